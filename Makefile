@@ -1,0 +1,62 @@
+# Fizzly Desktop — two commands on a fresh machine: `make run` and `make test`.
+# Everything they need is set up here; nothing has to be typed first.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Debian packages: Qt's runtime libraries (offscreen and xcb), the Secret Service used by the
+# keyring test, and Xvfb for screenshots. Installed only when missing, only where apt exists.
+DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
+        libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
+        libxcb-randr0 libxcb-render-util0 libxcb-image0 \
+        gnome-keyring dbus dbus-x11 xvfb xauth fonts-dejavu-core
+
+.PHONY: run test lint typecheck unit bench package package-test sysdeps setup clean
+
+setup: $(STAMP)
+
+# The venv is (re)built when missing or when pyproject.toml is newer than the last install.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+sysdeps:
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/dev/null; \
+	  else echo "Note: these system packages are missing:$$missing"; fi; \
+	fi
+
+run: sysdeps setup
+	$(BIN)/fizzly-desktop --sandbox
+
+lint: setup
+	$(BIN)/ruff check fizzly_desktop tests
+	$(BIN)/ruff format --check fizzly_desktop tests
+	$(BIN)/lint-imports
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+test: sysdeps setup lint typecheck unit
+
+bench: sysdeps setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench
+
+package: sysdeps setup
+	$(BIN)/python -m pip install -q -e '.[package]'
+	$(BIN)/python packaging/build.py
+
+package-test: package
+	$(BIN)/python packaging/smoke_test.py
+
+clean:
+	rm -rf $(VENV) build dist packaging/build packaging/dist .mypy_cache .ruff_cache
