@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
         libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
         libxcb-randr0 libxcb-render-util0 libxcb-image0 \
-        gnome-keyring dbus dbus-x11 xvfb xauth fonts-dejavu-core
+        gnome-keyring dbus dbus-x11 xvfb xauth fonts-dejavu-core desktop-file-utils appstream
 
 .PHONY: run test lint typecheck unit bench package package-test sysdeps setup clean
 
