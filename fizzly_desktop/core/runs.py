@@ -1,0 +1,420 @@
+"""A workflow run as the app knows it: its state machine, inputs, node timeline and outcome.
+
+The states are those of the architecture guide. Local states: ``DRAFT`` (in the batch builder),
+``WAITING`` (queued here, not yet sent), ``SUBMITTING``, ``UNCERTAIN`` (sent, outcome unknown) and
+``REJECTED`` (the server refused the submit). Remote states, as the server reports them:
+``PENDING``, ``IN_QUEUE``, ``IN_PROGRESS``, ``COMPLETED``, ``FAILED``, ``CANCELLED``; plus
+``CANCELLING`` between a cancel request and its confirmation.
+
+Every state change goes through :meth:`Run.transition`, which consults :data:`TRANSITIONS`: an
+illegal change is refused and logged, never applied, so a late or replayed server event cannot
+move a finished run backwards.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import time
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class RunState(enum.StrEnum):
+    """Where a run is in its life; the value is what the history stores."""
+
+    DRAFT = "DRAFT"
+    WAITING = "WAITING"
+    SUBMITTING = "SUBMITTING"
+    UNCERTAIN = "UNCERTAIN"
+    REJECTED = "REJECTED"
+    PENDING = "PENDING"
+    IN_QUEUE = "IN_QUEUE"
+    IN_PROGRESS = "IN_PROGRESS"
+    CANCELLING = "CANCELLING"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+
+    @property
+    def is_terminal(self) -> bool:
+        return self in TERMINAL_STATES
+
+    @property
+    def is_remote(self) -> bool:
+        """The server holds the run: it has a request id and is followed by the tracker."""
+        return self in REMOTE_ACTIVE_STATES
+
+    @property
+    def is_active(self) -> bool:
+        """The run counts against the limit of runs active at once."""
+        return self in ACTIVE_STATES
+
+    @property
+    def label(self) -> str:
+        """The state in words for the window."""
+        return _LABELS[self]
+
+
+_LABELS: dict[RunState, str] = {
+    RunState.DRAFT: "Draft",
+    RunState.WAITING: "Waiting",
+    RunState.SUBMITTING: "Sending",
+    RunState.UNCERTAIN: "Uncertain",
+    RunState.REJECTED: "Rejected",
+    RunState.PENDING: "Pending",
+    RunState.IN_QUEUE: "In queue",
+    RunState.IN_PROGRESS: "Running",
+    RunState.CANCELLING: "Cancelling",
+    RunState.COMPLETED: "Completed",
+    RunState.FAILED: "Failed",
+    RunState.CANCELLED: "Cancelled",
+}
+
+TERMINAL_STATES: frozenset[RunState] = frozenset(
+    {RunState.COMPLETED, RunState.FAILED, RunState.CANCELLED, RunState.REJECTED}
+)
+REMOTE_ACTIVE_STATES: frozenset[RunState] = frozenset(
+    {RunState.PENDING, RunState.IN_QUEUE, RunState.IN_PROGRESS, RunState.CANCELLING}
+)
+ACTIVE_STATES: frozenset[RunState] = REMOTE_ACTIVE_STATES | {RunState.SUBMITTING}
+#: The states a user may retry from: a retry is a new run linked to the old one.
+RETRYABLE_STATES: frozenset[RunState] = frozenset(
+    {RunState.FAILED, RunState.REJECTED, RunState.CANCELLED, RunState.UNCERTAIN}
+)
+
+_S = RunState
+#: Every legal change of state. A state missing from a row's set is refused.
+TRANSITIONS: Mapping[RunState, frozenset[RunState]] = {
+    _S.DRAFT: frozenset({_S.WAITING}),
+    # A waiting run is sent, or dropped locally without any request.
+    _S.WAITING: frozenset({_S.SUBMITTING, _S.CANCELLED}),
+    # A submit is accepted, refused (4xx), lost in flight, or certainly not taken (back to wait:
+    # a 402/403 pausing its batch, a connection that failed before the request was sent).
+    _S.SUBMITTING: frozenset({_S.PENDING, _S.REJECTED, _S.UNCERTAIN, _S.WAITING}),
+    # An uncertain run stays so until the user decides, unless its request id turns up.
+    _S.UNCERTAIN: frozenset(
+        {_S.PENDING, _S.IN_QUEUE, _S.IN_PROGRESS, _S.COMPLETED, _S.FAILED, _S.CANCELLED}
+    ),
+    _S.PENDING: frozenset(
+        {_S.IN_QUEUE, _S.IN_PROGRESS, _S.COMPLETED, _S.FAILED, _S.CANCELLED, _S.CANCELLING}
+    ),
+    _S.IN_QUEUE: frozenset({_S.IN_PROGRESS, _S.COMPLETED, _S.FAILED, _S.CANCELLED, _S.CANCELLING}),
+    _S.IN_PROGRESS: frozenset({_S.COMPLETED, _S.FAILED, _S.CANCELLED, _S.CANCELLING}),
+    # A cancel is confirmed, beaten by the run finishing, or fails and the run goes on.
+    _S.CANCELLING: frozenset(
+        {_S.CANCELLED, _S.COMPLETED, _S.FAILED, _S.PENDING, _S.IN_QUEUE, _S.IN_PROGRESS}
+    ),
+    _S.COMPLETED: frozenset(),
+    _S.FAILED: frozenset(),
+    _S.CANCELLED: frozenset(),
+    _S.REJECTED: frozenset(),
+}
+
+# How far along a remote run is; a status older than what the app already knows is not applied.
+_PROGRESS_RANK: dict[RunState, int] = {
+    _S.PENDING: 1,
+    _S.IN_QUEUE: 2,
+    _S.IN_PROGRESS: 3,
+    _S.CANCELLING: 3,
+    _S.COMPLETED: 4,
+    _S.FAILED: 4,
+    _S.CANCELLED: 4,
+}
+
+
+def is_legal(old: RunState, new: RunState) -> bool:
+    """Whether ``old -> new`` is in the transition table."""
+    return new in TRANSITIONS[old]
+
+
+def is_forward(old: RunState, new: RunState) -> bool:
+    """A legal change that does not take a remote run back to an earlier stage."""
+    if not is_legal(old, new):
+        return False
+    return _PROGRESS_RANK.get(new, 0) >= _PROGRESS_RANK.get(old, 0)
+
+
+class NodeState(enum.StrEnum):
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+@dataclass
+class NodeEntry:
+    """One node of a run's timeline: when it started and finished, and what it produced."""
+
+    node: str
+    state: NodeState = NodeState.RUNNING
+    started_at: float | None = None
+    completed_at: float | None = None
+    output: Any = None
+
+    @property
+    def duration(self) -> float | None:
+        if self.started_at is None or self.completed_at is None:
+            return None
+        return max(0.0, self.completed_at - self.started_at)
+
+
+@dataclass(frozen=True)
+class WorkflowId:
+    """A workflow's owner and slug; written ``owner/slug``."""
+
+    owner: str
+    slug: str
+
+    @classmethod
+    def parse(cls, text: str) -> WorkflowId:
+        owner, sep, slug = text.strip().partition("/")
+        if not sep or not owner or not slug or "/" in slug:
+            raise ValueError(
+                f"A workflow is written owner/slug, for example demo/text-to-image: {text!r}"
+            )
+        return cls(owner, slug)
+
+    def __str__(self) -> str:
+        return f"{self.owner}/{self.slug}"
+
+
+def new_run_id() -> str:
+    """A local id for a run, known before anything is sent."""
+    return uuid.uuid4().hex
+
+
+def parse_time(value: object) -> float | None:
+    """A server timestamp (ISO 8601 text, a datetime, or epoch seconds) as epoch seconds."""
+    if value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, datetime):
+        return value.timestamp()
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass
+class Run:
+    """A workflow run, from the moment it is queued here to its final state.
+
+    ``profile`` and ``key_fingerprint`` name the account that runs it; the key itself is never
+    held here. ``error`` is plain text for the user (server text is data, never markup).
+    """
+
+    id: str
+    workflow: str
+    inputs: dict[str, Any]
+    profile: str
+    key_fingerprint: str = ""
+    state: RunState = RunState.WAITING
+    webhook: str | None = None
+    request_id: str | None = None
+    status_url: str | None = None
+    response_url: str | None = None
+    cancel_url: str | None = None
+    progress: float | None = None
+    current_node: str | None = None
+    queue_position: int | None = None
+    timeline: list[NodeEntry] = field(default_factory=list)
+    outputs: dict[str, Any] | None = None
+    metrics: dict[str, Any] | None = None
+    logs: list[dict[str, Any]] | None = None
+    credits_used: float | None = None
+    credits_refunded: float | None = None
+    error: str | None = None
+    batch_id: str | None = None
+    retry_of: str | None = None
+    gone_from_server: bool = False
+    result_fetched: bool = False
+    state_before_cancel: RunState | None = None
+    created_at: float = field(default_factory=time.time)
+    submitted_at: float | None = None
+    started_at: float | None = None
+    completed_at: float | None = None
+    updated_at: float = field(default_factory=time.time)
+
+    @classmethod
+    def create(
+        cls,
+        workflow: str | WorkflowId,
+        inputs: Mapping[str, Any],
+        profile: str,
+        *,
+        key_fingerprint: str = "",
+        webhook: str | None = None,
+        batch_id: str | None = None,
+        retry_of: str | None = None,
+    ) -> Run:
+        """A new run waiting to be sent (the workflow name is checked here)."""
+        wf = workflow if isinstance(workflow, WorkflowId) else WorkflowId.parse(workflow)
+        return cls(
+            id=new_run_id(),
+            workflow=str(wf),
+            inputs=dict(inputs),
+            profile=profile,
+            key_fingerprint=key_fingerprint,
+            webhook=webhook,
+            batch_id=batch_id,
+            retry_of=retry_of,
+        )
+
+    @property
+    def workflow_id(self) -> WorkflowId:
+        return WorkflowId.parse(self.workflow)
+
+    @property
+    def needs_attention(self) -> bool:
+        """The user has to decide something: an uncertain send, or a run the server forgot."""
+        return self.state is RunState.UNCERTAIN or (
+            self.gone_from_server and not self.state.is_terminal
+        )
+
+    def can_transition(self, new: RunState) -> bool:
+        return is_legal(self.state, new)
+
+    def transition(self, new: RunState, *, now: float | None = None) -> bool:
+        """Move to ``new`` if the table allows it; otherwise log and leave the run unchanged."""
+        old = self.state
+        if new is old:
+            return True
+        if not is_legal(old, new):
+            log.warning("Run %s: refused change of state %s -> %s", self.id, old, new)
+            return False
+        stamp = time.time() if now is None else now
+        if new is RunState.CANCELLING:
+            self.state_before_cancel = old
+        elif old is RunState.CANCELLING:
+            self.state_before_cancel = None
+        self.state = new
+        self.updated_at = stamp
+        if new is RunState.IN_PROGRESS and self.started_at is None:
+            self.started_at = stamp
+        if new.is_terminal:
+            if self.completed_at is None:
+                self.completed_at = stamp
+            if new is RunState.COMPLETED:
+                self.progress = 100.0
+        if new is not RunState.IN_QUEUE:
+            self.queue_position = None
+        return True
+
+    # --- timeline ---------------------------------------------------------------------------
+
+    def node(self, name: str) -> NodeEntry | None:
+        for entry in self.timeline:
+            if entry.node == name:
+                return entry
+        return None
+
+    def node_started(self, name: str, at: float | None = None) -> NodeEntry:
+        """Record that ``name`` started (idempotent: a replayed event changes nothing)."""
+        entry = self.node(name)
+        if entry is None:
+            entry = NodeEntry(
+                name, NodeState.RUNNING, started_at=at if at is not None else time.time()
+            )
+            self.timeline.append(entry)
+        elif entry.started_at is None:
+            entry.started_at = at if at is not None else time.time()
+        self.current_node = name
+        self.updated_at = time.time()
+        return entry
+
+    def node_completed(self, name: str, output: Any = None, at: float | None = None) -> NodeEntry:
+        """Record that ``name`` finished with ``output``."""
+        entry = self.node(name)
+        if entry is None:
+            entry = NodeEntry(name, started_at=None)
+            self.timeline.append(entry)
+        entry.state = NodeState.COMPLETED
+        if entry.completed_at is None:
+            entry.completed_at = at if at is not None else time.time()
+        if output is not None:
+            entry.output = output
+        self.updated_at = time.time()
+        return entry
+
+    def node_failed(self, name: str, at: float | None = None) -> NodeEntry:
+        entry = self.node(name) or NodeEntry(name)
+        if entry not in self.timeline:
+            self.timeline.append(entry)
+        entry.state = NodeState.FAILED
+        if entry.completed_at is None:
+            entry.completed_at = at if at is not None else time.time()
+        return entry
+
+    def apply_logs(self, logs: list[dict[str, Any]]) -> None:
+        """Fill the timeline from a result's logs (node, status, started_at, completed_at)."""
+        self.logs = logs
+        for item in logs:
+            name = item.get("node")
+            if not isinstance(name, str) or not name:
+                continue
+            entry = self.node(name)
+            if entry is None:
+                entry = NodeEntry(name)
+                self.timeline.append(entry)
+            started = parse_time(item.get("started_at"))
+            completed = parse_time(item.get("completed_at"))
+            if started is not None:
+                entry.started_at = started
+            if completed is not None:
+                entry.completed_at = completed
+            status = str(item.get("status", "")).lower()
+            if status in ("completed", "success", "ok"):
+                entry.state = NodeState.COMPLETED
+            elif status in ("failed", "error"):
+                entry.state = NodeState.FAILED
+
+    def copy(self) -> Run:
+        """A snapshot whose timeline and mappings are independent of this run."""
+        return replace(
+            self,
+            inputs=dict(self.inputs),
+            timeline=[replace(e) for e in self.timeline],
+            outputs=None if self.outputs is None else dict(self.outputs),
+            metrics=None if self.metrics is None else dict(self.metrics),
+            logs=None if self.logs is None else list(self.logs),
+        )
+
+
+class StateGroup(enum.StrEnum):
+    """The groups of the status sidebar."""
+
+    ALL = "all"
+    ACTIVE = "active"
+    QUEUED = "queued"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    NEEDS_ATTENTION = "needs_attention"
+
+    def contains(self, run: Run) -> bool:
+        state = run.state
+        match self:
+            case StateGroup.ALL:
+                return True
+            case StateGroup.ACTIVE:
+                return state in ACTIVE_STATES
+            case StateGroup.QUEUED:
+                return state in (RunState.WAITING, RunState.DRAFT)
+            case StateGroup.COMPLETED:
+                return state is RunState.COMPLETED
+            case StateGroup.FAILED:
+                return state in (RunState.FAILED, RunState.REJECTED)
+            case StateGroup.CANCELLED:
+                return state is RunState.CANCELLED
+            case StateGroup.NEEDS_ATTENTION:
+                return run.needs_attention
+        return False  # pragma: no cover - the match is exhaustive

@@ -1,0 +1,191 @@
+"""The history file: migrations, WAL, round trips, and reads of the newest rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from fizzly_desktop.core.batches import BatchState, build_batch
+from fizzly_desktop.core.history import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    HistoryError,
+    HistoryStore,
+    OutputRecord,
+    migrate,
+)
+from fizzly_desktop.core.runs import NodeState, Run, RunState
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> HistoryStore:
+    s = HistoryStore(tmp_path / "history.sqlite3")
+    yield s
+    s.close()
+
+
+def test_new_file_gets_the_latest_schema_in_wal_mode(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    try:
+        assert store.schema_version == SCHEMA_VERSION == len(MIGRATIONS)
+        assert store.journal_mode() == "wal"
+    finally:
+        store.close()
+    conn = sqlite3.connect(tmp_path / "h.sqlite3")
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"runs", "node_events", "outputs", "batches", "batch_items"} <= tables
+        plan = " ".join(
+            str(r)
+            for r in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT * FROM runs ORDER BY created_at DESC LIMIT 200"
+            )
+        )
+        assert "runs_created" in plan
+    finally:
+        conn.close()
+
+
+def test_migration_from_the_previous_version_keeps_rows(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, target=SCHEMA_VERSION - 1) == SCHEMA_VERSION - 1
+    conn.execute(
+        "INSERT INTO runs (id, workflow, profile, state, inputs, created_at, updated_at) "
+        "VALUES ('old1', 'demo/a', 'p', 'COMPLETED', '{\"prompt\": \"x\"}', 1.0, 2.0)"
+    )
+    conn.close()
+    store = HistoryStore(path)
+    try:
+        assert store.schema_version == SCHEMA_VERSION
+        run = store.get_run("old1")
+        assert run is not None
+        assert run.state is RunState.COMPLETED
+        assert run.inputs == {"prompt": "x"}
+        assert run.gone_from_server is False
+        assert store.outputs_of("old1") == []
+    finally:
+        store.close()
+
+
+def test_a_newer_schema_is_refused_with_a_plain_message(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(HistoryError, match="newer Fizzly Desktop"):
+        HistoryStore(path)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "junk.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(HistoryError, match="damaged or not a history file"):
+        HistoryStore(path)
+
+
+async def test_run_round_trip_with_timeline(store: HistoryStore) -> None:
+    run = Run.create(
+        "demo/text-to-image", {"prompt": "fox", "seed": 3}, "Sandbox", key_fingerprint="…abcd"
+    )
+    run.state = RunState.IN_PROGRESS
+    run.request_id = "run_1"
+    run.node_started("prompt-encode", at=1.0)
+    run.node_completed("prompt-encode", {"t": 1}, at=2.0)
+    run.node_started("image-generation", at=2.0)
+    run.metrics = {"credits_used": 5}
+    await store.save_run_durably(run)
+    loaded = store.get_run(run.id)
+    assert loaded is not None
+    assert loaded == run
+    assert [e.state for e in loaded.timeline] == [NodeState.COMPLETED, NodeState.RUNNING]
+    # Saving again replaces the timeline rather than appending to it.
+    run.node_completed("image-generation", at=3.0)
+    await store.save_run_durably(run)
+    again = store.get_run(run.id)
+    assert again is not None
+    assert len(again.timeline) == 2
+    assert again.timeline[1].completed_at == 3.0
+
+
+async def test_recent_runs_are_newest_first(store: HistoryStore) -> None:
+    runs = []
+    for i in range(30):
+        run = Run.create("demo/a", {"i": i}, "p")
+        run.created_at = 1000.0 + i
+        runs.append(run)
+    store.save_runs(runs)
+    await store.flush()
+    recent = store.recent_runs(10)
+    assert [r.inputs["i"] for r in recent] == list(range(29, 19, -1))
+    assert store.count_runs() == 30
+    assert len(store.load_runs()) == 30
+
+
+async def test_batches_keep_their_order_and_state(store: HistoryStore) -> None:
+    batch, runs = build_batch("Foxes", "demo/a", [{"i": i} for i in range(5)], "p", max_active=2)
+    store.save_runs(runs)
+    batch.move(runs[3].id, -2, {r.id: r for r in runs})
+    batch.pause("Not enough credits")
+    await asyncio_wrap(store.save_batch(batch))
+    (loaded,) = store.load_batches()
+    assert loaded.run_ids == batch.run_ids
+    assert loaded.state is BatchState.PAUSED
+    assert loaded.pause_reason == "Not enough credits"
+    assert loaded.max_active == 2
+
+
+async def test_outputs_and_deletes(store: HistoryStore, tmp_path: Path) -> None:
+    run = Run.create("demo/a", {}, "p")
+    await store.save_run_durably(run)
+    record = OutputRecord(
+        run.id,
+        "generated_image",
+        "http://x/a.png",
+        tmp_path / "a.png",
+        tmp_path / "a.json",
+        "image/png",
+        64,
+        64,
+        5.0,
+    )
+    await asyncio_wrap(store.save_output(record))
+    assert store.outputs_of(run.id) == [record]
+    assert store.load_outputs() == {run.id: [record]}
+    await asyncio_wrap(store.delete_runs([run.id]))
+    assert store.get_run(run.id) is None
+    assert store.outputs_of(run.id) == []
+
+
+async def test_close_without_draining_drops_queued_writes(tmp_path: Path) -> None:
+    path = tmp_path / "crash.sqlite3"
+    store = HistoryStore(path)
+    kept = Run.create("demo/a", {}, "p")
+    await store.save_run_durably(kept)
+    for _ in range(200):
+        store.save_run(Run.create("demo/a", {}, "p"))
+    store.close(drain=False)
+    reopened = HistoryStore(path)
+    try:
+        assert reopened.get_run(kept.id) is not None
+        assert reopened.count_runs() <= 201
+    finally:
+        reopened.close()
+
+
+async def test_writes_after_close_fail_plainly(tmp_path: Path) -> None:
+    store = HistoryStore(tmp_path / "c.sqlite3")
+    store.close()
+    with pytest.raises(HistoryError, match="closed"):
+        await store.save_run_durably(Run.create("demo/a", {}, "p"))
+
+
+async def asyncio_wrap(future: object) -> None:
+    import asyncio
+    import concurrent.futures
+
+    assert isinstance(future, concurrent.futures.Future)
+    await asyncio.wrap_future(future)

@@ -1,0 +1,179 @@
+"""The run state machine: every legal change applies, illegal ones are refused and logged."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from fizzly_desktop.core.runs import (
+    TRANSITIONS,
+    NodeState,
+    Run,
+    RunState,
+    StateGroup,
+    WorkflowId,
+    is_forward,
+    parse_time,
+)
+
+LEGAL = [(old, new) for old, targets in TRANSITIONS.items() for new in targets]
+ILLEGAL = [
+    (RunState.COMPLETED, RunState.IN_PROGRESS),
+    (RunState.COMPLETED, RunState.CANCELLED),
+    (RunState.FAILED, RunState.COMPLETED),
+    (RunState.CANCELLED, RunState.WAITING),
+    (RunState.REJECTED, RunState.SUBMITTING),
+    (RunState.WAITING, RunState.COMPLETED),
+    (RunState.WAITING, RunState.PENDING),
+    (RunState.IN_PROGRESS, RunState.IN_QUEUE),
+    (RunState.IN_QUEUE, RunState.PENDING),
+    (RunState.SUBMITTING, RunState.COMPLETED),
+    (RunState.DRAFT, RunState.SUBMITTING),
+    (RunState.UNCERTAIN, RunState.SUBMITTING),
+    (RunState.UNCERTAIN, RunState.WAITING),
+]
+
+
+def make_run(state: RunState = RunState.WAITING) -> Run:
+    run = Run.create("demo/text-to-image", {"prompt": "a fox"}, "Local sandbox")
+    run.state = state
+    return run
+
+
+def test_every_state_has_a_row_and_terminal_states_lead_nowhere() -> None:
+    assert set(TRANSITIONS) == set(RunState)
+    for state in (RunState.COMPLETED, RunState.FAILED, RunState.CANCELLED, RunState.REJECTED):
+        assert state.is_terminal
+        assert TRANSITIONS[state] == frozenset()
+    assert not RunState.UNCERTAIN.is_terminal
+
+
+@pytest.mark.parametrize(("old", "new"), LEGAL, ids=[f"{a}->{b}" for a, b in LEGAL])
+def test_legal_transition_applies(old: RunState, new: RunState) -> None:
+    run = make_run(old)
+    assert run.transition(new, now=1000.0)
+    assert run.state is new
+    assert run.updated_at == 1000.0
+
+
+@pytest.mark.parametrize(("old", "new"), ILLEGAL, ids=[f"{a}->{b}" for a, b in ILLEGAL])
+def test_illegal_transition_is_refused_and_logged(
+    old: RunState, new: RunState, caplog: pytest.LogCaptureFixture
+) -> None:
+    run = make_run(old)
+    before = run.updated_at
+    with caplog.at_level(logging.WARNING, logger="fizzly_desktop.core.runs"):
+        assert not run.transition(new)
+    assert run.state is old
+    assert run.updated_at == before
+    assert f"{old} -> {new}" in caplog.text
+
+
+def test_same_state_is_a_no_op() -> None:
+    run = make_run(RunState.IN_PROGRESS)
+    assert run.transition(RunState.IN_PROGRESS)
+    assert run.state is RunState.IN_PROGRESS
+
+
+def test_cancelling_remembers_the_state_to_return_to() -> None:
+    run = make_run(RunState.IN_QUEUE)
+    run.queue_position = 3
+    assert run.transition(RunState.CANCELLING)
+    assert run.state_before_cancel is RunState.IN_QUEUE
+    assert run.queue_position is None
+    assert run.transition(RunState.IN_QUEUE)
+    assert run.state_before_cancel is None
+
+
+def test_terminal_state_stamps_completion_and_progress() -> None:
+    run = make_run(RunState.IN_PROGRESS)
+    run.progress = 40.0
+    run.transition(RunState.COMPLETED, now=55.0)
+    assert run.completed_at == 55.0
+    assert run.progress == 100.0
+
+
+def test_in_progress_stamps_start_once() -> None:
+    run = make_run(RunState.PENDING)
+    run.transition(RunState.IN_PROGRESS, now=10.0)
+    run.transition(RunState.CANCELLING, now=11.0)
+    run.transition(RunState.IN_PROGRESS, now=12.0)
+    assert run.started_at == 10.0
+
+
+def test_forward_only_ignores_stale_statuses() -> None:
+    assert is_forward(RunState.PENDING, RunState.IN_QUEUE)
+    assert is_forward(RunState.IN_QUEUE, RunState.IN_PROGRESS)
+    assert not is_forward(RunState.IN_PROGRESS, RunState.IN_QUEUE)
+    assert not is_forward(RunState.COMPLETED, RunState.IN_PROGRESS)
+    assert is_forward(RunState.CANCELLING, RunState.CANCELLED)
+
+
+def test_timeline_records_nodes_in_order_and_idempotently() -> None:
+    run = make_run(RunState.IN_PROGRESS)
+    run.node_started("prompt-encode", at=1.0)
+    run.node_completed("prompt-encode", {"tokens": 7}, at=2.0)
+    run.node_started("image-generation", at=2.5)
+    run.node_started("prompt-encode", at=9.0)  # a replayed event changes nothing
+    assert [e.node for e in run.timeline] == ["prompt-encode", "image-generation"]
+    first = run.timeline[0]
+    assert (first.started_at, first.completed_at, first.state) == (1.0, 2.0, NodeState.COMPLETED)
+    assert first.output == {"tokens": 7}
+    assert first.duration == 1.0
+    assert run.current_node == "prompt-encode"
+    assert run.timeline[1].state is NodeState.RUNNING
+
+
+def test_logs_fill_the_timeline() -> None:
+    run = make_run(RunState.COMPLETED)
+    run.apply_logs(
+        [
+            {
+                "node": "image-generation",
+                "status": "completed",
+                "started_at": "2026-01-17T12:00:00Z",
+                "completed_at": "2026-01-17T12:00:12Z",
+            }
+        ]
+    )
+    entry = run.node("image-generation")
+    assert entry is not None
+    assert entry.duration == 12.0
+    assert entry.state is NodeState.COMPLETED
+
+
+def test_copy_is_independent() -> None:
+    run = make_run(RunState.IN_PROGRESS)
+    run.node_started("a", at=1.0)
+    snapshot = run.copy()
+    run.node_completed("a", at=2.0)
+    run.inputs["prompt"] = "changed"
+    assert snapshot.timeline[0].completed_at is None
+    assert snapshot.inputs["prompt"] == "a fox"
+
+
+def test_workflow_names_are_checked() -> None:
+    assert WorkflowId.parse("demo/text-to-image") == WorkflowId("demo", "text-to-image")
+    with pytest.raises(ValueError, match="owner/slug"):
+        Run.create("text-to-image", {}, "p")
+
+
+def test_parse_time_accepts_iso_and_numbers() -> None:
+    assert parse_time("1970-01-01T00:00:10Z") == 10.0
+    assert parse_time(5) == 5.0
+    assert parse_time("not a time") is None
+    assert parse_time(None) is None
+
+
+def test_state_groups() -> None:
+    uncertain = make_run(RunState.UNCERTAIN)
+    gone = make_run(RunState.IN_PROGRESS)
+    gone.gone_from_server = True
+    assert StateGroup.NEEDS_ATTENTION.contains(uncertain)
+    assert StateGroup.NEEDS_ATTENTION.contains(gone)
+    assert StateGroup.ACTIVE.contains(gone)
+    assert StateGroup.FAILED.contains(make_run(RunState.REJECTED))
+    assert StateGroup.QUEUED.contains(make_run(RunState.WAITING))
+    assert not StateGroup.ACTIVE.contains(make_run(RunState.WAITING))
+    assert StateGroup.ALL.contains(make_run(RunState.CANCELLED))
