@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = [
     "tests.fixtures.sandbox",
+    "tests.fixtures.qt",
     "tests.fixtures.keyring",
 ]
 

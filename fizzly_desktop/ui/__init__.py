@@ -1,1 +1,1 @@
-"""The Qt layer: windows, dialogs, widgets, Qt models, and the bridge from core events to signals."""
+"""The Qt layer: windows, dialogs, widgets, Qt models, and the bridge from core events."""

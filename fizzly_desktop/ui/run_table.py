@@ -1,0 +1,381 @@
+"""The run queue as a live table: a Qt model over runs, its filter proxy, and the progress cell.
+
+Updates arrive in batches (one per frame, from the engine's coalescer through the bridge). The
+model never resets on a live update, so selection and scroll stay put: a few changed rows get
+their own ``dataChanged``, many get one emit over the changed span, new runs are inserted with
+``beginInsertRows`` and removed ones with ``beginRemoveRows``.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from fizzly_desktop.core.runs import Run, RunState, StateGroup
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ThumbnailProvider = Callable[[Run], QPixmap | None]
+
+#: Above this many changed rows, one dataChanged over their span is cheaper than one per row.
+MANY_ROWS = 32
+
+
+class Column(enum.IntEnum):
+    WORKFLOW = 0
+    STATE = 1
+    QUEUE = 2
+    PROGRESS = 3
+    NODE = 4
+    CREDITS = 5
+    ELAPSED = 6
+    SUBMITTED = 7
+
+
+HEADERS = {
+    Column.WORKFLOW: "Workflow",
+    Column.STATE: "State",
+    Column.QUEUE: "Queue",
+    Column.PROGRESS: "Progress",
+    Column.NODE: "Current node",
+    Column.CREDITS: "Credits",
+    Column.ELAPSED: "Elapsed",
+    Column.SUBMITTED: "Submitted",
+}
+
+#: Custom roles: the run itself, and sort keys that are numbers rather than display text.
+RUN_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+RUN_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def elapsed_seconds(run: Run, now: float | None = None) -> float | None:
+    start = run.started_at or run.submitted_at
+    if start is None:
+        return None
+    end = run.completed_at if run.state.is_terminal and run.completed_at else (now or time.time())
+    return max(0.0, end - start)
+
+
+def format_credits(run: Run) -> str:
+    if run.credits_refunded:
+        used = run.credits_used or 0
+        return f"{used:g} (refunded {run.credits_refunded:g})"
+    return "" if run.credits_used is None else f"{run.credits_used:g}"
+
+
+class RunTableModel(QAbstractTableModel):
+    """Runs by row (newest first) and by id; the rows hold snapshots the engine handed over."""
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        workflow_names: Callable[[str], str] | None = None,
+        thumbnails: ThumbnailProvider | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runs: list[Run] = []
+        self._row_of: dict[str, int] = {}
+        self._workflow_names = workflow_names or (lambda workflow: workflow)
+        self._thumbnails = thumbnails
+        # Elapsed time moves on its own: once a second, repaint that column for active rows only.
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._on_clock_timeout)
+        self._clock.start()
+
+    # --- Qt model interface ------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._runs)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._runs):
+            return None
+        run = self._runs[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(run, column)
+        if role == RUN_ROLE:
+            return run
+        if role == RUN_ID_ROLE:
+            return run.id
+        if role == SORT_ROLE:
+            return self._sort_key(run, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.STATE and run.error:
+                return run.error
+            if column == Column.WORKFLOW:
+                return run.workflow
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and column == Column.WORKFLOW
+            and self._thumbnails
+        ):
+            return self._thumbnails(run)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.QUEUE,
+            Column.CREDITS,
+            Column.ELAPSED,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, run: Run, column: Column) -> str | None:
+        match column:
+            case Column.WORKFLOW:
+                return self._workflow_names(run.workflow)
+            case Column.STATE:
+                label = run.state.label
+                if run.gone_from_server and not run.state.is_terminal:
+                    label += " (gone from server)"
+                return label
+            case Column.QUEUE:
+                return "" if run.queue_position is None else str(run.queue_position)
+            case Column.PROGRESS:
+                return None  # painted by ProgressDelegate
+            case Column.NODE:
+                return run.current_node or ""
+            case Column.CREDITS:
+                return format_credits(run)
+            case Column.ELAPSED:
+                return format_duration(elapsed_seconds(run))
+            case Column.SUBMITTED:
+                stamp = run.submitted_at or run.created_at
+                return datetime.fromtimestamp(stamp).strftime("%d %b %H:%M:%S")
+        return None
+
+    def _sort_key(self, run: Run, column: Column) -> object:
+        match column:
+            case Column.WORKFLOW:
+                return self._workflow_names(run.workflow).lower()
+            case Column.STATE:
+                return run.state.label
+            case Column.QUEUE:
+                return run.queue_position if run.queue_position is not None else 1 << 30
+            case Column.PROGRESS:
+                return run.progress or 0.0
+            case Column.NODE:
+                return run.current_node or ""
+            case Column.CREDITS:
+                return run.credits_used or 0.0
+            case Column.ELAPSED:
+                return elapsed_seconds(run) or 0.0
+            case Column.SUBMITTED:
+                return run.submitted_at or run.created_at
+        return None
+
+    # --- access ------------------------------------------------------------------------------
+    def run_at(self, row: int) -> Run:
+        return self._runs[row]
+
+    def row_of(self, run_id: str) -> int | None:
+        return self._row_of.get(run_id)
+
+    def run(self, run_id: str) -> Run | None:
+        row = self._row_of.get(run_id)
+        return None if row is None else self._runs[row]
+
+    def runs(self) -> Sequence[Run]:
+        return tuple(self._runs)
+
+    # --- live updates ------------------------------------------------------------------------
+    def set_runs(self, runs: Iterable[Run]) -> None:
+        """Load the initial rows (newest first). The only place that resets the model."""
+        self.beginResetModel()
+        self._runs = sorted(runs, key=lambda r: r.created_at, reverse=True)
+        self._reindex()
+        self.endResetModel()
+
+    def apply(
+        self, added: Iterable[Run] = (), updated: Iterable[Run] = (), removed: Iterable[str] = ()
+    ) -> None:
+        """One frame's changes: insert, refresh and remove rows without resetting the model."""
+        for run_id in removed:
+            row = self._row_of.get(run_id)
+            if row is None:
+                continue
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._runs[row]
+            self._reindex()
+            self.endRemoveRows()
+
+        fresh = [run for run in added if run.id not in self._row_of]
+        if fresh:
+            fresh.sort(key=lambda r: r.created_at, reverse=True)
+            # New runs are the newest: they go on top, in one insert.
+            self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+            self._runs[0:0] = fresh
+            self._reindex()
+            self.endInsertRows()
+
+        changed_rows: list[int] = []
+        for run in [*updated, *(r for r in added if r not in fresh)]:
+            row = self._row_of.get(run.id)
+            if row is None:
+                continue
+            self._runs[row] = run
+            changed_rows.append(row)
+        self._emit_changed(changed_rows)
+
+    def _emit_changed(self, rows: list[int], columns: tuple[int, int] | None = None) -> None:
+        if not rows:
+            return
+        first_col, last_col = columns or (0, len(Column) - 1)
+        if len(rows) > MANY_ROWS:
+            self.dataChanged.emit(self.index(min(rows), first_col), self.index(max(rows), last_col))
+            return
+        for row in rows:
+            self.dataChanged.emit(self.index(row, first_col), self.index(row, last_col))
+
+    def refresh_thumbnail(self, run_id: str) -> None:
+        row = self._row_of.get(run_id)
+        if row is not None:
+            index = self.index(row, Column.WORKFLOW)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    def _reindex(self) -> None:
+        self._row_of = {run.id: row for row, run in enumerate(self._runs)}
+
+    def _on_clock_timeout(self) -> None:
+        rows = [row for row, run in enumerate(self._runs) if run.state.is_active]
+        self._emit_changed(rows, (Column.ELAPSED, Column.ELAPSED))
+
+
+class RunFilterProxy(QSortFilterProxyModel):
+    """Filters the queue by state group (the sidebar), workflow, batch and free text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._group = StateGroup.ALL
+        self._workflow: str | None = None
+        self._batch: str | None = None
+        self._text = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    @property
+    def group(self) -> StateGroup:
+        return self._group
+
+    def set_group(self, group: StateGroup) -> None:
+        self.beginFilterChange()
+        self._group = group
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_workflow(self, workflow: str | None) -> None:
+        self.beginFilterChange()
+        self._workflow = workflow
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_batch(self, batch_id: str | None) -> None:
+        self.beginFilterChange()
+        self._batch = batch_id
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.strip().lower()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, RunTableModel):
+            return True
+        run = model.run_at(source_row)
+        if not self._group.contains(run):
+            return False
+        if self._workflow is not None and run.workflow != self._workflow:
+            return False
+        if self._batch is not None and run.batch_id != self._batch:
+            return False
+        if self._text:
+            haystack = " ".join(
+                str(part).lower()
+                for part in (run.workflow, run.state.label, run.request_id or "", run.error or "")
+            )
+            return self._text in haystack
+        return True
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Paints the progress column as a native progress bar (no widget per row)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        run = index.data(RUN_ROLE)
+        if not isinstance(run, Run):
+            super().paint(painter, option, index)
+            return
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(4, 5, -4, -5)
+        bar.minimum, bar.maximum = 0, 100
+        bar.textVisible = True
+        if run.state is RunState.COMPLETED:
+            bar.progress, bar.text = 100, "Done"
+        elif run.state in (RunState.IN_QUEUE, RunState.PENDING, RunState.WAITING):
+            bar.progress, bar.text = 0, run.state.label
+        elif run.progress is not None:
+            bar.progress = int(run.progress)
+            bar.text = f"{int(run.progress)} %"
+        else:
+            bar.progress, bar.text = 0, run.state.label if run.state.is_terminal else ""
+        bar.state = option.state
+        widget = option.widget if isinstance(option.widget, QWidget) else None
+        style = widget.style() if widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+
+
+def thumbnail_path(run: Run) -> Path | None:
+    """The first image output a run has on disk, as the engine records it in ``outputs``."""
+    for value in (run.outputs or {}).values():
+        if isinstance(value, dict):
+            local = value.get("local_path")
+            if isinstance(local, str) and local:
+                return Path(local)
+    return None

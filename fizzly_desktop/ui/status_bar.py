@@ -1,0 +1,96 @@
+"""The status bar: profile and server, connection state, rate budget, run counts, credits."""
+
+from __future__ import annotations
+
+import enum
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+
+class Connection(enum.Enum):
+    """What the app knows about its link to the server, in the words the status bar shows."""
+
+    STARTING = "Starting the local sandbox…"
+    CONNECTING = "Connecting…"
+    CONNECTED = "Connected"
+    OFFLINE = "Can't reach the server"
+    NO_KEY = "No API key"
+
+
+_DOTS = {
+    Connection.STARTING: "◌",
+    Connection.CONNECTING: "◌",
+    Connection.CONNECTED: "●",
+    Connection.OFFLINE: "○",
+    Connection.NO_KEY: "○",
+}
+
+
+class AppStatusBar(QStatusBar):
+    """Permanent fields, left to right: server, connection, rate budget, runs, credits.
+
+    The rate budget shows "remaining of limit" and counts down to the window's reset once a
+    second, so people can see why a batch is waiting rather than guess.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(True)
+        self.server_label = self._field("Server", stretch=1)
+        self.connection_label = self._field("Connection")
+        self.budget_label = self._field("Rate limit budget")
+        self.runs_label = self._field("Active and queued runs")
+        self.credits_label = self._field("Credits used this session")
+        self._budget: tuple[int, int, float | None] | None = None
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._render_budget)
+        self.set_connection(Connection.CONNECTING)
+        self.set_counts(active=0, queued=0)
+        self.set_credits(0)
+        self.budget_label.setText("Rate limit: —")
+
+    def _field(self, accessible_name: str, stretch: int = 0) -> QLabel:
+        label = QLabel(self)
+        label.setAccessibleName(accessible_name)
+        label.setContentsMargins(6, 0, 6, 0)
+        self.addPermanentWidget(label, stretch)
+        return label
+
+    def set_server(self, profile: str, base_url: str) -> None:
+        self.server_label.setText(f"{profile} · {base_url}")
+        self.server_label.setToolTip(base_url)
+
+    def set_connection(self, state: Connection, detail: str = "") -> None:
+        self.connection_label.setText(f"{_DOTS[state]} {state.value}")
+        self.connection_label.setToolTip(detail or state.value)
+        self.connection = state
+
+    def set_budget(self, remaining: int, limit: int, reset_at: float | None) -> None:
+        """``reset_at`` is a Unix time, as in ``X-RateLimit-Reset``; None when not known."""
+        self._budget = (remaining, limit, reset_at)
+        self._render_budget()
+        if reset_at is not None and not self._tick.isActive():
+            self._tick.start()
+
+    def _render_budget(self) -> None:
+        if self._budget is None:
+            return
+        remaining, limit, reset_at = self._budget
+        text = f"Rate limit: {remaining} of {limit} left"
+        if reset_at is not None:
+            seconds = max(0, round(reset_at - time.time()))
+            if seconds > 0 and remaining < limit:
+                text += f" · resets in {seconds} s"
+            elif seconds == 0:
+                self._tick.stop()
+        self.budget_label.setText(text)
+
+    def set_counts(self, *, active: int, queued: int) -> None:
+        self.runs_label.setText(f"{active} active · {queued} queued")
+
+    def set_credits(self, credits_used: float) -> None:
+        shown = f"{credits_used:g}"
+        self.credits_label.setText(f"{shown} credits this session")

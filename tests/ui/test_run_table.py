@@ -1,0 +1,156 @@
+"""The live run table: rows by id, batched updates without resets, filters by state group."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from fizzly_desktop.core.runs import Run, RunState, StateGroup
+from fizzly_desktop.ui.run_table import (
+    MANY_ROWS,
+    Column,
+    RunFilterProxy,
+    RunTableModel,
+    format_duration,
+)
+
+# The model ticks a QTimer for the elapsed column: it needs a QApplication.
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def make_run(n: int, state: RunState = RunState.WAITING, **changes: object) -> Run:
+    run = Run.create("demo/text-to-image", {"prompt": f"p{n}"}, "Local sandbox")
+    run.id = f"run-{n}"
+    run.created_at = 1_000.0 + n
+    run.state = state
+    for key, value in changes.items():
+        setattr(run, key, value)
+    return run
+
+
+def test_model_passes_qt_consistency_checks(qtmodeltester: ModelTester) -> None:
+    model = RunTableModel()
+    model.set_runs([make_run(i) for i in range(5)])
+    qtmodeltester.check(model)
+    model.apply(added=[make_run(9)], removed=["run-2"])
+    qtmodeltester.check(model)
+
+
+def test_rows_are_newest_first_and_found_by_id() -> None:
+    model = RunTableModel()
+    model.set_runs([make_run(1), make_run(3), make_run(2)])
+    assert [model.run_at(r).id for r in range(3)] == ["run-3", "run-2", "run-1"]
+    assert model.row_of("run-1") == 2
+    assert model.run("missing") is None
+
+
+def test_live_updates_never_reset_the_model(qtbot: QtBot) -> None:
+    model = RunTableModel()
+    model.set_runs([make_run(i) for i in range(3)])
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    removed: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
+
+    model.apply(added=[make_run(10), make_run(11)])
+    model.apply(updated=[make_run(1, RunState.IN_PROGRESS, progress=40.0)])
+    model.apply(removed=["run-0"])
+
+    assert resets == []
+    assert inserted == [(0, 1)]
+    assert removed == [(4, 4)]
+    row = model.row_of("run-1")
+    assert row is not None
+    assert model.index(row, Column.STATE).data() == "Running"
+
+
+def test_few_changes_emit_per_row_and_many_emit_once(qtbot: QtBot) -> None:
+    model = RunTableModel()
+    model.set_runs([make_run(i) for i in range(100)])
+    spans: list[tuple[int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, _roles=(): spans.append((top.row(), bottom.row()))
+    )
+
+    model.apply(updated=[make_run(5, RunState.PENDING), make_run(7, RunState.PENDING)])
+    assert sorted(spans) == [(92, 92), (94, 94)]
+
+    spans.clear()
+    many = [make_run(i, RunState.IN_QUEUE, queue_position=i) for i in range(MANY_ROWS + 8)]
+    model.apply(updated=many)
+    assert len(spans) == 1
+    top, bottom = spans[0]
+    assert (top, bottom) == (100 - len(many), 99)
+
+
+def test_display_text_for_each_column() -> None:
+    run = make_run(
+        1,
+        RunState.COMPLETED,
+        queue_position=None,
+        current_node="upscale",
+        credits_used=5.0,
+        credits_refunded=None,
+        submitted_at=2_000.0,
+        started_at=2_000.0,
+        completed_at=2_075.0,
+    )
+    model = RunTableModel(workflow_names=lambda wf: {"demo/text-to-image": "Text to image"}[wf])
+    model.set_runs([run])
+    text = {c: model.index(0, c).data() for c in Column}
+    assert text[Column.WORKFLOW] == "Text to image"
+    assert text[Column.STATE] == "Completed"
+    assert text[Column.NODE] == "upscale"
+    assert text[Column.CREDITS] == "5"
+    assert text[Column.ELAPSED] == "1 min 15 s"
+    assert model.headerData(Column.NODE, Qt.Orientation.Horizontal) == "Current node"
+
+
+def test_refund_is_shown_with_credits() -> None:
+    model = RunTableModel()
+    model.set_runs([make_run(1, RunState.CANCELLED, credits_used=2.0, credits_refunded=3.0)])
+    assert model.index(0, Column.CREDITS).data() == "2 (refunded 3)"
+
+
+def test_format_duration() -> None:
+    assert format_duration(None) == ""
+    assert format_duration(9.6) == "10 s"
+    assert format_duration(3725) == "1 h 02 min"
+
+
+def test_proxy_filters_by_state_group_workflow_and_text() -> None:
+    model = RunTableModel()
+    runs = [
+        make_run(1, RunState.COMPLETED),
+        make_run(2, RunState.IN_PROGRESS),
+        make_run(3, RunState.FAILED, error="Out of memory at upscale"),
+        make_run(4, RunState.UNCERTAIN),
+        make_run(5, RunState.WAITING),
+        make_run(6, RunState.REJECTED),
+    ]
+    runs[4].workflow = "demo/slow-render"
+    model.set_runs(runs)
+    proxy = RunFilterProxy()
+    proxy.setSourceModel(model)
+
+    def visible() -> set[str]:
+        return {
+            proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 3) for r in range(proxy.rowCount())
+        }
+
+    assert len(visible()) == 6
+    proxy.set_group(StateGroup.FAILED)
+    assert visible() == {"run-3", "run-6"}
+    proxy.set_group(StateGroup.NEEDS_ATTENTION)
+    assert visible() == {"run-4"}
+    proxy.set_group(StateGroup.ALL)
+    proxy.set_workflow("demo/slow-render")
+    assert visible() == {"run-5"}
+    proxy.set_workflow(None)
+    proxy.set_text("memory")
+    assert visible() == {"run-3"}
+    assert proxy.rowCount(QModelIndex()) == 1
