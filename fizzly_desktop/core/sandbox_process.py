@@ -1,0 +1,314 @@
+"""Start the sandbox server as a child process and read where it listens (sync and asyncio).
+
+The child is ``python -m fizzly_desktop.sandbox --exit-with-stdin ...``: it exits when its stdin
+pipe closes, which happens when this process ends for any reason (even when killed), so the
+sandbox never outlives the app. Its stderr is drained continuously (a full pipe would block it)
+and the last lines are kept for error messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextlib
+import json
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from types import TracebackType
+from typing import IO, Any
+
+SANDBOX_MODULE = "fizzly_desktop.sandbox"
+_STDERR_TAIL_LINES = 40
+_STOP_GRACE_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class SandboxInfo:
+    """What the sandbox printed once it was listening."""
+
+    base_url: str
+    output_origin: str
+    demo_key: str
+    keys: dict[str, dict[str, Any]]
+    workflows: tuple[str, ...]
+    ping_interval: float
+
+    @classmethod
+    def from_json_line(cls, line: str) -> SandboxInfo:
+        """Parse the sandbox's JSON line; raises :class:`SandboxError` if it is not one."""
+        try:
+            data = json.loads(line)
+            return cls(
+                base_url=str(data["base_url"]),
+                output_origin=str(data["output_origin"]),
+                demo_key=str(data["demo_key"]),
+                keys={str(k): dict(v) for k, v in data["keys"].items()},
+                workflows=tuple(str(w) for w in data["workflows"]),
+                ping_interval=float(data["ping_interval"]),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise SandboxError(f"The sandbox printed an unexpected first line: {line!r}") from exc
+
+    def __repr__(self) -> str:
+        # Keys stay out of reprs and logs, even sandbox ones.
+        return (
+            f"SandboxInfo(base_url={self.base_url!r}, output_origin={self.output_origin!r}, "
+            f"workflows={self.workflows!r}, ping_interval={self.ping_interval!r})"
+        )
+
+
+class SandboxError(RuntimeError):
+    """The sandbox did not start (it exited or took too long); the message has its last output."""
+
+
+def sandbox_command(args: tuple[str, ...]) -> list[str]:
+    return [sys.executable, "-m", SANDBOX_MODULE, "--exit-with-stdin", *args]
+
+
+def _failure(reason: str, stderr_tail: list[str]) -> SandboxError:
+    tail = "\n".join(stderr_tail[-15:]).strip()
+    return SandboxError(f"{reason}\n--- sandbox stderr ---\n{tail}" if tail else reason)
+
+
+class SandboxHandle:
+    """A running sandbox child process started with :func:`launch_sandbox`."""
+
+    def __init__(self, process: subprocess.Popen[bytes], info: SandboxInfo, tail: _StderrTail):
+        self._process = process
+        self.info = info
+        self._tail = tail
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    @property
+    def running(self) -> bool:
+        return self._process.poll() is None
+
+    def stderr_tail(self) -> list[str]:
+        return self._tail.lines()
+
+    def stop(self) -> int:
+        """Ask the sandbox to exit, wait for it (killing it after a grace period); exit code."""
+        return _stop_popen(self._process, self._tail)
+
+    def __enter__(self) -> SandboxHandle:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+class _StderrTail:
+    """Drains a child's stderr in a thread, keeping the last lines."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._lines: collections.deque[str] = collections.deque(maxlen=_STDERR_TAIL_LINES)
+        self._lock = threading.Lock()
+        self._stream = stream
+        self._thread = threading.Thread(target=self._drain, name="sandbox-stderr", daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            for raw in self._stream:
+                line = raw.decode("utf-8", "replace").rstrip()
+                with self._lock:
+                    self._lines.append(line)
+
+    def lines(self) -> list[str]:
+        with self._lock:
+            return list(self._lines)
+
+    def join(self, timeout: float) -> None:
+        self._thread.join(timeout)
+
+
+def _stop_popen(process: subprocess.Popen[bytes], tail: _StderrTail) -> int:
+    if process.stdin is not None and not process.stdin.closed:
+        with contextlib.suppress(OSError):
+            process.stdin.close()
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(_STOP_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    tail.join(_STOP_GRACE_SECONDS)
+    for stream in (process.stdout, process.stderr):
+        if stream is not None:
+            stream.close()
+    return process.returncode
+
+
+def launch_sandbox(*args: str, timeout: float = 20.0) -> SandboxHandle:
+    """Start the sandbox with extra command-line ``args`` and wait for its JSON line.
+
+    Raises :class:`SandboxError` (with the child's last stderr lines) if it exits first or does
+    not report within ``timeout`` seconds; the child is stopped in that case.
+    """
+    process = subprocess.Popen(
+        sandbox_command(args),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    tail = _StderrTail(process.stderr)
+    first_line: list[bytes] = []
+    stdout = process.stdout
+
+    def read_line() -> None:
+        with contextlib.suppress(OSError, ValueError):
+            first_line.append(stdout.readline())
+
+    reader = threading.Thread(target=read_line, name="sandbox-stdout", daemon=True)
+    reader.start()
+    deadline = time.monotonic() + timeout
+    reader.join(timeout)
+    line = first_line[0].decode("utf-8", "replace") if first_line else ""
+    if not line.strip():
+        running = reader.is_alive()
+        _stop_popen(process, tail)
+        reader.join(1.0)
+        if running and time.monotonic() >= deadline:
+            raise _failure(f"The sandbox did not start within {timeout:g} s.", tail.lines())
+        raise _failure(
+            f"The sandbox exited before it was ready (exit code {process.returncode}).",
+            tail.lines(),
+        )
+    try:
+        info = SandboxInfo.from_json_line(line)
+    except SandboxError as exc:
+        _stop_popen(process, tail)
+        raise _failure(str(exc), tail.lines()) from None
+    return SandboxHandle(process, info, tail)
+
+
+class AsyncSandboxHandle:
+    """A running sandbox child process started with :func:`start_sandbox`."""
+
+    def __init__(
+        self,
+        process: asyncio.subprocess.Process,
+        info: SandboxInfo,
+        tail: collections.deque[str],
+        drain: asyncio.Task[None],
+    ) -> None:
+        self._process = process
+        self.info = info
+        self._tail = tail
+        self._drain = drain
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    @property
+    def running(self) -> bool:
+        return self._process.returncode is None
+
+    def stderr_tail(self) -> list[str]:
+        return list(self._tail)
+
+    async def stop(self) -> int:
+        """Ask the sandbox to exit, wait for it (killing it after a grace period); exit code."""
+        return await _stop_async(self._process, self._drain)
+
+    async def __aenter__(self) -> AsyncSandboxHandle:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.stop()
+
+
+async def _drain_stderr(stream: asyncio.StreamReader, tail: collections.deque[str]) -> None:
+    while True:
+        raw = await stream.readline()
+        if not raw:
+            return
+        tail.append(raw.decode("utf-8", "replace").rstrip())
+
+
+async def _stop_async(process: asyncio.subprocess.Process, drain: asyncio.Task[None]) -> int:
+    if process.stdin is not None and not process.stdin.is_closing():
+        process.stdin.close()
+    if process.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            process.terminate()
+    try:
+        await asyncio.wait_for(process.wait(), _STOP_GRACE_SECONDS)
+    except TimeoutError:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
+    # The pipes reach end of file once the child is gone; reading them lets the transport close.
+    if process.stdout is not None:
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(process.stdout.read(), _STOP_GRACE_SECONDS)
+    try:
+        await asyncio.wait_for(asyncio.shield(drain), _STOP_GRACE_SECONDS)
+    except TimeoutError:
+        drain.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await drain
+    returncode = process.returncode
+    assert returncode is not None
+    return returncode
+
+
+# The agreed signature mirrors launch_sandbox; the timeout covers only the start-up line.
+async def start_sandbox(*args: str, timeout: float = 20.0) -> AsyncSandboxHandle:  # noqa: ASYNC109
+    """Start the sandbox from a running event loop and wait for its JSON line.
+
+    Raises :class:`SandboxError` (with the child's last stderr lines) if it exits first or does
+    not report within ``timeout`` seconds; the child is stopped in that case.
+    """
+    command = sandbox_command(args)
+    process = await asyncio.create_subprocess_exec(
+        *command,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    tail: collections.deque[str] = collections.deque(maxlen=_STDERR_TAIL_LINES)
+    drain = asyncio.create_task(_drain_stderr(process.stderr, tail), name="sandbox-stderr")
+    try:
+        raw = await asyncio.wait_for(process.stdout.readline(), timeout)
+    except TimeoutError:
+        await _stop_async(process, drain)
+        raise _failure(f"The sandbox did not start within {timeout:g} s.", list(tail)) from None
+    except BaseException:
+        await _stop_async(process, drain)
+        raise
+    line = raw.decode("utf-8", "replace")
+    if not line.strip():
+        await _stop_async(process, drain)
+        raise _failure(
+            f"The sandbox exited before it was ready (exit code {process.returncode}).",
+            list(tail),
+        )
+    try:
+        info = SandboxInfo.from_json_line(line)
+    except SandboxError as exc:
+        await _stop_async(process, drain)
+        raise _failure(str(exc), list(tail)) from None
+    return AsyncSandboxHandle(process, info, tail, drain)
