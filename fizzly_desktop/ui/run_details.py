@@ -1,0 +1,304 @@
+"""Run details: the per-node timeline, overall progress, metrics, inputs, logs, and the error.
+
+Everything that came from the server (node names, errors, logs, inputs) is shown as plain text:
+server text is data, never markup.
+
+Signals:
+    copy_request_id_requested(str): the user asked to copy the shown run's request id.
+    use_inputs_requested(str): "Use these inputs" for the shown run (its local id).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fizzly_desktop.core.runs import NodeState, Run, RunState
+from fizzly_desktop.ui.run_table import elapsed_seconds, format_duration
+
+_NODE_MARKS = {
+    None: ("○", "Pending"),
+    NodeState.RUNNING: ("◐", "Running"),
+    NodeState.COMPLETED: ("●", "Done"),
+    NodeState.FAILED: ("✕", "Failed"),
+}
+
+#: What the user can do about an error, by the words the API's messages use.
+_ADVICE = (
+    ("credit", "Top up your credits on fizzly.ai, then retry the run."),
+    ("subscription", "API access needs a PRO or ULTIMATE plan; check your plan on fizzly.ai."),
+    ("plan", "API access needs a PRO or ULTIMATE plan; check your plan on fizzly.ai."),
+    ("api key", "Open Profiles… and enter the key again (Settings on fizzly.ai lists your keys)."),
+    ("rate limit", "The app waits for the rate limit by itself; nothing to do."),
+)
+
+
+def advice_for(error: str) -> str:
+    lowered = error.lower()
+    for words, advice in _ADVICE:
+        if words in lowered:
+            return advice
+    return ""
+
+
+def _plain_label(text: str = "", *, muted: bool = False, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if muted:
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class NodeTimeline(QTreeWidget):
+    """Each node of a run: pending / running / done / failed, start time and duration.
+
+    Nodes the run has not reached yet are listed from ``expected_nodes`` (learnt from earlier
+    runs of the same workflow), so people see how far along a run is, not only where it has been.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Node timeline")
+        self.setColumnCount(4)
+        self.setHeaderLabels(["Node", "Status", "Started", "Duration"])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def show_run(self, run: Run, expected_nodes: Sequence[str] = ()) -> None:
+        self.clear()
+        known = {entry.node for entry in run.timeline}
+        rows: list[tuple[str, NodeState | None, float | None, float | None]] = [
+            (e.node, e.state, e.started_at, e.duration) for e in run.timeline
+        ]
+        if not run.state.is_terminal:
+            rows += [(name, None, None, None) for name in expected_nodes if name not in known]
+        for name, state, started, duration in rows:
+            mark, word = _NODE_MARKS[state]
+            if state is NodeState.RUNNING and run.state.is_terminal:
+                # The run ended while this node ran: it did not finish.
+                mark, word = _NODE_MARKS[NodeState.FAILED]
+                word = "Stopped"
+            item = QTreeWidgetItem(
+                [
+                    f"{mark}  {name}",
+                    word,
+                    datetime.fromtimestamp(started).strftime("%H:%M:%S") if started else "",
+                    format_duration(duration) if duration is not None else "",
+                ]
+            )
+            item.setToolTip(0, name)
+            if name == run.current_node and not run.state.is_terminal:
+                font = QFont(item.font(0))
+                font.setBold(True)
+                for column in range(4):
+                    item.setFont(column, font)
+                    item.setBackground(column, self.palette().alternateBase())
+            self.addTopLevelItem(item)
+
+    def node_rows(self) -> list[tuple[str, str]]:
+        """(node, status) of each row, for tests and accessibility tools."""
+        rows = []
+        for i in range(self.topLevelItemCount()):
+            item = self.topLevelItem(i)
+            if item is not None:
+                rows.append((item.toolTip(0), item.text(1)))
+        return rows
+
+
+class RunDetailsPanel(QWidget):
+    copy_request_id_requested = Signal(str)
+    use_inputs_requested = Signal(str)
+
+    def __init__(self, outputs_view: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Run details")
+        self._run: Run | None = None
+        self.stack = QStackedWidget(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.empty = _plain_label(
+            "Select a run to see its progress, outputs and inputs.", muted=True
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty)
+
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(6)
+
+        header = QHBoxLayout()
+        self.title = _plain_label(wrap=False)
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.state_label = _plain_label(wrap=False)
+        self.request_label = _plain_label(muted=True, wrap=False)
+        self.copy_button = QPushButton("Copy request ID")
+        self.copy_button.setAccessibleName("Copy request ID")
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.use_inputs_button = QPushButton("Use these inputs")
+        self.use_inputs_button.setAccessibleName("Use these inputs")
+        self.use_inputs_button.clicked.connect(self._on_use_inputs_clicked)
+        header.addWidget(self.title)
+        header.addWidget(self.state_label)
+        header.addStretch(1)
+        header.addWidget(self.request_label)
+        header.addWidget(self.copy_button)
+        header.addWidget(self.use_inputs_button)
+        layout.addLayout(header)
+
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Overall progress")
+        self.progress.setRange(0, 100)
+        layout.addWidget(self.progress)
+
+        self.error_box = QFrame()
+        self.error_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.error_box.setAccessibleName("Error")
+        error_layout = QVBoxLayout(self.error_box)
+        error_layout.setContentsMargins(8, 6, 8, 6)
+        self.error_label = _plain_label()
+        error_font = QFont(self.error_label.font())
+        error_font.setBold(True)
+        self.error_label.setFont(error_font)
+        self.advice_label = _plain_label(muted=True)
+        error_layout.addWidget(self.error_label)
+        error_layout.addWidget(self.advice_label)
+        layout.addWidget(self.error_box)
+
+        self.metrics = _plain_label(muted=True)
+        layout.addWidget(self.metrics)
+
+        self.tabs = QTabWidget()
+        self.timeline = NodeTimeline()
+        self.inputs_text = QPlainTextEdit()
+        self.inputs_text.setReadOnly(True)
+        self.inputs_text.setAccessibleName("Inputs")
+        self.logs_text = QPlainTextEdit()
+        self.logs_text.setReadOnly(True)
+        self.logs_text.setAccessibleName("Logs")
+        self.outputs_view = outputs_view
+        self.tabs.addTab(self.timeline, "Progress")
+        self.tabs.addTab(outputs_view, "Outputs")
+        self.tabs.addTab(self.inputs_text, "Inputs")
+        self.tabs.addTab(self.logs_text, "Logs")
+        self.tabs.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.tabs, 1)
+        self.stack.addWidget(page)
+        self.page = page
+
+    @property
+    def run_id(self) -> str | None:
+        return None if self._run is None else self._run.id
+
+    def clear(self) -> None:
+        self._run = None
+        self.stack.setCurrentWidget(self.empty)
+
+    def show_run(self, run: Run, *, title: str, expected_nodes: Sequence[str] = ()) -> None:
+        first_show = self._run is None or self._run.id != run.id
+        self._run = run
+        self.stack.setCurrentWidget(self.page)
+        self.title.setText(title)
+        state = run.state.label
+        if run.state is RunState.IN_QUEUE and run.queue_position is not None:
+            state += f" · position {run.queue_position}"
+        if run.gone_from_server and not run.state.is_terminal:
+            state += " · gone from the server"
+        self.state_label.setText(f"— {state}")
+        self.request_label.setText(run.request_id or "not sent yet")
+        self.copy_button.setEnabled(run.request_id is not None)
+
+        progress = 100 if run.state is RunState.COMPLETED else int(run.progress or 0)
+        self.progress.setValue(progress)
+        self.progress.setFormat(
+            f"{progress} %" + (f" · {run.current_node}" if run.current_node else "")
+        )
+        self.progress.setVisible(not run.state.is_terminal or run.state is RunState.COMPLETED)
+
+        error = run.error or ""
+        self.error_box.setVisible(bool(error))
+        self.error_label.setText(error)
+        self.advice_label.setText(advice_for(error))
+        self.advice_label.setVisible(bool(advice_for(error)))
+
+        self.metrics.setText(self._metrics_text(run))
+        self.timeline.show_run(run, expected_nodes)
+        if first_show:
+            self.inputs_text.setPlainText(json.dumps(run.inputs, indent=2, ensure_ascii=False))
+        self.logs_text.setPlainText(self._logs_text(run))
+
+    @staticmethod
+    def _metrics_text(run: Run) -> str:
+        parts = []
+        if run.credits_used is not None:
+            parts.append(f"{run.credits_used:g} credits used")
+        if run.credits_refunded:
+            parts.append(f"{run.credits_refunded:g} credits refunded")
+        total_ms = (run.metrics or {}).get("total_time_ms")
+        if isinstance(total_ms, int | float):
+            parts.append(f"total time {format_duration(total_ms / 1000)}")
+        else:
+            elapsed = elapsed_seconds(run)
+            if elapsed is not None:
+                parts.append(f"elapsed {format_duration(elapsed)}")
+        if run.retry_of:
+            parts.append("retry of an earlier run")
+        return " · ".join(parts)
+
+    @staticmethod
+    def _logs_text(run: Run) -> str:
+        lines = []
+        for entry in run.logs or []:
+            node = entry.get("node", "")
+            status = entry.get("status", "")
+            started = entry.get("started_at", "")
+            completed = entry.get("completed_at", "")
+            message = entry.get("message", "")
+            line = f"{started}  {node}  {status}"
+            if completed:
+                line += f"  (until {completed})"
+            if message:
+                line += f"  {message}"
+            lines.append(line.strip())
+        return "\n".join(lines) if lines else "No logs yet. They are fetched once the run ends."
+
+    def _on_copy_clicked(self) -> None:
+        if self._run is not None and self._run.request_id:
+            self.copy_request_id_requested.emit(self._run.request_id)
+
+    def _on_use_inputs_clicked(self) -> None:
+        if self._run is not None:
+            self.use_inputs_requested.emit(self._run.id)

@@ -1,0 +1,85 @@
+"""Run details: timeline rows per node state, plain-text errors with advice, metrics."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from fizzly_desktop.core.runs import Run, RunState
+from fizzly_desktop.ui.run_details import RunDetailsPanel, advice_for
+
+
+def running_run() -> Run:
+    run = Run.create("demo/text-to-image", {"prompt": "a fox", "seed": 7}, "Local sandbox")
+    run.state = RunState.IN_PROGRESS
+    run.request_id = "run_abc"
+    run.node_started("prompt-encode", at=100.0)
+    run.node_completed("prompt-encode", at=101.5)
+    run.node_started("image-generation", at=101.5)
+    run.progress = 40.0
+    return run
+
+
+def test_timeline_shows_done_running_and_expected_nodes(qtbot: QtBot) -> None:
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    panel.show_run(
+        running_run(),
+        title="Text to image",
+        expected_nodes=["prompt-encode", "image-generation", "upscale"],
+    )
+    assert panel.timeline.node_rows() == [
+        ("prompt-encode", "Done"),
+        ("image-generation", "Running"),
+        ("upscale", "Pending"),
+    ]
+    assert panel.progress.value() == 40
+    assert "image-generation" in panel.progress.format()
+    assert panel.request_label.text() == "run_abc"
+    assert panel.error_box.isHidden()
+
+
+def test_failed_run_shows_error_as_plain_text_with_advice(qtbot: QtBot) -> None:
+    run = running_run()
+    run.node_failed("image-generation", at=103.0)
+    run.state = RunState.FAILED
+    run.error = "<b>Not enough credits</b> for this workflow."
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_run(run, title="Text to image", expected_nodes=["upscale"])
+    assert panel.timeline.node_rows() == [("prompt-encode", "Done"), ("image-generation", "Failed")]
+    assert panel.error_label.text() == "<b>Not enough credits</b> for this workflow."
+    assert panel.error_label.textFormat().name == "PlainText"
+    assert panel.advice_label.text().startswith("Top up your credits")
+
+
+def test_signals_carry_request_id_and_run_id(qtbot: QtBot) -> None:
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    run = running_run()
+    panel.show_run(run, title="Text to image")
+    with qtbot.waitSignal(panel.copy_request_id_requested) as copied:
+        panel.copy_button.click()
+    assert copied.args == ["run_abc"]
+    with qtbot.waitSignal(panel.use_inputs_requested) as used:
+        panel.use_inputs_button.click()
+    assert used.args == [run.id]
+
+
+def test_metrics_and_refunds(qtbot: QtBot) -> None:
+    run = running_run()
+    run.state = RunState.CANCELLED
+    run.credits_used = 2
+    run.credits_refunded = 3
+    run.metrics = {"total_time_ms": 12500}
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    panel.show_run(run, title="Text to image")
+    assert panel.metrics.text() == "2 credits used · 3 credits refunded · total time 12 s"
+
+
+def test_advice_by_error_words() -> None:
+    assert "plan" in advice_for("PRO subscription required")
+    assert "key" in advice_for("Your API key was not accepted.")
+    assert advice_for("The node crashed") == ""
