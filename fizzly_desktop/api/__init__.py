@@ -1,1 +1,87 @@
 """The Workflows API on the wire: client, typed payloads, errors, rate budget, SSE. No Qt."""
+
+from __future__ import annotations
+
+from fizzly_desktop.api import errors
+from fizzly_desktop.api.budget import BudgetState, Priority, RateBudget
+from fizzly_desktop.api.client import FizzlyClient
+from fizzly_desktop.api.download import OutputDownloader
+from fizzly_desktop.api.errors import (
+    ApiError,
+    BadRequest,
+    ConnectionFailed,
+    DownloadRejected,
+    FizzlyError,
+    Forbidden,
+    InsufficientCredits,
+    InvalidWebhookUrl,
+    MalformedResponse,
+    NotFound,
+    RateLimited,
+    ServerError,
+    StreamInterrupted,
+    SubmitUncertain,
+    Unauthorized,
+    UnsafeUrl,
+)
+from fizzly_desktop.api.models import (
+    CancelOutcome,
+    CompletionEvent,
+    ErrorEvent,
+    KeyCheck,
+    KeyStatus,
+    LogEntry,
+    Metrics,
+    OutputEvent,
+    PingEvent,
+    RemoteStatus,
+    RunRef,
+    RunResult,
+    RunStatus,
+    StreamEvent,
+    Submission,
+    SubmitEvent,
+)
+from fizzly_desktop.api.urls import check_webhook_url
+
+__all__ = [
+    "ApiError",
+    "BadRequest",
+    "BudgetState",
+    "CancelOutcome",
+    "CompletionEvent",
+    "ConnectionFailed",
+    "DownloadRejected",
+    "ErrorEvent",
+    "FizzlyClient",
+    "FizzlyError",
+    "Forbidden",
+    "InsufficientCredits",
+    "InvalidWebhookUrl",
+    "KeyCheck",
+    "KeyStatus",
+    "LogEntry",
+    "MalformedResponse",
+    "Metrics",
+    "NotFound",
+    "OutputDownloader",
+    "OutputEvent",
+    "PingEvent",
+    "Priority",
+    "RateBudget",
+    "RateLimited",
+    "RemoteStatus",
+    "RunRef",
+    "RunResult",
+    "RunStatus",
+    "ServerError",
+    "StreamEvent",
+    "StreamInterrupted",
+    "Submission",
+    "SubmitEvent",
+    "SubmitUncertain",
+    "Unauthorized",
+    "UnsafeUrl",
+    "check_webhook_url",
+    "errors",
+]

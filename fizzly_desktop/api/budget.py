@@ -1,0 +1,357 @@
+"""The per-key rate budget: a local mirror of the service's sliding window, served by priority.
+
+Every request of a key (submit, status, stream open, result, cancel) first takes a slot from
+the key's ``RateBudget``. The budget mirrors the service's sliding window (60 requests per 60 s
+by default), re-synchronises from the ``X-RateLimit-*`` headers of every answer, and makes
+requests *wait* for a free slot instead of earning a 429. Waiters are served strictly by
+``Priority`` (then first come, first served).
+
+Synchronisation, in short: a slot is counted from the moment it is granted until ``window``
+seconds after its answer arrived (later than the service counts it, so never too early). Each
+answer's ``Limit - Remaining`` is the number of requests the service holds in its window; the
+budget compares it with the answered slots it holds up to that request and adds or drops slots
+to agree. When the two agree exactly, ``Reset`` (when the service's oldest request leaves the
+window) teaches the window's length. Until the first answer arrives only one request is let
+through, so a fresh budget never floods a service whose limit it does not know yet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import hashlib
+import heapq
+import itertools
+import logging
+import math
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from fizzly_desktop.api.urls import origin_of
+
+__all__ = ["BudgetSlot", "BudgetState", "Priority", "RateBudget"]
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class Priority(enum.IntEnum):
+    """Who goes first when requests wait for budget (lower is served first)."""
+
+    CANCEL = 0
+    """A cancel: stops spending money, so it jumps every queue."""
+    INTERACTIVE = 1
+    """Something the person just clicked (a single submit, a key check, a schema)."""
+    TRACKING = 2
+    """Following active runs (stream opens, re-synchronising status calls)."""
+    BATCH = 3
+    """Submits of a queued batch."""
+    BACKGROUND = 4
+    """Spare-budget work: queue positions, full results, history refresh."""
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetState:
+    """A snapshot of a budget, for the status bar.
+
+    Attributes:
+        limit: requests allowed per window (as last announced by the service).
+        remaining: requests that may start right now.
+        reset_at: Unix time when the next slot frees, or None when nothing is in the window.
+        window: the window's length in seconds (as learned from the service).
+        waiting: requests currently waiting for budget.
+        paused_until: Unix time until which a 429's Retry-After holds every request, or None.
+    """
+
+    limit: int
+    remaining: int
+    reset_at: float | None
+    window: float
+    waiting: int
+    paused_until: float | None
+
+
+@dataclass(eq=False, slots=True)
+class BudgetSlot:
+    """One granted request. Hand it back with ``observe`` (answered) or ``release`` (never sent)."""
+
+    sent_at: float
+    counted_at: float
+    answered: bool = False
+    phantom: bool = False
+
+
+@dataclass(eq=False, slots=True)
+class _Waiter:
+    priority: int
+    seq: int
+    wake: asyncio.Future[None] | None = field(default=None)
+
+    def __lt__(self, other: _Waiter) -> bool:
+        return (self.priority, self.seq) < (other.priority, other.seq)
+
+
+def _header_number(headers: Mapping[str, str], name: str) -> float | None:
+    raw = headers.get(name)
+    if raw is None:
+        return None
+    try:
+        value = float(raw.strip())
+    except ValueError:
+        log.debug("ignoring unreadable %s header %r", name, raw)
+        return None
+    return value if math.isfinite(value) and value >= 0 else None
+
+
+class RateBudget:
+    """A sliding-window request budget shared by every client and task using one API key.
+
+    Args:
+        limit: requests per window assumed until the service announces its own.
+        window: the window's length in seconds, until learned from the service.
+        clock: monotonic time source in seconds (inject a fake one in tests).
+        wall_clock: Unix time source, to read ``X-RateLimit-Reset``.
+        sleep: how to wait ``n`` seconds of ``clock`` time; the default waits on the event
+            loop. A fake clock's ``sleep`` advances the clock instead, so tests never wait.
+    """
+
+    _registry: ClassVar[dict[str, RateBudget]] = {}
+
+    def __init__(
+        self,
+        limit: int = 60,
+        window: float = 60.0,
+        *,
+        clock: Clock = time.monotonic,
+        wall_clock: Clock = time.time,
+        sleep: Sleep | None = None,
+    ) -> None:
+        if limit < 1 or window <= 0:
+            raise ValueError("a rate budget needs a positive limit and window")
+        self._limit = int(limit)
+        self._window = float(window)
+        self._clock = clock
+        self._wall_clock = wall_clock
+        self._sleep = sleep
+        self._slots: list[BudgetSlot] = []
+        self._waiters: list[_Waiter] = []
+        self._seq = itertools.count()
+        self._paused_until = -math.inf
+        self._synchronised = False
+        self._window_learned = False
+        self._subscribers: list[Callable[[BudgetState], None]] = []
+
+    @classmethod
+    def for_key(cls, api_key: str, base_url: str) -> RateBudget:
+        """The one budget of ``api_key`` at ``base_url``'s origin, shared across the process.
+
+        The registry is keyed by a hash: the key itself is not kept here.
+        """
+        digest = hashlib.sha256(f"{origin_of(base_url)}\n{api_key}".encode()).hexdigest()
+        budget = cls._registry.get(digest)
+        if budget is None:
+            budget = cls._registry[digest] = cls()
+        return budget
+
+    def __repr__(self) -> str:
+        state = self.state()
+        return (
+            f"<RateBudget {state.remaining}/{state.limit} per {state.window:g}s, "
+            f"{state.waiting} waiting>"
+        )
+
+    # --- observing -----------------------------------------------------------------------
+
+    def state(self) -> BudgetState:
+        """The budget as it stands now."""
+        now = self._clock()
+        self._prune(now)
+        offset = self._wall_clock() - now
+        reset_at = None
+        if self._slots:
+            reset_at = min(s.counted_at for s in self._slots) + self._window + offset
+        paused = self._paused_until + offset if self._paused_until > now else None
+        return BudgetState(
+            limit=self._limit,
+            remaining=max(0, self._limit - len(self._slots)),
+            reset_at=reset_at,
+            window=self._window,
+            waiting=len(self._waiters),
+            paused_until=paused,
+        )
+
+    def subscribe(self, callback: Callable[[BudgetState], None]) -> Callable[[], None]:
+        """Call ``callback(state)`` after every change; returns a function that unsubscribes.
+
+        Changes can come at every request: a status bar should coalesce them.
+        """
+        self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            if callback in self._subscribers:
+                self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    # --- taking and returning slots --------------------------------------------------------
+
+    async def acquire(self, priority: Priority = Priority.INTERACTIVE) -> BudgetSlot:
+        """Wait for a slot, served by ``priority``; the returned slot is already counted."""
+        loop = asyncio.get_running_loop()
+        waiter = _Waiter(int(priority), next(self._seq))
+        heapq.heappush(self._waiters, waiter)
+        self._notify()
+        try:
+            while True:
+                delay: float | None = None
+                if self._waiters[0] is waiter:
+                    now = self._clock()
+                    delay = self._delay(now)
+                    if delay == 0.0:
+                        heapq.heappop(self._waiters)
+                        slot = BudgetSlot(sent_at=now, counted_at=now)
+                        self._slots.append(slot)
+                        self._wake_head()
+                        self._notify()
+                        return slot
+                waiter.wake = loop.create_future()
+                await self._wait(waiter.wake, delay)
+        except BaseException:
+            if waiter in self._waiters:
+                self._waiters.remove(waiter)
+                heapq.heapify(self._waiters)
+                self._wake_head()
+                self._notify()
+            raise
+
+    def release(self, slot: BudgetSlot) -> None:
+        """Give back a slot whose request never reached the service (a failed connect)."""
+        if slot in self._slots:
+            self._slots.remove(slot)
+        self._changed()
+
+    def observe(
+        self, slot: BudgetSlot, headers: Mapping[str, str], *, counted: bool = True
+    ) -> None:
+        """Record the answer to ``slot``'s request and re-synchronise from its headers.
+
+        Args:
+            slot: the slot the request was sent under.
+            headers: the answer's headers (``X-RateLimit-Limit``/``-Remaining``/``-Reset``);
+                when they are missing the local window alone is kept, which stays correct.
+            counted: False when the service refused the request without counting it (a 429).
+        """
+        now = self._clock()
+        slot.answered = True
+        self._synchronised = True
+        if not counted:
+            self.release(slot)
+        elif slot in self._slots:
+            slot.counted_at = max(slot.counted_at, now)
+        limit = _header_number(headers, "x-ratelimit-limit")
+        remaining = _header_number(headers, "x-ratelimit-remaining")
+        reset = _header_number(headers, "x-ratelimit-reset")
+        if limit is not None and limit >= 1:
+            self._limit = int(limit)
+        if remaining is not None:
+            self._resynchronise(slot, now, int(self._limit - remaining), reset)
+        self._changed()
+
+    def pause(self, seconds: float) -> None:
+        """Hold every request for ``seconds`` (a 429's ``Retry-After``)."""
+        until = self._clock() + max(0.0, seconds)
+        if until > self._paused_until:
+            self._paused_until = until
+            log.info("rate limit reached: pausing requests for %.1f s", seconds)
+        self._changed()
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _resynchronise(self, slot: BudgetSlot, now: float, used: int, reset: float | None) -> None:
+        self._prune(now)
+        reset_mono = None if reset is None else now + (reset - self._wall_clock())
+        # The service had counted at most the requests answered up to this one.
+        mine = sorted(
+            (s for s in self._slots if s.answered and s.sent_at <= slot.sent_at),
+            key=lambda s: s.counted_at,
+        )
+        if len(mine) == used and used > 0 and reset_mono is not None:
+            if not any(s.phantom for s in mine):
+                self._learn_window(reset_mono - min(s.sent_at for s in mine))
+        elif len(mine) > used:
+            for stale in mine[: len(mine) - used]:
+                self._slots.remove(stale)
+        elif len(mine) < used:
+            # Requests this budget did not make (another app, an earlier run): count them
+            # until the service's announced reset.
+            at = now if reset_mono is None else min(now, reset_mono - self._window)
+            for _ in range(used - len(mine)):
+                self._slots.append(
+                    BudgetSlot(sent_at=at, counted_at=at, answered=True, phantom=True)
+                )
+
+    def _learn_window(self, candidate: float) -> None:
+        if not 0.05 <= candidate <= 24 * 3600:
+            return
+        # Every sample over-estimates by the request's latency: the smallest is the closest.
+        if not self._window_learned or candidate < self._window:
+            if not math.isclose(candidate, self._window, rel_tol=1e-3):
+                log.debug("rate window learned: %.3f s", candidate)
+            self._window = candidate
+            self._window_learned = True
+
+    def _prune(self, now: float) -> None:
+        horizon = now - self._window
+        if any(s.counted_at <= horizon for s in self._slots):
+            self._slots = [s for s in self._slots if s.counted_at > horizon]
+
+    def _delay(self, now: float) -> float | None:
+        """0 when a slot is free now, else seconds to wait, or None to wait for an answer."""
+        if self._paused_until > now:
+            return self._paused_until - now
+        if not self._synchronised and any(not s.answered for s in self._slots):
+            return None
+        self._prune(now)
+        if len(self._slots) < self._limit:
+            return 0.0
+        return max(1e-3, min(s.counted_at for s in self._slots) + self._window - now)
+
+    async def _wait(self, wake: asyncio.Future[None], delay: float | None) -> None:
+        if delay is None:
+            await wake
+        elif self._sleep is None:
+            try:
+                async with asyncio.timeout(delay):
+                    await wake
+            except TimeoutError:
+                pass
+        else:
+            sleeper = asyncio.ensure_future(self._sleep(delay))
+            try:
+                await asyncio.wait((wake, sleeper), return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                sleeper.cancel()
+
+    def _wake_head(self) -> None:
+        if self._waiters:
+            wake = self._waiters[0].wake
+            if wake is not None and not wake.done():
+                wake.set_result(None)
+
+    def _changed(self) -> None:
+        self._wake_head()
+        self._notify()
+
+    def _notify(self) -> None:
+        if not self._subscribers:
+            return
+        state = self.state()
+        for callback in list(self._subscribers):
+            try:
+                callback(state)
+            except Exception:
+                log.exception("a rate budget subscriber failed")
