@@ -212,9 +212,35 @@ class SecretStore:
         try:
             return operation(backend)
         except Exception as exc:  # keyring backends raise all kinds: D-Bus, OS, their own
+            _close_abandoned_connections(exc)
             error = _classify(exc)
             log.warning("Keyring request failed: %s", type(exc).__name__)
             raise error from exc
+
+
+def _close_abandoned_connections(exc: BaseException) -> None:
+    """Close D-Bus connections that a failed Secret Service call left open.
+
+    keyring's Secret Service backend opens a connection per call and does not close it when the
+    collection cannot be found or unlocked (jaraco/keyring#380), so every refused unlock would
+    leak a socket until garbage collection. The connection is still referenced by the failed
+    call's frames, which is where it is found.
+    """
+    try:
+        from jeepney.io.blocking import DBusConnection  # type: ignore[import-untyped]
+    except ImportError:  # not on Linux: no Secret Service, nothing to close
+        return
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        tb = current.__traceback__
+        while tb is not None:
+            for value in list(tb.tb_frame.f_locals.values()):
+                if isinstance(value, DBusConnection):
+                    value.close()
+            tb = tb.tb_next
+        current = current.__cause__ or current.__context__
 
 
 class SessionSecretStore:
