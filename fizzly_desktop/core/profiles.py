@@ -22,11 +22,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
+
+from fizzly_desktop.api import FizzlyClient, FizzlyError, KeyCheck
+from fizzly_desktop.api import KeyStatus as KeyCheckStatus
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.core.secrets import (
+    KeyInfo,
     KeyLocation,
     KeyringUnavailable,
-    KeyStatus,
     KeyStoreError,
     KeyVault,
     fingerprint,
@@ -40,6 +44,8 @@ SANDBOX_PROFILE_NAME = "Local sandbox"
 PROFILES_FILE_NAME = "profiles.json"
 _FORMAT_VERSION = 1
 _MAX_NAME_LENGTH = 64
+# Seconds a key check may take: a user is watching "Checking…".
+_VERIFY_TIMEOUT = 15.0
 
 
 @dataclass(frozen=True)
@@ -212,17 +218,17 @@ class ProfileStore:
             has_own = any(not p.is_sandbox for p in self._state.profiles)
             return not has_own and not self._state.welcome_done
 
-    def key_status(self, name: str) -> KeyStatus:
+    def key_status(self, name: str) -> KeyInfo:
         """Where the profile's key is and its fingerprint; reads memory only, never blocks."""
         profile = self.get(name)
         if profile.is_sandbox:
-            return KeyStatus(KeyLocation.NONE, is_sandbox=True)
+            return KeyInfo(KeyLocation.NONE, is_sandbox=True)
         session_fp = self._vault.session_fingerprint(profile.name)
         if session_fp is not None:
-            return KeyStatus(KeyLocation.SESSION, session_fp)
+            return KeyInfo(KeyLocation.SESSION, session_fp)
         if profile.key_fingerprint is not None:
-            return KeyStatus(KeyLocation.KEYRING, profile.key_fingerprint)
-        return KeyStatus(KeyLocation.NONE)
+            return KeyInfo(KeyLocation.KEYRING, profile.key_fingerprint)
+        return KeyInfo(KeyLocation.NONE)
 
     def check_new_name(self, name: str, *, renaming: str | None = None) -> str | None:
         """Why ``name`` cannot be used for a new (or renamed) profile, or None when it can."""
@@ -476,6 +482,36 @@ class ProfileStore:
         log.warning("%s", self.load_problem)
 
 
+async def verify_key(
+    base_url: str,
+    key: str,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> KeyCheck:
+    """Check a key with one cheap authenticated request; the outcome in plain words.
+
+    One of: valid, invalid key (401), plan without API access (403), service unreachable.
+    Never raises for what the network or the service does; the key goes only to ``base_url``.
+
+    Args:
+        base_url: the profile's API address (for the sandbox: the running sandbox's).
+        key: the key to check; pasted whitespace is removed.
+        transport: an httpx transport to use instead of the network (tests).
+    """
+    key = normalize_key(key)
+    if not key:
+        return KeyCheck(KeyCheckStatus.INVALID, "There is no key to check. Set a key first.")
+    try:
+        # One retry at most: the user is watching "Checking…", and an unreachable service
+        # should be reported in seconds, not after a long backoff.
+        async with FizzlyClient(
+            base_url, key, timeout=_VERIFY_TIMEOUT, transport=transport, max_retries=1
+        ) as client:
+            return await client.verify_key()
+    except FizzlyError as exc:
+        return KeyCheck(KeyCheckStatus.UNREACHABLE, exc.user_message)
+
+
 def _describe(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return f"not valid JSON (line {exc.lineno}, column {exc.colno})"
@@ -545,6 +581,8 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "SANDBOX_PROFILE",
     "SANDBOX_PROFILE_NAME",
+    "KeyCheck",
+    "KeyCheckStatus",
     "KeyStoreError",
     "KeyringUnavailable",
     "Profile",
@@ -552,4 +590,5 @@ __all__ = [
     "ProfileStore",
     "check_name",
     "normalize_base_url",
+    "verify_key",
 ]

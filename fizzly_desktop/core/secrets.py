@@ -288,7 +288,7 @@ class KeyLocation(enum.Enum):
 
 
 @dataclass(frozen=True)
-class KeyStatus:
+class KeyInfo:
     """What may be shown about a profile's key: where it is and its fingerprint, never the key."""
 
     location: KeyLocation

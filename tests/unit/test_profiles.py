@@ -6,6 +6,7 @@ import json
 import logging
 from pathlib import Path
 
+import httpx
 import keyring.errors
 import pytest
 
@@ -13,11 +14,13 @@ from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.core.profiles import (
     DEFAULT_BASE_URL,
     SANDBOX_PROFILE_NAME,
+    KeyCheckStatus,
     Profile,
     ProfileError,
     ProfileStore,
     check_name,
     normalize_base_url,
+    verify_key,
 )
 from fizzly_desktop.core.secrets import (
     SERVICE_NAME,
@@ -491,3 +494,61 @@ def test_key_never_in_file_reprs_or_logs(
         # Not even a longer tail than the fingerprint's four characters.
         assert KEY[-5:] not in text
         assert OTHER_KEY[-5:] not in text
+
+
+# -- verifying a key --------------------------------------------------------------------------
+
+
+def _service(status: int, seen: list[httpx.Request]) -> httpx.MockTransport:
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        body = {"error": "x", "code": "NOT_FOUND"} if status == 404 else {"error": "x"}
+        return httpx.Response(status, json=body)
+
+    return httpx.MockTransport(answer)
+
+
+@pytest.mark.parametrize(
+    ("status", "expected", "words"),
+    [
+        (404, KeyCheckStatus.VALID, "works"),
+        (401, KeyCheckStatus.INVALID, "did not accept"),
+        (403, KeyCheckStatus.NO_API_ACCESS, "no API access"),
+    ],
+)
+async def test_verify_key_outcomes_in_plain_words(
+    status: int, expected: KeyCheckStatus, words: str
+) -> None:
+    seen: list[httpx.Request] = []
+    check = await verify_key(
+        "https://queue.fizzly.ai", f" {KEY}\n", transport=_service(status, seen)
+    )
+    assert check.status is expected
+    assert words in check.message
+    assert KEY not in check.message
+    assert len(seen) == 1
+    assert seen[0].url.host == "queue.fizzly.ai"
+    assert seen[0].headers["Authorization"] == f"Key {KEY}"
+
+
+async def test_verify_key_unreachable() -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    check = await verify_key("https://queue.fizzly.ai", KEY, transport=httpx.MockTransport(refuse))
+    assert check.status is KeyCheckStatus.UNREACHABLE
+    assert "could not be reached" in check.message
+
+
+async def test_verify_without_key_sends_nothing() -> None:
+    seen: list[httpx.Request] = []
+    check = await verify_key("https://queue.fizzly.ai", "  ", transport=_service(404, seen))
+    assert check.status is KeyCheckStatus.INVALID
+    assert "Set a key first" in check.message
+    assert seen == []
+
+
+async def test_verify_with_unusable_address_is_reported_not_raised() -> None:
+    check = await verify_key("ftp://queue.fizzly.ai", KEY)
+    assert check.status is KeyCheckStatus.UNREACHABLE
+    assert check.message

@@ -13,7 +13,7 @@ from fizzly_desktop.core.secrets import (
     SERVICE_NAME,
     KeyLocation,
     KeyringUnavailable,
-    KeyStatus,
+    KeyInfo,
     KeyStoreError,
     KeyVault,
     SecretStore,
@@ -294,13 +294,13 @@ def test_vault_is_usable_from_worker_threads(memory_keyring: MemoryKeyring) -> N
 
 
 def test_key_status_texts() -> None:
-    assert KeyStatus(KeyLocation.KEYRING, "fiz_…abcd").text == "Key stored: fiz_…abcd"
-    assert KeyStatus(KeyLocation.NONE).text == "No key stored"
+    assert KeyInfo(KeyLocation.KEYRING, "fiz_…abcd").text == "Key stored: fiz_…abcd"
+    assert KeyInfo(KeyLocation.NONE).text == "No key stored"
     assert (
-        KeyStatus(KeyLocation.SESSION, "fiz_…abcd").text
+        KeyInfo(KeyLocation.SESSION, "fiz_…abcd").text
         == "Key kept for this session only: fiz_…abcd"
     )
-    assert "sandbox" in KeyStatus(KeyLocation.NONE, is_sandbox=True).text
+    assert "sandbox" in KeyInfo(KeyLocation.NONE, is_sandbox=True).text
 
 
 def test_key_never_in_reprs_errors_or_logs(
