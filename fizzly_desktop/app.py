@@ -1,0 +1,108 @@
+"""Composition root: arguments, logging, the QApplication on a qasync loop, wiring, and shutdown.
+
+Start-up order matters for how fast the window appears: parse arguments and set up logging
+(cheap), create the QApplication and show the main window, and only then start the work that
+can take a while (the sandbox child process, opening history, resuming tracked runs) as owned
+tasks on the shared asyncio loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from fizzly_desktop import APP_ID, APP_NAME, __version__
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fizzly-desktop",
+        description=f"{APP_NAME}: run Fizzly workflows from your desktop.",
+    )
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="use the bundled local sandbox server (no account needed)",
+    )
+    target.add_argument("--base-url", metavar="URL", help="use this API base URL for this session")
+    parser.add_argument("--profile", metavar="NAME", help="start with this profile active")
+    parser.add_argument(
+        "--sandbox-arg",
+        action="append",
+        default=[],
+        metavar="FLAG",
+        help="pass a flag to the sandbox server, e.g. --sandbox-arg=--time-scale=0.2",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log debug details to stderr")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    # A frozen build has no `python -m`: it starts its bundled sandbox as `<app> --run-sandbox`.
+    if args[:1] == ["--run-sandbox"]:
+        from fizzly_desktop.sandbox.__main__ import main as sandbox_main
+
+        return sandbox_main(args[1:])
+
+    options = build_parser().parse_args(args)
+
+    from fizzly_desktop.core.logs import configure_logging
+    from fizzly_desktop.core.paths import app_paths
+
+    paths = app_paths().ensure()
+    configure_logging(paths.log_file, verbose=options.verbose)
+    log.info("%s %s starting (pid %d)", APP_NAME, __version__, os.getpid())
+
+    return _run_gui(options)
+
+
+def _run_gui(options: argparse.Namespace) -> int:
+    import qasync
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from fizzly_desktop.ui.controller import AppController
+
+    def route_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+        level = {
+            QtMsgType.QtDebugMsg: logging.DEBUG,
+            QtMsgType.QtInfoMsg: logging.INFO,
+            QtMsgType.QtWarningMsg: logging.WARNING,
+        }.get(kind, logging.ERROR)
+        logging.getLogger("qt").log(level, "%s", message)
+
+    qInstallMessageHandler(route_qt_message)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setOrganizationName("Fizzly")
+    QApplication.setOrganizationDomain("fizzly.ai")
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app = QApplication(sys.argv[:1])
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    controller = AppController(
+        use_sandbox=options.sandbox,
+        base_url=options.base_url,
+        profile=options.profile,
+        sandbox_args=list(options.sandbox_arg),
+    )
+    controller.show()
+    with loop:
+        exit_code: int = loop.run_until_complete(controller.run_until_quit())
+    log.info("%s exited with status %d", APP_NAME, exit_code)
+    return exit_code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

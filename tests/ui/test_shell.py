@@ -1,0 +1,99 @@
+"""The app shell: window, menus, status bar, About, and a clean quit with no task left behind."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import qasync
+from pytestqt.qtbot import QtBot
+
+from fizzly_desktop import APP_NAME
+from fizzly_desktop.ui.about import about_text
+from fizzly_desktop.ui.controller import AppController
+from fizzly_desktop.ui.status_bar import AppStatusBar, Connection
+
+
+def test_window_has_the_app_menus_and_title(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
+    controller = AppController(use_sandbox=False)
+    qtbot.addWidget(controller.window)
+    titles = [a.text() for a in controller.window.menuBar().actions()]
+    assert titles == ["&File", "&Run", "&View", "&Help"]
+    assert controller.window.windowTitle().startswith(APP_NAME)
+    qloop.run_until_complete(controller.shutdown())
+
+
+def test_quit_shuts_down_and_returns_zero(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
+    controller = AppController(use_sandbox=False)
+    controller.show()
+    qtbot.waitExposed(controller.window)
+
+    async def scenario() -> int:
+        running = controller.tasks
+        waiter = qloop.create_task(controller.run_until_quit())
+        controller.window.quit_action.trigger()
+        code = await waiter
+        assert len(running) == 0
+        return code
+
+    assert qloop.run_until_complete(scenario()) == 0
+    assert controller.tasks.closed
+
+
+def test_layout_is_remembered(qtbot: QtBot, qloop: qasync.QEventLoop, app_home: Path) -> None:
+    first = AppController(use_sandbox=False)
+    first.show()
+    qtbot.waitExposed(first.window)
+    first.window.resize(720, 520)
+    qtbot.waitUntil(lambda: first.window.width() == 720)
+    qloop.run_until_complete(first.shutdown())
+    second = AppController(use_sandbox=False)
+    qtbot.addWidget(second.window)
+    second.show()
+    assert (second.window.width(), second.window.height()) == (720, 520)
+    assert (app_home / "config" / "window.ini").is_file()
+    qloop.run_until_complete(second.shutdown())
+
+
+def test_status_bar_fields(qtbot: QtBot) -> None:
+    bar = AppStatusBar()
+    qtbot.addWidget(bar)
+    bar.set_server("Local sandbox", "http://127.0.0.1:5000")
+    bar.set_connection(Connection.CONNECTED)
+    bar.set_budget(remaining=42, limit=60, reset_at=time.time() + 30)
+    bar.set_counts(active=3, queued=7)
+    bar.set_credits(12.5)
+    assert bar.server_label.text() == "Local sandbox · http://127.0.0.1:5000"
+    assert bar.connection_label.text() == "● Connected"
+    assert bar.budget_label.text().startswith("Rate limit: 42 of 60 left · resets in ")
+    assert bar.runs_label.text() == "3 active · 7 queued"
+    assert bar.credits_label.text() == "12.5 credits this session"
+
+
+def test_about_names_version_and_escapes_paths() -> None:
+    text = about_text()
+    assert APP_NAME in text
+    assert "<script" not in text
+
+
+def test_sandbox_child_starts_with_the_app_and_ends_with_it(
+    qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    controller = AppController(use_sandbox=True, sandbox_args=["--time-scale", "0.05"])
+    controller.show()
+
+    async def scenario() -> int:
+        waiter = qloop.create_task(controller.run_until_quit())
+        await controller.ready.wait()
+        sandbox = controller.sandbox
+        assert sandbox is not None
+        assert sandbox.running
+        assert controller.window.status.connection is Connection.CONNECTED
+        assert sandbox.info.base_url in controller.window.status.server_label.text()
+        controller.window.close()
+        code = await waiter
+        assert not sandbox.running
+        return code
+
+    assert qloop.run_until_complete(asyncio.wait_for(scenario(), 30)) == 0
