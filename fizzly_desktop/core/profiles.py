@@ -6,7 +6,8 @@ always present: its address and demo key come from the running sandbox.
 
 Threading: :class:`ProfileStore` is safe to use from several threads. Methods that touch keys
 (``set_key``, ``remove_key``, ``get_key``, ``rename``, ``delete``) block on the keyring: call
-them off the GUI thread. The others only read memory or write a small JSON file.
+them off the GUI thread. The others only read memory or write a small JSON file, and never wait
+for a key operation in progress.
 """
 
 from __future__ import annotations
@@ -159,7 +160,11 @@ class ProfileStore:
     def __init__(self, vault: KeyVault, path: Path | None = None) -> None:
         self._vault = vault
         self._path = path if path is not None else app_paths().config_dir / PROFILES_FILE_NAME
+        # Two locks so that reading profiles never waits for the keyring: _lock guards the
+        # profiles and the file (held briefly); _key_lock serialises operations on keys, which
+        # can wait on D-Bus or on a user answering an unlock prompt.
         self._lock = threading.RLock()
+        self._key_lock = threading.Lock()
         self.load_problem: str | None = None
         self._state = self._load()
 
@@ -262,13 +267,13 @@ class ProfileStore:
         with self._lock:
             profile = self._own(name, "change the address of")
             updated = replace(profile, base_url=normalize_base_url(base_url))
-            self._commit(self._replaced(profile, updated))
+            self._commit(self._replaced(profile.name, updated))
             log.info("Profile %r now uses %s", updated.name, updated.base_url)
             return updated
 
     def rename(self, old_name: str, new_name: str) -> Profile:
         """Rename a profile and move its key to the new name (blocks on the keyring)."""
-        with self._lock:
+        with self._key_lock:
             profile = self._own(old_name, "rename")
             problem = self.check_new_name(new_name, renaming=profile.name)
             if problem is not None:
@@ -279,16 +284,19 @@ class ProfileStore:
             # With no key known to be in the keyring, a keyring that cannot be reached holds
             # nothing of this profile's, so the rename need not wait for it.
             self._vault.move_key(
-                profile.name,
-                new_name,
-                keyring_required=profile.key_fingerprint is not None,
+                profile.name, new_name, keyring_required=profile.key_fingerprint is not None
             )
-            updated = replace(profile, name=new_name)
-            state = self._replaced(profile, updated)
-            if self._state.active == profile.name:
-                state = replace(state, active=new_name)
             try:
-                self._commit(state)
+                with self._lock:
+                    # Checked again: a profile may have been added while the key moved.
+                    problem = self.check_new_name(new_name, renaming=profile.name)
+                    if problem is not None:
+                        raise ProfileError(problem)
+                    updated = replace(self.get(profile.name), name=new_name)
+                    state = self._replaced(profile.name, updated)
+                    if self._state.active == profile.name:
+                        state = replace(state, active=new_name)
+                    self._commit(state)
             except ProfileError:
                 self._vault.move_key(new_name, profile.name, keyring_required=False)
                 raise
@@ -301,16 +309,17 @@ class ProfileStore:
         If the keyring cannot be reached while it holds this profile's key, nothing is deleted
         (:class:`KeyringUnavailable`), so that no key is left behind unseen.
         """
-        with self._lock:
+        with self._key_lock:
             profile = self._own(name, "delete")
             self._vault.delete_key(
                 profile.name, keyring_required=profile.key_fingerprint is not None
             )
-            profiles = tuple(p for p in self._state.profiles if p.name != profile.name)
-            active = self._state.active
-            if active == profile.name:
-                active = SANDBOX_PROFILE_NAME
-            self._commit(replace(self._state, profiles=profiles, active=active))
+            with self._lock:
+                profiles = tuple(p for p in self._state.profiles if p.name != profile.name)
+                active = self._state.active
+                if active == profile.name:
+                    active = SANDBOX_PROFILE_NAME
+                self._commit(replace(self._state, profiles=profiles, active=active))
             log.info("Deleted profile %r and its key", profile.name)
 
     def set_active(self, name: str) -> Profile:
@@ -336,7 +345,7 @@ class ProfileStore:
         Raises :class:`KeyringUnavailable` when the keyring cannot take the key; only if the user
         then chooses to, call again with ``session_only=True`` to hold it in memory until quit.
         """
-        with self._lock:
+        with self._key_lock:
             profile = self._own(name, "set a key for")
             if not normalize_key(key):
                 raise ProfileError("The key is empty. Paste your API key and try again.")
@@ -345,22 +354,16 @@ class ProfileStore:
                 # The profile's record describes the keyring; a key held in memory is reported
                 # by key_status() and forgotten at exit.
                 return profile
-            updated = replace(profile, key_fingerprint=key_fp)
-            if updated != profile:
-                self._commit(self._replaced(profile, updated))
-            return updated
+            return self._record_fingerprint(profile.name, key_fp)
 
     def remove_key(self, name: str) -> Profile:
         """Remove a profile's key from the keyring and this session (blocks on the keyring)."""
-        with self._lock:
+        with self._key_lock:
             profile = self._own(name, "remove the key of")
             self._vault.delete_key(
                 profile.name, keyring_required=profile.key_fingerprint is not None
             )
-            updated = replace(profile, key_fingerprint=None)
-            if updated != profile:
-                self._commit(self._replaced(profile, updated))
-            return updated
+            return self._record_fingerprint(profile.name, None)
 
     def get_key(self, name: str) -> str | None:
         """The profile's key, from this session's memory or the keyring (blocks on the keyring).
@@ -369,21 +372,17 @@ class ProfileStore:
         without a key. When the keyring was changed behind the app's back, the recorded
         fingerprint is brought in line with what is really there.
         """
-        with self._lock:
+        with self._key_lock:
             profile = self.get(name)
             if profile.is_sandbox:
                 return None
             key = self._vault.get_key(profile.name)
             if self._vault.holds_session_key(profile.name):
                 return key
-            actual_fp = None if key is None else fingerprint(key)
-            if actual_fp != profile.key_fingerprint:
-                try:
-                    self._commit(
-                        self._replaced(profile, replace(profile, key_fingerprint=actual_fp))
-                    )
-                except ProfileError as exc:
-                    log.warning("Could not record the key fingerprint: %s", exc.user_message)
+            try:
+                self._record_fingerprint(profile.name, None if key is None else fingerprint(key))
+            except ProfileError as exc:
+                log.warning("Could not record the key fingerprint: %s", exc.user_message)
             return key
 
     # -- internals -----------------------------------------------------------------------------
@@ -397,9 +396,17 @@ class ProfileStore:
             )
         return profile
 
-    def _replaced(self, old: Profile, new: Profile) -> _State:
-        profiles = tuple(new if p is old else p for p in self._state.profiles)
+    def _replaced(self, name: str, new: Profile) -> _State:
+        profiles = tuple(new if p.name == name else p for p in self._state.profiles)
         return replace(self._state, profiles=profiles)
+
+    def _record_fingerprint(self, name: str, key_fp: str | None) -> Profile:
+        with self._lock:
+            current = self.get(name)
+            updated = replace(current, key_fingerprint=key_fp)
+            if updated != current:
+                self._commit(self._replaced(name, updated))
+            return updated
 
     def _commit(self, state: _State) -> None:
         """Write ``state`` to disk, then make it current; on failure nothing changes."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from pathlib import Path
 
 import httpx
@@ -330,6 +331,38 @@ def test_get_key_brings_fingerprint_in_line_with_keyring(
     memory_keyring.entries[(SERVICE_NAME, "Work")] = OTHER_KEY
     assert store.get_key("Work") == OTHER_KEY
     assert reopen(store).get("Work").key_fingerprint == "fiz_…wxyz"
+
+
+def test_reading_profiles_never_waits_for_the_keyring(
+    store: ProfileStore, memory_keyring: MemoryKeyring
+) -> None:
+    """A keyring waiting on an unlock prompt must not freeze whoever reads the profiles."""
+    store.add("Work")
+    entered = threading.Event()
+    release = threading.Event()
+    original = memory_keyring.set_password
+
+    def slow_set(service: str, username: str, password: str) -> None:
+        entered.set()
+        assert release.wait(timeout=30)
+        original(service, username, password)
+
+    memory_keyring.set_password = slow_set  # type: ignore[method-assign]
+    worker = threading.Thread(target=store.set_key, args=("Work", KEY))
+    worker.start()
+    try:
+        assert entered.wait(timeout=30)
+        assert store.names() == [SANDBOX_PROFILE_NAME, "Work"]
+        assert store.key_status("Work").location is KeyLocation.NONE
+        store.add("Home")
+        store.set_active("Home")
+        assert store.active_name == "Home"
+    finally:
+        release.set()
+        worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert store.key_status("Work").text == "Key stored: fiz_…abcd"
+    assert reopen(store).names() == [SANDBOX_PROFILE_NAME, "Work", "Home"]
 
 
 # -- welcome ----------------------------------------------------------------------------------
