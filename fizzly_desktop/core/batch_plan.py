@@ -771,42 +771,57 @@ def import_rows(
     kind: ImportKind | None,
     schema: InputSchema,
     base: Mapping[str, Any] | None = None,
+    *,
+    fresh_seeds: Iterable[FieldSpec] = (),
+    rng: random.Random | None = None,
 ) -> ImportResult:
     """Read input rows from CSV or JSONL text (a ``str``) or a file (a ``Path``).
 
     Each row's values are typed per field, put over ``base`` (the form's values) and validated
     with the schema; a row that fails is kept with its problems in plain words, never sent.
-    Columns that are not inputs are ignored with a warning. ``kind=None`` guesses from the file
-    name or the text. Never raises on what the file contains.
+    A row that leaves one of ``fresh_seeds`` empty gets its own random seed there (the form
+    leaves those fields random per run). Columns that are not inputs are ignored with a
+    warning. ``kind=None`` guesses from the file name or the text. Never raises on what the
+    file contains.
     """
     text, found_kind, problem = _read_source(source, kind)
     if problem is not None or text is None:
         return ImportResult(kind=found_kind, file_problem=problem)
-    base_values = dict(base or {})
     if not text.strip():
         return ImportResult(kind=found_kind, file_problem="The file is empty: it has no rows.")
+    context = _RowContext(schema, dict(base or {}), tuple(fresh_seeds), rng or random.Random())
     if found_kind == "jsonl":
-        return _import_jsonl(text, schema, base_values)
-    return _import_csv(text, schema, base_values)
+        return _import_jsonl(text, context)
+    return _import_csv(text, context)
 
 
-def _finish_row(
-    row_number: int,
-    cells: dict[str, str],
-    values: dict[str, Any],
-    problems: list[str],
-    schema: InputSchema,
-    base: Mapping[str, Any],
-    failed: set[str],
-) -> ImportedRow:
-    inputs = {**base, **values}
-    for error in schema.validate({k: v for k, v in inputs.items() if k not in failed}):
-        if error.field not in failed:
-            problems.append(error.message)
-    return ImportedRow(row_number, cells, inputs, tuple(problems))
+@dataclass(frozen=True)
+class _RowContext:
+    schema: InputSchema
+    base: dict[str, Any]
+    fresh_seeds: tuple[FieldSpec, ...]
+    rng: random.Random
+
+    def finish(
+        self,
+        row_number: int,
+        cells: dict[str, str],
+        values: dict[str, Any],
+        problems: list[str],
+        failed: set[str],
+    ) -> ImportedRow:
+        inputs = {**self.base, **values}
+        if self.fresh_seeds:
+            inputs = draw_seeds([inputs], self.fresh_seeds, self.rng, shared=False)[0]
+        kept = {k: v for k, v in inputs.items() if k not in failed}
+        for error in self.schema.validate(kept):
+            if error.field not in failed:
+                problems.append(error.message)
+        return ImportedRow(row_number, cells, inputs, tuple(problems))
 
 
-def _import_csv(text: str, schema: InputSchema, base: Mapping[str, Any]) -> ImportResult:
+def _import_csv(text: str, context: _RowContext) -> ImportResult:
+    schema = context.schema
     columns = _Columns(schema)
     header_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = _delimiter(header_line, columns)
@@ -830,7 +845,7 @@ def _import_csv(text: str, schema: InputSchema, base: Mapping[str, Any]) -> Impo
                 continue
             if len(rows) >= MAX_BATCH_RUNS:
                 return ImportResult(kind="csv", file_problem=_too_many_rows())
-            rows.append(_csv_row(row_number, record, header, specs, schema, base))
+            rows.append(_csv_row(row_number, record, header, specs, context))
     except csv.Error as exc:
         return ImportResult(
             kind="csv", file_problem=f"This is not a readable CSV file (row {line_before}: {exc})."
@@ -910,8 +925,7 @@ def _csv_row(
     record: list[str],
     header: list[str],
     specs: list[FieldSpec | None],
-    schema: InputSchema,
-    base: Mapping[str, Any],
+    context: _RowContext,
 ) -> ImportedRow:
     problems: list[str] = []
     extra = [cell for cell in record[len(header) :] if cell.strip()]
@@ -924,11 +938,10 @@ def _csv_row(
     values: dict[str, Any] = {}
     failed: set[str] = set()
     for index, spec in enumerate(specs):
-        raw = record[index] if index < len(record) else ""
-        if header[index]:
-            cells[header[index]] = raw
         if spec is None:
             continue
+        raw = record[index] if index < len(record) else ""
+        cells[spec.name] = raw
         cell = raw.strip()
         if not cell:
             continue
@@ -937,15 +950,15 @@ def _csv_row(
         except BatchPlanError as exc:
             problems.append(str(exc))
             failed.add(spec.name)
-    return _finish_row(row_number, cells, values, problems, schema, base, failed)
+    return context.finish(row_number, cells, values, problems, failed)
 
 
-def _import_jsonl(text: str, schema: InputSchema, base: Mapping[str, Any]) -> ImportResult:
+def _import_jsonl(text: str, context: _RowContext) -> ImportResult:
     stripped = text.strip()
     if stripped.startswith("["):
         whole = _json_array(stripped)
         if whole is not None:
-            return _import_objects(list(enumerate(whole, 1)), schema, base, "Item")
+            return _import_objects(list(enumerate(whole, 1)), context, "Item")
     lines = [(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
     entries: list[tuple[int, Any]] = []
     bad_json: dict[int, str] = {}
@@ -968,7 +981,7 @@ def _import_jsonl(text: str, schema: InputSchema, base: Mapping[str, Any]) -> Im
                 'should look like {"prompt": "a red fox", "seed": 42}.'
             ),
         )
-    return _import_objects(entries, schema, base, "Line", bad_json)
+    return _import_objects(entries, context, "Line", bad_json)
 
 
 _BAD_JSON = object()
@@ -984,11 +997,11 @@ def _json_array(text: str) -> list[Any] | None:
 
 def _import_objects(
     entries: list[tuple[int, Any]],
-    schema: InputSchema,
-    base: Mapping[str, Any],
+    context: _RowContext,
     row_word: str,
     bad_json: Mapping[int, str] | None = None,
 ) -> ImportResult:
+    schema = context.schema
     columns = _Columns(schema)
     warned: set[str] = set()
     warnings: list[RowProblem] = []
@@ -1020,7 +1033,6 @@ def _import_objects(
         failed: set[str] = set()
         for key, raw in value.items():
             key_text = str(key)
-            cells[key_text] = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False)
             spec = columns.find(key_text)
             if spec is None:
                 if key_text not in warned:
@@ -1035,6 +1047,7 @@ def _import_objects(
                 continue
             if spec.name not in order:
                 order.append(spec.name)
+            cells[spec.name] = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False)
             if raw is None and not spec.nullable:
                 continue
             try:
@@ -1042,7 +1055,7 @@ def _import_objects(
             except BatchPlanError as exc:
                 problems.append(str(exc))
                 failed.add(spec.name)
-        rows.append(_finish_row(number, cells, values, problems, schema, base, failed))
+        rows.append(context.finish(number, cells, values, problems, failed))
     field_order = {spec.name: i for i, spec in enumerate(schema.fields)}
     used = tuple(sorted(order, key=lambda name: field_order.get(name, 0)))
     return ImportResult(

@@ -433,6 +433,34 @@ def test_csv_rows_merge_over_the_base_so_required_can_come_from_the_form(
     ]
 
 
+def test_csv_cells_are_kept_as_written_by_input_name(schema: InputSchema) -> None:
+    result = import_rows("Prompt,colour,Seed\nfox, red ,abc\n", "csv", schema)
+    assert result.rows[0].cells == {"prompt": "fox", "seed": "abc"}
+
+
+def test_rows_that_leave_a_random_seed_empty_get_their_own(schema: InputSchema) -> None:
+    text = "prompt,seed\na,\nb,\nc,7\n"
+    result = import_rows(text, "csv", schema, {"seed": None}, fresh_seeds=[spec(schema, "seed")])
+    seeds = [row.inputs["seed"] for row in result.rows]
+    assert seeds[2] == 7
+    assert seeds[0] != seeds[1]
+    assert all(isinstance(s, int) and 0 <= s <= SEED_MAX for s in seeds)
+    assert result.problems == []
+
+
+def test_a_required_seed_left_random_is_not_a_problem() -> None:
+    schema = InputSchema.from_document(
+        {"type": "object", "required": ["seed"], "properties": {"seed": {"type": "integer"}}}
+    )
+    seed = spec(schema, "seed")
+    text = '{"seed": 4}\n{}\n'
+    result = import_rows(text, "jsonl", schema, fresh_seeds=[seed], rng=random.Random(1))
+    assert len(result.valid_rows) == 2
+    assert result.rows[0].inputs == {"seed": 4}
+    without = import_rows(text, "jsonl", schema)
+    assert without.problems == [RowProblem(2, "Seed is required.")]
+
+
 def test_csv_repeated_column_uses_the_first(schema: InputSchema) -> None:
     result = import_rows("prompt,seed,Seed\nfox,1,2\n", "csv", schema)
     assert result.rows[0].inputs == {"prompt": "fox", "seed": 1}
@@ -504,7 +532,7 @@ def test_jsonl_rows_with_bad_lines_explained(schema: InputSchema) -> None:
         RowProblem(1, "'mood' is not an input of this workflow and is ignored.", True),
     )
     assert result.describe(result.problems[0]).startswith("Line 4: Not valid JSON")
-    assert result.rows[0].cells == {"prompt": "fox", "seed": "1", "mood": "calm"}
+    assert result.rows[0].cells == {"prompt": "fox", "seed": "1"}
 
 
 def test_a_json_array_of_objects_is_accepted(tmp_path: Path, schema: InputSchema) -> None:
