@@ -1,0 +1,511 @@
+"""The output image viewer: fit, 100 %, zoom and pan, save a copy, copy to the clipboard."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fizzly_desktop.core.paths import default_pictures_dir
+from fizzly_desktop.ui.thumbnails import FullImageLoader
+
+log = logging.getLogger(__name__)
+
+#: Zoom factors the zoom buttons step through; the wheel and slider-free keys use the same.
+ZOOM_STEPS = (
+    0.05, 0.1, 0.125, 0.2, 0.25, 0.33, 0.5, 0.67, 0.75, 1.0,
+    1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0,
+)  # fmt: skip
+MIN_ZOOM = ZOOM_STEPS[0]
+MAX_ZOOM = ZOOM_STEPS[-1]
+
+_FORMAT_NAMES = {
+    ".webp": "WebP image",
+    ".png": "PNG image",
+    ".jpg": "JPEG image",
+    ".jpeg": "JPEG image",
+}
+_SAME_FORMAT = {".jpg": {".jpg", ".jpeg"}, ".jpeg": {".jpg", ".jpeg"}}
+
+
+def fit_zoom(image: QSize, viewport: QSize) -> float:
+    """The zoom showing all of ``image`` inside ``viewport``; never above 100 % (no blow-up)."""
+    if image.isEmpty() or viewport.isEmpty():
+        return 1.0
+    factor = min(viewport.width() / image.width(), viewport.height() / image.height())
+    return max(MIN_ZOOM, min(1.0, factor))
+
+
+def next_zoom_step(zoom: float, direction: int) -> float:
+    """The next step above (``direction`` > 0) or below the current ``zoom``."""
+    if direction > 0:
+        return next((step for step in ZOOM_STEPS if step > zoom * 1.001), MAX_ZOOM)
+    return next((step for step in reversed(ZOOM_STEPS) if step < zoom * 0.999), MIN_ZOOM)
+
+
+def save_target(chosen: Path, source: Path) -> Path:
+    """Where a copy of ``source`` goes when the user picked ``chosen``: the format never changes.
+
+    A copy keeps the original bytes, so its name keeps the original's extension: a missing
+    extension is added, and another image extension is replaced.
+    """
+    wanted = source.suffix.lower()
+    if not wanted:
+        return chosen
+    have = chosen.suffix.lower()
+    if have in _SAME_FORMAT.get(wanted, {wanted}):
+        return chosen
+    if have in _FORMAT_NAMES:
+        return chosen.with_suffix(source.suffix)
+    return chosen.with_name(chosen.name + source.suffix)
+
+
+class _ImageCanvas(QGraphicsView):
+    """The scrollable, zoomable picture; drag to pan, Ctrl+wheel to zoom under the pointer."""
+
+    wheel_zoom = Signal(int, QPointF)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.pixmap_item = QGraphicsPixmapItem()
+        self.pixmap_item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.scene().addItem(self.pixmap_item)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAccessibleName("Image")
+
+    def set_pixmap(self, pixmap: QPixmap) -> None:
+        self.pixmap_item.setPixmap(pixmap)
+        self.scene().setSceneRect(QRectF(pixmap.rect()))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.wheel_zoom.emit(1 if delta > 0 else -1, event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+
+class ImageViewer(QWidget):
+    """Shows one output image: fit to window, 100 %, zoom in and out, pan, and file actions.
+
+    The image is decoded in a worker thread; meanwhile the viewer says "Loading…", and a file
+    that cannot be shown gets a plain message instead of a picture. Keys: F fit, 1 actual size,
+    Ctrl+plus / Ctrl+minus / Ctrl+wheel zoom, Ctrl+S save as, Ctrl+C copy.
+
+    Args:
+        parent: the owning widget.
+        loader: decoder to use; by default the viewer makes its own.
+
+    Signals:
+        image_loaded(str path): the image is decoded and shown.
+        load_failed(str path, str reason): the image could not be shown; ``reason`` is plain text.
+        zoom_changed(float zoom): the zoom factor changed (1.0 = 100 %).
+        image_saved(str path): a copy of the image was saved at ``path``.
+    """
+
+    image_loaded = Signal(str)
+    load_failed = Signal(str, str)
+    zoom_changed = Signal(float)
+    image_saved = Signal(str)
+
+    _last_save_dir: Path | None = None
+
+    def __init__(self, parent: QWidget | None = None, *, loader: FullImageLoader | None = None):
+        super().__init__(parent)
+        self.setAccessibleName("Image viewer")
+        self._loader = loader if loader is not None else FullImageLoader(self)
+        self._loader.image_loaded.connect(self._on_loader_image_loaded)
+        self._loader.image_failed.connect(self._on_loader_image_failed)
+        self._path: Path | None = None
+        self._image = QImage()
+        self._zoom = 1.0
+        self._fit_mode = True
+
+        self.toolbar = QToolBar("Image", self)
+        self.toolbar.setAccessibleName("Image actions")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(QSize(16, 16))
+
+        self.zoom_out_action = self._action(
+            "Zoom out", "zoom-out", [QKeySequence.StandardKey.ZoomOut], self.zoom_out
+        )
+        self.zoom_in_action = self._action(
+            "Zoom in",
+            "zoom-in",
+            [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")],
+            self.zoom_in,
+        )
+        self.fit_action = self._action(
+            "Fit", "zoom-fit-best", [QKeySequence("F"), QKeySequence("Ctrl+0")], self.fit_to_window
+        )
+        self.fit_action.setCheckable(True)
+        self.fit_action.setToolTip("Fit to window (F)")
+        self.actual_size_action = self._action(
+            "100 %", "zoom-original", [QKeySequence("1")], self.actual_size
+        )
+        self.actual_size_action.setToolTip("Actual size (1)")
+        self.save_action = self._action(
+            "Save as…",
+            "document-save-as",
+            [QKeySequence.StandardKey.SaveAs, QKeySequence.StandardKey.Save],
+            self.save_as,
+        )
+        self.copy_action = self._action(
+            "Copy image", "edit-copy", [QKeySequence.StandardKey.Copy], self.copy_image
+        )
+        self.open_folder_action = self._action(
+            "Open folder", "folder-open", [], self.open_containing_folder
+        )
+        self.open_folder_action.setToolTip("Open the folder that holds this image")
+
+        for action in (self.zoom_out_action, self.zoom_in_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addAction(self.fit_action)
+        self.toolbar.addAction(self.actual_size_action)
+        self.toolbar.addSeparator()
+        for action in (self.save_action, self.copy_action, self.open_folder_action):
+            self.toolbar.addAction(action)
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None and not action.isSeparator():
+                button.setAccessibleName(action.text().replace("…", ""))
+
+        self.canvas = _ImageCanvas(self)
+        self.canvas.wheel_zoom.connect(self._on_canvas_wheel_zoom)
+        self.canvas.viewport().installEventFilter(self)
+
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setMargin(24)
+        self.message.setAccessibleName("Viewer message")
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.message)
+        self.pages.addWidget(self.canvas)
+
+        self.name_label = QLabel(self)
+        self.name_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.name_label.setAccessibleName("File name")
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.size_label = QLabel(self)
+        self.size_label.setAccessibleName("Image size")
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("1600 %"))
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        status = QHBoxLayout()
+        status.setContentsMargins(8, 4, 8, 4)
+        status.setSpacing(12)
+        status.addWidget(self.name_label, 1)
+        status.addWidget(self.size_label)
+        status.addWidget(self.zoom_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(status)
+
+        self._show_message("No image.")
+        self._update_actions()
+
+    # --- state ------------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        """The file shown (or being loaded), if any."""
+        return self._path
+
+    @property
+    def image(self) -> QImage:
+        """The decoded image; null while loading or after a failure."""
+        return self._image
+
+    @property
+    def zoom(self) -> float:
+        """The zoom factor: 1.0 shows one image pixel per screen pixel."""
+        return self._zoom
+
+    @property
+    def is_fit_mode(self) -> bool:
+        """True while the image follows the window size."""
+        return self._fit_mode
+
+    @property
+    def is_loading(self) -> bool:
+        return self._path is not None and self._image.isNull() and self._loader.is_busy()
+
+    def message_text(self) -> str:
+        """The message shown instead of a picture ("Loading…", an error), or "" if none."""
+        return self.message.text() if self.pages.currentWidget() is self.message else ""
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def open(self, path: Path) -> None:
+        """Show the image at ``path``, decoding it in the background."""
+        self._path = Path(path)
+        self._image = QImage()
+        self.canvas.set_pixmap(QPixmap())
+        self.name_label.setText(self._path.name)
+        self.name_label.setToolTip(str(self._path))
+        self.size_label.setText("")
+        self._show_message("Loading…")
+        self._update_actions()
+        self._loader.load(self._path)
+
+    def _on_loader_image_loaded(self, path: str, image: QImage) -> None:
+        if self._path is None or path != str(self._path):
+            return
+        self._image = image
+        self.canvas.set_pixmap(QPixmap.fromImage(image))
+        self.pages.setCurrentWidget(self.canvas)
+        self.size_label.setText(f"{image.width()} × {image.height()} px")
+        self._update_actions()
+        self.fit_to_window()
+        self.image_loaded.emit(path)
+
+    def _on_loader_image_failed(self, path: str, reason: str) -> None:
+        if self._path is None or path != str(self._path):
+            return
+        self._show_message(f"This image can't be shown.\n{reason}")
+        self._update_actions()
+        self.load_failed.emit(path, reason)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.pages.setCurrentWidget(self.message)
+        self.zoom_label.setText("")
+
+    # --- zoom -------------------------------------------------------------------------------
+
+    def fit_zoom(self) -> float:
+        """The zoom that fits the whole image in the visible area (at most 100 %)."""
+        return fit_zoom(self._image.size(), self.canvas.viewport().size())
+
+    def set_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
+        """Zoom to ``zoom`` (clamped to 5 %–1600 %), keeping ``anchor`` (viewport point) still."""
+        self._set_fit_mode(False)
+        self._apply_zoom(zoom, anchor)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next_zoom_step(self._zoom, +1))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next_zoom_step(self._zoom, -1))
+
+    def actual_size(self) -> None:
+        """Show the image at 100 %: one image pixel per screen pixel."""
+        self.set_zoom(1.0)
+
+    def fit_to_window(self) -> None:
+        """Show the whole image, and keep doing so as the window is resized."""
+        self._set_fit_mode(True)
+        self._apply_zoom(self.fit_zoom(), None)
+
+    def _set_fit_mode(self, fit: bool) -> None:
+        self._fit_mode = fit
+        # While fitting, scroll bars would only steal room and make the fit oscillate; they are
+        # switched off before the fit is computed so that it uses the whole viewport.
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fit else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self.canvas.setHorizontalScrollBarPolicy(policy)
+        self.canvas.setVerticalScrollBarPolicy(policy)
+
+    def _apply_zoom(self, zoom: float, anchor: QPointF | None) -> None:
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        scene_point = self.canvas.mapToScene(anchor.toPoint()) if anchor is not None else None
+        self.canvas.setTransform(QTransform.fromScale(zoom, zoom))
+        if anchor is not None and scene_point is not None:
+            # Keep the picture point under the pointer where it was.
+            moved = self.canvas.mapFromScene(scene_point) - anchor.toPoint()
+            h, v = self.canvas.horizontalScrollBar(), self.canvas.verticalScrollBar()
+            h.setValue(h.value() + moved.x())
+            v.setValue(v.value() + moved.y())
+        # Smooth when shrinking, crisp pixels when looking closely.
+        self.canvas.pixmap_item.setTransformationMode(
+            Qt.TransformationMode.SmoothTransformation
+            if zoom < 2.0
+            else Qt.TransformationMode.FastTransformation
+        )
+        self.fit_action.setChecked(self._fit_mode)
+        changed = abs(zoom - self._zoom) > 1e-9
+        self._zoom = zoom
+        if not self._image.isNull():
+            self.zoom_label.setText(f"{round(zoom * 100)} %")
+        self._update_actions()
+        if changed:
+            self.zoom_changed.emit(zoom)
+
+    def _on_canvas_wheel_zoom(self, direction: int, position: QPointF) -> None:
+        if not self._image.isNull():
+            self.set_zoom(next_zoom_step(self._zoom, direction), position)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.canvas.viewport()
+            and event.type() == QEvent.Type.Resize
+            and self._fit_mode
+            and not self._image.isNull()
+        ):
+            self._apply_zoom(self.fit_zoom(), None)
+        return super().eventFilter(watched, event)
+
+    # --- file actions -----------------------------------------------------------------------
+
+    def save_as(self) -> Path | None:
+        """Ask where to save a copy of the original file (same bytes, same format); return it."""
+        source = self._path
+        if source is None:
+            return None
+        suffix = source.suffix.lower()
+        kind = _FORMAT_NAMES.get(suffix, "Image")
+        start_dir = ImageViewer._last_save_dir or default_pictures_dir()
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save image as",
+            str(start_dir / source.name),
+            f"{kind} (*{suffix})" if suffix else "All files (*)",
+        )
+        if not chosen:
+            return None
+        target = save_target(Path(chosen), source)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        except shutil.SameFileError:
+            pass  # the image is already there
+        except OSError as error:
+            reason = error.strerror or str(error)
+            log.warning("Saving %s as %s failed: %s", source, target, reason)
+            self.name_label.setText(f"Could not save the image: {reason}.")
+            return None
+        ImageViewer._last_save_dir = target.parent
+        self.name_label.setText(f"Saved a copy as {target.name}")
+        self.image_saved.emit(str(target))
+        return target
+
+    def copy_image(self) -> bool:
+        """Put the decoded image on the clipboard; False if there is none yet."""
+        if self._image.isNull():
+            return False
+        QGuiApplication.clipboard().setImage(self._image)
+        return True
+
+    def open_containing_folder(self) -> bool:
+        """Open the image's folder in the system's file manager."""
+        if self._path is None:
+            return False
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._path.parent)))
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        icon_name: str,
+        shortcuts: list[QKeySequence | QKeySequence.StandardKey],
+        slot: object,
+    ) -> QAction:
+        action = QAction(QIcon.fromTheme(icon_name), text, self)
+        keys: list[QKeySequence] = []
+        for shortcut in shortcuts:
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                keys.extend(QKeySequence.keyBindings(shortcut))
+            else:
+                keys.append(shortcut)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if keys:
+            action.setToolTip(
+                f"{text} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _update_actions(self) -> None:
+        loaded = not self._image.isNull()
+        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
+            action.setEnabled(loaded)
+        self.actual_size_action.setEnabled(loaded)
+        self.zoom_in_action.setEnabled(loaded and self._zoom < MAX_ZOOM)
+        self.zoom_out_action.setEnabled(loaded and self._zoom > MIN_ZOOM)
+        self.copy_action.setEnabled(loaded)
+        has_file = self._path is not None
+        self.save_action.setEnabled(has_file)
+        self.open_folder_action.setEnabled(has_file)
+
+
+class ImageViewerWindow(QDialog):
+    """The viewer in its own resizable window; Esc closes it.
+
+    Args:
+        parent: the window it belongs to (it stays on top of it, without blocking it).
+        loader: decoder to use; by default the viewer makes its own.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, loader: FullImageLoader | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Image")
+        self.setAccessibleName("Image viewer window")
+        self.setModal(False)
+        self.setSizeGripEnabled(True)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.viewer = ImageViewer(self, loader=loader)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.viewer)
+        self.resize(960, 720)
+
+    def show_image(self, path: Path) -> None:
+        """Show the window with the image at ``path``."""
+        self.setWindowTitle(f"{Path(path).name} — Image")
+        self.viewer.open(path)
+        if self.isVisible():
+            # Already open behind other windows: bring it forward for the new image.
+            self.raise_()
+            self.activateWindow()
+        else:
+            self.show()
