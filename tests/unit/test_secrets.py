@@ -11,9 +11,9 @@ from keyring.backends import null
 
 from fizzly_desktop.core.secrets import (
     SERVICE_NAME,
+    KeyInfo,
     KeyLocation,
     KeyringUnavailable,
-    KeyInfo,
     KeyStoreError,
     KeyVault,
     SecretStore,
