@@ -1,0 +1,292 @@
+"""The queue: the run table with its search field, context menu, shortcuts and column layout.
+
+It turns what the user does to selected runs into signals; the controller carries them out.
+
+Signals:
+    selection_changed(list run_ids): the selected runs changed (first = current).
+    cancel_requested(list run_ids), retry_requested(list run_ids),
+    remove_requested(list run_ids): actions on the selected runs.
+    use_inputs_requested(str run_id), copy_request_id_requested(str run_id),
+    open_folder_requested(str run_id): actions on the current run.
+    visible_runs_changed(list run_ids): rows now on screen, so tracking can serve them first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fizzly_desktop.core.runs import RETRYABLE_STATES, Run
+from fizzly_desktop.ui.run_table import (
+    HEADERS,
+    RUN_ROLE,
+    Column,
+    ProgressDelegate,
+    RunFilterProxy,
+    RunTableModel,
+)
+
+
+class QueueView(QWidget):
+    selection_changed = Signal(list)
+    cancel_requested = Signal(list)
+    retry_requested = Signal(list)
+    remove_requested = Signal(list)
+    use_inputs_requested = Signal(str)
+    copy_request_id_requested = Signal(str)
+    open_folder_requested = Signal(str)
+    visible_runs_changed = Signal(list)
+
+    def __init__(self, model: RunTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = RunFilterProxy(self)
+        self.proxy.setSourceModel(model)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter runs by workflow, state, request ID or error")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Filter runs")
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.summary)
+        layout.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setAccessibleName("Runs")
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.SUBMITTED, Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setIconSize(QSize(24, 24))
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.WORKFLOW, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (Column.STATE, 110),
+            (Column.QUEUE, 60),
+            (Column.PROGRESS, 140),
+            (Column.NODE, 130),
+            (Column.CREDITS, 90),
+            (Column.ELAPSED, 90),
+            (Column.SUBMITTED, 130),
+        ):
+            header.resizeSection(column, width)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_menu_requested)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_menu_requested)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        layout.addWidget(self.table, 1)
+
+        self._build_actions()
+        # Rows on screen change on scroll, resize and filtering; tell tracking once they settle.
+        self._visible_timer = QTimer(self)
+        self._visible_timer.setSingleShot(True)
+        self._visible_timer.setInterval(150)
+        self._visible_timer.timeout.connect(self._emit_visible_runs)
+        self.table.verticalScrollBar().valueChanged.connect(self._visible_timer.start)
+        self.proxy.rowsInserted.connect(self._on_rows_changed)
+        self.proxy.rowsRemoved.connect(self._on_rows_changed)
+        self.proxy.layoutChanged.connect(self._on_rows_changed)
+        self.proxy.modelReset.connect(self._on_rows_changed)
+        self._on_rows_changed()
+
+    # --- actions -------------------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: object,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.table.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.cancel_action = self._action(
+            "&Cancel",
+            QKeySequence.StandardKey.Delete,
+            lambda: self._emit_ids(self.cancel_requested),
+        )
+        self.retry_action = self._action(
+            "&Retry", "Ctrl+R", lambda: self._emit_ids(self.retry_requested)
+        )
+        self.use_inputs_action = self._action(
+            "&Use These Inputs", "Ctrl+U", lambda: self._emit_current(self.use_inputs_requested)
+        )
+        self.copy_id_action = self._action(
+            "Copy Request &ID",
+            "Ctrl+Shift+C",
+            lambda: self._emit_current(self.copy_request_id_requested, need_request_id=True),
+        )
+        self.open_folder_action = self._action(
+            "Open Output &Folder", "Ctrl+O", lambda: self._emit_current(self.open_folder_requested)
+        )
+        self.remove_action = self._action(
+            "Remove from &History", "Shift+Del", lambda: self._emit_ids(self.remove_requested)
+        )
+        self._update_actions()
+
+    def selected_runs(self) -> list[Run]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        current = self.table.currentIndex()
+        runs = [self.proxy.index(row, 0).data(RUN_ROLE) for row in rows]
+        runs = [run for run in runs if isinstance(run, Run)]
+        if current.isValid():
+            first = current.siblingAtColumn(0).data(RUN_ROLE)
+            if isinstance(first, Run) and first in runs:
+                runs.remove(first)
+                runs.insert(0, first)
+        return runs
+
+    def selected_ids(self) -> list[str]:
+        return [run.id for run in self.selected_runs()]
+
+    def _emit_ids(self, signal: SignalInstance) -> None:
+        ids = self.selected_ids()
+        if ids:
+            signal.emit(ids)
+
+    def _emit_current(self, signal: SignalInstance, *, need_request_id: bool = False) -> None:
+        runs = self.selected_runs()
+        if not runs:
+            return
+        if need_request_id:
+            if runs[0].request_id:
+                signal.emit(runs[0].request_id)
+            return
+        signal.emit(runs[0].id)
+
+    def _update_actions(self) -> None:
+        runs = self.selected_runs()
+        self.cancel_action.setEnabled(any(not run.state.is_terminal for run in runs))
+        self.retry_action.setEnabled(any(run.state in RETRYABLE_STATES for run in runs))
+        self.use_inputs_action.setEnabled(bool(runs))
+        self.copy_id_action.setEnabled(bool(runs) and runs[0].request_id is not None)
+        self.open_folder_action.setEnabled(bool(runs) and bool(runs[0].outputs))
+        self.remove_action.setEnabled(any(run.state.is_terminal for run in runs))
+
+    def refresh_actions(self) -> None:
+        """Selected runs may have changed state: re-check what can be done to them."""
+        self._update_actions()
+
+    # --- menus ---------------------------------------------------------------------------------
+    def _on_table_menu_requested(self, pos: QPoint) -> None:
+        self._update_actions()
+        menu = QMenu(self)
+        for action in (self.cancel_action, self.retry_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (self.use_inputs_action, self.copy_id_action, self.open_folder_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.remove_action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _on_header_menu_requested(self, pos: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in Column:
+            action = menu.addAction(HEADERS[column])
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            # The workflow column names the row: it cannot be hidden.
+            action.setEnabled(column is not Column.WORKFLOW)
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        menu.popup(header.mapToGlobal(pos))
+
+    # --- selection and visibility ------------------------------------------------------------
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_actions()
+        self.selection_changed.emit(self.selected_ids())
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        run = index.siblingAtColumn(0).data(RUN_ROLE)
+        if isinstance(run, Run) and run.outputs:
+            self.open_folder_requested.emit(run.id)
+
+    def _on_rows_changed(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.summary.setText(f"{shown} of {total} runs" if shown != total else f"{total} runs")
+        self._visible_timer.start()
+
+    def visible_ids(self) -> list[str]:
+        viewport = self.table.viewport()
+        top = self.table.rowAt(0)
+        if top < 0:
+            return []
+        bottom = self.table.rowAt(viewport.height() - 1)
+        if bottom < 0:
+            bottom = self.proxy.rowCount() - 1
+        ids = []
+        for row in range(top, bottom + 1):
+            run = self.proxy.index(row, 0).data(RUN_ROLE)
+            if isinstance(run, Run):
+                ids.append(run.id)
+        return ids
+
+    def _emit_visible_runs(self) -> None:
+        self.visible_runs_changed.emit(self.visible_ids())
+
+    def select_run(self, run_id: str) -> None:
+        row = self.model.row_of(run_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    # --- layout persistence ------------------------------------------------------------------
+    def save_layout(self, settings: QSettings) -> None:
+        settings.setValue("queue/header", self.table.horizontalHeader().saveState())
+
+    def restore_layout(self, settings: QSettings) -> None:
+        state = settings.value("queue/header")
+        if isinstance(state, QByteArray):
+            self.table.horizontalHeader().restoreState(state)

@@ -1,0 +1,94 @@
+"""The queue view: actions follow the selected runs' states, columns can be hidden and kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from fizzly_desktop.core.runs import Run, RunState
+from fizzly_desktop.ui.queue_view import QueueView
+from fizzly_desktop.ui.run_table import Column, RunTableModel
+
+
+def make_run(n: int, state: RunState, **changes: object) -> Run:
+    run = Run.create("demo/text-to-image", {"prompt": f"p{n}"}, "Local sandbox")
+    run.id = f"run-{n}"
+    run.created_at = 1_000.0 + n
+    run.submitted_at = 1_000.0 + n
+    run.state = state
+    for key, value in changes.items():
+        setattr(run, key, value)
+    return run
+
+
+def make_view(qtbot: QtBot, runs: list[Run]) -> QueueView:
+    model = RunTableModel()
+    model.set_runs(runs)
+    view = QueueView(model)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    return view
+
+
+def test_actions_follow_the_selected_runs(qtbot: QtBot) -> None:
+    view = make_view(
+        qtbot,
+        [
+            make_run(1, RunState.COMPLETED, request_id="run_1", outputs={"image": {}}),
+            make_run(2, RunState.IN_PROGRESS, request_id="run_2"),
+            make_run(3, RunState.FAILED, request_id="run_3"),
+        ],
+    )
+    view.select_run("run-2")
+    assert view.selected_ids() == ["run-2"]
+    assert view.cancel_action.isEnabled()
+    assert not view.retry_action.isEnabled()
+    assert not view.remove_action.isEnabled()
+
+    view.select_run("run-3")
+    assert view.retry_action.isEnabled()
+    assert not view.cancel_action.isEnabled()
+    assert view.remove_action.isEnabled()
+
+    view.select_run("run-1")
+    assert view.open_folder_action.isEnabled()
+    with qtbot.waitSignal(view.copy_request_id_requested) as copied:
+        view.copy_id_action.trigger()
+    assert copied.args == ["run_1"]
+
+
+def test_cancel_emits_every_selected_run(qtbot: QtBot) -> None:
+    view = make_view(qtbot, [make_run(i, RunState.IN_QUEUE) for i in range(4)])
+    view.table.selectAll()
+    with qtbot.waitSignal(view.cancel_requested) as cancelled:
+        view.cancel_action.trigger()
+    assert sorted(cancelled.args[0]) == ["run-0", "run-1", "run-2", "run-3"]
+
+
+def test_summary_counts_filtered_rows(qtbot: QtBot) -> None:
+    view = make_view(qtbot, [make_run(1, RunState.COMPLETED), make_run(2, RunState.FAILED)])
+    assert view.summary.text() == "2 runs"
+    view.search.setText("failed")
+    assert view.summary.text() == "1 of 2 runs"
+
+
+def test_visible_runs_are_reported(qtbot: QtBot) -> None:
+    # Settled rows are reported once, shortly after they appear.
+    view = make_view(qtbot, [make_run(i, RunState.IN_QUEUE) for i in range(3)])
+    with qtbot.waitSignal(view.visible_runs_changed, timeout=2000) as visible:
+        pass
+    assert set(visible.args[0]) == {"run-0", "run-1", "run-2"}
+
+
+def test_hidden_columns_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    view = make_view(qtbot, [make_run(1, RunState.COMPLETED)])
+    view.table.horizontalHeader().setSectionHidden(Column.NODE, True)
+    view.save_layout(settings)
+    again = make_view(qtbot, [make_run(1, RunState.COMPLETED)])
+    assert not again.table.horizontalHeader().isSectionHidden(Column.NODE)
+    again.restore_layout(settings)
+    assert again.table.horizontalHeader().isSectionHidden(Column.NODE)
