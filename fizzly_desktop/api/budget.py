@@ -252,6 +252,7 @@ class RateBudget:
             self.release(slot)
         elif slot in self._slots:
             slot.counted_at = max(slot.counted_at, now)
+        headers = {name.lower(): value for name, value in headers.items()}
         limit = _header_number(headers, "x-ratelimit-limit")
         remaining = _header_number(headers, "x-ratelimit-remaining")
         reset = _header_number(headers, "x-ratelimit-reset")

@@ -1,0 +1,1 @@
+"""Unit tests of the Workflows API client (no network beyond loopback)."""
