@@ -64,7 +64,15 @@ class SandboxError(RuntimeError):
     """The sandbox did not start (it exited or took too long); the message has its last output."""
 
 
+# The first argument that makes a frozen app run its bundled sandbox instead of the window
+# (dispatched by fizzly_desktop.app.main before Qt is imported).
+FROZEN_SANDBOX_FLAG = "--run-sandbox"
+
+
 def sandbox_command(args: tuple[str, ...]) -> list[str]:
+    if getattr(sys, "frozen", False):
+        # A frozen build (PyInstaller) has no `python -m`: sys.executable is the app itself.
+        return [sys.executable, FROZEN_SANDBOX_FLAG, "--exit-with-stdin", *args]
     return [sys.executable, "-m", SANDBOX_MODULE, "--exit-with-stdin", *args]
 
 
