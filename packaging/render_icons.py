@@ -45,7 +45,7 @@ def render(svg: Path, size: int, dest: Path) -> None:
     renderer.render(painter)
     painter.end()
     dest.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(dest), b"PNG"):
+    if not image.save(str(dest)):
         raise SystemExit(f"could not write {dest}")
 
 
