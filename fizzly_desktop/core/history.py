@@ -431,6 +431,8 @@ class HistoryStore:
         try:
             conn.execute("BEGIN IMMEDIATE")
             for op, future in batch:
+                # A write whose waiter gave up (cancelled) is still made: it was asked for.
+                future.set_running_or_notify_cancel()
                 conn.execute("SAVEPOINT op")
                 try:
                     op(conn)
@@ -450,6 +452,8 @@ class HistoryStore:
                 pass
             outcomes = [(future, exc) for _, future in batch]
         for future, error in outcomes:
+            if future.cancelled():
+                continue
             if error is None:
                 future.set_result(None)
             else:

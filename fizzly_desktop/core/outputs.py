@@ -1,0 +1,206 @@
+"""Saving a finished run's images: downloaded without credentials, each with a JSON sidecar.
+
+Files go to ``<folder>/<owner>/<slug>/<YYYY-MM-DD>/`` (the folder defaults to
+``default_pictures_dir()``), named after the run's request id and the output's name. The sidecar
+``<same name>.json`` holds the workflow, inputs, request id, metrics and node timeline, so any
+saved image can be re-opened in the form with :func:`read_sidecar`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import mimetypes
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from fizzly_desktop.core.history import OutputRecord
+from fizzly_desktop.core.paths import default_pictures_dir
+from fizzly_desktop.core.runs import Run
+
+SIDECAR_VERSION = 1
+_IMAGE_SUFFIXES = {".png", ".webp", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".avif"}
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class Downloader(Protocol):
+    """Saves ``url`` as ``dest`` without credentials (``fizzly_desktop.api.OutputDownloader``)."""
+
+    async def download(self, url: str, dest: Path) -> Path: ...
+
+
+@dataclass(frozen=True)
+class ImageOutput:
+    """An output of a run that is an image to keep."""
+
+    name: str
+    url: str
+    content_type: str | None
+    width: int | None
+    height: int | None
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def image_outputs(outputs: Mapping[str, Any] | None) -> list[ImageOutput]:
+    """The image outputs among a run's outputs (objects with a ``url`` that is an image)."""
+    found: list[ImageOutput] = []
+    for name, value in (outputs or {}).items():
+        if not isinstance(value, Mapping):
+            continue
+        url = value.get("url")
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            continue
+        content_type = value.get("content_type")
+        content_type = content_type if isinstance(content_type, str) else None
+        suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
+        is_image = (content_type or "").lower().startswith("image/") or suffix in _IMAGE_SUFFIXES
+        if content_type is None and suffix not in _IMAGE_SUFFIXES and "width" in value:
+            is_image = True
+        if is_image:
+            found.append(
+                ImageOutput(
+                    name, url, content_type, _int(value.get("width")), _int(value.get("height"))
+                )
+            )
+    return found
+
+
+def _safe(part: str) -> str:
+    cleaned = _UNSAFE.sub("-", part).strip(".-")
+    return cleaned[:80] or "output"
+
+
+def output_folder(base: Path, run: Run) -> Path:
+    """``base/<owner>/<slug>/<YYYY-MM-DD>`` for the day the run finished (local time)."""
+    wf = run.workflow_id
+    day = datetime.fromtimestamp(run.completed_at or time.time()).strftime("%Y-%m-%d")
+    return base / _safe(wf.owner) / _safe(wf.slug) / day
+
+
+def file_name(run: Run, image: ImageOutput) -> str:
+    suffix = PurePosixPath(urlsplit(image.url).path).suffix.lower()
+    if suffix not in _IMAGE_SUFFIXES:
+        guessed = (
+            mimetypes.guess_extension(image.content_type or "") if image.content_type else None
+        )
+        suffix = guessed or ".png"
+    return f"{_safe(run.request_id or run.id)}_{_safe(image.name)}{suffix}"
+
+
+def sidecar_data(run: Run, image: ImageOutput) -> dict[str, Any]:
+    """What is written next to an image: enough to re-open the run in the form."""
+    return {
+        "fizzly_desktop_sidecar": SIDECAR_VERSION,
+        "workflow": run.workflow,
+        "inputs": run.inputs,
+        "request_id": run.request_id,
+        "run_id": run.id,
+        "profile": run.profile,
+        "output": image.name,
+        "source_url": image.url,
+        "width": image.width,
+        "height": image.height,
+        "metrics": run.metrics,
+        "credits_used": run.credits_used,
+        "created_at": run.created_at,
+        "submitted_at": run.submitted_at,
+        "completed_at": run.completed_at,
+        "timeline": [
+            {
+                "node": e.node,
+                "state": e.state.value,
+                "started_at": e.started_at,
+                "completed_at": e.completed_at,
+                "output": e.output,
+            }
+            for e in run.timeline
+        ],
+    }
+
+
+class SidecarError(ValueError):
+    """A sidecar file cannot be read back; ``str()`` says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Sidecar:
+    workflow: str
+    inputs: dict[str, Any]
+    request_id: str | None
+    data: dict[str, Any]
+
+
+def read_sidecar(path: Path) -> Sidecar:
+    """The workflow and inputs recorded next to a saved output."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SidecarError(
+            f"The file {path} could not be read as a run description: {exc}"
+        ) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("workflow"), str):
+        raise SidecarError(f"The file {path} does not describe a Fizzly run.")
+    inputs = data.get("inputs")
+    if not isinstance(inputs, dict):
+        raise SidecarError(f"The file {path} has no inputs to re-open.")
+    request_id = data.get("request_id")
+    return Sidecar(
+        data["workflow"], inputs, request_id if isinstance(request_id, str) else None, data
+    )
+
+
+def _write_sidecar(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(json.dumps(data, indent=2, default=str), encoding="utf-8")
+    partial.replace(path)
+
+
+class OutputSaver:
+    """Downloads a run's images into the outputs folder and writes their sidecars.
+
+    Args:
+        downloader: a credential-free downloader.
+        folder: where outputs go; ``None`` means ``default_pictures_dir()`` at save time.
+    """
+
+    def __init__(self, downloader: Downloader, folder: Path | None = None) -> None:
+        self._downloader = downloader
+        self.folder = folder
+
+    def base_folder(self) -> Path:
+        return self.folder if self.folder is not None else default_pictures_dir()
+
+    async def save(self, run: Run) -> list[OutputRecord]:
+        """Save every image output of ``run``; the first failed download raises its error."""
+        records: list[OutputRecord] = []
+        folder = output_folder(self.base_folder(), run)
+        for image in image_outputs(run.outputs):
+            dest = folder / file_name(run, image)
+            await self._downloader.download(image.url, dest)
+            sidecar = dest.with_suffix(".json")
+            # File writes are off the event loop: a slow disk must not stall the window.
+            await asyncio.to_thread(_write_sidecar, sidecar, sidecar_data(run, image))
+            records.append(
+                OutputRecord(
+                    run_id=run.id,
+                    name=image.name,
+                    url=image.url,
+                    path=dest,
+                    sidecar_path=sidecar,
+                    content_type=image.content_type,
+                    width=image.width,
+                    height=image.height,
+                    saved_at=time.time(),
+                )
+            )
+        return records

@@ -1,0 +1,560 @@
+"""The run engine against an in-memory client: sending, order, pauses, cancel, retry, restart."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fizzly_desktop.api.errors import (
+    BadRequest,
+    ConnectionFailed,
+    Forbidden,
+    InsufficientCredits,
+    ServerError,
+    SubmitUncertain,
+)
+from fizzly_desktop.core.batches import BatchState
+from fizzly_desktop.core.engine import (
+    PAUSED_AFTER_RESTART,
+    UNCERTAIN_AFTER_RESTART,
+    EngineSettings,
+    ProfileConnection,
+    RunEngine,
+)
+from fizzly_desktop.core.events import ChangeEvent, ManualScheduler, Notice, RunsChanged
+from fizzly_desktop.core.history import HistoryStore
+from fizzly_desktop.core.outputs import read_sidecar
+from fizzly_desktop.core.runs import NodeState, Run, RunState, StateGroup
+from fizzly_desktop.core.tracking import TrackingSettings
+from tests.unit.core.fake_client import NODES, FakeClient, FakeDownloader
+
+WF = "demo/text-to-image"
+PROFILE = "Local sandbox"
+
+FAST = TrackingSettings(
+    backoff_initial=0.001,
+    backoff_max=0.005,
+    failures_before_polling=3,
+    poll_interval=0.001,
+    stream_retry_interval=0.02,
+)
+
+
+def settings(tmp_path: Path, **changes: Any) -> EngineSettings:
+    values: dict[str, Any] = {
+        "tracking": FAST,
+        "outputs_folder": tmp_path / "pictures",
+        "enrich_interval": 0.01,
+        "close_grace": 1.0,
+        "connect_backoff_initial": 0.001,
+        "connect_backoff_max": 0.005,
+    }
+    values.update(changes)
+    return EngineSettings(**values)
+
+
+async def until(condition: Callable[[], bool], within: float = 5.0) -> None:
+    """Poll ``condition`` on the loop until it holds, failing after ``within`` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.001)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> AsyncIterator[HistoryStore]:
+    s = HistoryStore(tmp_path / "history.sqlite3")
+    yield s
+    s.close()
+
+
+class Harness:
+    def __init__(self, store: HistoryStore, client: FakeClient, tmp_path: Path, **changes: Any):
+        self.client = client
+        self.downloader = FakeDownloader()
+        self.opened: list[str] = []
+
+        async def factory(profile: str) -> ProfileConnection:
+            self.opened.append(profile)
+            return ProfileConnection(client, key_fingerprint="…k3y9")
+
+        self.scheduler = ManualScheduler()
+        self.engine = RunEngine(
+            store,
+            factory,
+            settings=settings(tmp_path, **changes),
+            scheduler=self.scheduler,
+            downloader=self.downloader,
+        )
+        self.events: list[ChangeEvent] = []
+        self.engine.subscribe(self.events.append)
+
+
+@pytest.fixture
+async def harness(store: HistoryStore, tmp_path: Path) -> AsyncIterator[Harness]:
+    h = Harness(store, FakeClient(), tmp_path)
+    await h.engine.start()
+    yield h
+    await h.engine.close()
+
+
+def _state(engine: RunEngine, run_id: str) -> RunState | None:
+    run = engine.run(run_id)
+    return None if run is None else run.state
+
+
+# --- single runs ------------------------------------------------------------------------------
+
+
+async def test_a_run_is_sent_followed_and_saved(harness: Harness, store: HistoryStore) -> None:
+    engine = harness.engine
+    run = await engine.submit(WF, {"prompt": "a fox"}, profile=PROFILE)
+    await until(lambda: run.state is RunState.COMPLETED)
+    assert run.request_id == "run_1"
+    assert run.key_fingerprint == "…k3y9"
+    assert [e.node for e in run.timeline] == list(NODES)
+    assert all(e.state is NodeState.COMPLETED for e in run.timeline)
+    assert run.outputs is not None
+    assert run.outputs["prompt_used"] == "a fox"
+    assert run.credits_used == 5.0
+    assert run.progress == 100.0
+    # Stream first: one submit and one stream, nothing else.
+    assert harness.client.calls == [("submit", WF), ("stream", "run_1")]
+    await until(lambda: bool(engine.outputs_of(run.id)))
+    (record,) = engine.outputs_of(run.id)
+    assert record.path.read_bytes() == b"\x89PNG fake"
+    assert record.path.parent.name.count("-") == 2  # the YYYY-MM-DD folder
+    assert record.path.is_relative_to(engine.settings.outputs_folder or Path("/nowhere"))
+    sidecar = read_sidecar(record.sidecar_path or Path("/nowhere"))
+    assert sidecar.workflow == WF
+    assert sidecar.inputs == {"prompt": "a fox"}
+    assert sidecar.request_id == "run_1"
+    assert [n["node"] for n in sidecar.data["timeline"]] == list(NODES)
+    await store.flush()
+    stored = store.get_run(run.id)
+    assert stored is not None
+    assert stored.state is RunState.COMPLETED
+    assert store.outputs_of(run.id) == [record]
+    assert engine.credits_used_this_session == 5.0
+
+
+async def test_the_row_is_committed_before_the_submit_leaves(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    client = FakeClient()
+    seen: list[str] = []
+
+    def check(inputs: Mapping[str, Any]) -> None:
+        # A separate connection sees only what is committed to the file.
+        conn = sqlite3.connect(store.path)
+        try:
+            rows = conn.execute("SELECT state, inputs FROM runs").fetchall()
+        finally:
+            conn.close()
+        states = [state for state, text in rows if json.loads(text) == dict(inputs)]
+        seen.extend(states)
+        assert states == ["SUBMITTING"]
+
+    client.before_submit = check
+    h = Harness(store, client, tmp_path)
+    await h.engine.start()
+    try:
+        run = await h.engine.submit(WF, {"prompt": "x", "n": 1}, profile=PROFILE)
+        await h.engine.submit_batch("b", WF, [{"n": 2}, {"n": 3}], profile=PROFILE)
+        await until(lambda: len(client.submitted_inputs) == 3)
+        await until(lambda: run.state is RunState.COMPLETED)
+    finally:
+        await h.engine.close()
+    assert seen == ["SUBMITTING"] * 3
+
+
+async def test_the_key_itself_is_never_stored(store: HistoryStore, tmp_path: Path) -> None:
+    secret = "fiz_live_SECRET_key_never_on_disk_1234"
+    client = FakeClient()
+
+    async def factory(profile: str) -> ProfileConnection:
+        assert secret  # the app would read it from the keyring and build the client with it
+        return ProfileConnection(client, key_fingerprint="…" + secret[-4:])
+
+    engine = RunEngine(store, factory, settings=settings(tmp_path), scheduler=ManualScheduler())
+    await engine.start()
+    run = await engine.submit(WF, {"prompt": "x"}, profile=PROFILE)
+    await until(lambda: run.state is RunState.COMPLETED)
+    await engine.close()
+    await store.flush()
+    raw = b"".join(p.read_bytes() for p in store.path.parent.glob("history.sqlite3*"))
+    assert secret.encode() not in raw
+    assert b"1234" in raw  # the fingerprint is kept
+
+
+async def test_rejected_submit_keeps_the_server_message(harness: Harness) -> None:
+    harness.client.submit_errors.append(
+        BadRequest(400, server_message="steps must be at most 50", details={"field": "steps"})
+    )
+    run = await harness.engine.submit(WF, {"steps": 500}, profile=PROFILE)
+    await until(lambda: run.state is RunState.REJECTED)
+    assert run.error is not None
+    assert "steps must be at most 50" in run.error
+    assert harness.client.count("submit") == 1
+
+
+async def test_uncertain_submit_is_never_sent_again(harness: Harness) -> None:
+    harness.client.submit_errors.append(
+        SubmitUncertain("demo", "text-to-image", {}, None, TimeoutError("no answer"))
+    )
+    run = await harness.engine.submit(WF, {"prompt": "x"}, profile=PROFILE)
+    await until(lambda: run.state is RunState.UNCERTAIN)
+    other = await harness.engine.submit(WF, {"prompt": "y"}, profile=PROFILE)
+    await until(lambda: other.state is RunState.COMPLETED)
+    assert harness.client.count("submit") == 2
+    assert run.needs_attention
+    assert any(isinstance(e, Notice) for e in harness.events) or harness.scheduler.pending
+
+
+async def test_a_connection_failure_waits_and_sends_once(harness: Harness) -> None:
+    harness.client.submit_errors.append(ConnectionFailed("refused"))
+    run = await harness.engine.submit(WF, {"prompt": "x"}, profile=PROFILE)
+    await until(lambda: run.state is RunState.COMPLETED)
+    assert harness.client.count("submit") == 2
+    assert run.error is None
+
+
+# --- batches ----------------------------------------------------------------------------------
+
+
+async def test_batch_runs_are_sent_in_order_within_the_limit(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    client = FakeClient(auto_finish=False)
+    h = Harness(store, client, tmp_path)
+    await h.engine.start()
+    try:
+        batch = await h.engine.submit_batch(
+            "Foxes", WF, [{"i": i} for i in range(7)], profile=PROFILE, max_active=3
+        )
+        await until(lambda: len(client.submitted_inputs) == 3)
+        runs = h.engine.batch_runs(batch.id)
+        await until(lambda: all(r.state is RunState.PENDING for r in runs[:3]))
+        assert [r.state for r in runs[3:]] == [RunState.WAITING] * 4
+        for _ in range(7):
+            pending = [r for r in runs if r.state is RunState.PENDING]
+            for run in pending:
+                assert run.request_id is not None
+                client.finish(run.request_id)
+            await until(lambda p=pending: all(r.state is not RunState.PENDING for r in p))  # type: ignore[misc]
+            if all(r.state is RunState.COMPLETED for r in runs):
+                break
+            await until(lambda: any(r.state is RunState.PENDING for r in runs))
+        await until(lambda: all(r.state is RunState.COMPLETED for r in runs))
+        assert [x["i"] for x in client.submitted_inputs] == list(range(7))
+        await until(lambda: batch.state is BatchState.FINISHED)
+    finally:
+        await h.engine.close()
+
+
+async def test_moved_runs_are_sent_in_their_new_order(harness: Harness) -> None:
+    engine = harness.engine
+    engine.pause_submissions()
+    batch = await engine.submit_batch("b", WF, [{"i": i} for i in range(4)], profile=PROFILE)
+    ids = list(batch.run_ids)
+    assert engine.move(ids[3], -2)  # 0 3 1 2
+    assert engine.move(ids[0], 1)  # 3 0 1 2
+    assert not engine.move(ids[3], -1)
+    engine.resume_submissions()
+    await until(lambda: len(harness.client.submitted_inputs) == 4)
+    assert [x["i"] for x in harness.client.submitted_inputs] == [3, 0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        InsufficientCredits(402, server_message="Insufficient credits"),
+        Forbidden(403, server_message="PRO subscription required"),
+    ],
+    ids=["402", "403"],
+)
+async def test_credits_or_plan_refusal_pauses_the_batch(harness: Harness, error: Exception) -> None:
+    client = harness.client
+    client.submit_errors.append(error)
+    engine = harness.engine
+    batch = await engine.submit_batch("b", WF, [{"i": i} for i in range(5)], profile=PROFILE)
+    await until(lambda: batch.state is BatchState.PAUSED)
+    assert batch.pause_reason == getattr(error, "user_message", None)
+    runs = engine.batch_runs(batch.id)
+    assert [r.state for r in runs] == [RunState.WAITING] * 5
+    assert runs[0].error == batch.pause_reason
+    assert client.count("submit") == 1  # the rest were not tried one by one
+    engine.resume_batch(batch.id)
+    await until(lambda: all(r.state is RunState.COMPLETED for r in runs))
+    assert [x["i"] for x in client.submitted_inputs] == list(range(5))
+    assert batch.state is BatchState.FINISHED
+
+
+async def test_a_single_run_refused_for_credits_is_rejected(harness: Harness) -> None:
+    harness.client.submit_errors.append(InsufficientCredits(402))
+    run = await harness.engine.submit(WF, {}, profile=PROFILE)
+    await until(lambda: run.state is RunState.REJECTED)
+    assert run.error == InsufficientCredits.default_user_message
+
+
+# --- cancel -----------------------------------------------------------------------------------
+
+
+async def test_cancelling_waiting_runs_sends_nothing(harness: Harness) -> None:
+    engine = harness.engine
+    engine.pause_submissions()
+    batch = await engine.submit_batch("b", WF, [{"i": i} for i in range(3)], profile=PROFILE)
+    single = await engine.submit(WF, {"i": 9}, profile=PROFILE)
+    engine.cancel([batch.run_ids[1], single.id])
+    engine.cancel_batch(batch.id)
+    assert all(r.state is RunState.CANCELLED for r in engine.batch_runs(batch.id))
+    assert single.state is RunState.CANCELLED
+    engine.resume_submissions()
+    await until(lambda: batch.state is BatchState.FINISHED)
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert harness.client.calls == []
+
+
+async def test_cancel_a_queued_and_a_running_run(store: HistoryStore, tmp_path: Path) -> None:
+    client = FakeClient(auto_finish=False)
+    h = Harness(store, client, tmp_path)
+    await h.engine.start()
+    try:
+        queued = await h.engine.submit(WF, {"i": 1}, profile=PROFILE)
+        running = await h.engine.submit(WF, {"i": 2}, profile=PROFILE)
+        await until(lambda: queued.state is RunState.PENDING and running.state is RunState.PENDING)
+        assert running.request_id is not None
+        client.start_node(running.request_id, "prompt-encode")
+        await until(lambda: running.state is RunState.IN_PROGRESS)
+        h.engine.cancel([queued.id, running.id])
+        assert queued.state is RunState.CANCELLING
+        assert running.state is RunState.CANCELLING
+        await until(lambda: queued.state is RunState.CANCELLED)
+        await until(lambda: running.state is RunState.CANCELLED)
+        assert queued.credits_refunded == 5.0
+        assert running.credits_refunded == 0.0
+        assert client.count("cancel") == 2
+        # A finished run is not cancelled again.
+        h.engine.cancel([queued.id])
+        assert client.count("cancel") == 2
+    finally:
+        await h.engine.close()
+
+
+async def test_cancel_of_a_run_that_just_finished(store: HistoryStore, tmp_path: Path) -> None:
+    client = FakeClient(auto_finish=False)
+    h = Harness(store, client, tmp_path)
+    await h.engine.start()
+    try:
+        run = await h.engine.submit(WF, {}, profile=PROFILE)
+        await until(lambda: run.state is RunState.PENDING)
+        assert run.request_id is not None
+        client.runs[run.request_id].status = client.runs[run.request_id].status.COMPLETED
+        h.engine.cancel([run.id])
+        await until(lambda: run.state is not RunState.CANCELLING)
+        assert run.state is RunState.PENDING
+        client.finish(run.request_id)
+        await until(lambda: run.state is RunState.COMPLETED)
+    finally:
+        await h.engine.close()
+
+
+# --- retry ------------------------------------------------------------------------------------
+
+
+async def test_retry_makes_linked_new_runs(harness: Harness) -> None:
+    client = harness.client
+    engine = harness.engine
+    client.submit_errors.append(BadRequest(400, server_message="bad seed"))
+    run = await engine.submit(WF, {"seed": -1}, profile=PROFILE)
+    await until(lambda: run.state is RunState.REJECTED)
+    completed = await engine.submit(WF, {"seed": 1}, profile=PROFILE)
+    await until(lambda: completed.state is RunState.COMPLETED)
+    (again,) = await engine.retry([run.id, completed.id])  # a completed run is not retried
+    assert again.retry_of == run.id
+    assert again.inputs == run.inputs
+    assert again.id != run.id
+    await until(lambda: again.state is RunState.COMPLETED)
+    assert run.state is RunState.REJECTED
+
+
+async def test_retry_of_a_batch_run_joins_the_batch(harness: Harness) -> None:
+    harness.client.fail_with = "safety check failed"
+    engine = harness.engine
+    batch = await engine.submit_batch("b", WF, [{"i": 0}, {"i": 1}], profile=PROFILE)
+    await until(lambda: batch.state is BatchState.FINISHED)
+    failed = engine.batch_runs(batch.id)
+    assert all(r.state is RunState.FAILED for r in failed)
+    assert failed[0].error == "safety check failed"
+    harness.client.fail_with = None
+    retried = await engine.retry([r.id for r in failed])
+    assert batch.run_ids[-2:] == [r.id for r in retried]
+    await until(lambda: all(r.state is RunState.COMPLETED for r in retried))
+    await until(lambda: batch.state is BatchState.FINISHED)
+
+
+# --- tracking ---------------------------------------------------------------------------------
+
+
+async def test_dropped_streams_are_recovered_with_one_status_each(harness: Harness) -> None:
+    client = harness.client
+    client.auto_finish = False
+    client.drop_stream_after = 1
+    run = await harness.engine.submit(WF, {}, profile=PROFILE)
+    await until(lambda: run.state is RunState.PENDING)
+    assert run.request_id is not None
+    client.start_node(run.request_id, "prompt-encode")
+    await until(lambda: run.state is RunState.IN_PROGRESS)
+    client.finish(run.request_id)
+    await until(lambda: run.state is RunState.COMPLETED)
+    assert run.outputs is not None
+    streams = client.count("stream")
+    assert streams >= 2
+    # One status call per reconnect at most (the first connect after a submit needs none).
+    assert client.count("status") <= streams - 1
+
+
+async def test_streams_failing_fall_back_to_polling(harness: Harness) -> None:
+    client = harness.client
+    client.auto_finish = False
+    client.stream_open_errors.extend(ServerError(500) for _ in range(50))
+    run = await harness.engine.submit(WF, {}, profile=PROFILE)
+    await until(lambda: run.state is RunState.PENDING)
+    assert run.request_id is not None
+    await until(lambda: client.count("status") >= 2)
+    client.finish(run.request_id)
+    await until(lambda: run.state is RunState.COMPLETED)
+    assert client.count("result") >= 1  # outputs fetched after the poll saw COMPLETED
+    assert run.outputs is not None
+
+
+async def test_a_run_the_server_forgot_keeps_its_record(harness: Harness) -> None:
+    client = harness.client
+    client.auto_finish = False
+    run = await harness.engine.submit(WF, {}, profile=PROFILE)
+    await until(lambda: run.state is RunState.PENDING)
+    assert run.request_id is not None
+    client.gone.add(run.request_id)
+    client.drop_stream_after = 1
+    client.start_node(run.request_id, "prompt-encode")
+    await until(lambda: run.gone_from_server)
+    assert harness.engine.run(run.id) is run
+    assert StateGroup.NEEDS_ATTENTION.contains(run)
+    assert harness.engine.counts()[StateGroup.NEEDS_ATTENTION] == 1
+
+
+async def test_visible_runs_get_their_full_result(harness: Harness) -> None:
+    engine = harness.engine
+    run = await engine.submit(WF, {}, profile=PROFILE)
+    await until(lambda: run.state is RunState.COMPLETED)
+    assert harness.client.count("result") == 0
+    engine.set_visible_runs([run.id])
+    await until(lambda: run.result_fetched)
+    assert run.metrics == {"credits_used": 5.0, "total_time_ms": 1200.0}
+    assert run.timeline[0].duration == 2.0
+    assert harness.client.count("result") == 1
+
+
+# --- restarts ---------------------------------------------------------------------------------
+
+
+async def test_restart_marks_uncertain_follows_in_flight_and_pauses_batches(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    first = Harness(store, FakeClient(auto_finish=False), tmp_path)
+    await first.engine.start()
+    first.engine.pause_submissions()
+    batch = await first.engine.submit_batch("b", WF, [{"i": i} for i in range(3)], profile=PROFILE)
+    first.engine.resume_submissions()
+    runs = first.engine.batch_runs(batch.id)
+    await until(lambda: all(r.state is RunState.PENDING for r in runs))
+    client = first.client
+    await first.engine.abort()
+    # Pretend the app died while sending the second run (its answer never came).
+    runs[1].state = RunState.SUBMITTING
+    await store.save_run_durably(runs[1])
+    await store.save_run_durably(Run.create(WF, {"waiting": True}, PROFILE, batch_id=batch.id))
+
+    second = Harness(store, client, tmp_path)
+    second.client.auto_finish = False
+    calls_before = len(client.calls)
+    await second.engine.start()
+    try:
+        engine = second.engine
+        assert engine.run(runs[1].id) is not None
+        assert _state(engine, runs[1].id) is RunState.UNCERTAIN
+        assert engine.run(runs[1].id).error == UNCERTAIN_AFTER_RESTART  # type: ignore[union-attr]
+        assert engine.batch(batch.id).state is BatchState.PAUSED  # type: ignore[union-attr]
+        assert engine.batch(batch.id).pause_reason == PAUSED_AFTER_RESTART  # type: ignore[union-attr]
+        for run in (runs[0], runs[2]):
+            assert run.request_id is not None
+            client.finish(run.request_id)
+            await until(lambda r=run: _state(engine, r.id) is RunState.COMPLETED)  # type: ignore[misc]
+        new_calls = client.calls[calls_before:]
+        assert ("submit", WF) not in new_calls
+        # Following again is a reconnect: one status call each re-synchronises.
+        assert sorted(k for k, _ in new_calls if k == "status") == ["status", "status"]
+    finally:
+        await second.engine.close()
+
+
+async def test_close_leaves_no_task_behind(store: HistoryStore, tmp_path: Path) -> None:
+    h = Harness(store, FakeClient(auto_finish=False), tmp_path)
+    await h.engine.start()
+    await h.engine.submit_batch("b", WF, [{"i": i} for i in range(3)], profile=PROFILE)
+    await until(lambda: len(h.client.submitted_inputs) == 3)
+    await h.engine.close()
+    current = asyncio.current_task()
+    leftovers = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+    assert leftovers == []
+    assert h.client.closed
+    with pytest.raises(RuntimeError, match="closed"):
+        await h.engine.submit(WF, {}, profile=PROFILE)
+
+
+# --- queries and events -----------------------------------------------------------------------
+
+
+async def test_events_are_coalesced_per_frame(harness: Harness) -> None:
+    engine = harness.engine
+    harness.scheduler.run_due()
+    harness.events.clear()
+    run = await engine.submit(WF, {}, profile=PROFILE)
+    await until(lambda: run.state is RunState.COMPLETED)
+    assert harness.events == []  # nothing is delivered until the frame
+    harness.scheduler.run_due()
+    runs_events = [e for e in harness.events if isinstance(e, RunsChanged)]
+    assert runs_events == [RunsChanged(added=frozenset({run.id}))]
+
+
+async def test_queries_by_group_workflow_and_batch(harness: Harness) -> None:
+    engine = harness.engine
+    harness.client.fail_with = "boom"
+    failed = await engine.submit("demo/broken-pipeline", {}, profile=PROFILE)
+    await until(lambda: failed.state is RunState.FAILED)
+    harness.client.fail_with = None
+    engine.pause_submissions()
+    batch = await engine.submit_batch("b", WF, [{}, {}], profile=PROFILE)
+    counts = engine.counts()
+    assert counts[StateGroup.ALL] == 3
+    assert counts[StateGroup.FAILED] == 1
+    assert counts[StateGroup.QUEUED] == 2
+    assert [r.id for r in engine.runs(StateGroup.FAILED)] == [failed.id]
+    assert len(engine.runs(workflow=WF)) == 2
+    assert len(engine.runs(batch_id=batch.id)) == 2
+    assert engine.workflows() == ["demo/broken-pipeline", WF]
+    first, second = batch.run_ids
+    removed = await engine.remove_from_history([failed.id, first])
+    assert removed == [failed.id, first]
+    assert engine.run(failed.id) is None
+    assert batch.run_ids == [second]
+    assert [r.id for r in engine.runs(batch_id=batch.id)] == [second]
