@@ -7,6 +7,7 @@ import contextlib
 import ipaddress
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -42,10 +43,11 @@ async def _start_site(runner: web.AppRunner, host: str, port: int) -> int:
 
 def _watch_stdin(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
     """Block on stdin in a thread; end of file (the parent went away) stops the server."""
+    # os.read takes no lock, so a thread still blocked here cannot stall interpreter shutdown.
     try:
-        while sys.stdin.buffer.read(65536):
+        while os.read(0, 65536):
             pass
-    except (OSError, ValueError):
+    except OSError:
         pass
     with contextlib.suppress(RuntimeError):  # loop already closed
         loop.call_soon_threadsafe(stop.set)

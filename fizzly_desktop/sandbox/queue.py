@@ -66,9 +66,9 @@ class Run:
     request_id: str
     account: Account
     workflow: Workflow
-    inputs: dict[str, Any]
     plan: RunPlan
     webhook: str | None
+    time_scale: float = 1.0
     status: str = PENDING
     reserved: int = 0
     charged: int = 0
@@ -111,11 +111,9 @@ class Run:
         done = sum(step.seconds for step in self.plan.steps[: max(0, self.step_index)])
         if 0 <= self.step_index < len(self.plan.steps):
             step = self.plan.steps[self.step_index]
-            elapsed = (time.monotonic() - self.step_started) / max(self._scale, 1e-9)
+            elapsed = (time.monotonic() - self.step_started) / self.time_scale
             done += min(step.seconds, elapsed)
         return max(0, min(99, int(100 * done / total)))
-
-    _scale: float = 1.0
 
     @property
     def current_node(self) -> str | None:
@@ -142,7 +140,8 @@ class RunQueue:
         self.time_scale = time_scale
         self.runs: dict[str, Run] = {}
         self._waiting: list[Run] = []
-        self._ready = asyncio.Queue[Run]()
+        self._ready = asyncio.Queue[Run | None]()
+        self._stopping = False
         self._worker_count = workers
         self._workers: list[asyncio.Task[None]] = []
         self._on_finished = on_finished
@@ -154,18 +153,23 @@ class RunQueue:
             )
 
     async def stop(self) -> None:
-        for task in self._workers:
-            task.cancel()
-        for task in self._workers:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        """End the workers: running runs stop at once (left as they are), queued ones stay."""
+        self._stopping = True
+        for run in self.runs.values():
+            if run.status == IN_PROGRESS:
+                run.cancel_requested.set()
+        for _ in self._workers:
+            self._ready.put_nowait(None)
+        if self._workers:
+            _done, pending = await asyncio.wait(self._workers, timeout=2.0)
+            for task in pending:
+                task.cancel()
         self._workers.clear()
 
     def submit(
         self,
         account: Account,
         workflow: Workflow,
-        inputs: dict[str, Any],
         plan: RunPlan,
         webhook: str | None,
     ) -> Run:
@@ -174,12 +178,11 @@ class RunQueue:
             request_id="run_" + secrets.token_urlsafe(12).replace("-", "x").replace("_", "z"),
             account=account,
             workflow=workflow,
-            inputs=inputs,
             plan=plan,
             webhook=webhook,
+            time_scale=self.time_scale,
             reserved=plan.credits,
         )
-        run._scale = self.time_scale
         account.credits -= plan.credits
         self.runs[run.request_id] = run
         run.status = IN_QUEUE
@@ -227,6 +230,8 @@ class RunQueue:
     async def _worker(self) -> None:
         while True:
             run = await self._ready.get()
+            if run is None or self._stopping:
+                return
             if run.status != IN_QUEUE:
                 continue  # cancelled while waiting
             with contextlib.suppress(ValueError):
@@ -253,7 +258,7 @@ class RunQueue:
                     run.cancel_requested.wait(), timeout=step.seconds * self.time_scale
                 )
             if run.cancel_requested.is_set():
-                return  # cancel() already did the bookkeeping
+                return  # cancel() did the bookkeeping, or the server is stopping
             if step.error is not None:
                 self._fail(run, step.node, step.error)
                 return

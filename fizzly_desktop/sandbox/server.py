@@ -333,7 +333,7 @@ async def submit(request: web.Request) -> web.Response:
             "Not enough credits for workflow",
             {"required": plan.credits, "available": account.credits},
         )
-    run = sandbox.queue.submit(account, workflow, filled, plan, webhook)
+    run = sandbox.queue.submit(account, workflow, plan, webhook)
     log.info("submitted %s to %s", run.request_id, workflow.workflow_id)
     return web.json_response(
         {"request_id": run.request_id, "status": PENDING, **_urls(sandbox, run)}

@@ -13,6 +13,7 @@ import contextlib
 import ipaddress
 import json
 import logging
+import socket
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -65,8 +66,6 @@ def _literal_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address
     except ValueError:
         # Old-style forms such as "127.1" or "2130706433" still reach an address.
         try:
-            import socket
-
             packed = socket.inet_aton(host)
         except OSError:
             return None
