@@ -1,0 +1,189 @@
+"""Rows of labelled inputs with help and error text, and nested groups for object inputs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from fizzly_desktop.core.schema import FieldSpec
+from fizzly_desktop.ui.forms.fields import OMITTED, FieldWidget, create_field_widget
+
+ERROR_COLOR = QColor("#c62828")
+
+
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A label that shows server text as text, never as rich text."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def _small(label: QLabel) -> QLabel:
+    font = QFont(label.font())
+    font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))
+    label.setFont(font)
+    return label
+
+
+class FieldRow:
+    """One input on screen: its label, its editor, the help under it and its error."""
+
+    def __init__(self, widget: FieldWidget) -> None:
+        spec = widget.spec
+        self.widget = widget
+        self.spec = spec
+        self.label = plain_label(f"{spec.title} *" if spec.required else spec.title)
+        self.label.setBuddy(widget.focus_widget())
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # Line the label's text up with the text inside the editor's frame.
+        self.label.setContentsMargins(0, 4, 0, 0)
+        if spec.required:
+            font = QFont(self.label.font())
+            font.setBold(True)
+            self.label.setFont(font)
+        accessible = ("Required. " if spec.required else "") + spec.description
+        focus = widget.focus_widget()
+        focus.setAccessibleName(spec.title)
+        focus.setAccessibleDescription(accessible.strip())
+        if spec.description:
+            self.label.setToolTip(spec.description)
+            focus.setToolTip(spec.description)
+        self.help = _small(plain_label(spec.description))
+        self.help.setObjectName("fieldHelp")
+        self.help.setWordWrap(True)
+        palette = self.help.palette()
+        palette.setColor(
+            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+        )
+        self.help.setPalette(palette)
+        self.help.setVisible(bool(spec.description))
+        self.error = _small(plain_label())
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        error_palette = self.error.palette()
+        error_palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOR)
+        self.error.setPalette(error_palette)
+        self.error.hide()
+        self.container = QWidget()
+        column = QVBoxLayout(self.container)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self.help)
+        column.addWidget(self.error)
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        self.error.setAccessibleDescription(message or "")
+
+    def error_text(self) -> str | None:
+        return self.error.text() if self.error.isVisible() or self.error.text() else None
+
+
+class FormSection(QWidget):
+    """Inputs laid out as aligned label/editor rows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.layout_.setHorizontalSpacing(12)
+        self.layout_.setVerticalSpacing(10)
+        self.rows: dict[str, FieldRow] = {}
+
+    def add_field(self, spec: FieldSpec) -> FieldRow:
+        row = FieldRow(create_field_widget(spec))
+        if spec.kind == "object":
+            # A group carries its own title; it spans both columns.
+            row.label.hide()
+            self.layout_.addRow(row.container)
+        else:
+            self.layout_.addRow(row.label, row.container)
+        self.rows[spec.name] = row
+        return row
+
+    def labels(self) -> list[QLabel]:
+        return [row.label for row in self.rows.values() if row.spec.kind != "object"]
+
+
+class ObjectField(FieldWidget):
+    """An object input: its own inputs in a titled group."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self.group = QGroupBox(f"{spec.title} *" if spec.required else spec.title)
+        self.section = FormSection()
+        inner = QVBoxLayout(self.group)
+        inner.setContentsMargins(10, 8, 10, 10)
+        inner.addWidget(self.section)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.group)
+        for child in spec.fields:
+            row = self.section.add_field(child)
+            row.widget.changed.connect(self.changed)
+        labels = self.section.labels()
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+        self.reset()
+
+    def focus_widget(self) -> QWidget:
+        first = next(iter(self.section.rows.values()), None)
+        return first.widget.focus_widget() if first else self.group
+
+    def child_widget(self, name: str) -> FieldWidget | None:
+        row = self.section.rows.get(name)
+        return row.widget if row else None
+
+    def value(self) -> Any:
+        values = {}
+        for name, row in self.section.rows.items():
+            child = row.widget.value()
+            if child is not OMITTED:
+                values[name] = child
+        if not values and not self.spec.required:
+            return OMITTED
+        return values
+
+    def set_value(self, value: Any) -> bool:
+        if value is None:
+            for row in self.section.rows.values():
+                row.widget.reset()
+            return self.spec.nullable or not self.spec.required
+        if not isinstance(value, dict) or not set(value) <= set(self.section.rows):
+            return False
+        for name, row in self.section.rows.items():
+            if name in value:
+                if not row.widget.set_value(value[name]):
+                    return False
+            else:
+                row.widget.reset()
+        self.changed.emit()
+        return True
+
+    def reset(self) -> None:
+        for row in self.section.rows.values():
+            row.widget.reset()
+        if self.spec.has_default and isinstance(self.spec.default, dict):
+            self.set_value(self.spec.default)
+
+    def local_error(self) -> str | None:
+        for row in self.section.rows.values():
+            problem = row.widget.local_error()
+            if problem:
+                return problem
+        return None
+
+    def is_loading(self) -> bool:
+        return any(
+            getattr(row.widget, "is_loading", lambda: False)() for row in self.section.rows.values()
+        )

@@ -1,0 +1,546 @@
+"""A workflow's input form, generated from its InputSchema, with a JSON view of the same values."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fizzly_desktop.core.library import WorkflowEntry, WorkflowLibrary
+from fizzly_desktop.core.schema import FieldError, InputSchema, random_seed_value
+from fizzly_desktop.ui.forms.fields import OMITTED, FieldWidget, SeedField
+from fizzly_desktop.ui.forms.files import MAX_FILE_BYTES, FileField, FileListField
+from fizzly_desktop.ui.forms.group import (
+    ERROR_COLOR,
+    FieldRow,
+    FormSection,
+    ObjectField,
+    plain_label,
+)
+
+
+class SchemaForm(QWidget):
+    """A form for a workflow's inputs that cannot produce values the schema rejects unnoticed.
+
+    Values are checked with the schema (``jsonschema``) shortly after each change; problems show
+    under their field in plain words once the user has touched it (all of them after
+    :meth:`show_all_errors` or :meth:`set_values`), and :meth:`blocking_reason` gives the first
+    one for the Run button. A "JSON" tab edits the same values as text, both ways.
+
+    Signals:
+        values_changed(): a value changed (in the form or in the JSON view).
+        validity_changed(bool, str): whether the values can be sent, and if not, why.
+    """
+
+    values_changed = Signal()
+    validity_changed = Signal(bool, str)
+
+    VALIDATION_DELAY_MS = 150
+
+    def __init__(
+        self,
+        schema: InputSchema,
+        parent: QWidget | None = None,
+        *,
+        library: WorkflowLibrary | None = None,
+        workflow: WorkflowEntry | None = None,
+        max_file_bytes: int = MAX_FILE_BYTES,
+    ) -> None:
+        super().__init__(parent)
+        self.schema = schema
+        self._rows: dict[str, FieldRow] = {}
+        self._overrides: dict[str, Any] = {}
+        self._extras: dict[str, Any] = {}
+        self._touched: set[str] = set()
+        self._show_all = False
+        self._applying = False
+        self._json_is_source = False
+        self._json_programmatic = False
+        self._json_error: str | None = None
+        self._json_dirty = True
+        self._errors: list[FieldError] = []
+        self._reason: str | None = None
+        self._last_emitted: tuple[bool, str] | None = None
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.VALIDATION_DELAY_MS)
+        self._timer.timeout.connect(self.validate_now)
+        self._json_timer = QTimer(self)
+        self._json_timer.setSingleShot(True)
+        self._json_timer.setInterval(self.VALIDATION_DELAY_MS)
+        self._json_timer.timeout.connect(self._apply_json_text)
+
+        self._build_form_page(max_file_bytes)
+        self._build_json_page()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.scroll_area, "Form")
+        self.tabs.addTab(self.json_page, "JSON")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.preset_bar: QWidget | None = None
+        if library is not None and workflow is not None:
+            from fizzly_desktop.ui.forms.presets import PresetBar
+
+            self.preset_bar = PresetBar(library, workflow, self)
+            layout.addWidget(self.preset_bar)
+        layout.addWidget(self.tabs)
+
+        self.validate_now()
+
+    # --- construction ---
+
+    def _build_form_page(self, max_file_bytes: int) -> None:
+        content = QWidget()
+        content.setObjectName("schemaFormContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(16, 14, 16, 14)
+        column.setSpacing(10)
+
+        self.essentials = FormSection()
+        self.advanced = FormSection()
+        for spec in self.schema.fields:
+            section = self.advanced if spec.is_advanced else self.essentials
+            row = section.add_field(spec)
+            self._rows[spec.name] = row
+            for widget in self._all_widgets(row.widget):
+                if isinstance(widget, (FileField, FileListField)):
+                    widget.max_bytes = max_file_bytes
+            row.widget.changed.connect(lambda name=spec.name: self._on_field_changed(name))
+
+        advanced_count = len(self.advanced.rows)
+        self.advanced_toggle = QToolButton()
+        self.advanced_toggle.setText(f"Advanced settings ({advanced_count})")
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setAutoRaise(True)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_toggle.toggled.connect(self.show_advanced)
+        self.advanced_toggle.setVisible(advanced_count > 0)
+        self.advanced.setVisible(False)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        rule.setVisible(advanced_count > 0)
+
+        labels = self.essentials.labels() + self.advanced.labels()
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+        self.empty_label = plain_label("This workflow takes no inputs.")
+        self.empty_label.setVisible(not self.schema.fields)
+
+        self.unknown_frame = QFrame()
+        self.unknown_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        unknown_row = QHBoxLayout(self.unknown_frame)
+        unknown_row.setContentsMargins(8, 6, 8, 6)
+        self.unknown_label = plain_label()
+        self.unknown_label.setWordWrap(True)
+        self.discard_unknown_button = QPushButton("Discard them")
+        self.discard_unknown_button.clicked.connect(self.discard_unknown)
+        unknown_row.addWidget(self.unknown_label, 1)
+        unknown_row.addWidget(self.discard_unknown_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.unknown_frame.hide()
+
+        self.root_error = plain_label()
+        self.root_error.setWordWrap(True)
+        palette = self.root_error.palette()
+        palette.setColor(self.root_error.foregroundRole(), ERROR_COLOR)
+        self.root_error.setPalette(palette)
+        self.root_error.hide()
+
+        legend = plain_label("* required")
+        legend.setObjectName("fieldHelp")
+        legend.setEnabled(False)
+        legend.setVisible(any(spec.required for spec in self.schema.fields))
+
+        column.addWidget(self.empty_label)
+        column.addWidget(self.unknown_frame)
+        column.addWidget(self.essentials)
+        column.addWidget(rule)
+        column.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.advanced)
+        column.addWidget(self.root_error)
+        column.addWidget(legend)
+        column.addStretch(1)
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
+
+    def _build_json_page(self) -> None:
+        self.json_page = QWidget()
+        column = QVBoxLayout(self.json_page)
+        column.setContentsMargins(12, 10, 12, 10)
+        column.setSpacing(6)
+        hint = plain_label(
+            "The same inputs as JSON. Edits here change the form, and edits in the form show here."
+        )
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        self.json_editor = QPlainTextEdit()
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.json_editor.setFont(font)
+        self.json_editor.setAccessibleName("Inputs as JSON")
+        self.json_editor.textChanged.connect(self._on_json_text_changed)
+        self.json_message = plain_label()
+        self.json_message.setWordWrap(True)
+        palette = self.json_message.palette()
+        palette.setColor(self.json_message.foregroundRole(), ERROR_COLOR)
+        self.json_message.setPalette(palette)
+        self.json_message.hide()
+        self.json_revert_button = QPushButton("Show the form's values again")
+        self.json_revert_button.clicked.connect(self.revert_json_view)
+        self.json_revert_button.hide()
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.json_message, 1)
+        message_row.addWidget(self.json_revert_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addWidget(hint)
+        column.addWidget(self.json_editor, 1)
+        column.addLayout(message_row)
+
+    @staticmethod
+    def _all_widgets(widget: FieldWidget) -> Iterator[FieldWidget]:
+        yield widget
+        if isinstance(widget, ObjectField):
+            for row in widget.section.rows.values():
+                yield from SchemaForm._all_widgets(row.widget)
+
+    # --- access ---
+
+    def field_widget(self, name: str, *path: str) -> FieldWidget | None:
+        """The editor of an input (``field_widget("size", "width")`` for a nested one)."""
+        row = self._rows.get(name)
+        widget = row.widget if row else None
+        for step in path:
+            widget = widget.child_widget(step) if widget else None
+        return widget
+
+    def field_row(self, name: str) -> FieldRow | None:
+        return self._rows.get(name)
+
+    def field_names(self) -> list[str]:
+        return list(self._rows)
+
+    def show_advanced(self, shown: bool = True) -> None:
+        """Unfold (or fold) the "Advanced settings" section."""
+        with QSignalBlocker(self.advanced_toggle):
+            self.advanced_toggle.setChecked(shown)
+        self.advanced_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.advanced.setVisible(shown)
+
+    # --- values ---
+
+    def values(self, *, fill_random: bool = False) -> dict[str, Any]:
+        """The inputs to send, exactly as JSON: empty optional inputs are left out.
+
+        Seeds set to "Random each run" are left out too, unless ``fill_random`` asks for a fresh
+        one each (what a run does); :meth:`random_seed_fields` names them. Inputs the form does
+        not show (kept from :meth:`set_values`) are included as they were given.
+        """
+        out: dict[str, Any] = {}
+        for spec in self.schema.fields:
+            name = spec.name
+            if name in self._overrides:
+                out[name] = copy.deepcopy(self._overrides[name])
+                continue
+            widget = self._rows[name].widget
+            value = widget.value()
+            if value is OMITTED:
+                if fill_random and isinstance(widget, SeedField) and widget.is_random():
+                    out[name] = random_seed_value(spec)
+                continue
+            out[name] = value
+        for name, value in self._extras.items():
+            out.setdefault(name, copy.deepcopy(value))
+        return out
+
+    def random_seed_fields(self) -> list[str]:
+        """Seeds left on "Random each run": fill each with a new number per run."""
+        return [
+            name
+            for name, row in self._rows.items()
+            if isinstance(row.widget, SeedField)
+            and row.widget.is_random()
+            and name not in self._overrides
+        ]
+
+    def set_values(self, values: Mapping[str, Any]) -> list[str]:
+        """Fill the form (a preset, "use these inputs" of a past run, the JSON view).
+
+        Inputs missing from ``values`` go back to their defaults (a missing seed to random).
+        Returns the names the form has no field for; they are kept, sent as they are and listed
+        above the form, never dropped silently. A value a field cannot show (text for a number)
+        is kept as given too, and reported by validation.
+        """
+        unknown = [name for name in values if name not in self._rows]
+        self._applying = True
+        try:
+            self._overrides.clear()
+            self._extras = {name: copy.deepcopy(values[name]) for name in unknown}
+            for spec in self.schema.fields:
+                widget = self._rows[spec.name].widget
+                if spec.name not in values:
+                    widget.reset()
+                    if isinstance(widget, SeedField) and not spec.has_default:
+                        widget.set_random(True)
+                elif not widget.set_value(values[spec.name]):
+                    widget.reset()
+                    self._overrides[spec.name] = copy.deepcopy(values[spec.name])
+        finally:
+            self._applying = False
+        self._show_all = True
+        self._update_unknown_notice()
+        if not self._json_is_source:
+            self._json_dirty = True
+        self.values_changed.emit()
+        self.validate_now()
+        return unknown
+
+    def reset(self) -> None:
+        """Every input back to its default."""
+        self.set_values(self.schema.defaults())
+        self._show_all = False
+        self._touched.clear()
+        self.validate_now()
+
+    def unknown_values(self) -> dict[str, Any]:
+        """Inputs given to :meth:`set_values` that this form has no field for, or cannot show."""
+        return {**copy.deepcopy(self._extras), **copy.deepcopy(self._overrides)}
+
+    def discard_unknown(self) -> None:
+        """Drop the kept inputs the form cannot show."""
+        self._extras.clear()
+        self._overrides.clear()
+        self._update_unknown_notice()
+        self._json_dirty = True
+        self.values_changed.emit()
+        self.validate_now()
+
+    def _update_unknown_notice(self) -> None:
+        parts = []
+        if self._extras:
+            names = ", ".join(sorted(self._extras))
+            parts.append(
+                f"Kept {len(self._extras)} input(s) this form has no field for: {names}. "
+                "They are sent as they are."
+            )
+        for name, value in self._overrides.items():
+            title = self._rows[name].spec.title
+            shown = json.dumps(value, ensure_ascii=False)
+            if len(shown) > 60:
+                shown = shown[:57] + "…"
+            parts.append(f"{title}: the value {shown} cannot be shown in the form; it is kept.")
+        self.unknown_label.setText("\n".join(parts))
+        self.unknown_frame.setVisible(bool(parts))
+
+    # --- validation ---
+
+    def _on_field_changed(self, name: str) -> None:
+        if not self._applying:
+            self._touched.add(name)
+            if name in self._overrides:
+                del self._overrides[name]
+                self._update_unknown_notice()
+            self._json_is_source = False
+            self._json_dirty = True
+            self.values_changed.emit()
+        self._timer.start()
+
+    def show_all_errors(self) -> None:
+        """Show every problem, also in inputs not touched yet (e.g. when Run is pressed)."""
+        self._show_all = True
+        self.validate_now()
+
+    def _walk(
+        self, rows: Mapping[str, FieldRow], prefix: tuple[str, ...] = ()
+    ) -> Iterator[tuple[tuple[str, ...], FieldRow]]:
+        for name, row in rows.items():
+            yield (*prefix, name), row
+            if isinstance(row.widget, ObjectField):
+                yield from self._walk(row.widget.section.rows, (*prefix, name))
+
+    def validate_now(self) -> None:
+        """Check the values at once (normally done shortly after each change)."""
+        self._timer.stop()
+        rows = dict(self._walk(self._rows))
+        local: list[FieldError] = []
+        for path, row in rows.items():
+            if not isinstance(row.widget, ObjectField):
+                problem = row.widget.local_error()
+                if problem:
+                    local.append(FieldError(path, problem))
+        local_paths = {error.path for error in local}
+        values = self.values(fill_random=True)
+        checked = [
+            error
+            for error in self.schema.validate(values)
+            if not any(error.path[: len(p)] == p for p in local_paths)
+        ]
+        order = {spec.name: index for index, spec in enumerate(self.schema.fields)}
+        self._errors = sorted(local + checked, key=lambda e: order.get(e.field, len(order)))
+
+        shown: dict[tuple[str, ...], str] = {}
+        root: list[str] = []
+        for error in self._errors:
+            path = tuple(str(step) for step in error.path if isinstance(step, str))
+            while path and path not in rows:
+                path = path[:-1]
+            if not path:
+                root.append(error.message)
+            elif path not in shown and (self._show_all or path[0] in self._touched):
+                shown[path] = error.message
+        for path, row in rows.items():
+            row.show_error(shown.get(path))
+        self.root_error.setText("\n".join(root))
+        self.root_error.setVisible(bool(root))
+        if (
+            self._show_all
+            and any(path[0] in self.advanced.rows for path in shown)
+            and not self.advanced.isVisible()
+        ):
+            self.show_advanced(True)
+
+        if self._json_dirty and self.tabs.currentWidget() is self.json_page:
+            self._refresh_json_view()
+        if self._json_error is not None:
+            reason: str | None = self._json_error
+        else:
+            reason = self._errors[0].message if self._errors else None
+        self._reason = reason
+        state = (reason is None, reason or "")
+        if state != self._last_emitted:
+            self._last_emitted = state
+            self.validity_changed.emit(*state)
+
+    def is_valid(self) -> bool:
+        """The values can be sent as they are."""
+        return self._reason is None
+
+    def blocking_reason(self) -> str | None:
+        """Why the values cannot be sent yet ("Prompt is required."), or None."""
+        return self._reason
+
+    def field_errors(self) -> list[FieldError]:
+        """Every current problem, in field order (also those not shown yet)."""
+        return list(self._errors)
+
+    def error_text(self, name: str, *path: str) -> str | None:
+        """The problem shown under an input, if any."""
+        rows = dict(self._walk(self._rows))
+        row = rows.get((name, *path))
+        return row.error.text() or None if row else None
+
+    # --- JSON view ---
+
+    def json_text(self) -> str:
+        """The JSON view's text (brought up to date with the form first)."""
+        if self._json_dirty and not self._json_is_source:
+            self._refresh_json_view()
+        return self.json_editor.toPlainText()
+
+    def json_error(self) -> str | None:
+        """Why the JSON view's text was not applied, or None."""
+        return self._json_error
+
+    def set_json_text(self, text: str) -> None:
+        """Type ``text`` into the JSON view and apply it at once."""
+        self.json_editor.setPlainText(text)
+        self._apply_json_text()
+
+    def revert_json_view(self) -> None:
+        """Throw away JSON edits that could not be applied; show the form's values again."""
+        self._json_error = None
+        self._json_is_source = False
+        self._refresh_json_view()
+        self.validate_now()
+
+    def _refresh_json_view(self) -> None:
+        if self._json_error is not None:
+            return
+        self._json_dirty = False
+        text = json.dumps(self.values(), indent=2, ensure_ascii=False)
+        if text != self.json_editor.toPlainText():
+            self._json_programmatic = True
+            try:
+                self.json_editor.setPlainText(text)
+            finally:
+                self._json_programmatic = False
+        self._show_json_message(None)
+
+    def _on_json_text_changed(self) -> None:
+        if not self._json_programmatic:
+            self._json_timer.start()
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.json_page:
+            if self._json_dirty and not self._json_is_source:
+                self._refresh_json_view()
+        elif self._json_timer.isActive():
+            self._apply_json_text()
+
+    def _apply_json_text(self) -> None:
+        self._json_timer.stop()
+        text = self.json_editor.toPlainText()
+        error: str | None = None
+        parsed: Any = None
+        if not text.strip():
+            parsed = {}
+        else:
+            try:
+                parsed = json.loads(text)
+            except json.JSONDecodeError as exc:
+                error = (
+                    f"The JSON has a mistake at line {exc.lineno}, column {exc.colno}: "
+                    f"{exc.msg}. Nothing was changed: fix it, or show the form's values again."
+                )
+            except RecursionError:
+                error = "The JSON is nested too deeply. Nothing was changed."
+        if error is None and not isinstance(parsed, dict):
+            error = (
+                'The inputs must be a JSON object, in braces: {"prompt": "…"}. Nothing was changed.'
+            )
+        if error is not None:
+            self._json_error = error
+            self._show_json_message(error)
+            self.validate_now()
+            return
+        self._json_error = None
+        self._show_json_message(None)
+        self._json_is_source = True
+        self.set_values(parsed)
+
+    def _show_json_message(self, message: str | None) -> None:
+        self.json_message.setText(message or "")
+        self.json_message.setVisible(bool(message))
+        self.json_revert_button.setVisible(bool(message))
+
+    def sizeHint(self):  # type: ignore[no-untyped-def]
+        hint = super().sizeHint()
+        hint.setWidth(max(hint.width(), 560))
+        return hint
