@@ -1,0 +1,511 @@
+"""A sweep's runs laid out by their swept values: state, progress and output thumbnail per cell.
+
+Columns are the values of the first swept input, rows those of the second (one row when only one
+input is swept). Cells are painted by a delegate over a small table model, so a grid of a
+thousand runs stays cheap, and stretch with the window. Thumbnails come from a provider (the
+app's off-thread ``ThumbnailLoader.request``); until one is ready the cell shows a glyph for its
+state, and :meth:`SweepGrid.thumbnail_ready` fills it in when the loader reports.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fizzly_desktop.core.batch_plan import BatchPlan, PlannedRun
+from fizzly_desktop.core.runs import RunState
+
+log = logging.getLogger(__name__)
+
+WAITING = "waiting"
+RUNNING = "running"
+DONE = "done"
+FAILED = "failed"
+CANCELLED = "cancelled"
+ATTENTION = "attention"
+CELL_STATES = (WAITING, RUNNING, DONE, FAILED, CANCELLED, ATTENTION)
+
+_STATE_WORDS = {
+    WAITING: "Waiting",
+    RUNNING: "Running",
+    DONE: "Done",
+    FAILED: "Failed",
+    CANCELLED: "Cancelled",
+    ATTENTION: "Needs attention",
+}
+_GLYPHS = {
+    WAITING: "…",
+    RUNNING: "▶",
+    DONE: "✓",
+    FAILED: "✕",
+    CANCELLED: "⊘",
+    ATTENTION: "?",
+}
+
+_RUN_STATES = {
+    RunState.DRAFT: WAITING,
+    RunState.WAITING: WAITING,
+    RunState.PENDING: WAITING,
+    RunState.IN_QUEUE: WAITING,
+    RunState.SUBMITTING: RUNNING,
+    RunState.IN_PROGRESS: RUNNING,
+    RunState.CANCELLING: RUNNING,
+    RunState.COMPLETED: DONE,
+    RunState.FAILED: FAILED,
+    RunState.REJECTED: FAILED,
+    RunState.CANCELLED: CANCELLED,
+    RunState.UNCERTAIN: ATTENTION,
+}
+
+#: Side of the thumbnails asked of the provider: cells scale them to fit.
+DEFAULT_THUMBNAIL_SIZE = 256
+
+ThumbnailProvider = Callable[[Path, int], QPixmap | None]
+
+StateRole = Qt.ItemDataRole.UserRole + 1
+ProgressRole = Qt.ItemDataRole.UserRole + 2
+ItemIndexRole = Qt.ItemDataRole.UserRole + 3
+PixmapRole = Qt.ItemDataRole.UserRole + 4
+
+
+def cell_state(state: RunState) -> str:
+    """The grid's word for a run state: queued ones wait, failed and rejected ones fail."""
+    return _RUN_STATES[state]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one cell shows: the run's plan index and label, its state, progress and output."""
+
+    index: int
+    label: str
+    state: str = WAITING
+    progress: int | None = None
+    image_path: Path | None = None
+    pixmap: QPixmap | None = None
+
+    def describe(self) -> str:
+        words = _STATE_WORDS.get(self.state, self.state.capitalize())
+        if self.state == RUNNING and self.progress is not None:
+            words = f"{words} · {self.progress}%"
+        return words
+
+
+class SweepGridModel(QAbstractTableModel):
+    """The cells of a plan by grid position, with headers ``field = value``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan: BatchPlan | None = None
+        self._rows = 0
+        self._columns = 0
+        self._cells: list[Cell] = []
+        self._positions: list[tuple[int, int]] = []
+        self._by_position: dict[tuple[int, int], int] = {}
+
+    # --- contents -----------------------------------------------------------------------------
+
+    def set_plan(self, plan: BatchPlan) -> None:
+        self.beginResetModel()
+        self._plan = plan
+        items = plan.items
+        if plan.axes:
+            self._rows, self._columns = plan.grid_shape
+            positions = [_position(item, i, self._columns) for i, item in enumerate(items)]
+        else:
+            # Not a sweep: a near-square grid in queue order, so a batch of seeds reads well too.
+            self._columns = max(1, math.ceil(math.sqrt(len(items))))
+            self._rows = math.ceil(len(items) / self._columns) if items else 0
+            positions = [divmod(i, self._columns) for i in range(len(items))]
+        self._cells = [Cell(index=i, label=item.label) for i, item in enumerate(items)]
+        self._positions = positions
+        self._by_position = {pos: i for i, pos in enumerate(positions)}
+        self.endResetModel()
+
+    def plan(self) -> BatchPlan | None:
+        return self._plan
+
+    def cell(self, item_index: int) -> Cell:
+        return self._cells[item_index]
+
+    def cell_count(self) -> int:
+        return len(self._cells)
+
+    def model_index(self, item_index: int) -> QModelIndex:
+        row, column = self._positions[item_index]
+        return self.index(row, column)
+
+    def item_at(self, index: QModelIndex | QPersistentModelIndex) -> int | None:
+        if not index.isValid():
+            return None
+        return self._by_position.get((index.row(), index.column()))
+
+    def replace_cell(self, cell: Cell) -> None:
+        self._cells[cell.index] = cell
+        changed = self.model_index(cell.index)
+        self.dataChanged.emit(changed, changed)
+
+    def cells_showing(self, path: Path) -> list[Cell]:
+        return [cell for cell in self._cells if cell.image_path == path]
+
+    # --- Qt model -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._columns
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        item = self._by_position.get((index.row(), index.column()))
+        if item is None:
+            return None
+        cell = self._cells[item]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.describe()
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{cell.label}: {cell.describe()}"
+        if role == StateRole:
+            return cell.state
+        if role == ProgressRole:
+            return cell.progress
+        if role == ItemIndexRole:
+            return cell.index
+        if role == PixmapRole:
+            return cell.pixmap
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if self.item_at(index) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        plan = self._plan
+        if plan is None:
+            return None
+        axes = plan.axes
+        if orientation == Qt.Orientation.Horizontal:
+            if axes and section < len(axes[0].values):
+                return axes[0].header(section)
+            return str(section + 1)
+        if len(axes) > 1 and section < len(axes[1].values):
+            return axes[1].header(section)
+        if axes:
+            return ""
+        return str(section + 1)
+
+
+def _position(item: PlannedRun, order: int, columns: int) -> tuple[int, int]:
+    if item.grid_position is not None:
+        return item.grid_position
+    return divmod(order, columns)
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Paints a cell: the thumbnail when there is one, else a glyph and words for its state."""
+
+    MARGIN = 6
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        state = index.data(StateRole)
+        if state is None:
+            return
+        palette: QPalette = option.palette
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        inner = QRectF(rect.adjusted(3, 3, -3, -3))
+        base = palette.color(QPalette.ColorRole.Base)
+        card = palette.color(QPalette.ColorRole.AlternateBase)
+        if state == FAILED:
+            card = _blend(base, QColor("#c62828"), 0.18)
+        elif state == ATTENTION:
+            card = _blend(base, QColor("#f9a825"), 0.22)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(card)
+        painter.drawRoundedRect(inner, 6, 6)
+        pixmap = index.data(PixmapRole)
+        content = inner.adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+        if isinstance(pixmap, QPixmap) and not pixmap.isNull():
+            self._paint_pixmap(painter, pixmap, content)
+        else:
+            self._paint_placeholder(painter, palette, state, index, content)
+        if state == RUNNING:
+            self._paint_progress(painter, palette, index.data(ProgressRole), inner)
+        if selected:
+            pen = painter.pen()
+            pen.setColor(palette.color(QPalette.ColorRole.Highlight))
+            pen.setWidthF(2.5)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(inner.adjusted(1, 1, -1, -1), 6, 6)
+        painter.restore()
+
+    @staticmethod
+    def _paint_pixmap(painter: QPainter, pixmap: QPixmap, area: QRectF) -> None:
+        size = pixmap.size().toSizeF()
+        size.scale(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        target = QRectF(0, 0, size.width(), size.height())
+        target.moveCenter(area.center())
+        painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+
+    @staticmethod
+    def _paint_placeholder(
+        painter: QPainter,
+        palette: QPalette,
+        state: str,
+        index: QModelIndex | QPersistentModelIndex,
+        area: QRectF,
+    ) -> None:
+        text_color = palette.color(QPalette.ColorRole.Text)
+        muted = _blend(text_color, palette.color(QPalette.ColorRole.Base), 0.45)
+        glyph_color = {
+            DONE: QColor("#2e7d32"),
+            FAILED: QColor("#c62828"),
+            ATTENTION: QColor("#e65100"),
+            RUNNING: palette.color(QPalette.ColorRole.Highlight),
+        }.get(state, muted)
+        side = min(area.width(), area.height())
+        glyph_font = QFont(painter.font())
+        glyph_font.setPixelSize(max(10, int(side * 0.32)))
+        words_font = QFont(painter.font())
+        words_font.setPixelSize(max(9, min(15, int(side * 0.1))))
+        show_words = side >= 56
+        glyph_area = QRectF(area)
+        if show_words:
+            glyph_area.setBottom(area.center().y() + side * 0.12)
+        painter.setFont(glyph_font)
+        painter.setPen(glyph_color)
+        painter.drawText(glyph_area, Qt.AlignmentFlag.AlignCenter, _GLYPHS.get(state, "•"))
+        if show_words:
+            words_area = QRectF(area)
+            words_area.setTop(glyph_area.bottom() + 2)
+            painter.setFont(words_font)
+            painter.setPen(muted if state in (WAITING, CANCELLED) else text_color)
+            painter.drawText(
+                words_area,
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                str(index.data(Qt.ItemDataRole.DisplayRole)),
+            )
+
+    @staticmethod
+    def _paint_progress(
+        painter: QPainter, palette: QPalette, progress: int | None, inner: QRectF
+    ) -> None:
+        bar = QRectF(inner.left() + 10, inner.bottom() - 12, inner.width() - 20, 5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_blend(palette.color(QPalette.ColorRole.Base), QColor("#808080"), 0.3))
+        painter.drawRoundedRect(bar, 2.5, 2.5)
+        if progress is None:
+            return
+        done = QRectF(bar)
+        done.setWidth(bar.width() * max(0, min(100, progress)) / 100)
+        painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+        painter.drawRoundedRect(done, 2.5, 2.5)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(120, 120)
+
+
+def _blend(base: QColor, tint: QColor, amount: float) -> QColor:
+    return QColor(
+        round(base.red() + (tint.red() - base.red()) * amount),
+        round(base.green() + (tint.green() - base.green()) * amount),
+        round(base.blue() + (tint.blue() - base.blue()) * amount),
+    )
+
+
+class SweepGrid(QWidget):
+    """A batch's runs as a grid by their swept values, each cell live with its run's state.
+
+    ``set_plan`` lays the grid out; ``update_cell`` reflects a run's progress and, once done,
+    its output; ``thumbnail_ready`` (connect the ``ThumbnailLoader``'s signal) fills in a
+    thumbnail that was still being decoded. Double-click or Enter on a cell emits
+    ``cell_activated`` with the run's index in the plan.
+
+    Signals:
+        cell_activated(int): the run at this index of the plan was opened.
+    """
+
+    cell_activated = Signal(int)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        thumbnail_provider: ThumbnailProvider | None = None,
+        thumbnail_size: int = DEFAULT_THUMBNAIL_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("SweepGrid")
+        self._provider = thumbnail_provider
+        self._thumbnail_size = thumbnail_size
+        self.model = SweepGridModel(self)
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName("Progress of the batch")
+        self.summary.setContentsMargins(6, 4, 6, 4)
+        self.view = QTableView(self)
+        self.view.setObjectName("SweepGridView")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(_CellDelegate(self.view))
+        self.view.setAccessibleName("Runs by swept value")
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        for header in (self.view.horizontalHeader(), self.view.verticalHeader()):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header.setMinimumSectionSize(72)
+            header.setHighlightSections(False)
+        self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.view.activated.connect(self._on_view_activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        self._show_summary()
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def set_thumbnail_provider(self, provider: ThumbnailProvider | None) -> None:
+        """Where output thumbnails come from (``ThumbnailLoader.request``)."""
+        self._provider = provider
+
+    def set_plan(self, plan: BatchPlan) -> None:
+        """Lay out the runs of ``plan``, all waiting."""
+        self.model.set_plan(plan)
+        single_row = len(plan.axes) == 1
+        self.view.verticalHeader().setVisible(not single_row and bool(plan.axes))
+        self.view.horizontalHeader().setVisible(bool(plan.axes))
+        self._show_summary()
+
+    def update_cell(
+        self,
+        index: int,
+        state: str,
+        progress: int | None = None,
+        image_path: Path | None = None,
+    ) -> None:
+        """Show the run at ``index`` of the plan as ``state`` (one of :data:`CELL_STATES`).
+
+        ``progress`` (0-100) draws a bar while running; ``image_path`` of a finished run is
+        turned into a thumbnail by the provider, at once if it has one cached, else when
+        :meth:`thumbnail_ready` says so.
+        """
+        if state not in CELL_STATES:
+            raise ValueError(f"Unknown cell state {state!r}; expected one of {CELL_STATES}.")
+        if not 0 <= index < self.model.cell_count():
+            raise IndexError(f"No run {index} in this grid of {self.model.cell_count()}.")
+        old = self.model.cell(index)
+        path = Path(image_path) if image_path is not None else None
+        pixmap = old.pixmap if path == old.image_path else None
+        if path is not None and pixmap is None:
+            pixmap = self._thumbnail(path)
+        cell = replace(old, state=state, progress=progress, image_path=path, pixmap=pixmap)
+        if cell != old:
+            self.model.replace_cell(cell)
+            self._show_summary()
+
+    @Slot(str, int)
+    def thumbnail_ready(self, path: str | Path, size: int) -> None:
+        """A thumbnail the provider was decoding is ready: show it in the cells of ``path``."""
+        if size != self._thumbnail_size:
+            return
+        target = Path(path)
+        cells = self.model.cells_showing(target)
+        if not cells:
+            return
+        pixmap = self._thumbnail(target)
+        if pixmap is None:
+            return
+        for cell in cells:
+            self.model.replace_cell(replace(cell, pixmap=pixmap))
+
+    def cell(self, index: int) -> Cell:
+        """What the cell of the run at ``index`` shows."""
+        return self.model.cell(index)
+
+    def cell_rect(self, index: int) -> QRect:
+        """Where the run at ``index`` is drawn, in the view's viewport."""
+        return self.view.visualRect(self.model.model_index(index))
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _thumbnail(self, path: Path) -> QPixmap | None:
+        if self._provider is None:
+            return None
+        pixmap = self._provider(path, self._thumbnail_size)
+        return pixmap if pixmap is not None and not pixmap.isNull() else None
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        item = self.model.item_at(index)
+        if item is not None:
+            self.cell_activated.emit(item)
+
+    def _show_summary(self) -> None:
+        count = self.model.cell_count()
+        if count == 0:
+            self.summary.setText("No runs")
+            return
+        totals: dict[str, int] = {}
+        for index in range(count):
+            state = self.model.cell(index).state
+            totals[state] = totals.get(state, 0) + 1
+        parts = [f"{count:,} run{'' if count == 1 else 's'}"]
+        for state in (DONE, RUNNING, WAITING, FAILED, CANCELLED, ATTENTION):
+            if totals.get(state):
+                parts.append(f"{totals[state]:,} {_STATE_WORDS[state].lower()}")
+        self.summary.setText(" · ".join(parts))
