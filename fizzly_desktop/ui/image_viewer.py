@@ -6,7 +6,7 @@ import logging
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QImage,
     QKeySequence,
     QPainter,
+    QPalette,
     QPixmap,
     QTransform,
     QWheelEvent,
@@ -57,11 +58,19 @@ _FORMAT_NAMES = {
 _SAME_FORMAT = {".jpg": {".jpg", ".jpeg"}, ".jpeg": {".jpg", ".jpeg"}}
 
 
-def fit_zoom(image: QSize, viewport: QSize) -> float:
-    """The zoom showing all of ``image`` inside ``viewport``; never above 100 % (no blow-up)."""
-    if image.isEmpty() or viewport.isEmpty():
+#: Room left around a fitted picture so that its edges stay visible against the backdrop.
+FIT_MARGIN = 12
+
+
+def fit_zoom(image: QSize, viewport: QSize, margin: int = 0) -> float:
+    """The zoom showing all of ``image`` inside ``viewport`` less ``margin`` on each side.
+
+    Never above 100 %: a small picture is shown at its real size, not blown up.
+    """
+    room = viewport.shrunkBy(QMargins(margin, margin, margin, margin))
+    if image.isEmpty() or room.isEmpty():
         return 1.0
-    factor = min(viewport.width() / image.width(), viewport.height() / image.height())
+    factor = min(room.width() / image.width(), room.height() / image.height())
     return max(MIN_ZOOM, min(1.0, factor))
 
 
@@ -107,6 +116,16 @@ class _ImageCanvas(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setAccessibleName("Image")
+        self._use_palette_backdrop()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._use_palette_backdrop()
+        super().changeEvent(event)
+
+    def _use_palette_backdrop(self) -> None:
+        # The window colour, not white: a neutral surround that follows light and dark themes.
+        self.setBackgroundBrush(self.palette().brush(QPalette.ColorRole.Window))
 
     def set_pixmap(self, pixmap: QPixmap) -> None:
         self.pixmap_item.setPixmap(pixmap)
@@ -321,7 +340,7 @@ class ImageViewer(QWidget):
 
     def fit_zoom(self) -> float:
         """The zoom that fits the whole image in the visible area (at most 100 %)."""
-        return fit_zoom(self._image.size(), self.canvas.viewport().size())
+        return fit_zoom(self._image.size(), self.canvas.viewport().size(), FIT_MARGIN)
 
     def set_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
         """Zoom to ``zoom`` (clamped to 5 %–1600 %), keeping ``anchor`` (viewport point) still."""

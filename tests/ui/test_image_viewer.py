@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog
 
 from fizzly_desktop.ui.image_viewer import (
+    FIT_MARGIN,
     MAX_ZOOM,
     MIN_ZOOM,
     ImageViewer,
@@ -55,6 +56,7 @@ def test_fit_zoom_math() -> None:
     assert fit_zoom(QSize(200, 100), QSize(800, 600)) == 1.0  # small pictures are not blown up
     assert fit_zoom(QSize(), QSize(800, 600)) == 1.0
     assert fit_zoom(QSize(100_000, 10), QSize(800, 600)) == MIN_ZOOM
+    assert fit_zoom(QSize(2000, 1000), QSize(820, 620), margin=10) == pytest.approx(0.4)
 
 
 def test_zoom_steps_go_through_round_values() -> None:
@@ -88,15 +90,16 @@ def test_shows_loading_then_the_image_fitted_with_its_size(
     assert viewer.size_label.text() == "2400 × 1200 px"
     assert viewer.is_fit_mode
     viewport = viewer.canvas.viewport().size()
-    expected = min(viewport.width() / 2400, viewport.height() / 1200)
+    room_w, room_h = viewport.width() - 2 * FIT_MARGIN, viewport.height() - 2 * FIT_MARGIN
+    expected = min(room_w / 2400, room_h / 1200)
     assert viewer.zoom == pytest.approx(expected)
     assert viewer.zoom_label.text() == f"{round(expected * 100)} %"
-    assert shown_width(viewer, 2400) == pytest.approx(viewport.width(), abs=2)
+    assert shown_width(viewer, 2400) == pytest.approx(room_w, abs=2)
     assert not viewer.canvas.horizontalScrollBar().isVisible()
 
 
 def test_actual_size_and_zoom_steps(qtbot, viewer: ImageViewer, tmp_path: Path) -> None:
-    open_and_wait(qtbot, viewer, write_image(tmp_path / "big.png", 3000, 2000))
+    open_and_wait(qtbot, viewer, write_image(tmp_path / "big.png", 2400, 1600))
     viewer.actual_size()
     assert viewer.zoom == 1.0
     assert not viewer.is_fit_mode
@@ -149,7 +152,7 @@ def test_small_image_fits_at_100_percent(qtbot, viewer: ImageViewer, tmp_path: P
 
 
 def test_keys_fit_actual_size_and_zoom(qtbot, viewer: ImageViewer, tmp_path: Path) -> None:
-    open_and_wait(qtbot, viewer, write_image(tmp_path / "big.png", 3000, 3000))
+    open_and_wait(qtbot, viewer, write_image(tmp_path / "big.png", 2000, 2000))
     viewer.activateWindow()
     viewer.canvas.setFocus()
     qtbot.waitUntil(lambda: viewer.canvas.hasFocus())
@@ -167,7 +170,7 @@ def test_keys_fit_actual_size_and_zoom(qtbot, viewer: ImageViewer, tmp_path: Pat
 def test_ctrl_wheel_zooms_and_plain_wheel_scrolls(
     qtbot, viewer: ImageViewer, tmp_path: Path
 ) -> None:
-    open_and_wait(qtbot, viewer, write_image(tmp_path / "big.png", 3000, 3000))
+    open_and_wait(qtbot, viewer, write_image(tmp_path / "big.png", 2000, 2000))
     viewer.actual_size()
     viewer.canvas.wheel_zoom.emit(1, QPointF(100, 100))
     assert viewer.zoom == 1.25
@@ -178,7 +181,7 @@ def test_ctrl_wheel_zooms_and_plain_wheel_scrolls(
 def test_zooming_under_the_pointer_keeps_that_point_still(
     qtbot, viewer: ImageViewer, tmp_path: Path
 ) -> None:
-    open_and_wait(qtbot, viewer, write_image(tmp_path / "big.png", 4000, 4000))
+    open_and_wait(qtbot, viewer, write_image(tmp_path / "big.png", 2000, 2000))
     viewer.actual_size()
     anchor = QPointF(200, 150)
     before = viewer.canvas.mapToScene(anchor.toPoint())
@@ -189,7 +192,7 @@ def test_zooming_under_the_pointer_keeps_that_point_still(
 
 
 def test_drag_pans_the_picture(qtbot, viewer: ImageViewer, tmp_path: Path) -> None:
-    open_and_wait(qtbot, viewer, write_image(tmp_path / "big.png", 4000, 4000))
+    open_and_wait(qtbot, viewer, write_image(tmp_path / "big.png", 2000, 2000))
     viewer.actual_size()
     bar = viewer.canvas.horizontalScrollBar()
     start = bar.value()
