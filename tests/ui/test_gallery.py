@@ -1,0 +1,432 @@
+"""The Gallery: model updates without resets, filters, lazy thumbnails, and the user's actions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
+
+from fizzly_desktop.core.history import OutputRecord
+from fizzly_desktop.core.runs import Run
+from fizzly_desktop.ui.gallery import (
+    EMPTY_GALLERY_MESSAGE,
+    NO_BATCH,
+    NO_MATCH_MESSAGE,
+    GalleryFilterProxy,
+    GalleryModel,
+    GalleryView,
+    ItemRole,
+    ThumbnailRole,
+    thumbnail_bucket,
+)
+from fizzly_desktop.ui.output_items import OutputItem, output_items_for_run
+from fizzly_desktop.ui.thumbnails import ThumbnailLoader
+
+T0 = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+
+def write_image(path: Path, width: int = 48, height: int = 48, color: str = "#7b3ad5") -> Path:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    assert image.save(str(path)), f"could not write {path}"
+    return path
+
+
+def make_item(
+    n: int,
+    *,
+    workflow: str = "demo/text-to-image",
+    batch: str | None = None,
+    path: Path | None = None,
+    kind: str = "image",
+    minutes: int | None = None,
+) -> OutputItem:
+    return OutputItem(
+        run_id=f"run-{n}",
+        name="generated_image" if kind == "image" else "enhanced_prompt",
+        kind=kind,  # type: ignore[arg-type]
+        path=path,
+        text=None if kind == "image" else f"text {n}",
+        workflow=workflow,
+        workflow_name={"demo/text-to-image": "Text to image"}.get(workflow, workflow),
+        batch_id=batch,
+        batch_name=None if batch is None else f"Batch {batch}",
+        created_at=T0 + timedelta(minutes=n if minutes is None else minutes),
+        width=48,
+        height=48,
+        inputs={"prompt": f"a fox number {n}", "seed": n},
+    )
+
+
+@pytest.fixture
+def loader(qtbot) -> Iterator[ThumbnailLoader]:
+    thumbnails = ThumbnailLoader()
+    yield thumbnails
+    assert thumbnails.shutdown()
+
+
+@pytest.fixture
+def gallery(qtbot, loader: ThumbnailLoader) -> GalleryView:
+    view = GalleryView(loader)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+# --- model ---------------------------------------------------------------------------------------
+
+
+def run_ids(model: GalleryModel | GalleryFilterProxy) -> list[str]:
+    return [model.index(row, 0).data(ItemRole).run_id for row in range(model.rowCount())]
+
+
+def test_model_keeps_newest_first() -> None:
+    model = GalleryModel()
+    model.set_items([make_item(1), make_item(3), make_item(2)])
+    assert run_ids(model) == ["run-3", "run-2", "run-1"]
+    assert model.index(0, 0).data() == "Text to image"
+    assert "Output: generated_image" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_live_additions_insert_rows_without_a_reset(qtbot) -> None:
+    model = GalleryModel()
+    model.set_items([make_item(1), make_item(2)])
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.assertNotEmitted(model.layoutChanged):
+        model.add_items([make_item(5), make_item(4)])  # both newer: one block at the top
+        model.add_items([make_item(0)])  # older than all: at the end
+        model.add_items([make_item(3, minutes=1)])  # same time as run-1: after it, by run id
+    assert inserted == [(0, 1), (4, 4), (4, 4)]
+    assert run_ids(model) == ["run-5", "run-4", "run-2", "run-1", "run-3", "run-0"]
+
+
+def test_updating_a_known_output_changes_its_row_in_place(qtbot) -> None:
+    model = GalleryModel()
+    model.set_items([make_item(1), make_item(2)])
+    renamed = make_item(1, batch="b")
+    with (
+        qtbot.assertNotEmitted(model.modelReset),
+        qtbot.assertNotEmitted(model.rowsInserted),
+        qtbot.waitSignal(model.dataChanged) as blocker,
+    ):
+        model.add_items([renamed])
+    assert blocker.args[0].row() == 1
+    assert model.rowCount() == 2
+    assert model.item(1).batch_name == "Batch b"
+
+
+def test_adding_the_same_output_twice_keeps_one_row() -> None:
+    model = GalleryModel()
+    model.add_items([make_item(1), make_item(1)])
+    model.add_items([make_item(1)])
+    assert model.rowCount() == 1
+
+
+def test_remove_run_takes_out_its_rows(qtbot) -> None:
+    model = GalleryModel()
+    model.set_items([make_item(1), make_item(2), make_item(3)])
+    with qtbot.assertNotEmitted(model.modelReset):
+        model.remove_run("run-2")
+    assert run_ids(model) == ["run-3", "run-1"]
+    assert not model.index_of("run-2", "generated_image").isValid()
+    assert model.index_of("run-1", "generated_image").row() == 1
+
+
+def test_thumbnail_changed_signals_only_the_rows_of_that_file(qtbot, tmp_path: Path) -> None:
+    model = GalleryModel()
+    shared = tmp_path / "same.png"
+    model.set_items([make_item(1, path=shared), make_item(2, path=tmp_path / "x.png")])
+    changed: list[tuple[int, list[int]]] = []
+    model.dataChanged.connect(lambda first, _last, roles: changed.append((first.row(), roles)))
+    model.thumbnail_changed(str(shared))
+    assert changed == [(1, [ThumbnailRole])]
+
+
+def test_filter_proxy_by_workflow_and_batch() -> None:
+    model = GalleryModel()
+    model.set_items(
+        [
+            make_item(1, workflow="demo/text-to-image", batch="a"),
+            make_item(2, workflow="demo/text-to-image", batch="b"),
+            make_item(3, workflow="demo/slow-render", batch="a"),
+            make_item(4, workflow="demo/slow-render"),
+            make_item(5, workflow="demo/text-to-image"),
+        ]
+    )
+    proxy = GalleryFilterProxy()
+    proxy.setSourceModel(model)
+    assert proxy.rowCount() == 5
+    proxy.set_workflow("demo/text-to-image")
+    assert run_ids(proxy) == ["run-5", "run-2", "run-1"]
+    proxy.set_batch("a")
+    assert run_ids(proxy) == ["run-1"]
+    proxy.set_workflow(None)
+    assert run_ids(proxy) == ["run-3", "run-1"]
+    proxy.set_batch(NO_BATCH)
+    assert run_ids(proxy) == ["run-5", "run-4"]
+    proxy.set_batch(None)
+    assert proxy.rowCount() == 5
+
+
+def test_filter_proxy_follows_live_additions() -> None:
+    model = GalleryModel()
+    proxy = GalleryFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_workflow("demo/slow-render")
+    model.add_items([make_item(1), make_item(2, workflow="demo/slow-render")])
+    assert run_ids(proxy) == ["run-2"]
+
+
+def test_thumbnail_buckets() -> None:
+    assert thumbnail_bucket(60) == 64
+    assert thumbnail_bucket(160) == 192
+    assert thumbnail_bucket(320) == 384
+    assert thumbnail_bucket(5000) == 512
+
+
+# --- items from runs ---------------------------------------------------------------------------
+
+
+def test_output_items_for_run_maps_images_text_and_json(tmp_path: Path) -> None:
+    run = Run.create("demo/text-to-image", {"prompt": "fox"}, "Local sandbox", batch_id="b1")
+    run.completed_at = T0.timestamp()
+    image_path = tmp_path / "fox.webp"
+    run.outputs = {
+        "generated_image": {"url": "http://127.0.0.1:1/x.webp", "width": 1024, "height": 768},
+        "prompt_used": "<i>fox</i>",
+        "scores": {"aesthetic": 6.5},
+        "preview": {"url": "http://127.0.0.1:1/p.png", "local_path": str(tmp_path / "p.png")},
+    }
+    record = OutputRecord(
+        run_id=run.id,
+        name="generated_image",
+        url="http://127.0.0.1:1/x.webp",
+        path=image_path,
+        sidecar_path=None,
+        content_type="image/webp",
+        width=1024,
+        height=768,
+        saved_at=T0.timestamp(),
+    )
+    items = {
+        item.name: item
+        for item in output_items_for_run(
+            run, [record], workflow_name="Text to image", batch_name="Foxes"
+        )
+    }
+    assert set(items) == {"generated_image", "prompt_used", "scores", "preview"}
+    image = items["generated_image"]
+    assert (image.kind, image.path, image.width, image.height) == ("image", image_path, 1024, 768)
+    assert (image.workflow, image.workflow_name) == ("demo/text-to-image", "Text to image")
+    assert (image.batch_id, image.batch_name) == ("b1", "Foxes")
+    assert image.created_at == T0
+    assert image.inputs == {"prompt": "fox"}
+    assert (items["prompt_used"].kind, items["prompt_used"].text) == ("text", "<i>fox</i>")
+    assert items["scores"].kind == "json"
+    assert items["scores"].display_text() == '{\n  "aesthetic": 6.5\n}'
+    assert items["preview"].path == tmp_path / "p.png"
+
+
+def test_image_not_downloaded_yet_is_left_out() -> None:
+    run = Run.create("demo/text-to-image", {}, "Local sandbox")
+    run.outputs = {"generated_image": {"url": "http://127.0.0.1:1/x.webp"}}
+    assert output_items_for_run(run) == []
+
+
+# --- the view ----------------------------------------------------------------------------------
+
+
+def test_empty_gallery_says_what_to_do(gallery: GalleryView) -> None:
+    assert gallery.message_text() == EMPTY_GALLERY_MESSAGE
+    assert gallery.empty_label.isVisible()
+    assert gallery.empty_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_filter_choices_follow_the_outputs(qtbot, gallery: GalleryView) -> None:
+    gallery.gallery_model.add_items(
+        [make_item(1, batch="a"), make_item(2, workflow="demo/slow-render")]
+    )
+    qtbot.waitUntil(lambda: gallery.workflow_combo.count() == 3)
+    assert gallery.message_text() == ""
+    assert [gallery.workflow_combo.itemText(i) for i in range(3)] == [
+        "All workflows",
+        "demo/slow-render",
+        "Text to image",
+    ]
+    assert [gallery.batch_combo.itemText(i) for i in range(gallery.batch_combo.count())] == [
+        "All batches",
+        "Single runs",
+        "Batch a",
+    ]
+    assert gallery.count_label.text() == "2 outputs"
+
+
+def test_filter_combos_filter_the_grid(qtbot, gallery: GalleryView) -> None:
+    gallery.gallery_model.set_items(
+        [
+            make_item(1, batch="a"),
+            make_item(2, batch="a", workflow="demo/slow-render"),
+            make_item(3, workflow="demo/slow-render"),
+        ]
+    )
+    qtbot.waitUntil(lambda: gallery.batch_combo.count() == 3)
+    gallery.set_workflow_filter("demo/slow-render")
+    assert gallery.workflow_combo.currentText() == "demo/slow-render"
+    assert [item.run_id for item in gallery.shown_items()] == ["run-3", "run-2"]
+    gallery.set_batch_filter("a")
+    assert [item.run_id for item in gallery.shown_items()] == ["run-2"]
+    assert gallery.count_label.text() == "1 of 3 outputs"
+    gallery.set_workflow_filter("demo/text-to-image")
+    gallery.set_batch_filter(NO_BATCH)
+    assert gallery.shown_items() == []
+    assert gallery.message_text() == NO_MATCH_MESSAGE
+    gallery.set_workflow_filter(None)
+    assert [item.run_id for item in gallery.shown_items()] == ["run-3"]
+
+
+def test_live_additions_keep_the_chosen_filter(qtbot, gallery: GalleryView) -> None:
+    gallery.gallery_model.set_items([make_item(1), make_item(2, workflow="demo/slow-render")])
+    qtbot.waitUntil(lambda: gallery.workflow_combo.count() == 3)
+    gallery.set_workflow_filter("demo/slow-render")
+    with qtbot.assertNotEmitted(gallery.gallery_model.modelReset):
+        gallery.gallery_model.add_items(
+            [
+                make_item(3, workflow="demo/image-to-image"),
+                make_item(4, workflow="demo/slow-render"),
+            ]
+        )
+    qtbot.waitUntil(lambda: gallery.workflow_combo.count() == 4)
+    assert gallery.workflow_combo.currentData() == "demo/slow-render"
+    assert [item.run_id for item in gallery.shown_items()] == ["run-4", "run-2"]
+
+
+def test_thumbnails_are_requested_only_for_visible_tiles(
+    qtbot, gallery: GalleryView, loader: ThumbnailLoader, tmp_path: Path, monkeypatch
+) -> None:
+    requested: list[str] = []
+    real_request = loader.request
+
+    def spying_request(path: Path, size: int):
+        requested.append(Path(path).name)
+        return real_request(path, size)
+
+    monkeypatch.setattr(loader, "request", spying_request)
+    items = [make_item(n, path=write_image(tmp_path / f"{n:03}.png")) for n in range(120)]
+    gallery.set_thumbnail_size(96)
+    gallery.gallery_model.add_items(items)
+    qtbot.waitUntil(lambda: bool(requested) and not loader.is_busy(), timeout=10_000)
+    QApplication.processEvents()
+    view = gallery.list_view
+    visible = {
+        Path(gallery.proxy.item(row).path).name
+        for row in range(gallery.proxy.rowCount())
+        if view.visualRect(gallery.proxy.index(row, 0)).intersects(view.viewport().rect())
+    }
+    assert 0 < len(visible) < 60
+    assert set(requested) == visible
+    assert all(loader.cached(tmp_path / name, thumbnail_bucket(96)) for name in visible)
+
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: "000.png" in requested)  # the oldest output is at the bottom
+    assert len(set(requested)) < len(items)
+
+
+def test_thumbnail_arrival_repaints_the_tile(qtbot, gallery: GalleryView, tmp_path: Path) -> None:
+    path = write_image(tmp_path / "one.png", 200, 200, "#ff0000")
+    gallery.gallery_model.add_items([make_item(1, path=path)])
+    with qtbot.waitSignal(gallery.gallery_model.dataChanged, timeout=10_000) as blocker:
+        gallery.list_view.viewport().repaint()
+    assert blocker.args[2] == [ThumbnailRole]
+    shot = gallery.list_view.viewport().grab().toImage()
+    centre = gallery.list_view.visualRect(gallery.proxy.index(0, 0)).center()
+    assert shot.pixelColor(centre.x(), centre.y() - 10) == QColor("#ff0000")
+
+
+def test_double_click_and_enter_open_the_output(qtbot, gallery: GalleryView) -> None:
+    gallery.gallery_model.add_items([make_item(1), make_item(2)])
+    index = gallery.proxy.index(1, 0)
+    rect = gallery.list_view.visualRect(index)
+    viewport = gallery.list_view.viewport()
+    with qtbot.waitSignal(gallery.open_requested) as blocker:
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args[0].run_id == "run-1"
+
+    gallery.list_view.setCurrentIndex(gallery.proxy.index(0, 0))
+    gallery.list_view.setFocus()
+    with qtbot.waitSignal(gallery.open_requested) as blocker:
+        qtbot.keyClick(gallery.list_view, Qt.Key.Key_Return)
+    assert blocker.args[0].run_id == "run-2"
+
+
+def test_use_these_inputs_carries_the_item(qtbot, gallery: GalleryView) -> None:
+    item = make_item(7)
+    gallery.gallery_model.add_items([make_item(1), item])
+    assert gallery.select_item("run-7", "generated_image")
+    menu = gallery.context_menu_for(item)
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "Open",
+        "Use these inputs",
+        "Show run",
+        "Open containing folder",
+    ]
+    with qtbot.waitSignal(gallery.use_inputs_requested) as blocker:
+        gallery.use_inputs_action.trigger()
+    assert blocker.args[0] == item
+    assert blocker.args[0].inputs == {"prompt": "a fox number 7", "seed": 7}
+    with qtbot.waitSignal(gallery.show_run_requested) as blocker:
+        gallery.show_run_action.trigger()
+    assert blocker.args == ["run-7"]
+    menu.deleteLater()
+
+
+def test_text_outputs_offer_copy_text(qtbot, gallery: GalleryView) -> None:
+    item = make_item(3, kind="text")
+    gallery.gallery_model.add_items([item])
+    gallery.select_item(item.run_id, item.name)
+    menu = gallery.context_menu_for(item)
+    assert "Copy text" in [a.text() for a in menu.actions()]
+    gallery.copy_text_action.trigger()
+    assert QGuiApplication.clipboard().text() == "text 3"
+    menu.deleteLater()
+
+
+def test_size_slider_resizes_the_tiles(qtbot, gallery: GalleryView) -> None:
+    gallery.gallery_model.add_items([make_item(n) for n in range(6)])
+    small = gallery.list_view.gridSize()
+    gallery.size_slider.setValue(gallery.MAX_TILE)
+    assert gallery.thumbnail_size() == gallery.MAX_TILE
+    large = gallery.list_view.gridSize()
+    assert large.width() - small.width() == gallery.MAX_TILE - gallery.DEFAULT_TILE
+    gallery.set_thumbnail_size(10)
+    assert gallery.size_slider.value() == gallery.MIN_TILE
+
+
+def test_controls_have_accessible_names(gallery: GalleryView) -> None:
+    assert gallery.workflow_combo.accessibleName() == "Filter by workflow"
+    assert gallery.batch_combo.accessibleName() == "Filter by batch"
+    assert gallery.size_slider.accessibleName() == "Thumbnail size"
+    assert gallery.list_view.accessibleName() == "Outputs"
+    gallery.gallery_model.add_items([make_item(1)])
+    accessible = gallery.proxy.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert accessible.startswith("Text to image, generated_image")
+
+
+def test_removing_the_last_output_of_a_filtered_workflow_falls_back_to_all(
+    qtbot, gallery: GalleryView
+) -> None:
+    gallery.gallery_model.set_items([make_item(1), make_item(2, workflow="demo/slow-render")])
+    qtbot.waitUntil(lambda: gallery.workflow_combo.count() == 3)
+    gallery.set_workflow_filter("demo/slow-render")
+    gallery.gallery_model.remove_run("run-2")
+    qtbot.waitUntil(lambda: gallery.workflow_combo.count() == 2)
+    assert gallery.workflow_combo.currentData() is None
+    assert [item.run_id for item in gallery.shown_items()] == ["run-1"]
