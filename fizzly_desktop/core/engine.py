@@ -13,6 +13,7 @@ Public interface (the window drives it)::
                                  # again; running batches come back PAUSED
     await engine.close()         # finish sends in flight (grace), cancel and await every task
     await engine.abort()         # stop at once as a crash would (tests)
+    await engine.flush()         # every change so far committed to the history
 
     unsubscribe = engine.subscribe(listener)   # listener(RunsChanged | BatchesChanged | Notice)
 
@@ -149,6 +150,8 @@ class EngineSettings:
     connect_backoff_max: float = 60.0
     close_grace: float = 5.0
     concurrent_downloads: int = 3
+    #: Changes that need not be on disk at once (progress, node events) are written this often.
+    history_flush_interval: float = 0.1
 
 
 def _message(exc: BaseException) -> str:
@@ -197,6 +200,9 @@ class RunEngine:
         self._paused = False
         self._started = False
         self._closing = False
+        self._aborted = False
+        self._dirty: dict[str, Run] = {}
+        self._flush_handle: asyncio.TimerHandle | None = None
         self._downloader = downloader
         self._own_downloader: OutputDownloader | None = None
         self._download_slots = asyncio.Semaphore(max(1, self.settings.concurrent_downloads))
@@ -277,14 +283,26 @@ class RunEngine:
                 await asyncio.wait_for(self._send_done.wait(), remaining)
         await self._tasks.close()
         self._events.close()
+        self._flush_dirty()
         with contextlib.suppress(HistoryError):
             await self._history.flush()
         await self._close_clients()
 
+    async def flush(self) -> None:
+        """Return once every change made so far is committed to the history."""
+        self._flush_dirty()
+        await self._history.flush()
+
     async def abort(self) -> None:
         """Stop at once, as a crash would: tasks cancelled, nothing more recorded."""
         self._closing = True
+        self._aborted = True
+        if self._flush_handle is not None:
+            self._flush_handle.cancel()
+            self._flush_handle = None
+        self._dirty.clear()
         await self._tasks.close()
+        self._dirty.clear()
         self._events.close()
         await self._close_clients()
 
@@ -576,6 +594,7 @@ class RunEngine:
             return []
         gone = set(removed)
         for rid in removed:
+            self._dirty.pop(rid, None)
             self._runs.pop(rid, None)
             self._outputs.pop(rid, None)
             self._trackers.pop(rid, None)
@@ -649,8 +668,23 @@ class RunEngine:
         return True
 
     def touch(self, run: Run) -> None:
-        self._history.save_run(run)
+        """Record (within ``history_flush_interval``) and publish a change of ``run``."""
+        self._dirty[run.id] = run
         self._events.runs_updated([run.id])
+        if self._flush_handle is None and not self._aborted:
+            # A burst of stream events becomes one history write per run, not one per event.
+            self._flush_handle = asyncio.get_running_loop().call_later(
+                self.settings.history_flush_interval, self._flush_dirty
+            )
+
+    def _flush_dirty(self) -> None:
+        if self._flush_handle is not None:
+            self._flush_handle.cancel()
+            self._flush_handle = None
+        if self._dirty:
+            runs = list(self._dirty.values())
+            self._dirty.clear()
+            self._history.save_runs(runs)
 
     def mark_gone(self, run: Run) -> None:
         if run.state is RunState.CANCELLING:

@@ -207,6 +207,10 @@ _RUN_UPSERT = (
 )
 
 
+_RUN_STATES = {state.value: state for state in RunState}
+_NODE_STATES = {state.value: state for state in NodeState}
+
+
 def _dumps(value: Any) -> str | None:
     if value is None:
         return None
@@ -303,7 +307,7 @@ def _run_from_row(row: Sequence[Any]) -> Run:
         inputs=_loads(inputs) or {},
         profile=profile,
         key_fingerprint=fingerprint,
-        state=RunState(state),
+        state=_RUN_STATES[state],
         webhook=webhook,
         request_id=request_id,
         status_url=status_url,
@@ -320,7 +324,7 @@ def _run_from_row(row: Sequence[Any]) -> Run:
         error=error,
         batch_id=batch_id,
         retry_of=retry_of,
-        state_before_cancel=None if before_cancel is None else RunState(before_cancel),
+        state_before_cancel=None if before_cancel is None else _RUN_STATES[before_cancel],
         created_at=created_at,
         submitted_at=submitted_at,
         started_at=started_at,
@@ -389,8 +393,9 @@ class HistoryStore:
         # None is the stop mark.
         self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
         self._closed = False
-        self._thread = threading.Thread(target=self._write_loop, name="history-writer", daemon=True)
-        self._thread.start()
+        # Started on the first write: opening the history to read it costs no thread.
+        self._thread: threading.Thread | None = None
+        self._thread_lock = threading.Lock()
 
     @classmethod
     def open_default(cls) -> HistoryStore:
@@ -465,6 +470,13 @@ class HistoryStore:
             future.set_exception(HistoryError("The history is closed."))
             return future
         self._queue.put((op, future))
+        if self._thread is None:
+            with self._thread_lock:
+                if self._thread is None:
+                    self._thread = threading.Thread(
+                        target=self._write_loop, name="history-writer", daemon=True
+                    )
+                    self._thread.start()
         return future
 
     # --- writes -------------------------------------------------------------------------------
@@ -567,7 +579,7 @@ class HistoryStore:
             run = by_id.get(run_id)
             if run is not None:
                 run.timeline.append(
-                    NodeEntry(node, NodeState(state), started, completed, _loads(output))
+                    NodeEntry(node, _NODE_STATES[state], started, completed, _loads(output))
                 )
         return runs
 
@@ -651,8 +663,13 @@ class HistoryStore:
                     dropped.append(item[1])
             for future in dropped:
                 future.cancel()
-        self._queue.put(None)
-        self._thread.join()
+        with self._thread_lock:
+            thread = self._thread
+        if thread is not None:
+            self._queue.put(None)
+            thread.join()
+        else:
+            self._writer_conn.close()
         with self._read_lock:
             self._reader.close()
 

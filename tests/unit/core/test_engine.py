@@ -138,10 +138,11 @@ async def test_a_run_is_sent_followed_and_saved(harness: Harness, store: History
     assert sidecar.inputs == {"prompt": "a fox"}
     assert sidecar.request_id == "run_1"
     assert [n["node"] for n in sidecar.data["timeline"]] == list(NODES)
-    await store.flush()
+    await engine.flush()
     stored = store.get_run(run.id)
     assert stored is not None
     assert stored.state is RunState.COMPLETED
+    assert [e.node for e in stored.timeline] == list(NODES)
     assert store.outputs_of(run.id) == [record]
     assert engine.credits_used_this_session == 5.0
 
