@@ -6,13 +6,15 @@ this dialog only collects choices, shows what they make, and asks before a big b
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -75,6 +77,8 @@ from fizzly_desktop.core.batch_plan import (
     sweepable_fields,
 )
 from fizzly_desktop.core.schema import FieldSpec, InputSchema
+
+log = logging.getLogger(__name__)
 
 Mode = Literal["repeat", "sweep", "import"]
 MODES: tuple[Mode, ...] = ("repeat", "sweep", "import")
@@ -277,9 +281,16 @@ class BatchBuilderDialog(QDialog):
         confirm_runs, confirm_credits: above these, ask before queueing.
         rng: the source of random seeds (tests pass a seeded one).
         now: the clock for the default batch name.
+
+    Signals:
+        import_loaded(ImportResult): a file given to :meth:`load_import_file` has been read
+            (in a worker thread: a thousand rows take a noticeable moment to check).
     """
 
+    import_loaded = Signal(object)
+
     SWEEP_DELAY_MS = 150
+    IMPORT_POLL_MS = 20
 
     def __init__(
         self,
@@ -320,6 +331,8 @@ class BatchBuilderDialog(QDialog):
         self._salt = (rng or random.SystemRandom()).getrandbits(64)
         self._import: ImportResult | None = None
         self._import_path: Path | None = None
+        self._import_pool: ThreadPoolExecutor | None = None
+        self._import_job: Future[ImportResult] | None = None
         self._name_edited = False
         self._plan: BatchPlan | None = None
         self._estimate: BatchEstimate | None = None
@@ -337,6 +350,11 @@ class BatchBuilderDialog(QDialog):
         self._sweep_timer.setSingleShot(True)
         self._sweep_timer.setInterval(self.SWEEP_DELAY_MS)
         self._sweep_timer.timeout.connect(self._refresh)
+        # The worker's result is collected on the GUI thread by polling its future: nothing
+        # from the worker ever touches a Qt object, so closing the dialog mid-read is safe.
+        self._import_timer = QTimer(self)
+        self._import_timer.setInterval(self.IMPORT_POLL_MS)
+        self._import_timer.timeout.connect(self._on_import_timer_timeout)
 
         intro = _plain_label(
             f"Make many runs of {workflow_name} at once, starting from the values in the form. "
@@ -424,18 +442,45 @@ class BatchBuilderDialog(QDialog):
         self._sweep_timer.stop()
         self._refresh()
 
-    def load_import_file(self, path: Path) -> ImportResult:
-        """Read a CSV or JSONL file of input rows into the preview (also what a drop does)."""
+    def load_import_file(self, path: Path) -> None:
+        """Read a CSV or JSONL file of input rows into the preview (also what a drop does).
+
+        The file is read and checked in a worker thread; ``import_loaded`` follows. A file
+        chosen while another is still being read replaces it.
+        """
         self.set_mode("import")
-        rng = random.Random(self._salt)
-        result = import_rows(
-            path, None, self.schema, self._base, fresh_seeds=self._random_seeds, rng=rng
-        )
-        self._import = result
+        if self._import_pool is None:
+            self._import_pool = ThreadPoolExecutor(1, thread_name_prefix="batch-import")
+        self._import = None
         self._import_path = path
-        self._show_import(result)
+        self._import_job = self._import_pool.submit(
+            import_rows,
+            path,
+            None,
+            self.schema,
+            dict(self._base),
+            fresh_seeds=tuple(self._random_seeds),
+            rng=random.Random(self._salt),
+        )
+        self.import_table.clear()
+        self.import_table.setRowCount(0)
+        self.import_table.setColumnCount(0)
+        self.import_summary.setText("")
+        self.import_file_label.setText(f"Reading {path.name}…")
+        self._import_timer.start()
         self._refresh()
-        return result
+
+    def is_reading_file(self) -> bool:
+        """Whether a file of rows is still being read."""
+        return self._import_job is not None
+
+    def done(self, result: int) -> None:
+        self._import_timer.stop()
+        self._import_job = None
+        if self._import_pool is not None:
+            self._import_pool.shutdown(wait=False, cancel_futures=True)
+            self._import_pool = None
+        super().done(result)
 
     def accept(self) -> None:
         self.refresh_now()
@@ -796,8 +841,31 @@ class BatchBuilderDialog(QDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, column, item)
 
+    def _on_import_timer_timeout(self) -> None:
+        job = self._import_job
+        if job is None:
+            self._import_timer.stop()
+            return
+        if not job.done():
+            return
+        self._import_timer.stop()
+        self._import_job = None
+        name = self._import_path.name if self._import_path else "The file"
+        try:
+            result = job.result()
+        except Exception as exc:
+            # import_rows never raises on what a file holds; this is a fault of the app.
+            log.exception("Reading %s for a batch failed", name)
+            result = ImportResult(kind=None, file_problem=f"{name} could not be read: {exc}")
+        self._import = result
+        self._show_import(result)
+        self._refresh()
+        self.import_loaded.emit(result)
+
     def _import_items(self) -> tuple[list[PlannedRun], str]:
         result = self._import
+        if self._import_job is not None and self._import_path is not None:
+            raise BatchPlanError(f"Reading {self._import_path.name}…")
         if result is None:
             raise BatchPlanError("Choose or drop a CSV or JSONL file of input rows.")
         name = self._import_path.name if self._import_path else "rows"
@@ -892,7 +960,8 @@ class BatchBuilderDialog(QDialog):
             self.import_summary.setText(result.file_problem)
             _set_text_color(self.import_summary, _error_color(self.palette()))
             return
-        self.import_file_label.setText(f"{name} — {len(result.rows):,} rows read.")
+        count = len(result.rows)
+        self.import_file_label.setText(f"{name} — {count:,} row{'' if count == 1 else 's'} read.")
         headers = [result.row_word, *result.columns, "Status"]
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)

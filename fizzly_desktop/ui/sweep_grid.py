@@ -306,10 +306,11 @@ class _CellDelegate(QStyledItemDelegate):
     ) -> None:
         text_color = palette.color(QPalette.ColorRole.Text)
         muted = _blend(text_color, palette.color(QPalette.ColorRole.Base), 0.45)
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
         glyph_color = {
-            DONE: QColor("#2e7d32"),
-            FAILED: QColor("#c62828"),
-            ATTENTION: QColor("#e65100"),
+            DONE: QColor("#66bb6a" if dark else "#2e7d32"),
+            FAILED: QColor("#ef5350" if dark else "#c62828"),
+            ATTENTION: QColor("#ffa726" if dark else "#e65100"),
             RUNNING: palette.color(QPalette.ColorRole.Highlight),
         }.get(state, muted)
         side = min(area.width(), area.height())

@@ -304,8 +304,14 @@ def test_import_previews_every_row_and_queues_only_the_valid_ones(
     path = tmp_path / "people.csv"
     path.write_text(CSV_ROWS, encoding="utf-8")
     dialog = make_dialog(qtbot)
-    result = dialog.load_import_file(path)
-    assert dialog.mode() == "import"
+    with qtbot.waitSignal(dialog.import_loaded) as loaded:
+        dialog.load_import_file(path)
+        assert dialog.mode() == "import"
+        assert dialog.is_reading_file()
+        assert not dialog.ok_button.isEnabled()
+        assert dialog.problem_label.text() == "Reading people.csv…"
+    result = loaded.args[0]
+    assert not dialog.is_reading_file()
     table = dialog.import_table
     assert table.rowCount() == 4
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
@@ -335,6 +341,30 @@ def test_import_previews_every_row_and_queues_only_the_valid_ones(
     assert [item.label for item in plan.items] == ["Row 2", "Row 5"]
 
 
+def test_a_file_chosen_while_another_is_read_replaces_it(qtbot: QtBot, tmp_path: Path) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text("prompt\n" + "\n".join(f"fox {i}" for i in range(500)), encoding="utf-8")
+    second = tmp_path / "second.csv"
+    second.write_text("prompt\ncat\n", encoding="utf-8")
+    dialog = make_dialog(qtbot)
+    with qtbot.waitSignal(dialog.import_loaded) as loaded:
+        dialog.load_import_file(first)
+        dialog.load_import_file(second)
+    assert len(loaded.args[0].rows) == 1
+    assert [item.inputs["prompt"] for item in dialog.plan().items] == ["cat"]
+    assert dialog.import_file_label.text() == "second.csv — 1 row read."
+
+
+def test_closing_while_a_file_is_read_drops_it(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text("prompt\n" + "\n".join(f"fox {i}" for i in range(500)), encoding="utf-8")
+    dialog = make_dialog(qtbot)
+    dialog.load_import_file(path)
+    dialog.reject()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert not dialog.is_reading_file()
+
+
 def test_import_before_any_file_says_what_to_do(qtbot: QtBot) -> None:
     dialog = make_dialog(qtbot)
     dialog.set_mode("import")
@@ -346,7 +376,8 @@ def test_a_file_that_is_not_rows_is_one_message(qtbot: QtBot, tmp_path: Path) ->
     path = tmp_path / "photo.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     dialog = make_dialog(qtbot)
-    dialog.load_import_file(path)
+    with qtbot.waitSignal(dialog.import_loaded):
+        dialog.load_import_file(path)
     assert not dialog.ok_button.isEnabled()
     assert dialog.problem_label.text().startswith("photo.png is not a text file")
     assert dialog.import_table.rowCount() == 0
@@ -357,12 +388,23 @@ def test_a_file_with_only_bad_rows_queues_nothing(qtbot: QtBot, tmp_path: Path) 
     path = tmp_path / "rows.jsonl"
     path.write_text('{"prompt": "a", "width": 1}\n{"seed": -1}\n', encoding="utf-8")
     dialog = make_dialog(qtbot, base={})
-    dialog.load_import_file(path)
+    with qtbot.waitSignal(dialog.import_loaded):
+        dialog.load_import_file(path)
     assert dialog.import_table.rowCount() == 2
     assert dialog.import_table.horizontalHeaderItem(0).text() == "Line"
     assert dialog.problem_label.text() == (
         "No row of rows.jsonl can be sent: each one has a problem (shown in the table)."
     )
+
+
+def drag_enter(dialog: BatchBuilderDialog, mime: QMimeData) -> QDragEnterEvent:
+    centre = dialog.rect().center()
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0))
+    try:
+        # Newer PySide6 takes a QPointF and deprecates the QPoint form; older ones only have it.
+        return QDragEnterEvent(QPointF(centre), *args)  # type: ignore[arg-type]
+    except TypeError:
+        return QDragEnterEvent(centre, *args)
 
 
 def test_dropping_a_file_on_the_dialog_imports_it(qtbot: QtBot, tmp_path: Path) -> None:
@@ -374,18 +416,18 @@ def test_dropping_a_file_on_the_dialog_imports_it(qtbot: QtBot, tmp_path: Path) 
     actions = Qt.DropAction.CopyAction
     buttons = Qt.MouseButton.LeftButton
     modifiers = Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(QPointF(dialog.rect().center()), actions, mime, buttons, modifiers)
+    enter = drag_enter(dialog, mime)
     dialog.dragEnterEvent(enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(dialog.rect().center()), actions, mime, buttons, modifiers)
-    dialog.dropEvent(drop)
+    with qtbot.waitSignal(dialog.import_loaded):
+        dialog.dropEvent(drop)
     assert dialog.mode() == "import"
     assert [item.inputs["prompt"] for item in dialog.plan().items] == ["from a drop"]
 
     text_only = QMimeData()
     text_only.setText("not a file")
-    centre = QPointF(dialog.rect().center())
-    refused = QDragEnterEvent(centre, actions, text_only, buttons, modifiers)
+    refused = drag_enter(dialog, text_only)
     dialog.dragEnterEvent(refused)
     assert not refused.isAccepted()
 
