@@ -98,10 +98,17 @@ class GalleryModel(QAbstractListModel):
     """Outputs, newest first. Live additions insert rows; they never reset the model.
 
     Roles: DisplayRole (the workflow's name), ToolTipRole, ``ItemRole`` (the OutputItem).
+
+    Args:
+        parent: the owning object.
+        newest_first: order by time (the gallery); False keeps the order items are first
+            given in (a run's outputs, in the order of its result).
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, newest_first: bool = True) -> None:
         super().__init__(parent)
+        self._newest_first = newest_first
+        self._arrival: dict[tuple[str, str], int] = {}
         self._items: list[OutputItem] = []
         self._keys: list[tuple[float, str, str]] = []
         self._row_of: dict[tuple[str, str], int] = {}
@@ -167,8 +174,8 @@ class GalleryModel(QAbstractListModel):
         """Replace everything (first load from history); the only operation that resets."""
         unique = {item.key: item for item in items}
         self.beginResetModel()
-        self._items = sorted(unique.values(), key=_sort_key)
-        self._keys = [_sort_key(item) for item in self._items]
+        self._items = sorted(unique.values(), key=self._sort_key)
+        self._keys = [self._sort_key(item) for item in self._items]
         self._reindex()
         self.endResetModel()
 
@@ -177,7 +184,7 @@ class GalleryModel(QAbstractListModel):
         fresh: dict[tuple[str, str], OutputItem] = {}
         for item in items:
             row = self._row_of.get(item.key)
-            if row is not None and _sort_key(item) == self._keys[row]:
+            if row is not None and self._sort_key(item) == self._keys[row]:
                 if self._items[row] != item:
                     self._items[row] = item
                     self._reindex_paths()
@@ -190,15 +197,15 @@ class GalleryModel(QAbstractListModel):
         if not fresh:
             return
         groups: dict[int, list[OutputItem]] = {}
-        for item in sorted(fresh.values(), key=_sort_key):
-            groups.setdefault(bisect.bisect_left(self._keys, _sort_key(item)), []).append(item)
+        for item in sorted(fresh.values(), key=self._sort_key):
+            groups.setdefault(bisect.bisect_left(self._keys, self._sort_key(item)), []).append(item)
         offset = 0
         for position in sorted(groups):
             block = groups[position]
             first = position + offset
             self.beginInsertRows(QModelIndex(), first, first + len(block) - 1)
             self._items[first:first] = block
-            self._keys[first:first] = [_sort_key(item) for item in block]
+            self._keys[first:first] = [self._sort_key(item) for item in block]
             self.endInsertRows()
             offset += len(block)
         self._reindex()
@@ -212,6 +219,12 @@ class GalleryModel(QAbstractListModel):
         for row in self._rows_by_path.get(path, ()):
             index = self.index(row, 0)
             self.dataChanged.emit(index, index, [ThumbnailRole])
+
+    def _sort_key(self, item: OutputItem) -> tuple[float, str, str]:
+        if self._newest_first:
+            return _sort_key(item)
+        order = self._arrival.setdefault(item.key, len(self._arrival))
+        return (float(order), "", "")
 
     def _remove_rows(self, rows: Sequence[int]) -> None:
         # From the bottom up, so earlier row numbers stay valid.
