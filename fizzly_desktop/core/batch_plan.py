@@ -307,7 +307,8 @@ def sweep_example(spec: FieldSpec) -> str:
 def _split_items(text: str, spec: FieldSpec) -> list[str]:
     if spec.kind in ("string", "text") and "\n" in text:
         return [line.strip() for line in text.splitlines() if line.strip()]
-    flat = " ".join(text.splitlines())
+    # Numbers and choices typed one per line mean the same as separated by commas.
+    flat = ",".join(text.splitlines())
     row = next(csv.reader([flat], skipinitialspace=True), [])
     return [item.strip() for item in row if item.strip()]
 

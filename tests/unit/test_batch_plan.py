@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fizzly_desktop.core.batch_plan import (
     MAX_AXIS_VALUES,
@@ -184,6 +186,8 @@ def test_draw_seeds_shared_or_per_run(schema: InputSchema) -> None:
         ("width", "512, 1000..1010 step 5", [512, 1000, 1005, 1010]),
         ("width", "512.0", [512]),
         ("width", "1e3", [1000]),
+        ("width", "512\n768,\n1024\n", [512, 768, 1024]),
+        ("scheduler", "DDIM\nK_EULER", ["DDIM", "K_EULER"]),
         ("guidance_scale", "1..2 x5", [1.0, 1.25, 1.5, 1.75, 2.0]),
         (
             "guidance_scale",
@@ -671,3 +675,44 @@ def test_confirmation_above_the_thresholds(
 def test_confirmation_thresholds_can_be_set() -> None:
     assert needs_confirmation(BatchEstimate(3, None, 1.0), threshold_runs=2)
     assert not needs_confirmation(BatchEstimate(3, 50.0, 1.0), threshold_credits=60)
+
+
+# --- never raises on what people type or import ---------------------------------------------------
+
+_TYPED = st.text(
+    alphabet=st.sampled_from(list("0123456789.,-+ex×*step \n\"'abcK_EULR")), max_size=30
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TYPED, field=st.sampled_from(["width", "guidance_scale", "scheduler", "prompt"]))
+def test_sweep_text_gives_values_in_bounds_or_a_plain_error(text: str, field: str) -> None:
+    field_spec = InputSchema.from_document(SCHEMA_DOC).field(field)
+    assert field_spec is not None
+    try:
+        values = parse_sweep_values(text, field_spec)
+    except BatchPlanError as exc:
+        message = str(exc)
+    else:
+        message = ""
+    if message:
+        assert message.endswith(".")
+        return
+    assert 1 <= len(values) <= MAX_AXIS_VALUES
+    if field_spec.kind in ("integer", "number"):
+        low, high = field_spec.minimum, field_spec.maximum
+        assert low is not None
+        assert high is not None
+        assert all(low <= v <= high for v in values)
+    if field_spec.kind == "integer":
+        assert all(type(v) is int for v in values)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=200), kind=st.sampled_from(["csv", "jsonl", None]))
+def test_any_text_imports_without_raising(text: str, kind: Any) -> None:
+    schema = InputSchema.from_document(SCHEMA_DOC)
+    result = import_rows(text, kind, schema, {"prompt": "p"})
+    assert (result.file_problem is None) or (result.rows == ())
+    for row in result.valid_rows:
+        assert schema.validate(row.inputs) == []
