@@ -54,6 +54,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,6 +87,7 @@ from fizzly_desktop.core.events import (
 from fizzly_desktop.core.history import HistoryError, HistoryStore, OutputRecord
 from fizzly_desktop.core.outputs import Downloader, OutputSaver, image_outputs
 from fizzly_desktop.core.runs import (
+    ACTIVE_STATES,
     RETRYABLE_STATES,
     Run,
     RunState,
@@ -350,15 +352,25 @@ class RunEngine:
         self, *, workflow: str | None = None, batch_id: str | None = None
     ) -> dict[StateGroup, int]:
         """How many runs each state group holds (for the sidebar)."""
-        result = dict.fromkeys(StateGroup, 0)
+        by_state: Counter[RunState] = Counter()
+        forgotten = 0
         for run in self._runs.values():
             if workflow is not None and run.workflow != workflow:
                 continue
             if batch_id is not None and run.batch_id != batch_id:
                 continue
-            for group in StateGroup:
-                if group.contains(run):
-                    result[group] += 1
+            by_state[run.state] += 1
+            if run.needs_attention and run.state is not RunState.UNCERTAIN:
+                forgotten += 1
+        # One pass over the runs, then the groups from the per-state counts (10,000 runs: ~ms).
+        result = dict.fromkeys(StateGroup, 0)
+        result[StateGroup.ALL] = sum(by_state.values())
+        result[StateGroup.ACTIVE] = sum(n for st, n in by_state.items() if st in ACTIVE_STATES)
+        result[StateGroup.QUEUED] = by_state[RunState.WAITING] + by_state[RunState.DRAFT]
+        result[StateGroup.COMPLETED] = by_state[RunState.COMPLETED]
+        result[StateGroup.FAILED] = by_state[RunState.FAILED] + by_state[RunState.REJECTED]
+        result[StateGroup.CANCELLED] = by_state[RunState.CANCELLED]
+        result[StateGroup.NEEDS_ATTENTION] = by_state[RunState.UNCERTAIN] + forgotten
         return result
 
     def workflows(self) -> list[str]:

@@ -104,6 +104,9 @@ class TrackingSettings:
     poll_interval: float = 5.0
     stream_retry_interval: float = 60.0
     result_attempts: int = 4
+    #: A stream that brings only pings for this long is checked with one status call, in case
+    #: the run ended while the stream was being opened and the server does not replay events.
+    quiet_resync: float = 120.0
 
 
 def run_ref(run: Run) -> RunRef:
@@ -216,11 +219,19 @@ class RunTracker:
         """Read one connection of the stream; returns how many run events it delivered."""
         delivered = 0
         need_resync = resync
+        heard = time.monotonic()
         self.stream_opens += 1
         events = self._client.stream(self._ref, priority=Priority.TRACKING)
         try:
             async for event in events:
+                now = time.monotonic()
+                if isinstance(event, PingEvent):
+                    if now - heard >= self._settings.quiet_resync:
+                        need_resync = True
+                else:
+                    heard = now
                 if need_resync:
+                    heard = now
                     # The first byte proves the stream is connected: whatever happened before
                     # it is covered by this status call, whatever happens after by the stream.
                     need_resync = False
@@ -293,11 +304,11 @@ class RunTracker:
             run.current_node = None
             host.change_state(run, RunState.COMPLETED)
         elif isinstance(event, ErrorEvent):
-            extra = event.model_extra or {}
-            cancelled = (
-                str(extra.get("status", "")).upper() == RemoteStatus.CANCELLED
-                or run.state is RunState.CANCELLING
-            )
+            said = str((event.model_extra or {}).get("status", "")).upper()
+            if said in (RemoteStatus.CANCELLED, RemoteStatus.FAILED):
+                cancelled = said == RemoteStatus.CANCELLED
+            else:
+                cancelled = run.state is RunState.CANCELLING
             if event.credits_used is not None:
                 run.credits_used = event.credits_used
             run.error = event.error

@@ -16,6 +16,7 @@ from fizzly_desktop.api.models import (
     CompletionEvent,
     ErrorEvent,
     OutputEvent,
+    PingEvent,
     RemoteStatus,
     RunRef,
     RunResult,
@@ -61,6 +62,8 @@ class FakeClient:
         self.before_submit: Callable[[Mapping[str, Any]], None] | None = None
         self.stream_open_errors: list[BaseException] = []
         self.drop_stream_after: int | None = None
+        self.replay = True
+        self.ping_every: float | None = None
         self.gone: set[str] = set()
         self.closed = False
         self._ids = itertools.count(1)
@@ -189,7 +192,7 @@ class FakeClient:
         if self.stream_open_errors:
             raise self.stream_open_errors.pop(0)
         remote = self._remote(run)
-        index = 0
+        index = 0 if self.replay else len(remote.events)
         sent = 0
         while True:
             while index < len(remote.events):
@@ -202,7 +205,13 @@ class FakeClient:
                 if self.drop_stream_after is not None and sent >= self.drop_stream_after:
                     raise StreamInterrupted("dropped by the fake")
             remote.changed.clear()
-            await remote.changed.wait()
+            if self.ping_every is None:
+                await remote.changed.wait()
+                continue
+            try:
+                await asyncio.wait_for(remote.changed.wait(), self.ping_every)
+            except TimeoutError:
+                yield PingEvent()
 
     async def aclose(self) -> None:
         self.closed = True

@@ -43,6 +43,7 @@ FAST = TrackingSettings(
     failures_before_polling=3,
     poll_interval=0.001,
     stream_retry_interval=0.02,
+    quiet_resync=0.02,
 )
 
 
@@ -424,6 +425,26 @@ async def test_dropped_streams_are_recovered_with_one_status_each(harness: Harne
     assert client.count("status") <= streams - 1
 
 
+async def test_a_quiet_stream_is_checked_with_a_status_call(harness: Harness) -> None:
+    # The run finished before the stream was open, and this server does not replay events.
+    client = harness.client
+    client.auto_finish = False
+    client.replay = False
+    client.ping_every = 0.005
+    client.drop_stream_after = None
+    run = await harness.engine.submit(WF, {}, profile=PROFILE)
+    await until(lambda: run.state is RunState.PENDING)
+    assert run.request_id is not None
+    client.finish(run.request_id)
+    # The open stream never hears of it: only pings reach the engine.
+    client.runs[run.request_id].events.clear()
+    await until(lambda: run.state is RunState.COMPLETED)
+    assert run.outputs is not None
+    assert client.count("stream") == 1
+    assert client.count("status") >= 1
+    assert client.count("result") == 1
+
+
 async def test_streams_failing_fall_back_to_polling(harness: Harness) -> None:
     client = harness.client
     client.auto_finish = False
@@ -550,6 +571,10 @@ async def test_queries_by_group_workflow_and_batch(harness: Harness) -> None:
     assert counts[StateGroup.FAILED] == 1
     assert counts[StateGroup.QUEUED] == 2
     assert [r.id for r in engine.runs(StateGroup.FAILED)] == [failed.id]
+    every = engine.runs()
+    every[0].gone_from_server = True  # a waiting run the server forgot is also counted once
+    assert engine.counts() == {g: sum(1 for r in every if g.contains(r)) for g in StateGroup}
+    every[0].gone_from_server = False
     assert len(engine.runs(workflow=WF)) == 2
     assert len(engine.runs(batch_id=batch.id)) == 2
     assert engine.workflows() == ["demo/broken-pipeline", WF]
