@@ -12,6 +12,7 @@ import asyncio
 import collections
 import contextlib
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -74,6 +75,15 @@ def sandbox_command(args: tuple[str, ...]) -> list[str]:
         # A frozen build (PyInstaller) has no `python -m`: sys.executable is the app itself.
         return [sys.executable, FROZEN_SANDBOX_FLAG, "--exit-with-stdin", *args]
     return [sys.executable, "-m", SANDBOX_MODULE, "--exit-with-stdin", *args]
+
+
+def sandbox_environment() -> dict[str, str] | None:
+    """The child's environment: this process's, except in a frozen build (None = inherit)."""
+    if getattr(sys, "frozen", False):
+        # PyInstaller's bootloader takes a child that inherits its variables for a worker of
+        # this same instance; the sandbox is a separate program run from the same executable.
+        return {**os.environ, "PYINSTALLER_RESET_ENVIRONMENT": "1"}
+    return None
 
 
 def _failure(reason: str, stderr_tail: list[str]) -> SandboxError:
@@ -142,16 +152,20 @@ class _StderrTail:
 
 
 def _stop_popen(process: subprocess.Popen[bytes], tail: _StderrTail) -> int:
+    # End of stdin is the polite request (the child exits on it); a signal only if it lingers,
+    # so that a normal stop reports exit code 0 rather than death by signal.
     if process.stdin is not None and not process.stdin.closed:
         with contextlib.suppress(OSError):
             process.stdin.close()
-    if process.poll() is None:
-        process.terminate()
     try:
         process.wait(_STOP_GRACE_SECONDS)
     except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        process.terminate()
+        try:
+            process.wait(_STOP_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
     tail.join(_STOP_GRACE_SECONDS)
     for stream in (process.stdout, process.stderr):
         if stream is not None:
@@ -170,6 +184,7 @@ def launch_sandbox(*args: str, timeout: float = 20.0) -> SandboxHandle:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env=sandbox_environment(),
     )
     assert process.stdout is not None
     assert process.stderr is not None
@@ -255,17 +270,20 @@ async def _drain_stderr(stream: asyncio.StreamReader, tail: collections.deque[st
 
 
 async def _stop_async(process: asyncio.subprocess.Process, drain: asyncio.Task[None]) -> int:
+    # As in _stop_popen: end of stdin first, a signal only if the child lingers.
     if process.stdin is not None and not process.stdin.is_closing():
         process.stdin.close()
-    if process.returncode is None:
-        with contextlib.suppress(ProcessLookupError):
-            process.terminate()
     try:
         await asyncio.wait_for(process.wait(), _STOP_GRACE_SECONDS)
     except TimeoutError:
         with contextlib.suppress(ProcessLookupError):
-            process.kill()
-        await process.wait()
+            process.terminate()
+        try:
+            await asyncio.wait_for(process.wait(), _STOP_GRACE_SECONDS)
+        except TimeoutError:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            await process.wait()
     # The pipes reach end of file once the child is gone; reading them lets the transport close.
     if process.stdout is not None:
         with contextlib.suppress(Exception):
@@ -294,6 +312,7 @@ async def start_sandbox(*args: str, timeout: float = 20.0) -> AsyncSandboxHandle
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
+        env=sandbox_environment(),
     )
     assert process.stdout is not None
     assert process.stderr is not None

@@ -11,11 +11,12 @@ import os
 import signal
 import sys
 import threading
-
-from aiohttp import web
+from typing import TYPE_CHECKING
 
 from fizzly_desktop.sandbox.config import SandboxConfig, config_from_args
-from fizzly_desktop.sandbox.server import Sandbox, create_api_app, create_output_app
+
+if TYPE_CHECKING:
+    from aiohttp import web
 
 log = logging.getLogger("fizzly_desktop.sandbox")
 
@@ -34,6 +35,8 @@ def _origin(host: str, port: int) -> str:
 
 
 async def _start_site(runner: web.AppRunner, host: str, port: int) -> int:
+    from aiohttp import web
+
     await runner.setup()
     site = web.TCPSite(runner, host, port, shutdown_timeout=2.0)
     await site.start()
@@ -54,6 +57,11 @@ def _watch_stdin(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> None:
 
 
 async def serve(config: SandboxConfig) -> None:
+    # Imported here so that a bad flag is reported before the server's imports are paid for.
+    from aiohttp import web
+
+    from fizzly_desktop.sandbox.server import Sandbox, create_api_app, create_output_app
+
     sandbox = Sandbox(config)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -55,7 +55,13 @@ def check_webhook_url(url: str, *, allow_http_loopback: bool = False) -> str | N
     if host.lower().endswith((".local", ".internal", ".localdomain")):
         return "The webhook URL cannot point to an internal or private address."
     address = _literal_address(host)
-    if address is not None and not address.is_global:
+    if address is not None and (
+        not address.is_global
+        or address.is_multicast
+        or address.is_reserved
+        or address.is_link_local
+        or address.is_private
+    ):
         return "The webhook URL cannot point to an internal or private address."
     return None
 
