@@ -561,6 +561,77 @@ def sweep(
     return items
 
 
+def plan_from_input_sets(
+    name: str,
+    owner: str,
+    slug: str,
+    input_sets: Sequence[Mapping[str, Any]],
+    seed_fields: Iterable[str] = ("seed",),
+) -> BatchPlan:
+    """A plan for a batch known only by its inputs (from history): its sweep grid recovered.
+
+    The history keeps a batch's runs in order but not how they were made. When one or two
+    inputs vary and the runs are every combination of their values, row by row, the plan gets
+    those axes back, so a sweep still shows as a grid after a restart. Runs that only differ by
+    a seed (a repeat) or vary otherwise get no axes and are labelled ``Run 1``, ``Run 2``….
+    """
+    sets = [dict(values) for values in input_sets]
+    axes = _recover_axes(sets, set(seed_fields))
+    if not axes:
+        items = [
+            PlannedRun(inputs=values, grid_position=None, label=f"Run {i + 1}")
+            for i, values in enumerate(sets)
+        ]
+        return BatchPlan(name, owner, slug, tuple(items))
+    base = {k: v for k, v in sets[0].items() if k not in {axis.field for axis in axes}}
+    recovered = sweep(base, axes[0], axes[1] if len(axes) > 1 else None)
+    items = [_with_inputs(item, values) for item, values in zip(recovered, sets, strict=True)]
+    return BatchPlan(name, owner, slug, tuple(items), axes)
+
+
+def _with_inputs(item: PlannedRun, inputs: dict[str, Any]) -> PlannedRun:
+    """``item`` with other inputs (same place in the grid, same label)."""
+    return PlannedRun(inputs=inputs, grid_position=item.grid_position, label=item.label)
+
+
+def _recover_axes(sets: list[dict[str, Any]], seed_fields: set[str]) -> tuple[SweepAxis, ...]:
+    if len(sets) < 2:
+        return ()
+    keys = {key for values in sets for key in values}
+    varying = [
+        key
+        for key in sorted(keys)
+        if len({json.dumps(v.get(key), sort_keys=True, default=str) for v in sets}) > 1
+    ]
+    if not 1 <= len(varying) <= 2 or (len(varying) == 1 and varying[0] in seed_fields):
+        return ()
+    # Axis A (columns) changes from one run to the next; axis B once per row.
+    fast = [key for key in varying if sets[0].get(key) != sets[1].get(key)]
+    if len(fast) != 1:
+        return ()
+    slow = [key for key in varying if key != fast[0]]
+    a_values = _distinct([v.get(fast[0]) for v in sets])
+    b_values = _distinct([v.get(slow[0]) for v in sets]) if slow else [None]
+    if len(a_values) * len(b_values) != len(sets):
+        return ()
+    for index, values in enumerate(sets):
+        row, column = divmod(index, len(a_values))
+        if values.get(fast[0]) != a_values[column]:
+            return ()
+        if slow and values.get(slow[0]) != b_values[row]:
+            return ()
+    axis_a = SweepAxis(fast[0], tuple(a_values))
+    return (axis_a, SweepAxis(slow[0], tuple(b_values))) if slow else (axis_a,)
+
+
+def _distinct(values: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for value in values:
+        if value not in out:
+            out.append(value)
+    return out
+
+
 # --- imports --------------------------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ from fizzly_desktop.core.batch_plan import (
     import_rows,
     needs_confirmation,
     parse_sweep_values,
+    plan_from_input_sets,
     repeat_with_seeds,
     seed_bounds,
     seed_candidates,
@@ -329,6 +330,43 @@ def test_sweep_refuses_the_same_field_twice_and_too_many_runs() -> None:
     big = SweepAxis("a", tuple(range(40)))
     with pytest.raises(BatchPlanError, match="1,600 runs; one batch can hold at most 1,000"):
         sweep({}, big, SweepAxis("b", tuple(range(40))))
+
+
+def test_a_sweep_is_recovered_from_its_input_sets() -> None:
+    a = SweepAxis("guidance_scale", (3, 7.5))
+    b = SweepAxis("width", (512, 768, 1024))
+    original = plan_of(sweep({"prompt": "fox", "seed": 4}, a, b), (a, b))
+    recovered = plan_from_input_sets("b", "demo", "text-to-image", original.input_sets())
+    assert recovered == original
+    one = SweepAxis("scheduler", ("DDIM", "K_EULER", "DPMSolverMultistep"))
+    single = plan_of(sweep({"prompt": "fox"}, one), (one,))
+    assert plan_from_input_sets("b", "demo", "text-to-image", single.input_sets()) == single
+
+
+@pytest.mark.parametrize(
+    "input_sets",
+    [
+        [{"seed": 1}, {"seed": 2}, {"seed": 3}],
+        [{"a": 1, "b": 1}, {"a": 2, "b": 2}],
+        [{"a": 1, "b": 1}, {"a": 2, "b": 1}, {"a": 1, "b": 2}],
+        [{"a": 1, "b": 1}, {"a": 2, "b": 1}, {"a": 2, "b": 2}, {"a": 1, "b": 2}],
+        [{"a": 1, "b": 1, "c": 1}, {"a": 2, "b": 2, "c": 2}],
+        [{"a": 1}, {"a": 1}],
+        [{"a": 1}],
+    ],
+)
+def test_batches_that_are_not_sweeps_get_no_axes(input_sets: list[dict[str, Any]]) -> None:
+    plan = plan_from_input_sets("b", "o", "s", input_sets)
+    assert plan.axes == ()
+    assert [item.inputs for item in plan.items] == input_sets
+    assert plan.items[0].label == "Run 1"
+    assert all(item.grid_position is None for item in plan.items)
+
+
+def test_a_seed_sweep_with_another_field_is_still_a_grid() -> None:
+    sets = [{"seed": s, "w": w} for w in (1, 2) for s in (10, 20)]
+    plan = plan_from_input_sets("b", "o", "s", sets)
+    assert plan.axes == (SweepAxis("seed", (10, 20)), SweepAxis("w", (1, 2)))
 
 
 def test_headers_and_values_in_words() -> None:
