@@ -794,7 +794,7 @@ class ProfilesDialog(QDialog):
         form = ProfileForm(
             "Add profile", self._check_new_profile, name="", base_url=DEFAULT_BASE_URL, parent=self
         )
-        if form.exec() == QDialog.DialogCode.Accepted:
+        if _ask(form):
             self.add_profile(form.name(), form.base_url())
 
     def _check_new_profile(self, name: str, base_url: str) -> str | None:
@@ -817,7 +817,7 @@ class ProfilesDialog(QDialog):
             name=profile.name,
             parent=self,
         )
-        if form.exec() == QDialog.DialogCode.Accepted:
+        if _ask(form):
             self._start("rename", self.rename_profile(form.name()))
 
     def _on_change_url_button_clicked(self) -> None:
@@ -825,7 +825,7 @@ class ProfilesDialog(QDialog):
         if profile is None or profile.is_sandbox:
             return
         form = ProfileForm("Change API address", _check_url, base_url=profile.base_url, parent=self)
-        if form.exec() == QDialog.DialogCode.Accepted:
+        if _ask(form):
             self.change_base_url(form.base_url())
 
     def _on_delete_button_clicked(self) -> None:
@@ -895,6 +895,18 @@ class ProfilesDialog(QDialog):
         # finish on their own (aclose() is for quitting); the store keeps their result.
         self.cancel_key_entry()
         super().done(result)
+
+
+def _ask(form: ProfileForm) -> bool:
+    """Show a form modally; True when the user confirmed it."""
+    try:
+        return form.exec() == QDialog.DialogCode.Accepted
+    finally:
+        # Without a parent the form is freed with its last Python reference, when the slot
+        # returns. As the dialog's child it would live on, its check referring back to the
+        # dialog: a cycle that only the garbage collector breaks, possibly on a worker thread,
+        # where Qt must not destroy widgets.
+        form.setParent(None)
 
 
 def _check_url(_name: str, base_url: str) -> str | None:

@@ -199,6 +199,8 @@ def test_add_button_form_keeps_typed_values_on_error(
     monkeypatch.setattr(ProfileForm, "exec", fill_and_accept)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert seen_errors == ["A profile named “Work” already exists. Pick another name."]
+    # The form is gone, not kept as a child referring back to the dialog.
+    assert dialog.findChildren(ProfileForm) == []
     assert store.names() == [SANDBOX_PROFILE_NAME, "Work", "Studio", "Home"]
     assert dialog.selected_name() == "Home"
 
@@ -222,6 +224,7 @@ def test_rename_moves_the_key(
     dialog.active_profile_changed.connect(active.append)
     act(qloop, dialog, lambda: qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton))
     assert dialog.selected_name() == "Office"
+    assert dialog.findChildren(ProfileForm) == []
     assert memory_keyring.entries == {(SERVICE_NAME, "Office"): KEY}
     assert active == ["Office"]
     assert dialog.key_status_label.text() == "Key stored: fiz_…abcd"
