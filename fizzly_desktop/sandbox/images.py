@@ -11,7 +11,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 CONTENT_TYPES = {"webp": "image/webp", "png": "image/png"}
 # Compositions are drawn at this size (longest side) and then resized: shapes are soft anyway,
@@ -34,6 +34,9 @@ _MOODS: dict[str, tuple[float, float, float]] = {
     "neon": (0.85, 0.8, 0.7),
     "lavender": (0.75, 0.35, 0.9),
 }
+
+
+_WATER_WORDS = ("ocean", "sea", "lake", "river", "harbour", "harbor", "beach", "water", "bay")
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,19 @@ def render_composition(spec: ImageSpec) -> Image.Image:
     blobs = blobs.filter(ImageFilter.GaussianBlur(min(w, h) * 0.02))
     img = Image.composite(Image.new("RGB", (w, h), _rgb(hue + shift, 0.1, 1.0)), img, blobs)
 
+    if val < 0.5:
+        # A night sky gets stars, fewer towards the horizon.
+        sdraw = ImageDraw.Draw(img)
+        for _ in range(rng.randint(60, 140)):
+            sx, sy = rng.uniform(0, w), h * 0.6 * rng.random() ** 1.6
+            level = rng.randint(150, 255)
+            size = rng.choice((0.6, 0.6, 0.9, 1.3))
+            sdraw.ellipse((sx - size, sy - size, sx + size, sy + size), fill=(level,) * 3)
+
+    words = spec.prompt.lower()
+    if any(word in words for word in _WATER_WORDS):
+        return _finish(spec, _waterscape(img, rng, hue, shift, sat, val, bottom))
+
     # Layered hills: farther layers fade into the sky (aerial perspective).
     layers = rng.randint(3, 5)
     ground = _rgb(hue + shift * 0.5 + 0.5, sat * 0.7, val * 0.28)
@@ -143,24 +159,66 @@ def render_composition(spec: ImageSpec) -> Image.Image:
         colour = _mix(bottom, ground, 0.25 + 0.75 * depth)
         base = h * (0.5 + 0.42 * depth)
         amplitude = h * rng.uniform(0.04, 0.12) * (1.2 - depth * 0.5)
-        waves = [
-            (rng.uniform(0.5, 3.5), rng.uniform(0, math.tau), rng.uniform(0.3, 1.0))
-            for _ in range(3)
-        ]
-        points = [(0.0, float(h))]
-        for i in range(0, w + 8, 4):
-            x = i / w
-            y = base - amplitude * sum(a * math.sin(f * math.tau * x + p) for f, p, a in waves)
-            points.append((float(i), y))
-        points.append((float(w), float(h)))
-        ImageDraw.Draw(img).polygon(points, fill=colour)
+        ImageDraw.Draw(img).polygon(_hill_points(rng, w, base, amplitude, float(h)), fill=colour)
 
+    return _finish(spec, img)
+
+
+def _hill_points(
+    rng: random.Random, w: int, base: float, amplitude: float, bottom: float
+) -> list[tuple[float, float]]:
+    waves = [
+        (rng.uniform(0.5, 3.5), rng.uniform(0, math.tau), rng.uniform(0.3, 1.0)) for _ in range(3)
+    ]
+    points = [(0.0, bottom)]
+    for i in range(0, w + 8, 4):
+        x = i / w
+        y = base - amplitude * sum(a * math.sin(f * math.tau * x + p) for f, p, a in waves)
+        points.append((float(i), y))
+    points.append((float(w), bottom))
+    return points
+
+
+def _waterscape(
+    img: Image.Image,
+    rng: random.Random,
+    hue: float,
+    shift: float,
+    sat: float,
+    val: float,
+    horizon_colour: tuple[int, int, int],
+) -> Image.Image:
+    """Distant hills on a horizon, mirrored in rippled water below it."""
+    w, h = img.size
+    horizon = round(h * rng.uniform(0.55, 0.66))
+    far = _mix(horizon_colour, _rgb(hue + shift * 0.5 + 0.5, sat * 0.6, val * 0.35), 0.45)
+    ImageDraw.Draw(img).polygon(
+        _hill_points(rng, w, horizon, h * rng.uniform(0.03, 0.07), float(horizon)), fill=far
+    )
+    sky = img.crop((0, 0, w, horizon))
+    reflection = ImageOps.flip(sky).resize((w, h - horizon), Image.Resampling.BICUBIC)
+    reflection = reflection.filter(ImageFilter.GaussianBlur(2))
+    water = Image.new("RGB", reflection.size, _rgb(hue + shift, sat * 0.8, val * 0.45))
+    reflection = Image.blend(reflection, water, 0.45)
+    ripples = ImageDraw.Draw(reflection)
+    for _ in range(rng.randint(25, 45)):
+        y = (h - horizon) * rng.random() ** 1.4
+        x = rng.uniform(-0.1, 0.9) * w
+        length = rng.uniform(0.05, 0.3) * w
+        ripples.line((x, y, x + length, y), fill=_mix(horizon_colour, (255, 255, 255), 0.12))
+    img.paste(reflection.filter(ImageFilter.GaussianBlur(0.7)), (0, horizon))
+    return img
+
+
+def _finish(spec: ImageSpec, img: Image.Image) -> Image.Image:
+    w, h = img.size
     if spec.source_png is not None:
         with Image.open(io.BytesIO(spec.source_png)) as source:
             src = source.convert("RGB").resize((w, h), Image.Resampling.BICUBIC)
         src = src.filter(ImageFilter.GaussianBlur(1.5))
         img = Image.blend(src, img, max(0.0, min(1.0, spec.strength)))
-
+    # A touch of blur hides the working resolution's hard edges once scaled up.
+    img = img.filter(ImageFilter.GaussianBlur(0.6))
     return img.resize((spec.width, spec.height), Image.Resampling.BICUBIC)
 
 
