@@ -318,6 +318,8 @@ def test_each_construct_maps_to_its_editor(qtbot: QtBot) -> None:
     assert h.line is not None
     form.show_all_errors()
     assert form.error_text("size", "w") is None  # an optional group left empty is not sent
+    assert not size.is_included()
+    size.set_included(True)
     qtbot.keyClicks(h.line, "48")
     form.validate_now()
     assert form.error_text("size", "w") == "Size › W is required."
@@ -609,3 +611,48 @@ def test_presets_save_apply_delete(qtbot: QtBot) -> None:
     bar.delete_preset("Small sea")
     assert bar.names() == []
     assert bar.combo.count() == 1
+
+
+# --- every sample ---
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "schemas"
+SAMPLE_TEXT = {"string": "abc", "text": "A quiet harbour", "file": "https://example.com/a.png"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted([*RESOURCES.glob("*.json"), *SHARED.glob("*.json")]),
+    ids=lambda p: p.name,
+)
+def test_every_sample_builds_a_form_that_can_be_made_valid(qtbot: QtBot, path: Path) -> None:
+    schema = InputSchema.from_file(path)
+    form = make_form(qtbot, schema)
+    assert form.field_names() == [spec.name for spec in schema.fields]
+    filled: dict[str, Any] = dict(schema.defaults())
+    for spec in schema.fields:
+        if spec.required and spec.name not in filled:
+            value = SAMPLE_TEXT[spec.kind]
+            filled[spec.name] = [value] if spec.multiple else value
+    form.set_values(filled)
+    assert form.is_valid(), form.blocking_reason()
+    assert schema.validate(form.values(fill_random=True)) == []
+    assert json.loads(form.json_text()) == form.values()
+
+
+def test_null_default_number_is_not_sent_until_typed(qtbot: QtBot) -> None:
+    schema = InputSchema.from_document(
+        obj(
+            denoise={
+                "anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"type": "null"}],
+                "default": None,
+            }
+        )
+    )
+    form = make_form(qtbot, schema)
+    denoise = form.field_widget("denoise")
+    assert isinstance(denoise, NumberField)
+    assert denoise.spin is None
+    assert form.values() == {}
+    assert denoise.line is not None
+    qtbot.keyClicks(denoise.line, "0.5")
+    assert form.values() == {"denoise": 0.5}

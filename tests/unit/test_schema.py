@@ -463,3 +463,71 @@ def test_helpers() -> None:
     rng = random.Random(3)
     assert {random_seed_value(spec, rng) for _ in range(50)} == {10, 11, 12}
     assert 0 <= random_seed_value() <= SEED_MAX
+
+
+# --- the samples kept with the app ---
+
+
+def test_pydantic_style_sample() -> None:
+    schema = InputSchema.from_document(load("pydantic-style-upscale.json"))
+    assert kinds(schema) == {
+        "image": "file",
+        "scale": "enum",
+        "face_enhance": "boolean",
+        "denoise": "number",
+        "crop": "object",
+        "tags": "string_list",
+        "api_token": "password",
+        "seed": "integer",
+    }
+    scale = schema.field("scale")
+    assert scale is not None
+    assert (scale.choices, scale.default, scale.description) == (
+        (2, 4, 8),
+        4,
+        "How many times larger.",
+    )
+    crop = schema.field("crop")
+    assert crop is not None
+    assert crop.nullable
+    assert [(f.name, f.required) for f in crop.fields] == [
+        ("width", True),
+        ("height", True),
+        ("anchor", False),
+    ]
+    seed = schema.field("seed")
+    assert seed is not None
+    assert seed.is_seed
+    assert seed.nullable
+    assert messages(schema, {"image": "https://x.test/a.png", "scale": 3}) == [
+        "Scale must be one of: 2, 4, 8."
+    ]
+    assert messages(schema, {"image": "https://x.test/a.png", "crop": {"width": 10}}) == [
+        "Crop › Height is required."
+    ]
+    assert messages(schema, {"image": "https://x.test/a.png", "denoise": 0.33}) == [
+        "Denoise must be a multiple of 0.05."
+    ]
+
+
+def test_openapi_post_body_sample() -> None:
+    schema = InputSchema.from_document(load("openapi-post-body.json"))
+    assert kinds(schema) == {
+        "subject": "text",
+        "outline": "string",
+        "count": "integer",
+        "palette": "number_list",
+        "reference_urls": "file",
+        "transparent": "boolean",
+        "extras": "json",
+    }
+    assert messages(schema, {"subject": "cat", "outline": "white"}) == [
+        "Outline colour is not in the expected form (it must match ^#[0-9a-fA-F]{6}$)."
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(RESOURCES.glob("*.json")), ids=lambda p: p.name)
+def test_every_kept_sample_round_trips(path: Path) -> None:
+    schema = InputSchema.from_file(path)
+    again = InputSchema.from_document(schema.to_json_schema())
+    assert again.fields == schema.fields

@@ -332,9 +332,10 @@ class NumberField(FieldWidget):
         fits = not self.integer or (
             bounded and (low or 0) >= _INT32_MIN and (high or 0) <= _INT32_MAX
         )
-        self.uses_spin_box = (
-            bounded and fits and (spec.required or spec.has_default) and not spec.is_seed
-        )
+        # A spin box always holds a number, so it is only for inputs that always get one; a
+        # default of null ("not set") needs the text box, which can stay empty.
+        always_set = spec.required or (spec.has_default and _is_number(spec.default))
+        self.uses_spin_box = bounded and fits and always_set and not spec.is_seed
         self.spin: QSpinBox | QDoubleSpinBox | None = None
         self.slider: QSlider | None = None
         self.line: QLineEdit | None = None

@@ -260,6 +260,7 @@ def _drop_sources(mime: QMimeData) -> list[str | QImage]:
 class _FileWorkMixin:
     """Starts background loads and tracks which are still running, per widget."""
 
+    spec: FieldSpec
     max_bytes: int
     _pending: set[int]
     _next_token: int
@@ -274,6 +275,14 @@ class _FileWorkMixin:
     def is_loading(self) -> bool:
         """A file is still being read or encoded (the form is not ready to run yet)."""
         return bool(self._pending)
+
+    def byte_limit(self) -> int:
+        """The largest file to send: the app's cap, or less when the schema's ``maxLength``
+        leaves less room (base64 makes four characters of every three bytes)."""
+        if self.spec.max_length is None:
+            return self.max_bytes
+        room = max(self.spec.max_length - 100, 0) * 3 // 4  # 100: "data:<type>;base64," header
+        return min(self.max_bytes, room)
 
     def _on_loaded(self, token: int, result: LoadedFile) -> None:
         raise NotImplementedError
@@ -392,7 +401,7 @@ class FileField(_FileWorkMixin, FieldWidget):
     def load_file(self, path: str | Path) -> None:
         """Read a local file in the background; it is sent as a data URI once read."""
         file_path = Path(path)
-        limit, accept = self.max_bytes, self.spec.accept
+        limit, accept = self.byte_limit(), self.spec.accept
         self._set_loading_label(file_path.name)
         self._latest = self._start(lambda: load_path(file_path, limit, accept))
         self.changed.emit()
@@ -400,7 +409,7 @@ class FileField(_FileWorkMixin, FieldWidget):
     def load_image(self, image: QImage, name: str = "pasted image") -> None:
         """Encode a pasted or dropped picture (as PNG) in the background."""
         copy = image.copy()
-        limit = self.max_bytes
+        limit = self.byte_limit()
         self._set_loading_label(name)
         self._latest = self._start(lambda: load_image(copy, name, limit))
         self.changed.emit()
@@ -638,7 +647,7 @@ class FileListField(_FileWorkMixin, FieldWidget):
             self.changed.emit()
             return
         item = QListWidgetItem()
-        limit = self.max_bytes
+        limit = self.byte_limit()
         if isinstance(source, QImage):
             copy = source.copy()
             item.setText("Reading pasted image…")

@@ -120,6 +120,8 @@ class ObjectField(FieldWidget):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self.group = QGroupBox(f"{spec.title} *" if spec.required else spec.title)
+        # An optional group is ticked to be sent: its own required inputs must not force it.
+        self.group.setCheckable(not spec.required)
         self.section = FormSection()
         inner = QVBoxLayout(self.group)
         inner.setContentsMargins(10, 8, 10, 10)
@@ -130,6 +132,7 @@ class ObjectField(FieldWidget):
         for child in spec.fields:
             row = self.section.add_field(child)
             row.widget.changed.connect(self.changed)
+        self.group.toggled.connect(lambda _on: self.changed.emit())
         labels = self.section.labels()
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:
@@ -144,7 +147,17 @@ class ObjectField(FieldWidget):
         row = self.section.rows.get(name)
         return row.widget if row else None
 
+    def is_included(self) -> bool:
+        """The group is sent (always for a required one; when ticked for an optional one)."""
+        return not self.group.isCheckable() or self.group.isChecked()
+
+    def set_included(self, included: bool) -> None:
+        if self.group.isCheckable():
+            self.group.setChecked(included)
+
     def value(self) -> Any:
+        if not self.is_included():
+            return OMITTED
         values = {}
         for name, row in self.section.rows.items():
             child = row.widget.value()
@@ -158,9 +171,11 @@ class ObjectField(FieldWidget):
         if value is None:
             for row in self.section.rows.values():
                 row.widget.reset()
+            self.set_included(False)
             return self.spec.nullable or not self.spec.required
         if not isinstance(value, dict) or not set(value) <= set(self.section.rows):
             return False
+        self.set_included(True)
         for name, row in self.section.rows.items():
             if name in value:
                 if not row.widget.set_value(value[name]):
@@ -175,8 +190,12 @@ class ObjectField(FieldWidget):
             row.widget.reset()
         if self.spec.has_default and isinstance(self.spec.default, dict):
             self.set_value(self.spec.default)
+        else:
+            self.set_included(False)
 
     def local_error(self) -> str | None:
+        if not self.is_included():
+            return None
         for row in self.section.rows.values():
             problem = row.widget.local_error()
             if problem:

@@ -378,12 +378,14 @@ class SchemaForm(QWidget):
         self.validate_now()
 
     def _walk(
-        self, rows: Mapping[str, FieldRow], prefix: tuple[str, ...] = ()
+        self, rows: Mapping[str, FieldRow], prefix: tuple[str, ...] = (), *, every: bool = False
     ) -> Iterator[tuple[tuple[str, ...], FieldRow]]:
+        """Rows with their paths; inside groups that are sent (or ``every`` group)."""
         for name, row in rows.items():
             yield (*prefix, name), row
-            if isinstance(row.widget, ObjectField):
-                yield from self._walk(row.widget.section.rows, (*prefix, name))
+            widget = row.widget
+            if isinstance(widget, ObjectField) and (every or widget.is_included()):
+                yield from self._walk(widget.section.rows, (*prefix, name), every=every)
 
     def validate_now(self) -> None:
         """Check the values at once (normally done shortly after each change)."""
@@ -415,7 +417,7 @@ class SchemaForm(QWidget):
                 root.append(error.message)
             elif path not in shown and (self._show_all or path[0] in self._touched):
                 shown[path] = error.message
-        for path, row in rows.items():
+        for path, row in self._walk(self._rows, every=True):
             row.show_error(shown.get(path))
         self.root_error.setText("\n".join(root))
         self.root_error.setVisible(bool(root))
