@@ -178,7 +178,12 @@ class _AxisEditor(QGroupBox):
     """One swept field: which input, the values typed for it, and live feedback on them."""
 
     def __init__(
-        self, title: str, fields: Sequence[FieldSpec], optional: bool, parent: QWidget | None
+        self,
+        title: str,
+        fields: Sequence[FieldSpec],
+        optional: bool,
+        parent: QWidget | None,
+        mnemonics: tuple[str, str] = ("&Input:", "&Values:"),
     ) -> None:
         super().__init__(title, parent)
         self._fields = {spec.name: spec for spec in fields}
@@ -197,12 +202,12 @@ class _AxisEditor(QGroupBox):
         self.feedback = _plain_label("", self)
         self.feedback.setAccessibleName(f"{title}: values found")
         field_row = QHBoxLayout()
-        input_label = QLabel("&Input:", self)
+        input_label = QLabel(mnemonics[0], self)
         input_label.setBuddy(self.combo)
         field_row.addWidget(input_label)
         field_row.addWidget(self.combo, 1)
         layout.addLayout(field_row)
-        values_label = QLabel("&Values:", self)
+        values_label = QLabel(mnemonics[1], self)
         values_label.setBuddy(self.values)
         layout.addWidget(values_label)
         layout.addWidget(self.values)
@@ -524,7 +529,7 @@ class BatchBuilderDialog(QDialog):
         for spec in seed_candidates(self.schema):
             self.seed_field_combo.addItem(_field_label(spec), spec.name)
         self.seed_field_combo.addItem("No seed: repeat the same inputs", None)
-        self.random_seeds_radio = QRadioButton("Different &random seeds", page)
+        self.random_seeds_radio = QRadioButton("Different ran&dom seeds", page)
         self.increment_seeds_radio = QRadioButton("&Count up from:", page)
         self.random_seeds_radio.setChecked(True)
         self._seed_mode_group = QButtonGroup(page)
@@ -542,7 +547,7 @@ class BatchBuilderDialog(QDialog):
         seeds_box.addLayout(count_up)
         self.repeat_note = _plain_label("", page)
         self.repeat_note.setMinimumWidth(420)
-        count_label = QLabel("Number of &runs:", page)
+        count_label = QLabel("Number of r&uns:", page)
         count_label.setBuddy(self.repeat_count)
         seed_label = QLabel("&Seed input:", page)
         seed_label.setBuddy(self.seed_field_combo)
@@ -568,8 +573,13 @@ class BatchBuilderDialog(QDialog):
     def _build_sweep_tab(self) -> QWidget:
         page = QWidget(self)
         fields = sweepable_fields(self.schema)
-        self.axis_a = _AxisEditor("Columns", fields, optional=False, parent=page)
-        self.axis_b = _AxisEditor("Rows (optional)", fields, optional=True, parent=page)
+        # Distinct mnemonics: both editors are on screen together.
+        self.axis_a = _AxisEditor(
+            "Columns", fields, optional=False, parent=page, mnemonics=("In&put:", "&Values:")
+        )
+        self.axis_b = _AxisEditor(
+            "Rows (optional)", fields, optional=True, parent=page, mnemonics=("Inpu&t:", "V&alues:")
+        )
         self.axis_a.select(self._preferred_axis(fields))
         axes = QHBoxLayout()
         axes.addWidget(self.axis_a, 1)

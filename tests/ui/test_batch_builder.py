@@ -528,3 +528,11 @@ def test_controls_have_accessible_names_and_tabs_have_shortcuts(qtbot: QtBot) ->
     assert dialog.mode() == "import"
     qtbot.keyClick(dialog, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert dialog.mode() == "sweep"
+    # Each box of the sweep is one mnemonic away, and Tab leaves a values box.
+    dialog.axis_b.select("width")
+    qtbot.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.axis_b.values.hasFocus)
+    qtbot.keyClick(dialog, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.axis_a.values.hasFocus)
+    qtbot.keyClick(dialog.axis_a.values, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not dialog.axis_a.values.hasFocus())
