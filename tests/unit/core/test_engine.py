@@ -218,7 +218,10 @@ async def test_uncertain_submit_is_never_sent_again(harness: Harness) -> None:
     await until(lambda: other.state is RunState.COMPLETED)
     assert harness.client.count("submit") == 2
     assert run.needs_attention
-    assert any(isinstance(e, Notice) for e in harness.events) or harness.scheduler.pending
+    assert run.error == SubmitUncertain.default_user_message
+    harness.scheduler.run_due()
+    notices = [e for e in harness.events if isinstance(e, Notice)]
+    assert [n.run_id for n in notices] == [run.id]
 
 
 async def test_a_connection_failure_waits_and_sends_once(harness: Harness) -> None:
