@@ -85,6 +85,9 @@ _RUN_STATES = {
     RunState.UNCERTAIN: ATTENTION,
 }
 
+#: Longest header shown in full; longer swept values are shortened (the tooltip has all).
+HEADER_CHARS = 48
+
 #: Side of the thumbnails asked of the provider: cells scale them to fit.
 DEFAULT_THUMBNAIL_SIZE = 256
 
@@ -220,6 +223,14 @@ class SweepGridModel(QAbstractTableModel):
     ) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
+        text = self._header_text(section, orientation)
+        if text is None or role == Qt.ItemDataRole.ToolTipRole:
+            return text
+        # A swept prompt can be a paragraph: the header shows its start, the tooltip all of it.
+        flat = " ".join(text.split())
+        return flat if len(flat) <= HEADER_CHARS else flat[: HEADER_CHARS - 1].rstrip() + "…"
+
+    def _header_text(self, section: int, orientation: Qt.Orientation) -> str | None:
         plan = self._plan
         if plan is None:
             return None

@@ -80,6 +80,19 @@ def test_one_axis_is_one_row_without_row_headers(qtbot: QtBot) -> None:
     assert grid.view.verticalHeader().isHidden()
 
 
+def test_long_swept_text_is_shortened_in_headers_but_whole_in_tooltips(qtbot: QtBot) -> None:
+    prompt = "A very long prompt about a red fox, sitting in fresh snow, at dawn, in the style of"
+    axis = SweepAxis("prompt", (prompt, "short"))
+    grid = make_grid(qtbot)
+    grid.set_plan(BatchPlan("g", "o", "s", tuple(sweep({}, axis, B)), (axis, B)))
+    shown = grid.model.headerData(0, Qt.Orientation.Horizontal)
+    assert shown == "prompt = A very long prompt about a red fox, si…"
+    assert len(shown) == 48
+    full = grid.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert full == f"prompt = {prompt}"
+    assert grid.model.headerData(1, Qt.Orientation.Horizontal) == "prompt = short"
+
+
 def test_a_plan_without_axes_is_laid_out_near_square_in_order(qtbot: QtBot) -> None:
     plan = BatchPlan("r", "o", "s", tuple(repeat_with_seeds({}, 5, mode="increment", start=1)))
     grid = make_grid(qtbot)
