@@ -206,6 +206,18 @@ def test_a_frozen_app_starts_its_sandbox_as_itself(monkeypatch: pytest.MonkeyPat
     command = sandbox_process.sandbox_command(("--time-scale", "0.1"))
 
     assert command == [sys.executable, "--run-sandbox", "--exit-with-stdin", "--time-scale", "0.1"]
+    # A new instance of the app, not a worker of this one, as far as PyInstaller is concerned.
+    environment = sandbox_process.sandbox_environment()
+    assert environment is not None
+    assert environment["PYINSTALLER_RESET_ENVIRONMENT"] == "1"
+
+
+def test_from_source_the_sandbox_inherits_the_environment() -> None:
+    from fizzly_desktop.core import sandbox_process
+
+    assert not getattr(sys, "frozen", False)
+    assert sandbox_process.sandbox_environment() is None
+    assert sandbox_process.sandbox_command(())[1:3] == ["-m", "fizzly_desktop.sandbox"]
 
 
 def test_the_app_hands_run_sandbox_to_the_sandbox_before_anything_else(
