@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, Literal
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRect,
+    QRectF,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -35,6 +37,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -329,6 +332,8 @@ class OutputTileDelegate(QStyledItemDelegate):
 
     PADDING = 6
     CAPTION_GAP = 4
+    #: Memory kept for tiles ready to paint (scaled, rounded thumbnails).
+    TILE_CACHE_BYTES = 48 * 1024 * 1024
 
     def __init__(
         self,
@@ -342,6 +347,8 @@ class OutputTileDelegate(QStyledItemDelegate):
         self._loader = loader
         self._tile = tile_size
         self._caption = caption
+        self._tiles: OrderedDict[tuple[int, int, int, float], QPixmap] = OrderedDict()
+        self._tiles_bytes = 0
 
     @property
     def tile_size(self) -> int:
@@ -435,12 +442,7 @@ class OutputTileDelegate(QStyledItemDelegate):
                 shown = pixmap.size()  # a small original is not blown up
             target = QRect(QPoint(0, 0), shown)
             target.moveCenter(tile.center())
-            clip = QPainterPath()
-            clip.addRoundedRect(target, 4, 4)
-            painter.save()
-            painter.setClipPath(clip)
-            painter.drawPixmap(target, pixmap)
-            painter.restore()
+            painter.drawPixmap(target.topLeft(), self._tile_pixmap(pixmap, shown, dpr))
             return
         # Placeholder while decoding, or a plain note when the picture cannot be shown.
         painter.setPen(Qt.PenStyle.NoPen)
@@ -454,6 +456,38 @@ class OutputTileDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                 failure,
             )
+
+    def _tile_pixmap(self, thumbnail: QPixmap, size: QSize, dpr: float) -> QPixmap:
+        """``thumbnail`` scaled to ``size`` with rounded corners, made once and then reused.
+
+        Smooth scaling and an antialiased clip for every tile of every frame made scrolling
+        stutter; painting a ready pixmap is a plain copy.
+        """
+        key = (thumbnail.cacheKey(), size.width(), size.height(), dpr)
+        ready = self._tiles.get(key)
+        if ready is not None:
+            self._tiles.move_to_end(key)
+            return ready
+        device = QSize(round(size.width() * dpr), round(size.height() * dpr))
+        scaled = thumbnail.scaled(
+            device, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        ready = QPixmap(device)
+        ready.fill(Qt.GlobalColor.transparent)
+        clip = QPainterPath()
+        clip.addRoundedRect(QRectF(ready.rect()), 4 * dpr, 4 * dpr)
+        painter = QPainter(ready)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setClipPath(clip)
+        painter.drawPixmap(0, 0, scaled)
+        painter.end()
+        ready.setDevicePixelRatio(dpr)
+        self._tiles[key] = ready
+        self._tiles_bytes += device.width() * device.height() * 4
+        while self._tiles_bytes > self.TILE_CACHE_BYTES and len(self._tiles) > 1:
+            _, old = self._tiles.popitem(last=False)
+            self._tiles_bytes -= old.width() * old.height() * 4
+        return ready
 
     def _paint_text_tile(
         self, painter: QPainter, tile: QRect, item: OutputItem, palette: QPalette
