@@ -13,9 +13,10 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, Literal
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -33,6 +34,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -89,25 +93,62 @@ def _user_message(error: BaseException) -> str:
     return message if isinstance(message, str) and message else str(error) or type(error).__name__
 
 
-class _EntryWidget(QWidget):
-    """Two lines per workflow: its name, and ``owner/slug`` in grey under it."""
+class _EntryDelegate(QStyledItemDelegate):
+    """Two lines per workflow: its name, and ``owner/slug`` smaller and dimmer under it."""
 
-    def __init__(self, entry: WorkflowEntry) -> None:
-        super().__init__()
-        self.name = _plain(entry.display_name)
-        font = QFont(self.name.font())
-        font.setBold(True)
-        self.name.setFont(font)
-        self.ref = _plain(entry.ref)
-        self.ref.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        small = QFont(self.ref.font())
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        metrics = option.fontMetrics
+        return QSize(option.rect.width(), metrics.height() * 2 + 12)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name, ref = opt.text, str(index.data(_ROLE_REF) or "")
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Active
+            if opt.state & QStyle.StateFlag.State_Active
+            else (QPalette.ColorGroup.Inactive)
+        )
+        text_color = opt.palette.color(
+            group,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
+        )
+        rect = opt.rect.adjusted(8, 5, -8, -5)
+        painter.save()
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        top = QFontMetrics(bold)
+        painter.drawText(
+            rect.x(),
+            rect.y() + top.ascent(),
+            top.elidedText(name, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        small = QFont(opt.font)
         small.setPointSizeF(max(small.pointSizeF() * 0.9, 7.0))
-        self.ref.setFont(small)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.setSpacing(0)
-        layout.addWidget(self.name)
-        layout.addWidget(self.ref)
+        painter.setFont(small)
+        dim = QColor(text_color)
+        dim.setAlphaF(0.65)
+        painter.setPen(dim)
+        below = QFontMetrics(small)
+        painter.drawText(
+            rect.x(),
+            rect.y() + top.height() + below.ascent(),
+            below.elidedText(ref, Qt.TextElideMode.ElideMiddle, rect.width()),
+        )
+        painter.restore()
 
 
 class AddWorkflowDialog(QDialog):
@@ -320,6 +361,8 @@ class WorkflowLibraryPanel(QWidget):
         self.list.setAccessibleName("Workflows")
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.setUniformItemSizes(True)
+        self.list.setItemDelegate(_EntryDelegate(self.list))
+        self.list.setSpacing(1)
 
         self.edit_button = QPushButton("Edit inputs…")
         self.more_button = QToolButton()
@@ -397,10 +440,8 @@ class WorkflowLibraryPanel(QWidget):
             item.setData(_ROLE_REF, entry.ref)
             item.setText(entry.display_name)
             item.setToolTip(f"{entry.display_name}\n{entry.ref}")
-            widget = _EntryWidget(entry)
-            item.setSizeHint(widget.sizeHint())
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.display_name}, {entry.ref}")
             self.list.addItem(item)
-            self.list.setItemWidget(item, widget)
             if entry.ref == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)

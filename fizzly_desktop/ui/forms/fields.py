@@ -200,10 +200,9 @@ class TextField(FieldWidget):
         self.editor.setTabChangesFocus(True)
         line = self.editor.fontMetrics().lineSpacing()
         # The main prompt gets room; secondary texts (negative prompt...) start smaller.
-        lines = 4 if spec.required or spec.name.lower() == "prompt" else 2
-        self.editor.setMinimumHeight(line * lines + 14)
-        self.editor.setMaximumHeight(line * (lines + 3) + 14)
-        self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        lines = 5 if spec.required or spec.name.lower() == "prompt" else 3
+        self.editor.setFixedHeight(line * lines + 14)
+        self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.counter = QLabel()
         self.counter.setTextFormat(Qt.TextFormat.PlainText)
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
