@@ -144,10 +144,13 @@ def _field_label(spec: FieldSpec) -> str:
 
 
 def _values_preview(values: Sequence[Any], limit: int = 8) -> str:
-    shown = [format_value(v) for v in values[:limit]]
+    # Text values are quoted, so a value with a comma in it still reads as one value.
+    shown = [
+        f"“{_one_line(v, 32)}”" if isinstance(v, str) else format_value(v) for v in values[:limit]
+    ]
     if len(values) > limit:
         shown.append("…")
-    return ", ".join(" ".join(text.split()) for text in shown)
+    return ", ".join(shown)
 
 
 def _one_line(text: str, limit: int = 80) -> str:
@@ -212,6 +215,8 @@ class _AxisEditor(QGroupBox):
         layout.addWidget(values_label)
         layout.addWidget(self.values)
         layout.addWidget(self.feedback)
+        # Side by side, the two boxes are as tall as the taller one: keep contents at the top.
+        layout.addStretch(1)
         self.combo.currentIndexChanged.connect(self._on_combo_changed)
         self._on_combo_changed()
 
@@ -601,6 +606,11 @@ class BatchBuilderDialog(QDialog):
         self.sweep_preview.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.sweep_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sweep_preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for preview_header in (
+            self.sweep_preview.horizontalHeader(),
+            self.sweep_preview.verticalHeader(),
+        ):
+            preview_header.setTextElideMode(Qt.TextElideMode.ElideRight)
         help_text = (
             "Try every combination of the values of one or two inputs; the results are shown "
             "as a grid. Type values separated by commas (1, 2, 5), a range with a step "
@@ -840,15 +850,19 @@ class BatchBuilderDialog(QDialog):
         rows = len(axes[1].values) if len(axes) > 1 else 1
         table.setColumnCount(columns)
         table.setRowCount(rows)
-        table.setHorizontalHeaderLabels([axes[0].header(i) for i in range(columns)])
+        table.setHorizontalHeaderLabels([_one_line(axes[0].header(i), 48) for i in range(columns)])
         if len(axes) > 1:
-            table.setVerticalHeaderLabels([axes[1].header(i) for i in range(rows)])
+            table.setVerticalHeaderLabels([_one_line(axes[1].header(i), 48) for i in range(rows)])
         else:
             table.setVerticalHeaderLabels([""])
         for row in range(rows):
             for column in range(columns):
                 item = QTableWidgetItem(f"Run {row * columns + column + 1}")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                described = axes[0].header(column)
+                if len(axes) > 1:
+                    described += f" · {axes[1].header(row)}"
+                item.setToolTip(described)
                 table.setItem(row, column, item)
 
     def _on_import_timer_timeout(self) -> None:

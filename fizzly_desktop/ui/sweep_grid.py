@@ -421,6 +421,7 @@ class SweepGrid(QWidget):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             header.setMinimumSectionSize(72)
             header.setHighlightSections(False)
+            header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.activated.connect(self._on_view_activated)
