@@ -67,11 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_gui(options: argparse.Namespace) -> int:
     import qasync
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from fizzly_desktop.ui.controller import AppController
+    from fizzly_desktop.core.paths import app_paths
+    from fizzly_desktop.ui.main_window import MainWindow
+    from fizzly_desktop.ui.run_table import RunTableModel
 
     def route_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
         level = {
@@ -89,19 +91,48 @@ def _run_gui(options: argparse.Namespace) -> int:
     QGuiApplication.setDesktopFileName(APP_ID)
     app = QApplication(sys.argv[:1])
 
+    # Paint first: the window's skeleton needs only light modules. The API client, schemas and
+    # keyring are imported off the GUI thread while it shows, then the controller fills it in.
+    settings = QSettings(str(app_paths().config_dir / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(run_model=RunTableModel())
+    window.restore_layout(settings)
+    window.show()
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    with loop:
+        exit_code: int = loop.run_until_complete(_run_app(window, options))
+    log.info("%s exited with status %d", APP_NAME, exit_code)
+    return exit_code
+
+
+def _preload_heavy_modules() -> None:
+    """Import what the controller needs (httpx, pydantic, jsonschema, keyring) in a worker."""
+    import importlib
+
+    for name in (
+        "fizzly_desktop.api",
+        "fizzly_desktop.core.engine",
+        "fizzly_desktop.core.schema",
+        "fizzly_desktop.core.profiles",
+    ):
+        importlib.import_module(name)
+
+
+async def _run_app(window: object, options: argparse.Namespace) -> int:
+    await asyncio.to_thread(_preload_heavy_modules)
+    from fizzly_desktop.ui.controller import AppController
+    from fizzly_desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
     controller = AppController(
+        window,
         use_sandbox=options.sandbox,
         base_url=options.base_url,
         profile=options.profile,
         sandbox_args=list(options.sandbox_arg),
     )
-    controller.show()
-    with loop:
-        exit_code: int = loop.run_until_complete(controller.run_until_quit())
-    log.info("%s exited with status %d", APP_NAME, exit_code)
-    return exit_code
+    return await controller.run_until_quit()
 
 
 if __name__ == "__main__":

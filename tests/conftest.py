@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen by default, on a virtual 1600×1000 screen (the plugin's own is 800 px square, smaller
+# than the main window, which would make geometry tests measure the clamping instead).
+_SCREEN = Path(__file__).parent / "fixtures" / "offscreen-screen.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 pytest_plugins = [
     "tests.fixtures.sandbox",

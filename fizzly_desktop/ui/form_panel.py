@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fizzly_desktop.api.urls import check_webhook_url
+
+def check_webhook_url(url: str) -> str | None:
+    """The reference's webhook rules (imported on first use: the api package is heavy)."""
+    from fizzly_desktop.api.urls import check_webhook_url as check
+
+    return check(url)
 
 
 def _muted(label: QLabel) -> QLabel:
@@ -68,6 +73,7 @@ class FormPanel(QWidget):
 
         self.form_area = QScrollArea()
         self.form_area.setWidgetResizable(True)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_area.setFrameShape(QFrame.Shape.NoFrame)
         self.empty = _muted(QLabel("Pick a workflow on the left to fill in its inputs."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -1,83 +1,338 @@
-"""The main window: sidebar, form panel, run queue and details, menus and the status bar.
+"""The main window: sidebar, form panel, run queue with details, gallery, menus and status bar.
 
-The window only lays out and routes: product logic lives in ``core`` and reaches it through the
-controller (``ui/controller.py``), which also owns every background task.
+Layout, left to right: the sidebar (profile switcher, workflow library, state filters with
+counts), the form panel of the selected workflow, and a tabbed area with the Queue (batch bar,
+run table, run details) and the Gallery. On first run a welcome view stands in for all of it.
+
+The window lays out and routes; product logic lives in ``core`` and is driven by the controller
+(``ui/controller.py``), which also owns every background task.
+
+Start-up paints the window before the heavy parts exist: this module imports only light
+modules, and the parts that need the API client, schemas or keyring (workflow library, gallery,
+outputs strip, welcome view) are installed by the controller right after the first paint.
 
 Signals:
     close_requested: the user closed the window or chose Quit; the controller shuts down.
+    profile_chosen(str): the user picked another profile in the sidebar's switcher.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.ui.about import show_about
+from fizzly_desktop.ui.form_panel import FormPanel
+from fizzly_desktop.ui.queue_view import QueueView
+from fizzly_desktop.ui.run_details import RunDetailsPanel
+from fizzly_desktop.ui.run_table import RunTableModel
+from fizzly_desktop.ui.state_filters import StateFilterList
 from fizzly_desktop.ui.status_bar import AppStatusBar
+
+
+def _caption(text: str) -> QLabel:
+    """A sidebar section heading, in the style of the workflow library's own."""
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    label.setContentsMargins(0, 6, 0, 2)
+    return label
+
+
+class BatchBar(QWidget):
+    """Above the queue: which batch is shown, and what can be done to it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 0)
+        layout.setSpacing(6)
+        self.combo = QComboBox()
+        self.combo.setAccessibleName("Batch")
+        self.combo.setMinimumContentsLength(24)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        def tool(text: str, tip: str) -> QToolButton:
+            button = QToolButton()
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(text)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            return button
+
+        self.pause_button = tool("Pause", "Stop sending this batch's waiting runs")
+        self.cancel_button = tool("Cancel batch", "Cancel every run of this batch not yet finished")
+        self.retry_button = tool("Retry failed", "Send this batch's failed runs again, as new runs")
+        self.grid_button = tool("Grid", "Show the batch's outputs as a grid by the swept values")
+        self.grid_button.setCheckable(True)
+        layout.addWidget(QLabel("Batch:"))
+        layout.addWidget(self.combo)
+        layout.addWidget(self.status, 1)
+        for button in (self.pause_button, self.cancel_button, self.retry_button, self.grid_button):
+            layout.addWidget(button)
+        self.set_batch_controls_visible(False)
+
+    def set_batch_controls_visible(self, visible: bool) -> None:
+        for widget in (self.pause_button, self.cancel_button, self.retry_button, self.grid_button):
+            widget.setVisible(visible)
+        self.status.setVisible(visible)
 
 
 class MainWindow(QMainWindow):
     close_requested = Signal()
+    profile_chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        run_model: RunTableModel,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
-        self.resize(1320, 840)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1360, 860)
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+
+        # --- sidebar ---------------------------------------------------------------------------
+        self.sidebar = QWidget()
+        self.sidebar.setObjectName("Sidebar")
+        side = QVBoxLayout(self.sidebar)
+        side.setContentsMargins(0, 4, 0, 8)
+        side.setSpacing(2)
+        # The workflow library lays out its own 8 px margins; the other sections match them.
+        profile_box = QWidget()
+        profile_layout = QVBoxLayout(profile_box)
+        profile_layout.setContentsMargins(8, 0, 8, 0)
+        profile_layout.addWidget(_caption("Profile"))
+        profile_row = QHBoxLayout()
+        self.profile_combo = QComboBox()
+        self.profile_combo.setAccessibleName("Active profile")
+        self.profile_combo.activated.connect(self._on_profile_combo_activated)
+        self.manage_profiles_button = QToolButton()
+        self.manage_profiles_button.setText("…")
+        self.manage_profiles_button.setToolTip("Manage profiles and API keys")
+        self.manage_profiles_button.setAccessibleName("Manage profiles")
+        profile_row.addWidget(self.profile_combo, 1)
+        profile_row.addWidget(self.manage_profiles_button)
+        profile_layout.addLayout(profile_row)
+        side.addWidget(profile_box)
+        self.library_panel = QWidget()
+        side.addWidget(self.library_panel, 1)
+        self._side_layout = side
+        runs_box = QWidget()
+        runs_layout = QVBoxLayout(runs_box)
+        runs_layout.setContentsMargins(8, 0, 8, 0)
+        runs_layout.addWidget(_caption("Runs"))
+        self.state_filters = StateFilterList()
+        runs_layout.addWidget(self.state_filters)
+        side.addWidget(runs_box)
+
+        # --- form ------------------------------------------------------------------------------
+        self.form_panel = FormPanel()
+
+        # --- queue and gallery -----------------------------------------------------------------
+        self.queue_view = QueueView(run_model)
+        self.batch_bar = BatchBar()
+        self.run_details = RunDetailsPanel()
+        queue_page = QWidget()
+        queue_layout = QVBoxLayout(queue_page)
+        queue_layout.setContentsMargins(0, 0, 0, 0)
+        queue_layout.setSpacing(0)
+        queue_layout.addWidget(self.batch_bar)
+        self.queue_stack = QStackedWidget()
+        self.queue_stack.addWidget(self.queue_view)
+        queue_layout.addWidget(self.queue_stack, 1)
+        self.queue_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.queue_splitter.setObjectName("QueueSplitter")
+        self.queue_splitter.setChildrenCollapsible(False)
+        self.queue_splitter.addWidget(queue_page)
+        self.queue_splitter.addWidget(self.run_details)
+        self.queue_splitter.setStretchFactor(0, 3)
+        self.queue_splitter.setStretchFactor(1, 2)
+
+        self.gallery = QWidget()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.queue_splitter, "Queue")
+        self.tabs.addTab(self.gallery, "Gallery")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("MainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.form_panel)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([240, 460, 660])
+        self.sidebar.setMinimumWidth(190)
+        self.form_panel.setMinimumWidth(320)
+
+        self.welcome = QWidget()
+        self.central = QStackedWidget()
+        self.central.addWidget(self.splitter)
+        self.central.addWidget(self.welcome)
+        self.setCentralWidget(self.central)
         self._build_menus()
 
+    def install_parts(
+        self, *, library_panel: QWidget, outputs_view: QWidget, gallery: QWidget, welcome: QWidget
+    ) -> None:
+        """Put in the parts made after the first paint, in place of their empty stand-ins."""
+        self._side_layout.replaceWidget(self.library_panel, library_panel)
+        self.library_panel.deleteLater()
+        self.library_panel = library_panel
+        self.run_details.set_outputs_view(outputs_view)
+        index = self.tabs.indexOf(self.gallery)
+        self.tabs.removeTab(index)
+        self.gallery.deleteLater()
+        self.tabs.insertTab(index, gallery, "Gallery")
+        self.gallery = gallery
+        showing_welcome = self.central.currentWidget() is self.welcome
+        self.central.removeWidget(self.welcome)
+        self.welcome.deleteLater()
+        self.central.addWidget(welcome)
+        self.welcome = welcome
+        if showing_welcome:
+            self.central.setCurrentWidget(welcome)
+
     # --- menus -----------------------------------------------------------------------------
+    def _add(
+        self, menu_name: str, text: str, shortcut: str | QKeySequence.StandardKey | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self._menus[menu_name].addAction(action)
+        return action
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self.run_menu = bar.addMenu("&Run")
-        self.view_menu = bar.addMenu("&View")
-        self.help_menu = bar.addMenu("&Help")
+        self._menus = {name: bar.addMenu(name) for name in ("&File", "&Run", "&View", "&Help")}
+        self.file_menu, self.run_menu = self._menus["&File"], self._menus["&Run"]
+        self.view_menu, self.help_menu = self._menus["&View"], self._menus["&Help"]
 
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.profiles_action = self._add("&File", "&Profiles and API Keys…", "Ctrl+,")
+        self.profiles_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.manage_profiles_button.clicked.connect(self.profiles_action.trigger)
+        self.add_workflow_action = self._add("&File", "&Add Workflow…", "Ctrl+Shift+N")
+        self.import_rows_action = self._add("&File", "&Import Inputs from CSV or JSONL…", "Ctrl+I")
+        self.outputs_folder_action = self._add("&File", "Choose &Outputs Folder…")
+        self.file_menu.addSeparator()
+        self.quit_action = self._add("&File", "&Quit", QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
-        self.file_menu.addAction(self.quit_action)
 
-        self.open_logs_action = QAction("Open &Log Folder", self)
+        self.run_action = self._add("&Run", "&Run", "Ctrl+Return")
+        self.run_action.triggered.connect(self.form_panel.run_button.click)
+        self.build_batch_action = self._add("&Run", "&Build Batch…", "Ctrl+B")
+        self.build_batch_action.triggered.connect(self.form_panel.batch_button.click)
+        self.run_menu.addSeparator()
+        queue = self.queue_view
+        for action in (
+            queue.cancel_action,
+            queue.retry_action,
+            queue.use_inputs_action,
+            queue.copy_id_action,
+            queue.open_folder_action,
+            queue.remove_action,
+        ):
+            self.run_menu.addAction(action)
+        self.run_menu.addSeparator()
+        self.pause_all_action = self._add("&Run", "&Pause Sending", "Ctrl+P")
+        self.pause_all_action.setCheckable(True)
+
+        self.show_queue_action = self._add("&View", "&Queue", "Ctrl+1")
+        self.show_queue_action.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
+        self.show_gallery_action = self._add("&View", "&Gallery", "Ctrl+2")
+        self.show_gallery_action.triggered.connect(lambda: self.tabs.setCurrentIndex(1))
+        self.find_action = self._add("&View", "&Filter Runs", QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._on_find_triggered)
+
+        self.open_logs_action = self._add("&Help", "Open &Log Folder")
         self.open_logs_action.triggered.connect(self._on_open_logs_triggered)
-        self.about_action = QAction(f"&About {APP_NAME}", self)
+        self.help_menu.addSeparator()
+        self.about_action = self._add("&Help", f"&About {APP_NAME}")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(lambda: show_about(self))
-        self.help_menu.addAction(self.open_logs_action)
-        self.help_menu.addSeparator()
-        self.help_menu.addAction(self.about_action)
+
+    def _on_find_triggered(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.queue_view.search.setFocus()
+        self.queue_view.search.selectAll()
 
     def _on_open_logs_triggered(self) -> None:
         folder = app_paths().ensure().log_dir
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+    # --- profiles ------------------------------------------------------------------------------
+    def set_profiles(self, names: list[str], active: str) -> None:
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        self.profile_combo.addItems(names)
+        self.profile_combo.setCurrentIndex(max(0, names.index(active) if active in names else 0))
+        self.profile_combo.blockSignals(False)
+
+    def _on_profile_combo_activated(self, index: int) -> None:
+        self.profile_chosen.emit(self.profile_combo.itemText(index))
+
+    # --- first run -----------------------------------------------------------------------------
+    def show_welcome(self, shown: bool) -> None:
+        self.central.setCurrentWidget(self.welcome if shown else self.splitter)
+        self.menuBar().setEnabled(not shown)
+
+    # --- title -----------------------------------------------------------------------------
+    def set_counts_in_title(self, active: int, queued: int) -> None:
+        if active or queued:
+            self.setWindowTitle(f"{APP_NAME} — {active} active, {queued} queued")
+        else:
+            self.setWindowTitle(APP_NAME)
+
     # --- layout persistence ----------------------------------------------------------------
     def restore_layout(self, settings: QSettings) -> None:
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        state = settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("window/splitter", self.splitter.restoreState),
+            ("window/queue_splitter", self.queue_splitter.restoreState),
+        ):
+            value = settings.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+        self.queue_view.restore_layout(settings)
 
     def save_layout(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/queue_splitter", self.queue_splitter.saveState())
+        self.queue_view.save_layout(settings)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1360, 860)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_requested.emit()

@@ -101,14 +101,15 @@ class QueueView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.WORKFLOW, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         for column, width in (
-            (Column.STATE, 110),
-            (Column.QUEUE, 60),
-            (Column.PROGRESS, 140),
-            (Column.NODE, 130),
-            (Column.CREDITS, 90),
-            (Column.ELAPSED, 90),
-            (Column.SUBMITTED, 130),
+            (Column.STATE, 96),
+            (Column.QUEUE, 52),
+            (Column.PROGRESS, 120),
+            (Column.NODE, 118),
+            (Column.CREDITS, 62),
+            (Column.ELAPSED, 72),
+            (Column.SUBMITTED, 118),
         ):
             header.resizeSection(column, width)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -137,7 +137,7 @@ class RunDetailsPanel(QWidget):
     copy_request_id_requested = Signal(str)
     use_inputs_requested = Signal(str)
 
-    def __init__(self, outputs_view: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, outputs_view: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Run details")
         self._run: Run | None = None
@@ -209,15 +209,23 @@ class RunDetailsPanel(QWidget):
         self.logs_text = QPlainTextEdit()
         self.logs_text.setReadOnly(True)
         self.logs_text.setAccessibleName("Logs")
-        self.outputs_view = outputs_view
+        self.outputs_view = outputs_view or QWidget()
         self.tabs.addTab(self.timeline, "Progress")
-        self.tabs.addTab(outputs_view, "Outputs")
+        self.tabs.addTab(self.outputs_view, "Outputs")
         self.tabs.addTab(self.inputs_text, "Inputs")
         self.tabs.addTab(self.logs_text, "Logs")
         self.tabs.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         layout.addWidget(self.tabs, 1)
         self.stack.addWidget(page)
         self.page = page
+
+    def set_outputs_view(self, view: QWidget) -> None:
+        """Put the outputs strip in its tab (it is made after the window first paints)."""
+        index = self.tabs.indexOf(self.outputs_view)
+        self.tabs.removeTab(index)
+        self.outputs_view.deleteLater()
+        self.outputs_view = view
+        self.tabs.insertTab(index, view, "Outputs")
 
     @property
     def run_id(self) -> str | None:

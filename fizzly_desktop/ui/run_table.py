@@ -119,6 +119,13 @@ class RunTableModel(QAbstractTableModel):
         self._clock.timeout.connect(self._on_clock_timeout)
         self._clock.start()
 
+    def set_workflow_names(self, names: Callable[[str], str]) -> None:
+        self._workflow_names = names
+        self._emit_changed(list(range(len(self._runs))), (Column.WORKFLOW, Column.WORKFLOW))
+
+    def set_thumbnail_provider(self, thumbnails: ThumbnailProvider | None) -> None:
+        self._thumbnails = thumbnails
+
     # --- Qt model interface ------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._runs)

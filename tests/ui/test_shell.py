@@ -17,7 +17,6 @@ from fizzly_desktop.ui.status_bar import AppStatusBar, Connection
 
 def test_window_has_the_app_menus_and_title(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
     controller = AppController(use_sandbox=False)
-    qtbot.addWidget(controller.window)
     titles = [a.text() for a in controller.window.menuBar().actions()]
     assert titles == ["&File", "&Run", "&View", "&Help"]
     assert controller.window.windowTitle().startswith(APP_NAME)
@@ -45,13 +44,17 @@ def test_layout_is_remembered(qtbot: QtBot, qloop: qasync.QEventLoop, app_home: 
     first = AppController(use_sandbox=False)
     first.show()
     qtbot.waitExposed(first.window)
-    first.window.resize(720, 520)
-    qtbot.waitUntil(lambda: first.window.width() == 720)
+    first.window.resize(1400, 900)
+    qtbot.waitUntil(lambda: first.window.width() == 1400)
+    first.window.splitter.setSizes([200, 330, 860])
+    first.window.queue_splitter.setSizes([300, 150])
+    sizes = first.window.splitter.sizes(), first.window.queue_splitter.sizes()
     qloop.run_until_complete(first.shutdown())
     second = AppController(use_sandbox=False)
-    qtbot.addWidget(second.window)
     second.show()
-    assert (second.window.width(), second.window.height()) == (720, 520)
+    qtbot.waitExposed(second.window)
+    assert second.window.size().width() == 1400
+    assert (second.window.splitter.sizes(), second.window.queue_splitter.sizes()) == sizes
     assert (app_home / "config" / "window.ini").is_file()
     qloop.run_until_complete(second.shutdown())
 
