@@ -470,7 +470,7 @@ class BatchBuilderDialog(QDialog):
             self.schema,
             dict(self._base),
             fresh_seeds=tuple(self._random_seeds),
-            rng=random.Random(self._salt),
+            rng=self._rng("import"),
         )
         self.import_table.clear()
         self.import_table.setRowCount(0)
@@ -733,8 +733,9 @@ class BatchBuilderDialog(QDialog):
         name = self.seed_field_combo.currentData()
         return self.schema.field(name) if isinstance(name, str) else None
 
-    def _rng(self) -> random.Random:
-        return random.Random(self._salt)
+    def _rng(self, stream: str = "plan") -> random.Random:
+        # Separate streams, so the seeds of a second seed input do not mirror the first's.
+        return random.Random(f"{self._salt}:{stream}")
 
     def _with_seeds(
         self, items: list[PlannedRun], skip: Iterable[str], *, shared: bool
@@ -743,7 +744,8 @@ class BatchBuilderDialog(QDialog):
         specs = [spec for spec in self._random_seeds if spec.name not in skipped]
         if not specs:
             return items
-        filled = draw_seeds([item.inputs for item in items], specs, self._rng(), shared=shared)
+        inputs = [item.inputs for item in items]
+        filled = draw_seeds(inputs, specs, self._rng("fill"), shared=shared)
         return [
             PlannedRun(inputs=inputs, grid_position=item.grid_position, label=item.label)
             for item, inputs in zip(items, filled, strict=True)
