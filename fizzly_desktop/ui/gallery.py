@@ -880,6 +880,8 @@ class GalleryView(QWidget):
     def _update_page(self, *_: object) -> None:
         total = self.gallery_model.rowCount()
         shown = self.proxy.rowCount()
+        for control in (self.workflow_combo, self.batch_combo, self.size_slider):
+            control.setEnabled(total > 0)  # nothing to filter or size yet
         if total == 0:
             self.empty_label.setText(EMPTY_GALLERY_MESSAGE)
             self.pages.setCurrentWidget(self.empty_label)

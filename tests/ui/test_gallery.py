@@ -248,6 +248,10 @@ def test_empty_gallery_says_what_to_do(gallery: GalleryView) -> None:
     assert gallery.message_text() == EMPTY_GALLERY_MESSAGE
     assert gallery.empty_label.isVisible()
     assert gallery.empty_label.textFormat() == Qt.TextFormat.PlainText
+    assert not gallery.workflow_combo.isEnabled()
+    gallery.gallery_model.add_items([make_item(1)])
+    assert gallery.workflow_combo.isEnabled()
+    assert gallery.message_text() == ""
 
 
 def test_filter_choices_follow_the_outputs(qtbot, gallery: GalleryView) -> None:
