@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
@@ -281,15 +281,20 @@ class GalleryFilterProxy(QSortFilterProxyModel):
 
     def set_workflow(self, workflow: str | None) -> None:
         if workflow != self._workflow:
-            self.beginFilterChange()
-            self._workflow = workflow
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            self._change_filter(lambda: setattr(self, "_workflow", workflow))
 
     def set_batch(self, batch_id: str | None) -> None:
         if batch_id != self._batch:
+            self._change_filter(lambda: setattr(self, "_batch", batch_id))
+
+    def _change_filter(self, change: Callable[[], None]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter() is deprecated there
             self.beginFilterChange()
-            self._batch = batch_id
+            change()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def item(self, row: int) -> OutputItem:
         item: OutputItem = self.index(row, 0).data(ItemRole)

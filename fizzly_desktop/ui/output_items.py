@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -49,6 +50,11 @@ class OutputItem:
 
     def display_text(self) -> str:
         """The text to show: JSON indented for reading, anything else exactly as received."""
+        return self._display_text
+
+    @cached_property
+    def _display_text(self) -> str:
+        # Computed once: views paint text tiles often, and re-parsing JSON each time adds up.
         if self.text is None:
             return ""
         if self.kind == "json":
