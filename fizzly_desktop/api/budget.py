@@ -273,27 +273,42 @@ class RateBudget:
     # --- internals -------------------------------------------------------------------------
 
     def _resynchronise(self, slot: BudgetSlot, now: float, used: int, reset: float | None) -> None:
+        """Agree with the service, which counted ``used`` requests when it took ``slot``'s.
+
+        Requests run concurrently, so the service's count at that moment lies between the
+        slots certainly counted before it (answered before this one was sent, plus this one)
+        and every slot sent by now. Outside those bounds the local window is corrected.
+        """
         self._prune(now)
         reset_mono = None if reset is None else now + (reset - self._wall_clock())
-        # The service had counted at most the requests answered up to this one.
-        mine = sorted(
-            (s for s in self._slots if s.answered and s.sent_at <= slot.sent_at),
+        definite = sorted(
+            (s for s in self._slots if s is slot or (s.answered and s.counted_at <= slot.sent_at)),
             key=lambda s: s.counted_at,
         )
-        if len(mine) == used and used > 0 and reset_mono is not None:
-            if not any(s.phantom for s in mine):
-                self._learn_window(reset_mono - min(s.sent_at for s in mine))
-        elif len(mine) > used:
-            for stale in mine[: len(mine) - used]:
-                self._slots.remove(stale)
-        elif len(mine) < used:
+        possible = len(self._slots)
+        if used > possible:
             # Requests this budget did not make (another app, an earlier run): count them
             # until the service's announced reset.
             at = now if reset_mono is None else min(now, reset_mono - self._window)
-            for _ in range(used - len(mine)):
+            for _ in range(used - possible):
                 self._slots.append(
                     BudgetSlot(sent_at=at, counted_at=at, answered=True, phantom=True)
                 )
+        elif used < len(definite):
+            # The service already let go of the oldest ones: its window is shorter than ours.
+            for stale in definite[: len(definite) - used]:
+                if stale is not slot:
+                    self._slots.remove(stale)
+        elif (
+            used == len(definite)
+            and used > 0
+            and reset_mono is not None
+            and not any(s.phantom for s in definite)
+        ):
+            # Exactly these requests are counted: the oldest leaves the service's window at
+            # ``reset``, which bounds the window's length from above (it was sent earlier
+            # than the service counted it).
+            self._learn_window(reset_mono - min(s.sent_at for s in definite))
 
     def _learn_window(self, candidate: float) -> None:
         if not 0.05 <= candidate <= 24 * 3600:

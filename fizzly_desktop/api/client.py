@@ -58,6 +58,7 @@ USER_AGENT = "FizzlyDesktop"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _MAX_REDIRECTS = 5
 _MAX_RATE_LIMITED = 6
+_MAX_CONNECTIONS = 512
 _BACKOFF_CAP = 8.0
 # A request id that is well formed but cannot exist: a key check asks for its status.
 _KEY_CHECK_PATH = ("workflows", "fizzly-desktop", "key-check", "requests", "run_0", "status")
@@ -471,6 +472,9 @@ class FizzlyClient:
                 transport=self._transport,
                 auth=self._auth,
                 timeout=httpx.Timeout(self.timeout),
+                # One status stream per active run holds a connection under HTTP/1.1; the
+                # budget, not the pool, is what paces requests.
+                limits=httpx.Limits(max_connections=_MAX_CONNECTIONS, max_keepalive_connections=32),
                 follow_redirects=False,
                 headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
                 event_hooks={"request": [self._guard]},

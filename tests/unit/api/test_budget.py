@@ -252,3 +252,27 @@ def test_one_budget_per_key_and_origin_without_keeping_the_key() -> None:
     assert key not in repr(RateBudget._registry)
     assert all(key not in name for name in RateBudget._registry)
     assert key not in repr(first)
+
+
+async def test_answers_out_of_order_never_free_a_counted_slot(clock: FakeClock) -> None:
+    budget = clock.budget(limit=3, window=60.0)
+    first = await budget.acquire()
+    budget.observe(first, headers(3, 2, 60.0, clock))
+    budget.release(first)  # start the burst from an empty window
+    a, b, c = [await budget.acquire() for _ in range(3)]
+    clock.now += 0.1
+    # The service took b last (count 3) but answered it first, then a (count 1), then c.
+    budget.observe(b, headers(3, 0, 60.0, clock))
+    budget.observe(a, headers(3, 2, 60.0, clock))
+    budget.observe(c, headers(3, 1, 60.0, clock))
+    assert budget.state().remaining == 0
+
+
+async def test_a_slot_counts_from_its_answer(clock: FakeClock) -> None:
+    budget = clock.budget(limit=1, window=10.0)
+    slot = await budget.acquire()
+    clock.now += 0.5  # the service may have counted it at any time until its answer
+    budget.observe(slot, {})
+    start = clock.now
+    await budget.acquire()
+    assert clock.now - start == pytest.approx(10.0)

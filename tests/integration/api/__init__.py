@@ -1,0 +1,1 @@
+"""Integration tests of the Workflows API client against the sandbox over loopback."""
