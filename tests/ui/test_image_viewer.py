@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from fizzly_desktop.ui.image_viewer import (
     FIT_MARGIN,
@@ -167,15 +167,38 @@ def test_keys_fit_actual_size_and_zoom(qtbot, viewer: ImageViewer, tmp_path: Pat
     assert viewer.zoom == pytest.approx(viewer.fit_zoom())
 
 
+def wheel(viewer: ImageViewer, steps: int, modifiers: Qt.KeyboardModifier) -> None:
+    viewport = viewer.canvas.viewport()
+    position = QPointF(viewport.width() / 2, viewport.height() / 2)
+    event = QWheelEvent(
+        position,
+        QPointF(viewport.mapToGlobal(position.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
 def test_ctrl_wheel_zooms_and_plain_wheel_scrolls(
     qtbot, viewer: ImageViewer, tmp_path: Path
 ) -> None:
     open_and_wait(qtbot, viewer, write_image(tmp_path / "big.png", 2000, 2000))
     viewer.actual_size()
-    viewer.canvas.wheel_zoom.emit(1, QPointF(100, 100))
+    wheel(viewer, +1, Qt.KeyboardModifier.ControlModifier)
     assert viewer.zoom == 1.25
-    viewer.canvas.wheel_zoom.emit(-1, QPointF(100, 100))
+    wheel(viewer, -1, Qt.KeyboardModifier.ControlModifier)
     assert viewer.zoom == 1.0
+
+    bar = viewer.canvas.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    wheel(viewer, -1, Qt.KeyboardModifier.NoModifier)
+    assert viewer.zoom == 1.0
+    assert bar.value() > before
 
 
 def test_zooming_under_the_pointer_keeps_that_point_still(
