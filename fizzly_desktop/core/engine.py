@@ -873,7 +873,10 @@ class RunEngine:
             run.submitted_at = time.time()
             run.error = None
             self.change_state(run, RunState.PENDING)
-            await self._history.save_run_durably(run)
+            # Queued at once but not awaited: the writer commits in order, so the next run's
+            # SUBMITTING row (which is awaited) cannot be on disk before this request id is.
+            self._dirty.pop(run.id, None)
+            self._history.save_run(run)
             if run.id in self._cancel_after_submit:
                 self._cancel_after_submit.discard(run.id)
                 self.change_state(run, RunState.CANCELLING)
