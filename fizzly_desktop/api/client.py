@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import datetime
+import email.utils
 import importlib.util
 import json
 import logging
@@ -422,7 +424,10 @@ class FizzlyClient:
         cannot exist: 404 means the key was accepted)."""
         url = join_path(self.base_url, *_KEY_CHECK_PATH)
         try:
-            response = await self._exchange("GET", url, priority=Priority.INTERACTIVE)
+            # Someone is waiting on this answer: one retry, not the full backoff.
+            response = await self._exchange(
+                "GET", url, priority=Priority.INTERACTIVE, retries=min(1, self.max_retries)
+            )
         except ConnectionFailed:
             return KeyCheck(
                 KeyStatus.UNREACHABLE,
@@ -507,6 +512,7 @@ class FizzlyClient:
         content: bytes | None = None,
         submit: _SubmitContext | None = None,
         stream: bool = False,
+        retries: int | None = None,
     ) -> httpx.Response:
         """Send one API request and return the service's final answer (any status).
 
@@ -517,7 +523,8 @@ class FizzlyClient:
         headers = {"Content-Type": "application/json"} if content is not None else {}
         if stream:
             headers = {"Accept": "text/event-stream", "Cache-Control": "no-store"}
-        retries = rate_limited = redirects = 0
+        max_retries = self.max_retries if retries is None else retries
+        attempt = rate_limited = redirects = 0
         while True:
             self._check_origin(url)
             request = http.build_request(
@@ -539,10 +546,10 @@ class FizzlyClient:
                 failure = ConnectionFailed(
                     f"{method} {_path(url)}: could not connect: {type(exc).__name__}: {exc}"
                 )
-                if retries >= self.max_retries:
+                if attempt >= max_retries:
                     raise failure from exc
-                retries += 1
-                await self._back_off(retries, failure)
+                attempt += 1
+                await self._back_off(attempt, failure)
                 continue
             except (httpx.TransportError, TimeoutError) as exc:
                 self.budget.observe(slot, {})
@@ -553,16 +560,21 @@ class FizzlyClient:
                 )
                 if submit is not None:
                     raise submit.uncertain(failure) from exc
-                if retries >= self.max_retries:
+                if attempt >= max_retries:
                     raise failure from exc
-                retries += 1
-                await self._back_off(retries, failure)
+                attempt += 1
+                await self._back_off(attempt, failure)
                 continue
             except httpx.HTTPError as exc:
                 self.budget.observe(slot, {})
                 raise MalformedResponse(
                     f"{method} {_path(url)}: unreadable answer: {type(exc).__name__}: {exc}"
                 ) from exc
+            except BaseException:
+                # Cancelled by the caller: the request may have arrived, so its slot stays
+                # counted, but the budget must not wait for an answer that will never come.
+                self.budget.observe(slot, {})
+                raise
 
             status = response.status_code
             self.budget.observe(slot, response.headers, counted=status != 429)
@@ -597,10 +609,10 @@ class FizzlyClient:
             if status >= 500:
                 if submit is not None:
                     raise submit.uncertain(self._error(response))
-                if retries < self.max_retries:
-                    retries += 1
+                if attempt < max_retries:
+                    attempt += 1
                     await _read_closed(response)
-                    await self._back_off(retries, self._error(response))
+                    await self._back_off(attempt, self._error(response))
                     continue
             return response
 
@@ -644,11 +656,12 @@ class FizzlyClient:
         if isinstance(data, dict):
             candidates.append(data.get("retry_after"))
         for value in candidates:
+            seconds: float | None
             try:
                 seconds = float(value)
             except (TypeError, ValueError):
-                continue
-            if 0 <= seconds < 3600:
+                seconds = _seconds_until_http_date(value)
+            if seconds is not None and 0 <= seconds < 3600:
                 return seconds
         return 1.0
 
@@ -761,6 +774,19 @@ async def _read_closed(response: httpx.Response) -> None:
         await response.aread()
     finally:
         await response.aclose()
+
+
+def _seconds_until_http_date(value: Any) -> float | None:
+    """Seconds from now until an HTTP-date ``Retry-After`` (the header's other form)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.UTC)
+    return max(0.0, (when - datetime.datetime.now(datetime.UTC)).total_seconds())
 
 
 def _check_name(what: str, value: str) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import datetime
+import email.utils
 import json
 
 import httpx
@@ -561,3 +563,51 @@ async def test_a_non_web_base_url_is_refused() -> None:
         FizzlyClient("file:///etc", KEY)
     with pytest.raises(ValueError):
         FizzlyClient(API, "   ")
+
+
+async def test_a_cancelled_first_request_does_not_stall_the_budget(
+    make_client: ClientFactory, clock: FakeClock
+) -> None:
+    arrived = asyncio.Event()
+
+    async def hang(request: httpx.Request) -> httpx.Response:
+        arrived.set()
+        await asyncio.Event().wait()
+        raise AssertionError("unreachable")
+
+    wire = Wire(hang, json_answer(200, {"status": "IN_QUEUE"}))
+    client = make_client(wire, budget=clock.budget())
+    first = asyncio.create_task(client.status(RUN))
+    await arrived.wait()
+    first.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    start = clock.now
+    status = await client.status(RUN)
+    assert status.status is RemoteStatus.IN_QUEUE
+    assert clock.now == start
+    assert client.budget.state().remaining == 58
+
+
+async def test_retry_after_may_be_an_http_date(
+    make_client: ClientFactory, clock: FakeClock
+) -> None:
+    later = email.utils.format_datetime(
+        datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=40), usegmt=True
+    )
+    wire = Wire(
+        httpx.Response(429, headers={"Retry-After": later}),
+        json_answer(200, {"status": "IN_QUEUE"}),
+    )
+    client = make_client(wire, budget=clock.budget())
+    start = clock.now
+    await client.status(RUN)
+    assert 35 <= clock.now - start <= 41
+
+
+async def test_a_key_check_gives_up_after_one_retry(make_client: ClientFactory) -> None:
+    wire = Wire(httpx.ConnectError("refused"))
+    client = make_client(wire)
+    check = await client.verify_key()
+    assert check.status is KeyStatus.UNREACHABLE
+    assert len(wire.requests) == 2
