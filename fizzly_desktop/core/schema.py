@@ -195,9 +195,14 @@ def random_seed_value(spec: FieldSpec | None = None, rng: random.Random | None =
             low = math.ceil(spec.lower_bound)
         if spec.upper_bound is not None:
             high = math.floor(spec.upper_bound)
-    if high < low:
-        return low
-    return generator.randint(low, high)
+    step = 1
+    if spec is not None and spec.step is not None and float(spec.step).is_integer():
+        step = max(int(spec.step), 1)
+    # Seeds honour multipleOf too: draw a whole number of steps inside the bounds.
+    first, last = -(-low // step), high // step
+    if last < first:
+        return first * step
+    return generator.randint(first, last) * step
 
 
 # --- reading documents ------------------------------------------------------------------------

@@ -463,6 +463,8 @@ def test_helpers() -> None:
     rng = random.Random(3)
     assert {random_seed_value(spec, rng) for _ in range(50)} == {10, 11, 12}
     assert 0 <= random_seed_value() <= SEED_MAX
+    even = FieldSpec(name="seed", kind="integer", title="Seed", minimum=1, maximum=9, step=2)
+    assert {random_seed_value(even, rng) for _ in range(80)} == {2, 4, 6, 8}
 
 
 # --- the samples kept with the app ---
