@@ -68,12 +68,28 @@ _KEY_CHECK_PATH = ("workflows", "fizzly-desktop", "key-check", "requests", "run_
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
+class _Secret:
+    """Holds the key so that no repr, str or ``vars()`` of any object shows it."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def __repr__(self) -> str:
+        return "[hidden]"
+
+    __str__ = __repr__
+
+    def reveal(self) -> str:
+        return self._value
+
+
 class _KeyAuth(httpx.Auth):
     """Adds ``Authorization: Key ...`` to requests for the API's origin, and to nothing else."""
 
     def __init__(self, api_key: str, origin: tuple[str, str, int]) -> None:
-        self.__header = f"Key {api_key}"
-        self.__key = api_key
+        self._key = _Secret(api_key)
         self._origin = origin
 
     def __repr__(self) -> str:
@@ -81,14 +97,15 @@ class _KeyAuth(httpx.Auth):
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         if _origin_or_none(str(request.url)) == self._origin:
-            request.headers["Authorization"] = self.__header
+            request.headers["Authorization"] = f"Key {self._key.reveal()}"
         else:
             request.headers.pop("Authorization", None)
         yield request
 
     def scrub(self, text: str) -> str:
         """``text`` with any copy of the key replaced: server text may echo it."""
-        return text.replace(self.__key, "[api key]") if self.__key in text else text
+        key = self._key.reveal()
+        return text.replace(key, "[api key]") if key in text else text
 
     def scrub_data(self, data: Any) -> Any:
         if isinstance(data, str):

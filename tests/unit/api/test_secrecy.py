@@ -47,7 +47,14 @@ async def test_the_key_stays_out_of_reprs_errors_tracebacks_and_logs(
     )
     client = make_client(wire, budget=clock.budget(), max_retries=0)
     run = RunRef("demo", "text-to-image", "run_1")
-    seen: list[str] = [repr(client), str(client), repr(client.budget), repr(client._auth)]
+    seen: list[str] = [
+        repr(client),
+        str(client),
+        repr(client.budget),
+        repr(client._auth),
+        repr(vars(client)),
+        repr(vars(client._auth)),
+    ]
 
     with pytest.raises(FizzlyError) as caught:
         await client.status(run)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import itertools
 import json
 import logging
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fizzly_desktop.api import (
     CompletionEvent,
@@ -17,6 +21,7 @@ from fizzly_desktop.api import (
     NotFound,
     OutputEvent,
     PingEvent,
+    RateBudget,
     RunRef,
     StreamEvent,
     StreamInterrupted,
@@ -217,3 +222,19 @@ async def test_the_stream_url_is_built_when_absent(make_client: ClientFactory) -
         str(wire.requests[0].url)
         == f"{API}/workflows/demo/slow-render/requests/run_9/status/stream"
     )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cuts=st.lists(st.integers(min_value=1, max_value=len(STREAM) - 1), unique=True))
+def test_any_split_of_the_stream_gives_the_same_events(cuts: list[int]) -> None:
+    bounds = [0, *sorted(cuts), len(STREAM)]
+    chunks = [STREAM[a:b] for a, b in itertools.pairwise(bounds)]
+
+    async def run() -> list[StreamEvent]:
+        wire = Wire(sse_answer(chunks))
+        async with FizzlyClient(
+            API, "fiz_split_test_key_000", budget=RateBudget(), transport=wire.transport
+        ) as client:
+            return await collect(client)
+
+    check_reference_events(asyncio.run(run()))
