@@ -60,6 +60,8 @@ class FakeClient:
         self.submitted_inputs: list[dict[str, Any]] = []
         self.submit_errors: list[BaseException] = []
         self.before_submit: Callable[[Mapping[str, Any]], None] | None = None
+        #: When set, a submit waits for it after it has been received (the answer is late).
+        self.submit_gate: asyncio.Event | None = None
         self.stream_open_errors: list[BaseException] = []
         self.drop_stream_after: int | None = None
         self.replay = True
@@ -109,6 +111,8 @@ class FakeClient:
         if self.before_submit is not None:
             self.before_submit(inputs)
         self.calls.append(("submit", f"{owner}/{slug}"))
+        if self.submit_gate is not None:
+            await self.submit_gate.wait()
         if self.submit_errors:
             raise self.submit_errors.pop(0)
         request_id = f"run_{next(self._ids)}"

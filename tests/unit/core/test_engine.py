@@ -373,6 +373,58 @@ async def test_cancel_of_a_run_that_just_finished(store: HistoryStore, tmp_path:
         await h.engine.close()
 
 
+async def test_cancel_while_sending_cancels_once_the_answer_comes(harness: Harness) -> None:
+    client = harness.client
+    client.auto_finish = False
+    gate = client.submit_gate = asyncio.Event()
+    run = await harness.engine.submit(WF, {}, profile=PROFILE)
+    await until(lambda: client.count("submit") == 1)
+    assert run.state is RunState.SUBMITTING
+    harness.engine.cancel([run.id])
+    assert run.state is RunState.SUBMITTING  # nothing to cancel on the server yet
+    gate.set()
+    await until(lambda: run.state is RunState.CANCELLED)
+    assert run.request_id is not None
+    assert client.count("cancel") == 1
+    assert run.credits_refunded == 5.0
+
+
+async def test_the_limit_of_active_runs_holds_single_runs_back(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    client = FakeClient(auto_finish=False)
+    h = Harness(store, client, tmp_path, max_active_runs=1)
+    await h.engine.start()
+    try:
+        first = await h.engine.submit(WF, {"i": 1}, profile=PROFILE)
+        second = await h.engine.submit(WF, {"i": 2}, profile=PROFILE)
+        await until(lambda: first.state is RunState.PENDING)
+        assert second.state is RunState.WAITING
+        assert client.count("submit") == 1
+        assert first.request_id is not None
+        client.finish(first.request_id)
+        await until(lambda: second.state is RunState.PENDING)
+        assert [x["i"] for x in client.submitted_inputs] == [1, 2]
+    finally:
+        await h.engine.close()
+
+
+async def test_a_paused_batch_sends_nothing_until_resumed(harness: Harness) -> None:
+    engine = harness.engine
+    engine.pause_submissions()
+    batch = await engine.submit_batch("b", WF, [{"i": 0}, {"i": 1}], profile=PROFILE)
+    engine.pause_batch(batch.id)
+    engine.resume_submissions()
+    assert batch.state is BatchState.PAUSED
+    assert batch.pause_reason == "Paused by you."
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert harness.client.calls == []
+    engine.resume_batch(batch.id)
+    await until(lambda: batch.state is BatchState.FINISHED)
+    assert harness.client.count("submit") == 2
+
+
 # --- retry ------------------------------------------------------------------------------------
 
 
