@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -145,3 +146,22 @@ def test_windows_version_resource_names_the_version(bundle: ModuleType, tmp_path
     text = bundle.windows_version_file("0.1.0", tmp_path).read_text(encoding="utf-8")
     assert "filevers=(0, 1, 0, 0)" in text
     assert "StringStruct('ProductVersion', '0.1.0')" in text
+
+
+def test_every_qt_module_the_app_imports_is_bundled(bundle: ModuleType) -> None:
+    """A Qt module used in the code but left out of the build breaks only the installed app."""
+    pattern = re.compile(r"\bPySide6\.(Qt\w+)|\bfrom PySide6 import (?:\(([^)]*)\)|([^\n(]+))")
+    imported: dict[str, set[str]] = {}
+    for source in (ROOT / "fizzly_desktop").rglob("*.py"):
+        for match in pattern.finditer(source.read_text(encoding="utf-8")):
+            dotted, grouped, inline = match.groups()
+            listed = (grouped or inline or "").split(",")
+            names = [dotted] if dotted else [item.split()[0] for item in listed if item.strip()]
+            for name in names:
+                if name.startswith("Qt"):
+                    imported.setdefault(name, set()).add(source.relative_to(ROOT).as_posix())
+    assert {"QtCore", "QtGui", "QtWidgets"} <= set(imported)
+    missing = {name: sorted(files) for name, files in imported.items()}
+    for used in bundle.QT_MODULES_USED:
+        missing.pop(used, None)
+    assert not missing, f"add these to QT_MODULES_USED in packaging/bundle.py: {missing}"
