@@ -193,7 +193,12 @@ class SelfTest:
 
     def check_sandbox_run(self, workdir: Path) -> DownloadedImage:
         """Start the sandbox, run the demo workflow to completion, download its image."""
-        return asyncio.run(self._sandbox_run(workdir))
+        try:
+            return asyncio.run(self._sandbox_run(workdir))
+        except TimeoutError:
+            raise StepFailed(
+                f"no image within {self.timeout:g} s (sandbox start, run and download)"
+            ) from None
 
     async def _sandbox_run(self, workdir: Path) -> DownloadedImage:
         async with asyncio.timeout(self.timeout):
@@ -217,13 +222,14 @@ class SelfTest:
             outputs: dict[str, Any] | None = None
             nodes: list[str] = []
             try:
-                async for event in client.stream(run):
-                    if isinstance(event, SubmitEvent):
-                        nodes.append(event.node)
-                    elif isinstance(event, ErrorEvent):
-                        raise StepFailed(f"the run failed at {event.node}: {event.error}")
-                    elif isinstance(event, OutputEvent):
-                        outputs = dict(event.outputs)
+                async with contextlib.aclosing(client.stream(run)) as events:
+                    async for event in events:
+                        if isinstance(event, SubmitEvent):
+                            nodes.append(event.node)
+                        elif isinstance(event, ErrorEvent):
+                            raise StepFailed(f"the run failed at {event.node}: {event.error}")
+                        elif isinstance(event, OutputEvent):
+                            outputs = dict(event.outputs)
             except StreamInterrupted as exc:
                 # The window falls back to polling when a stream breaks; so does the self-test.
                 self._note(f"status stream broke ({exc}); following by status instead")

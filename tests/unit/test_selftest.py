@@ -102,6 +102,23 @@ def test_sandbox_flags_from_the_app_command_line_reach_the_sandbox(tmp_path: Pat
     assert image.path.read_bytes()[8:12] == b"WEBP"
 
 
+def test_a_failed_run_fails_the_step_with_the_node_and_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selftest, "RUN_WORKFLOW", ("demo", "broken-pipeline"))
+    monkeypatch.setattr(selftest, "RUN_INPUTS", {"prompt": "anything"})
+
+    with pytest.raises(StepFailed, match="the run failed at safety-check"):
+        SelfTest(io.StringIO(), sandbox_args=["--time-scale", "0.05"]).check_sandbox_run(tmp_path)
+
+
+def test_a_run_that_takes_too_long_fails_the_step_plainly(tmp_path: Path) -> None:
+    test = SelfTest(io.StringIO(), sandbox_args=["--time-scale", "20"], timeout=3.0)
+
+    with pytest.raises(StepFailed, match=r"no image within 3 s"):
+        test.check_sandbox_run(tmp_path)
+
+
 def _save_image(path: Path, width: int, height: int, *, flat: bool = False) -> Path:
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("#7c3aed"))
