@@ -546,8 +546,8 @@ class FileListField(_FileWorkMixin, FieldWidget):
         self.items = QListWidget()
         self.items.setIconSize(QSize(40, 40))
         self.items.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.items.setMaximumHeight(150)
-        self.items.setMinimumHeight(64)
+        self.items.setMaximumHeight(110)
+        self.items.setMinimumHeight(56)
         self.address = QLineEdit()
         word = "an image" if spec.is_image else "a file"
         self.address.setPlaceholderText(f"Paste {word}'s address and press Enter")
