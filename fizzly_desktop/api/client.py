@@ -594,17 +594,19 @@ class FizzlyClient:
                 raise
 
             status = response.status_code
+            if status == 429:
+                # Paused before the slot is handed back, so that no waiter slips through.
+                wait = self._retry_after(response)
+                self.budget.pause(wait)
             self.budget.observe(slot, response.headers, counted=status != 429)
             log.debug("%s %s -> %d", method, _path(url), status)
 
             if status == 429:
                 await _read_closed(response)
-                wait = self._retry_after(response)
                 rate_limited += 1
                 if rate_limited > _MAX_RATE_LIMITED:
                     raise self._error(response)
                 log.warning("the service answered 429; waiting %.1f s before retrying", wait)
-                self.budget.pause(wait)
                 continue
 
             if status in _REDIRECTS and "location" in response.headers:
