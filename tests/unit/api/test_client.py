@@ -6,6 +6,7 @@ import asyncio
 import datetime
 import email.utils
 import json
+from collections.abc import Callable
 
 import httpx
 import pytest
@@ -611,3 +612,30 @@ async def test_a_key_check_gives_up_after_one_retry(make_client: ClientFactory) 
     check = await client.verify_key()
     assert check.status is KeyStatus.UNREACHABLE
     assert len(wire.requests) == 2
+
+
+async def test_a_429_holds_every_waiting_request(
+    make_client: ClientFactory, clock: FakeClock
+) -> None:
+    sent_at: list[float] = []
+
+    def answer(status: int) -> Callable[[httpx.Request], httpx.Response]:
+        def reply(request: httpx.Request) -> httpx.Response:
+            sent_at.append(clock.now)
+            if status == 429:
+                return httpx.Response(
+                    429,
+                    json={"error": "Rate limit exceeded", "code": "RATE_LIMIT_EXCEEDED"},
+                    headers={"Retry-After": "30"},
+                )
+            return json_answer(200, {"status": "IN_QUEUE"})
+
+        return reply
+
+    wire = Wire(answer(429), answer(200))
+    client = make_client(wire, budget=clock.budget())
+    start = clock.now
+    await asyncio.gather(client.status(RUN), client.status(RUN), client.status(RUN))
+    assert sent_at[0] == start
+    assert len(sent_at) == 4
+    assert all(t >= start + 30 for t in sent_at[1:])
