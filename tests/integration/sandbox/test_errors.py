@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import httpx
 import pytest
 
-from fizzly_desktop.core.sandbox_process import SandboxInfo
-from tests.fixtures.sandbox import SandboxFactory
+from fizzly_desktop.core.sandbox_process import SandboxInfo, launch_sandbox
+from tests.fixtures.sandbox import FAST_FLAGS
 from tests.integration.sandbox.support import (
     RATE_HEADERS,
     assert_error,
@@ -21,9 +23,26 @@ PROMPT = {"prompt": "a lighthouse"}
 
 
 @pytest.fixture
-def api(sandbox: SandboxInfo) -> httpx.Client:
+def api(sandbox: SandboxInfo) -> Iterator[httpx.Client]:
     with client(sandbox.base_url, sandbox.demo_key) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def strict() -> Iterator[SandboxInfo]:
+    """Demo speed on one worker (runs stay unfinished), a 1000-byte body cap, a 7-credit key."""
+    with launch_sandbox(
+        *FAST_FLAGS,
+        "--time-scale",
+        "1",
+        "--workers",
+        "1",
+        "--max-body-bytes",
+        "1000",
+        "--key",
+        "fiz_test_poor:pro:7",
+    ) as handle:
+        yield handle.info
 
 
 def test_missing_key_is_401(sandbox: SandboxInfo) -> None:
@@ -60,10 +79,8 @@ def test_ultimate_plan_has_access(sandbox: SandboxInfo) -> None:
         assert c.get(T2I + "/schema").status_code == 200
 
 
-def test_insufficient_credits_is_402_and_refunds_restore_access(
-    sandbox_factory: SandboxFactory,
-) -> None:
-    info = sandbox_factory("--key", "fiz_test_poor:pro:7", "--time-scale", "1", "--workers", "1")
+def test_insufficient_credits_is_402_and_refunds_restore_access(strict: SandboxInfo) -> None:
+    info = strict
     assert info.keys["fiz_test_poor"] == {"plan": "pro", "credits": 7}
     with client(info.base_url, "fiz_test_poor") as poor:
         first = submit(poor, "demo/text-to-image", PROMPT)  # 5 of 7 credits reserved
@@ -169,8 +186,8 @@ def test_body_over_ten_megabytes_is_400(api: httpx.Client) -> None:
     assert body["error"] == "Request body is too large"
 
 
-def test_body_over_limit_without_content_length_is_400(sandbox_factory: SandboxFactory) -> None:
-    info = sandbox_factory("--max-body-bytes", "1000")
+def test_body_over_limit_without_content_length_is_400(strict: SandboxInfo) -> None:
+    info = strict
 
     def chunks():  # streamed: no Content-Length, so the cap applies while reading
         for _ in range(10):
@@ -188,8 +205,8 @@ def test_unknown_path_and_wrong_method_answer_json(api: httpx.Client) -> None:
     assert "POST" in body["details"]["allowed"]
 
 
-def test_result_before_completion_is_400(sandbox_factory: SandboxFactory) -> None:
-    info = sandbox_factory("--time-scale", "1", "--workers", "1")
+def test_result_before_completion_is_400(strict: SandboxInfo) -> None:
+    info = strict
     with client(info.base_url, info.demo_key) as c:
         run = submit(c, "demo/slow-render", PROMPT)
         body = assert_error(c.get(run["response_url"]), 400, "BAD_REQUEST")

@@ -6,6 +6,7 @@ import json
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -67,9 +68,17 @@ def test_prints_one_json_line_and_exits_cleanly(how: str) -> None:
     assert "Traceback" not in err
 
 
-def test_launcher_reports_info_and_stops() -> None:
+def test_launcher_reports_info_and_stops_with_reference_defaults() -> None:
     handle = launch_sandbox("--log-level", "info")
     with handle:
+        assert handle.info.ping_interval == 15.0
+        with client(handle.info.base_url, handle.info.demo_key) as api:
+            response = api.get("/workflows/demo/text-to-image/schema")
+        # 60 requests per 60 s unless configured otherwise.
+        assert response.headers["x-ratelimit-limit"] == "60"
+        assert response.headers["x-ratelimit-remaining"] == "59"
+        reset = int(response.headers["x-ratelimit-reset"])
+        assert time.time() + 55 <= reset <= time.time() + 62
         assert handle.running
         info = handle.info
         assert isinstance(info, SandboxInfo)
@@ -108,11 +117,10 @@ def test_bad_flag_is_reported_with_the_sandboxes_message() -> None:
     assert "--workers: must be 1 or more" in str(caught.value)
 
 
-def test_taken_port_is_reported_plainly() -> None:
-    with launch_sandbox() as first:
-        port = first.info.base_url.rsplit(":", 1)[1]
-        with pytest.raises(SandboxError) as caught:
-            launch_sandbox("--port", port)
+def test_taken_port_is_reported_plainly(sandbox: SandboxInfo) -> None:
+    port = sandbox.base_url.rsplit(":", 1)[1]
+    with pytest.raises(SandboxError) as caught:
+        launch_sandbox("--port", port)
     assert "could not start" in str(caught.value)
     assert "Traceback" not in str(caught.value)
 

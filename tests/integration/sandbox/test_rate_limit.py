@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterator
 
 import httpx
+import pytest
 
-from fizzly_desktop.core.sandbox_process import launch_sandbox
-from tests.fixtures.sandbox import SandboxFactory
+from fizzly_desktop.core.sandbox_process import SandboxInfo, launch_sandbox
+from tests.fixtures.sandbox import FAST_FLAGS, SandboxFactory
 from tests.integration.sandbox.support import (
     RATE_HEADERS,
     assert_error,
@@ -71,8 +73,17 @@ def test_every_authenticated_request_counts(sandbox_factory: SandboxFactory) -> 
         assert_error(read_stream(api, run["status_url"])[0], 429, "RATE_LIMIT_EXCEEDED")
 
 
-def test_limits_are_per_key(sandbox_factory: SandboxFactory) -> None:
-    info = sandbox_factory("--rate-limit", "2", "--rate-window", "60")
+@pytest.fixture(scope="module")
+def tight() -> Iterator[SandboxInfo]:
+    """Two requests per minute per key; each test below uses its own keys."""
+    with launch_sandbox(
+        *FAST_FLAGS, "--rate-limit", "2", "--rate-window", "60", "--key", "fiz_test_broke:pro:0"
+    ) as handle:
+        yield handle.info
+
+
+def test_limits_are_per_key(tight: SandboxInfo) -> None:
+    info = tight
     other = next(k for k, v in info.keys.items() if v["plan"] == "ultimate")
     with client(info.base_url, info.demo_key) as api, client(info.base_url, other) as second:
         api.get(SCHEMA)
@@ -83,31 +94,20 @@ def test_limits_are_per_key(sandbox_factory: SandboxFactory) -> None:
         assert response.headers["x-ratelimit-remaining"] == "1"
 
 
-def test_default_limit_is_sixty_per_minute() -> None:
-    with launch_sandbox() as handle, client(handle.info.base_url, handle.info.demo_key) as api:
-        response = api.get(SCHEMA)
-        assert response.headers["x-ratelimit-limit"] == "60"
-        assert response.headers["x-ratelimit-remaining"] == "59"
-        reset = int(response.headers["x-ratelimit-reset"])
-        assert time.time() + 55 <= reset <= time.time() + 62
-
-
-def test_rate_headers_on_forbidden_and_insufficient_credits(
-    sandbox_factory: SandboxFactory,
-) -> None:
-    info = sandbox_factory("--key", "fiz_test_broke:pro:0")
+def test_rate_headers_on_forbidden_and_insufficient_credits(tight: SandboxInfo) -> None:
+    info = tight
     free = next(k for k, v in info.keys.items() if v["plan"] == "free")
     with client(info.base_url, free) as free_api, client(info.base_url, "fiz_test_broke") as broke:
         forbidden = free_api.get(SCHEMA)
         assert_error(forbidden, 403, "FORBIDDEN")
-        assert forbidden.headers["x-ratelimit-remaining"] == str(100000 - 1)
+        assert forbidden.headers["x-ratelimit-remaining"] == "1"
         poor = broke.post("/workflows/demo/prompt-enhancer", json={"inputs": {"prompt": "x"}})
         assert_error(poor, 402, "INSUFFICIENT_CREDITS")
         assert all(h in poor.headers for h in RATE_HEADERS)
 
 
-def test_status_and_result_carry_rate_headers(sandbox_factory: SandboxFactory) -> None:
-    info = sandbox_factory()
+def test_status_and_result_carry_rate_headers(sandbox: SandboxInfo) -> None:
+    info = sandbox
     with client(info.base_url, info.demo_key) as api:
         run = submit(api, "demo/prompt-enhancer", {"prompt": "x"})
         final = api.get(run["status_url"])

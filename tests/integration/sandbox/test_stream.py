@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from fizzly_desktop.core.sandbox_process import SandboxInfo, launch_sandbox
+from fizzly_desktop.core.sandbox_process import SandboxInfo
 from tests.fixtures.sandbox import SandboxFactory
 from tests.integration.sandbox.support import (
     RATE_HEADERS,
@@ -151,11 +151,6 @@ def test_pings_arrive_at_the_configured_interval(sandbox_factory: SandboxFactory
         api.put(run["cancel_url"])
     assert [set(p.data) for p in pings] == [{"timestamp"}] * 3
     assert all(p.id is None for p in pings)
-
-
-def test_default_ping_interval_is_fifteen_seconds() -> None:
-    with launch_sandbox() as handle:
-        assert handle.info.ping_interval == 15.0
 
 
 def test_two_subscribers_see_the_same_events(api: httpx.Client) -> None:
