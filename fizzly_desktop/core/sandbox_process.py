@@ -16,7 +16,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass
 from types import TracebackType
 from typing import IO, Any
@@ -198,14 +197,13 @@ def launch_sandbox(*args: str, timeout: float = 20.0) -> SandboxHandle:
 
     reader = threading.Thread(target=read_line, name="sandbox-stdout", daemon=True)
     reader.start()
-    deadline = time.monotonic() + timeout
     reader.join(timeout)
     line = first_line[0].decode("utf-8", "replace") if first_line else ""
     if not line.strip():
-        running = reader.is_alive()
+        timed_out = reader.is_alive()
         _stop_popen(process, tail)
         reader.join(1.0)
-        if running and time.monotonic() >= deadline:
+        if timed_out:
             raise _failure(f"The sandbox did not start within {timeout:g} s.", tail.lines())
         raise _failure(
             f"The sandbox exited before it was ready (exit code {process.returncode}).",

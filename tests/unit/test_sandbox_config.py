@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fizzly_desktop.sandbox.__main__ import _origin
 from fizzly_desktop.sandbox.config import (
     DEFAULT_KEYS,
     DEMO_KEY,
@@ -103,3 +104,17 @@ def test_config_without_api_keys_is_refused(tmp_path: Path) -> None:
 def test_bad_flags_exit_with_usage(argv: list[str]) -> None:
     with pytest.raises(SystemExit):
         config_from_args(argv)
+
+
+@pytest.mark.parametrize(
+    ("host", "origin"),
+    [
+        ("127.0.0.1", "http://127.0.0.1:8000"),
+        ("0.0.0.0", "http://127.0.0.1:8000"),
+        ("::", "http://[::1]:8000"),
+        ("::1", "http://[::1]:8000"),
+        ("localhost", "http://localhost:8000"),
+    ],
+)
+def test_advertised_origin_is_connectable(host: str, origin: str) -> None:
+    assert _origin(host, 8000) == origin
