@@ -26,6 +26,14 @@ from fizzly_desktop.core.runs import Run
 
 SIDECAR_VERSION = 1
 _IMAGE_SUFFIXES = {".png", ".webp", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".avif"}
+# Not every system's mimetypes table knows webp or avif.
+_SUFFIX_BY_TYPE = {
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/avif": ".avif",
+}
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -89,10 +97,10 @@ def output_folder(base: Path, run: Run) -> Path:
 def file_name(run: Run, image: ImageOutput) -> str:
     suffix = PurePosixPath(urlsplit(image.url).path).suffix.lower()
     if suffix not in _IMAGE_SUFFIXES:
-        guessed = (
-            mimetypes.guess_extension(image.content_type or "") if image.content_type else None
-        )
-        suffix = guessed or ".png"
+        content_type = (image.content_type or "").split(";")[0].strip().lower()
+        suffix = _SUFFIX_BY_TYPE.get(content_type) or mimetypes.guess_extension(content_type) or ""
+        if suffix not in _IMAGE_SUFFIXES:
+            suffix = ".png"
     return f"{_safe(run.request_id or run.id)}_{_safe(image.name)}{suffix}"
 
 
