@@ -27,6 +27,7 @@ Public interface (the window drives it)::
     engine.outputs_of(run_id) -> list[OutputRecord]
     engine.budget_state(profile) -> BudgetState | None
     engine.credits_used_this_session -> float;  engine.submissions_paused -> bool
+    engine.history_complete -> bool   # the newest 200 + unfinished runs come first, then the rest
 
     # actions
     await engine.submit(workflow, inputs, *, profile, webhook=None) -> Run          # interactive
@@ -111,6 +112,8 @@ UNCERTAIN_AFTER_RESTART = (
 )
 PAUSED_AFTER_RESTART = "Paused when the app closed; resume to continue."
 PAUSED_BY_USER = "Paused by you."
+#: Runs loaded before the engine starts working; older finished ones follow in the background.
+FIRST_LOAD = 200
 GONE_FROM_SERVER = "The server no longer knows this run; the record here is kept."
 
 
@@ -210,6 +213,9 @@ class RunEngine:
         self._download_slots = asyncio.Semaphore(max(1, self.settings.concurrent_downloads))
         #: Requests made by the engine, by kind (for the benchmark and the log).
         self.request_counts: dict[str, int] = {}
+        #: False until the whole history is loaded (the newest runs come first).
+        self.history_complete = False
+        self._removed: set[str] = set()
 
     # --- life ---------------------------------------------------------------------------------
 
@@ -218,7 +224,9 @@ class RunEngine:
         if self._started:
             return
         self._started = True
-        runs, batches, outputs = await asyncio.to_thread(self._load)
+        # The newest runs and every unfinished one first, so the window fills at once; the
+        # rest of a long history follows in the background.
+        runs, batches, outputs = await asyncio.to_thread(self._load_first)
         for run in sorted(runs, key=lambda r: r.created_at):
             self._runs[run.id] = run
         self._outputs = outputs
@@ -263,11 +271,39 @@ class RunEngine:
             self._start_tracker(run, resync=True)
         self._tasks.spawn("dispatcher", self._dispatch())
         self._tasks.spawn("enricher", self._enrich())
+        self._tasks.spawn("load-older-runs", self._load_older())
         self._events.runs_added(self._runs)
         self._events.batches_added(self._batches)
 
-    def _load(self) -> tuple[list[Run], list[Batch], dict[str, list[OutputRecord]]]:
-        return self._history.load_runs(), self._history.load_batches(), self._history.load_outputs()
+    def _load_first(self) -> tuple[list[Run], list[Batch], dict[str, list[OutputRecord]]]:
+        history = self._history
+        runs = {r.id: r for r in history.recent_runs(FIRST_LOAD)}
+        for run in history.unfinished_runs():
+            runs.setdefault(run.id, run)
+        return list(runs.values()), history.load_batches(), history.load_outputs(list(runs))
+
+    async def _load_older(self) -> None:
+        """Add the finished runs older than the first load (a long history) in the background."""
+        history = self._history
+        older, outputs = await asyncio.to_thread(
+            lambda: (history.load_runs(), history.load_outputs())
+        )
+        added: list[str] = []
+        for run in sorted(older, key=lambda r: r.created_at, reverse=True):
+            # Everything unfinished came with the first load; what is missing now is final, or
+            # was removed by the user meanwhile.
+            if run.id in self._runs or run.id in self._removed or not run.state.is_terminal:
+                continue
+            self._runs[run.id] = run
+            added.append(run.id)
+            if run.state is RunState.COMPLETED:
+                self._learn_nodes(run)
+        for run_id, records in outputs.items():
+            if run_id in self._runs and run_id not in self._outputs:
+                self._outputs[run_id] = records
+        self.history_complete = True
+        if added:
+            self._events.runs_added(added)
 
     async def close(self) -> None:
         """Let sends in flight finish (up to ``close_grace``), then stop every task.
@@ -605,6 +641,7 @@ class RunEngine:
         if not removed:
             return []
         gone = set(removed)
+        self._removed |= gone
         for rid in removed:
             self._dirty.pop(rid, None)
             self._runs.pop(rid, None)

@@ -593,6 +593,15 @@ class HistoryStore:
         rows = self._query(_RUN_SELECT + " ORDER BY created_at DESC LIMIT ?", (limit,))
         return self._with_timelines(rows, all_runs=False)
 
+    def unfinished_runs(self) -> list[Run]:
+        """Runs not in a final state (waiting, sending, uncertain, on the server), newest first."""
+        final = [state.value for state in RunState if state.is_terminal]
+        marks = ", ".join("?" * len(final))
+        rows = self._query(
+            _RUN_SELECT + f" WHERE state NOT IN ({marks}) ORDER BY created_at DESC", final
+        )
+        return self._with_timelines(rows, all_runs=False)
+
     def get_run(self, run_id: str) -> Run | None:
         rows = self._query(_RUN_SELECT + " WHERE id = ?", (run_id,))
         runs = self._with_timelines(rows, all_runs=False)
@@ -632,9 +641,21 @@ class HistoryStore:
             )
         ]
 
-    def load_outputs(self) -> dict[str, list[OutputRecord]]:
+    def load_outputs(self, run_ids: Sequence[str] | None = None) -> dict[str, list[OutputRecord]]:
+        """Saved outputs by run, of every run or of ``run_ids``."""
         result: dict[str, list[OutputRecord]] = {}
-        for row in self._query("SELECT * FROM outputs ORDER BY run_id, name"):
+        if run_ids is None:
+            rows = self._query("SELECT * FROM outputs ORDER BY run_id, name")
+        else:
+            rows = []
+            ids = list(run_ids)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" * len(chunk))
+                rows += self._query(
+                    f"SELECT * FROM outputs WHERE run_id IN ({marks}) ORDER BY run_id, name", chunk
+                )
+        for row in rows:
             record = _output_from_row(row)
             result.setdefault(record.run_id, []).append(record)
         return result

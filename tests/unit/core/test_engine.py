@@ -584,6 +584,36 @@ async def test_restart_marks_uncertain_follows_in_flight_and_pauses_batches(
         await second.engine.close()
 
 
+async def test_a_long_history_loads_newest_and_unfinished_first(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    old_waiting = Run.create(WF, {"i": -1}, PROFILE)
+    old_waiting.created_at = 1.0
+    finished = []
+    for i in range(300):
+        run = Run.create(WF, {"i": i}, PROFILE)
+        run.state = RunState.COMPLETED
+        run.created_at = 100.0 + i
+        finished.append(run)
+    store.save_runs([old_waiting, *finished])
+    await store.flush()
+    h = Harness(store, FakeClient(), tmp_path)
+    h.engine.pause_submissions()
+    await h.engine.start()
+    try:
+        first = h.engine.runs()
+        assert len(first) == 201
+        assert first[0].inputs == {"i": 299}
+        assert first[-1].id == old_waiting.id  # unfinished, however old
+        await until(lambda: h.engine.history_complete)
+        assert len(h.engine.runs()) == 301
+        h.scheduler.run_due()
+        added = frozenset().union(*(e.added for e in h.events if isinstance(e, RunsChanged)))
+        assert added == {r.id for r in [old_waiting, *finished]}
+    finally:
+        await h.engine.close()
+
+
 async def test_close_leaves_no_task_behind(store: HistoryStore, tmp_path: Path) -> None:
     h = Harness(store, FakeClient(auto_finish=False), tmp_path)
     await h.engine.start()
