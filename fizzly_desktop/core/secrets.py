@@ -213,9 +213,10 @@ class SecretStore:
             return operation(backend)
         except Exception as exc:  # keyring backends raise all kinds: D-Bus, OS, their own
             _close_abandoned_connections(exc)
-            error = _classify(exc)
             log.warning("Keyring request failed: %s", type(exc).__name__)
-            raise error from exc
+            # Raised without a name for it in this frame: a local holding the error would tie
+            # the error, its traceback and every caller's frame into a reference cycle.
+            raise _classify(exc) from exc
 
 
 def _close_abandoned_connections(exc: BaseException) -> None:

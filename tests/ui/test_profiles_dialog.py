@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -27,6 +28,19 @@ from tests.fixtures.keyring import MemoryKeyring
 
 KEY = "fiz_live_9f8e7d6c5b4a3210abcd"
 OTHER_KEY = "fiz_live_0000111122223333wxyz"
+
+
+@pytest.fixture(autouse=True)
+def collect_widgets_on_the_gui_thread() -> Iterator[None]:
+    """Free this test's garbage here, after its widgets are closed, on the GUI thread.
+
+    Exception tracebacks (httpx's, asyncio's) can tie a test's frames, and the widgets they
+    hold, into reference cycles. Left to the garbage collector, such a cycle may be freed on
+    whichever thread allocates next, such as a keyring worker, and Qt must not destroy widgets
+    off the GUI thread.
+    """
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterator
 
@@ -41,6 +42,19 @@ class FakeService:
 
 
 VALID = (KeyCheckStatus.VALID, "The key works.")
+
+
+@pytest.fixture(autouse=True)
+def collect_widgets_on_the_gui_thread() -> Iterator[None]:
+    """Free this test's garbage here, after its widgets are closed, on the GUI thread.
+
+    Exception tracebacks (httpx's, asyncio's) can tie a test's frames, and the widgets they
+    hold, into reference cycles. Left to the garbage collector, such a cycle may be freed on
+    whichever thread allocates next, such as a keyring worker, and Qt must not destroy widgets
+    off the GUI thread.
+    """
+    yield
+    gc.collect()
 
 
 @pytest.fixture
