@@ -45,8 +45,8 @@ Public interface (the window drives it)::
     engine.set_outputs_folder(path | None)
 
 A run's row is committed before its submit leaves; a submit is never re-sent by the engine
-(a lost answer leaves the run UNCERTAIN); a 401/402/403 answer to a batch submit pauses the batch
-with the reason and puts the run back in line.
+(a lost answer leaves the run UNCERTAIN, and three in a row pause the batch); a 401/402/403
+answer to a batch submit pauses the batch with the reason and puts the run back in line.
 """
 
 from __future__ import annotations
@@ -112,6 +112,12 @@ UNCERTAIN_AFTER_RESTART = (
 )
 PAUSED_AFTER_RESTART = "Paused when the app closed; resume to continue."
 PAUSED_BY_USER = "Paused by you."
+#: Submits in a row of one batch whose answers were lost before the batch pauses.
+UNCERTAIN_STREAK_PAUSE = 3
+PAUSED_UNCERTAIN = (
+    "The last runs were sent but no answer came back, so they may have started; check the "
+    "connection and the uncertain runs, then resume."
+)
 #: Runs loaded before the engine starts working; older finished ones follow in the background.
 FIRST_LOAD = 200
 GONE_FROM_SERVER = "The server no longer knows this run; the record here is kept."
@@ -216,6 +222,7 @@ class RunEngine:
         #: False until the whole history is loaded (the newest runs come first).
         self.history_complete = False
         self._removed: set[str] = set()
+        self._uncertain_streak: dict[str, int] = {}
 
     # --- life ---------------------------------------------------------------------------------
 
@@ -903,6 +910,8 @@ class RunEngine:
             self._uncertain(run, f"The submit ended with an unexpected error: {exc}")
         else:
             self._connect_failures[run.profile] = 0
+            if run.batch_id:
+                self._uncertain_streak.pop(run.batch_id, None)
             run.request_id = submission.request_id
             run.status_url = submission.status_url
             run.response_url = submission.response_url
@@ -928,6 +937,23 @@ class RunEngine:
         self._cancel_after_submit.discard(run.id)
         self.change_state(run, RunState.UNCERTAIN)
         self._events.notice(Notice(message, NoticeLevel.WARNING, run_id=run.id))
+        batch = self._batches.get(run.batch_id) if run.batch_id else None
+        if batch is None:
+            return
+        streak = self._uncertain_streak.get(batch.id, 0) + 1
+        self._uncertain_streak[batch.id] = streak
+        if streak >= UNCERTAIN_STREAK_PAUSE and batch.state is BatchState.RUNNING:
+            # Each lost answer may be a paid run: do not keep sending blind.
+            self._uncertain_streak[batch.id] = 0
+            batch.pause(PAUSED_UNCERTAIN)
+            self._save_batch(batch)
+            self._events.notice(
+                Notice(
+                    f"Batch “{batch.name}” paused: {PAUSED_UNCERTAIN}",
+                    NoticeLevel.ERROR,
+                    batch_id=batch.id,
+                )
+            )
 
     def _reject(self, run: Run, message: str) -> None:
         run.error = message

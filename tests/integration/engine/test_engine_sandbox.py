@@ -60,7 +60,9 @@ class CountingTransport(httpx.AsyncBaseTransport):
         await self._inner.aclose()
 
 
-def connector(info: SandboxInfo, traffic: Traffic, key: str | None = None) -> ClientFactory:
+def connector(
+    info: SandboxInfo, traffic: Traffic, key: str | None = None, timeout: float = 30.0
+) -> ClientFactory:
     api_key = key or info.demo_key
 
     async def factory(profile: str) -> ProfileConnection:
@@ -68,6 +70,7 @@ def connector(info: SandboxInfo, traffic: Traffic, key: str | None = None) -> Cl
             info.base_url,
             api_key,
             ping_interval=info.ping_interval,
+            timeout=timeout,
             transport=CountingTransport(traffic),
         )
         return ProfileConnection.of(client, "…" + api_key[-4:])
@@ -291,6 +294,35 @@ async def test_too_few_credits_pause_the_batch(
         assert len(traffic.posted_inputs) == 3  # the third was refused, the rest never tried
         assert traffic.statuses[402] == 1
         assert runs[0].key_fingerprint == "…0001"
+    finally:
+        await engine.close()
+
+
+async def test_a_submit_whose_answer_is_lost_is_left_uncertain(
+    sandbox_factory: SandboxFactory, store: HistoryStore, tmp_path: Path
+) -> None:
+    # Every answer takes 0.3 s and the client gives up after 0.1 s: the server still takes the
+    # run, the app cannot know, and must not send it again.
+    info = sandbox_factory("--latency-ms", "300")
+    traffic = Traffic()
+    engine = RunEngine(
+        store, connector(info, traffic, timeout=0.1), settings=engine_settings(tmp_path)
+    )
+    await engine.start()
+    try:
+        batch = await engine.submit_batch(
+            "Lost", WF, [inputs(0), inputs(1)], profile=PROFILE, max_active=1
+        )
+        runs = engine.batch_runs(batch.id)
+        await until(lambda: all(r.state is RunState.UNCERTAIN for r in runs))
+        assert batch.state is BatchState.FINISHED
+        await engine.flush()
+        assert [x["seed"] for x in traffic.posted_inputs] == [0, 1]
+        assert all(r.request_id is None for r in runs)
+        assert all(r.needs_attention for r in runs)
+        stored = store.get_run(runs[0].id)
+        assert stored is not None
+        assert stored.state is RunState.UNCERTAIN
     finally:
         await engine.close()
 

@@ -303,6 +303,24 @@ async def test_credits_or_plan_refusal_pauses_the_batch(harness: Harness, error:
     assert batch.state is BatchState.FINISHED
 
 
+async def test_three_lost_answers_in_a_row_pause_the_batch(harness: Harness) -> None:
+    client = harness.client
+    client.submit_errors.extend(
+        SubmitUncertain("demo", "text-to-image", {}, None, TimeoutError("no answer"))
+        for _ in range(3)
+    )
+    batch = await harness.engine.submit_batch(
+        "b", WF, [{"i": i} for i in range(5)], profile=PROFILE, max_active=1
+    )
+    await until(lambda: batch.state is BatchState.PAUSED)
+    runs = harness.engine.batch_runs(batch.id)
+    assert [r.state for r in runs] == [RunState.UNCERTAIN] * 3 + [RunState.WAITING] * 2
+    assert client.count("submit") == 3
+    harness.engine.resume_batch(batch.id)
+    await until(lambda: batch.state is BatchState.FINISHED)
+    assert client.count("submit") == 5
+
+
 async def test_a_single_run_refused_for_credits_is_rejected(harness: Harness) -> None:
     harness.client.submit_errors.append(InsufficientCredits(402))
     run = await harness.engine.submit(WF, {}, profile=PROFILE)
