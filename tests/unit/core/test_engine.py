@@ -14,6 +14,7 @@ import pytest
 from fizzly_desktop.api.errors import (
     BadRequest,
     ConnectionFailed,
+    DownloadRejected,
     Forbidden,
     InsufficientCredits,
     ServerError,
@@ -230,6 +231,45 @@ async def test_a_connection_failure_waits_and_sends_once(harness: Harness) -> No
     await until(lambda: run.state is RunState.COMPLETED)
     assert harness.client.count("submit") == 2
     assert run.error is None
+
+
+async def test_a_profile_without_a_usable_key(store: HistoryStore, tmp_path: Path) -> None:
+    async def factory(profile: str) -> ProfileConnection:
+        raise RuntimeError(f"No API key is stored for the profile “{profile}”.")
+
+    engine = RunEngine(store, factory, settings=settings(tmp_path), scheduler=ManualScheduler())
+    await engine.start()
+    try:
+        single = await engine.submit(WF, {}, profile="Work")
+        batch = await engine.submit_batch("b", WF, [{}, {}], profile="Work")
+        await until(lambda: single.state is RunState.REJECTED)
+        await until(lambda: batch.state is BatchState.PAUSED)
+        assert single.error == "No API key is stored for the profile “Work”."
+        assert batch.pause_reason == single.error
+        assert [r.state for r in engine.batch_runs(batch.id)] == [RunState.WAITING] * 2
+    finally:
+        await engine.close()
+
+
+async def test_a_failed_download_is_reported_and_the_run_stays_completed(
+    harness: Harness,
+) -> None:
+    async def refuse(url: str, dest: Path) -> Path:
+        raise DownloadRejected("too big", user_message="The output file is too large.")
+
+    harness.downloader.download = refuse  # type: ignore[method-assign]
+    run = await harness.engine.submit(WF, {}, profile=PROFILE)
+    await until(lambda: run.state is RunState.COMPLETED)
+    await until(
+        lambda: (
+            harness.scheduler.run_due() >= 0
+            and any(isinstance(e, Notice) and e.run_id == run.id for e in harness.events)
+        )
+    )
+    (notice,) = [e for e in harness.events if isinstance(e, Notice)]
+    assert "The output file is too large." in notice.message
+    assert harness.engine.outputs_of(run.id) == []
+    assert run.state is RunState.COMPLETED
 
 
 # --- batches ----------------------------------------------------------------------------------
