@@ -161,6 +161,8 @@ class EngineSettings:
     connect_backoff_max: float = 60.0
     close_grace: float = 5.0
     concurrent_downloads: int = 3
+    #: Waits before asking for the status of a run still CANCELLING after its cancel was taken.
+    cancel_confirm_delays: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0, 16.0)
     #: Changes that need not be on disk at once (progress, node events) are written this often.
     history_flush_interval: float = 0.1
 
@@ -1063,9 +1065,18 @@ class RunEngine:
         elif outcome.credits_refunded is not None:
             run.credits_refunded = outcome.credits_refunded
             self.touch(run)
-        # The confirmation (or the final result) comes from the tracker.
+        # The confirmation (or the final result) usually comes from the tracker's stream; a
+        # server whose stream says nothing about a cancel is asked, a few times, with a status.
         if not run.state.is_terminal:
             self._start_tracker(run, resync=True)
+        confirm = RunTracker(run, connection.client, self, self.settings.tracking)
+        for delay in self.settings.cancel_confirm_delays:
+            if run.state is not RunState.CANCELLING:
+                return
+            await asyncio.sleep(delay)
+            if run.state is RunState.CANCELLING:
+                self._count("status")
+                await confirm.resync()
 
     # --- batches ------------------------------------------------------------------------------
 

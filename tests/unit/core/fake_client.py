@@ -65,6 +65,7 @@ class FakeClient:
         self.stream_open_errors: list[BaseException] = []
         self.drop_stream_after: int | None = None
         self.replay = True
+        self.cancel_emits = True
         self.ping_every: float | None = None
         self.gone: set[str] = set()
         self.closed = False
@@ -175,11 +176,12 @@ class FakeClient:
             return CancelOutcome(already_completed=True, current_status=remote.status.value)
         previous = remote.status
         remote.status = RemoteStatus.CANCELLED
-        remote.emit(
-            ErrorEvent.model_validate(
-                {"error": "Request was cancelled by the user", "status": "CANCELLED"}
+        if self.cancel_emits:
+            remote.emit(
+                ErrorEvent.model_validate(
+                    {"error": "Request was cancelled by the user", "status": "CANCELLED"}
+                )
             )
-        )
         refund = remote.credits if previous in ("PENDING", "IN_QUEUE") else 0.0
         return CancelOutcome(
             status="CANCELLATION_REQUESTED", previous_status=previous.value, credits_refunded=refund

@@ -56,6 +56,7 @@ def settings(tmp_path: Path, **changes: Any) -> EngineSettings:
         "close_grace": 1.0,
         "connect_backoff_initial": 0.001,
         "connect_backoff_max": 0.005,
+        "cancel_confirm_delays": (0.005, 0.01),
     }
     values.update(changes)
     return EngineSettings(**values)
@@ -411,6 +412,20 @@ async def test_cancel_a_queued_and_a_running_run(store: HistoryStore, tmp_path: 
         assert client.count("cancel") == 2
     finally:
         await h.engine.close()
+
+
+async def test_a_cancel_the_stream_does_not_mention_is_confirmed_by_status(
+    harness: Harness,
+) -> None:
+    client = harness.client
+    client.auto_finish = False
+    client.cancel_emits = False
+    run = await harness.engine.submit(WF, {}, profile=PROFILE)
+    await until(lambda: run.state is RunState.PENDING)
+    harness.engine.cancel([run.id])
+    await until(lambda: run.state is RunState.CANCELLED)
+    assert client.count("cancel") == 1
+    assert client.count("status") >= 1
 
 
 async def test_cancel_of_a_run_that_just_finished(store: HistoryStore, tmp_path: Path) -> None:
