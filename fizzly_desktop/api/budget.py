@@ -143,6 +143,7 @@ class RateBudget:
         self._paused_until = -math.inf
         self._synchronised = False
         self._window_learned = False
+        self._window_floor = 0.0
         self._subscribers: list[Callable[[BudgetState], None]] = []
 
     @classmethod
@@ -250,6 +251,13 @@ class RateBudget:
         self._synchronised = True
         if not counted:
             self.release(slot)
+            if self._window_learned:
+                # The local window let through a request the service refused: others use the
+                # key (the headers add them below), or the window was learned too short (a
+                # service that rounds its Reset down). A wider window is safe for both.
+                self._window_floor = self._window * 1.1 + 0.1
+                self._window = self._window_floor
+                log.info("rate window widened to %.3f s after a 429", self._window)
         elif slot in self._slots:
             slot.counted_at = max(slot.counted_at, now)
         headers = {name.lower(): value for name, value in headers.items()}
@@ -311,7 +319,7 @@ class RateBudget:
             self._learn_window(reset_mono - min(s.sent_at for s in definite))
 
     def _learn_window(self, candidate: float) -> None:
-        if not 0.05 <= candidate <= 24 * 3600:
+        if not max(0.05, self._window_floor) <= candidate <= 24 * 3600:
             return
         # Every sample over-estimates by the request's latency: the smallest is the closest.
         if not self._window_learned or candidate < self._window:

@@ -410,9 +410,20 @@ class FizzlyClient:
                 event = self._event(sse)
                 if event is None:
                     continue
-                yield event
                 if isinstance(event, OutputEvent | ErrorEvent):
+                    # Close the connection here, in this task, while the body's generators are
+                    # still held: once they are dropped, a close from the garbage collector's
+                    # task would find it open and fail inside httpcore.
+                    await response.aclose()
+                    yield event
                     return
+                try:
+                    yield event
+                except GeneratorExit:
+                    # The caller stopped reading (``aclose``): close the connection now, for
+                    # the same reason as above.
+                    await response.aclose()
+                    raise
         except httpx.HTTPError as exc:
             raise StreamInterrupted(
                 f"status stream of {run.request_id} broke: {type(exc).__name__}: {exc}"

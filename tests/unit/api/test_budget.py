@@ -276,3 +276,20 @@ async def test_a_slot_counts_from_its_answer(clock: FakeClock) -> None:
     start = clock.now
     await budget.acquire()
     assert clock.now - start == pytest.approx(10.0)
+
+
+async def test_a_429_after_learning_widens_the_window_for_good(clock: FakeClock) -> None:
+    budget = clock.budget()
+    slot = await budget.acquire()
+    budget.observe(slot, headers(20, 19, 2.0, clock))
+    learned = budget.state().window
+    assert learned == pytest.approx(2.0)
+    refused = await budget.acquire()
+    budget.observe(refused, headers(20, 0, 1.0, clock), counted=False)
+    widened = budget.state().window
+    assert widened > learned * 1.05
+    # A later, shorter sample does not bring back the window that earned the 429.
+    clock.now += 10
+    again = await budget.acquire()
+    budget.observe(again, headers(20, 19, learned, clock))
+    assert budget.state().window == pytest.approx(widened)
