@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 from fizzly_desktop import APP_ID, APP_NAME, __version__
 
@@ -40,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FLAG",
         help="pass a flag to the sandbox server, e.g. --sandbox-arg=--time-scale=0.2",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (sandbox run, image decode, keyring) and exit",
+    )
     parser.add_argument("--verbose", action="store_true", help="log debug details to stderr")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
@@ -62,11 +72,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(paths.log_file, verbose=options.verbose)
     log.info("%s %s starting (pid %d)", APP_NAME, __version__, os.getpid())
 
+    if options.self_test:
+        from fizzly_desktop.selftest import run_self_test
+
+        return run_self_test(options)
+
     return _run_gui(options)
 
 
 def _run_gui(options: argparse.Namespace) -> int:
-    import qasync
     from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -90,6 +104,7 @@ def _run_gui(options: argparse.Namespace) -> int:
     QApplication.setOrganizationDomain("fizzly.ai")
     QGuiApplication.setDesktopFileName(APP_ID)
     app = QApplication(sys.argv[:1])
+    app.setWindowIcon(_app_icon())
 
     # Paint first: the window's skeleton needs only light modules. The API client, schemas and
     # keyring are imported off the GUI thread while it shows, then the controller fills it in.
@@ -97,6 +112,9 @@ def _run_gui(options: argparse.Namespace) -> int:
     window = MainWindow(run_model=RunTableModel())
     window.restore_layout(settings)
     window.show()
+    app.processEvents()  # paint the skeleton now, before the event loop's own imports
+
+    import qasync
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -104,6 +122,17 @@ def _run_gui(options: argparse.Namespace) -> int:
         exit_code: int = loop.run_until_complete(_run_app(window, options))
     log.info("%s exited with status %d", APP_NAME, exit_code)
     return exit_code
+
+
+def _app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
+    from fizzly_desktop.resources import app_icon_files
+
+    icon = QIcon()
+    for path in app_icon_files():
+        icon.addFile(str(path))
+    return icon
 
 
 def _preload_heavy_modules() -> None:
@@ -120,11 +149,18 @@ def _preload_heavy_modules() -> None:
 
 
 async def _run_app(window: object, options: argparse.Namespace) -> int:
-    await asyncio.to_thread(_preload_heavy_modules)
-    from fizzly_desktop.ui.controller import AppController
     from fizzly_desktop.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
+    if not window.has_painted:
+        # Imports hold the GIL: start them once the window is on screen, not while it paints.
+        painted = asyncio.Event()
+        window.first_painted.connect(painted.set)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(painted.wait(), timeout=1.0)
+    await asyncio.to_thread(_preload_heavy_modules)
+    from fizzly_desktop.ui.controller import AppController
+
     controller = AppController(
         window,
         use_sandbox=options.sandbox,

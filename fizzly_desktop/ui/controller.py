@@ -23,6 +23,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSystemTrayIcon
 
 from fizzly_desktop.api import FizzlyClient
+from fizzly_desktop.core.batch_plan import plan_from_input_sets
 from fizzly_desktop.core.engine import EngineSettings, ProfileConnection, RunEngine
 from fizzly_desktop.core.events import Notice, NoticeLevel
 from fizzly_desktop.core.history import HistoryStore
@@ -42,12 +43,14 @@ from fizzly_desktop.ui.output_items import OutputItem, output_items_for_run
 from fizzly_desktop.ui.outputs_strip import OutputsStrip
 from fizzly_desktop.ui.run_table import RunTableModel, thumbnail_path
 from fizzly_desktop.ui.status_bar import Connection
+from fizzly_desktop.ui.sweep_grid import SweepGrid, cell_state
 from fizzly_desktop.ui.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.welcome import WelcomeView
 
 if TYPE_CHECKING:
     from fizzly_desktop.core.sandbox_process import AsyncSandboxHandle
     from fizzly_desktop.ui.image_viewer import ImageViewerWindow
+    from fizzly_desktop.ui.profiles_dialog import ProfilesDialog
 
 log = logging.getLogger(__name__)
 
@@ -111,11 +114,13 @@ class AppController(QObject):
         self.sandbox: AsyncSandboxHandle | None = None
         self.tray: QSystemTrayIcon | None = None
         self._viewer: ImageViewerWindow | None = None
+        self._profiles_dialog: ProfilesDialog | None = None
         self._quit = asyncio.Event()
         #: Set once start-up work (sandbox, history, engine) is done, whatever its outcome.
         self.ready = asyncio.Event()
         self._workflow: WorkflowEntry | None = None
         self._schema_asked: set[tuple[str, str]] = set()
+        self._grid_runs: list[str] = []
         self._finished_batches: set[str] = set()
         self._budget_timer = QTimer(self)
         self._budget_timer.setInterval(1000)
@@ -159,6 +164,11 @@ class AppController(QObject):
         bar.retry_button.clicked.connect(
             lambda: self._spawn("retry-batch", self.retry_failed_of_batch())
         )
+        bar.grid_button.toggled.connect(self._on_grid_toggled)
+        self.sweep_grid = SweepGrid(thumbnail_provider=self.thumbnails.request)
+        self.thumbnails.thumbnail_ready.connect(self.sweep_grid.thumbnail_ready)
+        self.sweep_grid.cell_activated.connect(self._on_sweep_cell_activated)
+        w.queue_stack.addWidget(self.sweep_grid)
 
         self.library_panel.workflow_selected.connect(self.select_workflow)
         self.gallery.use_inputs_requested.connect(lambda item: self.use_inputs_of(item.run_id))
@@ -260,7 +270,10 @@ class AppController(QObject):
         self.window.save_layout(self.settings)
         self.settings.sync()
         await self.tasks.close()
-        await self.library_panel.tasks.close()
+        await self.library_panel.close_tasks()
+        await self.welcome.aclose()
+        if self._profiles_dialog is not None:
+            await self._profiles_dialog.aclose()
         self.bridge.detach()
         if self.engine is not None:
             await self.engine.close()
@@ -347,13 +360,25 @@ class AppController(QObject):
     def _on_profiles_triggered(self) -> None:
         from fizzly_desktop.ui.profiles_dialog import ProfilesDialog
 
+        if self._profiles_dialog is not None:
+            self._profiles_dialog.raise_()
+            self._profiles_dialog.activateWindow()
+            return
         dialog = ProfilesDialog(self.profiles, self.window)
+        self._profiles_dialog = dialog
         dialog.active_profile_changed.connect(
             lambda name: self._spawn("switch-profile", self.switch_profile(name))
         )
         dialog.profiles_changed.connect(self._refresh_profiles)
-        dialog.finished.connect(lambda _result: self._spawn("profile", self._activate_profile()))
+        dialog.finished.connect(self._on_profiles_dialog_finished)
         dialog.open()
+
+    def _on_profiles_dialog_finished(self, _result: int) -> None:
+        dialog, self._profiles_dialog = self._profiles_dialog, None
+        if dialog is not None:
+            self._spawn("close-profiles", dialog.aclose())
+            dialog.deleteLater()
+        self._spawn("profile", self._activate_profile())
 
     # --- workflows and the form ------------------------------------------------------------
     def workflow_name(self, workflow: str) -> str:
@@ -538,7 +563,6 @@ class AppController(QObject):
             self._viewer = ImageViewerWindow(self.window)
         self._viewer.show_image(item.path)
         self._viewer.setWindowTitle(f"{item.workflow_name} — {item.path.name}")
-        self._viewer.raise_()
 
     def _on_gallery_show_run_requested(self, run_id: str) -> None:
         self.window.tabs.setCurrentIndex(0)
@@ -614,6 +638,7 @@ class AppController(QObject):
         self._refresh_counts()
         if self.shown_batch_id() is not None:
             self._refresh_batch_bar()
+            self._refresh_grid_cells(updated | added)
 
     def _on_batches_changed(
         self, added: frozenset[str], updated: frozenset[str], removed: frozenset[str]
@@ -669,7 +694,62 @@ class AppController(QObject):
         batch_id = self.shown_batch_id()
         self.window.queue_view.proxy.set_batch(batch_id)
         self.window.batch_bar.set_batch_controls_visible(batch_id is not None)
+        if batch_id is None:
+            self.window.batch_bar.grid_button.setChecked(False)
         self._refresh_batch_bar()
+        self._show_grid()
+
+    # --- the sweep grid ------------------------------------------------------------------------
+    def _on_grid_toggled(self, shown: bool) -> None:
+        self._show_grid()
+
+    def _show_grid(self) -> None:
+        """Show the shown batch as a grid by its swept values (or the table, when off)."""
+        engine, batch_id = self.engine, self.shown_batch_id()
+        stack = self.window.queue_stack
+        if engine is None or batch_id is None or not self.window.batch_bar.grid_button.isChecked():
+            stack.setCurrentWidget(self.window.queue_view)
+            return
+        batch = engine.batch(batch_id)
+        runs = engine.batch_runs(batch_id)
+        if batch is None or not runs:
+            stack.setCurrentWidget(self.window.queue_view)
+            return
+        owner, _, slug = batch.workflow.partition("/")
+        plan = plan_from_input_sets(batch.name, owner, slug, [r.inputs for r in runs])
+        self._grid_runs = [r.id for r in runs]
+        self.sweep_grid.set_plan(plan)
+        for index, run in enumerate(runs):
+            self._update_grid_cell(index, run)
+        stack.setCurrentWidget(self.sweep_grid)
+
+    def _update_grid_cell(self, index: int, run: Run) -> None:
+        image = None
+        if run.state is RunState.COMPLETED and self.engine is not None:
+            records = self.engine.outputs_of(run.id)
+            image = Path(records[0].path) if records else None
+        progress = None if run.progress is None else int(run.progress)
+        self.sweep_grid.update_cell(index, cell_state(run.state), progress, image)
+
+    def _refresh_grid_cells(self, run_ids: Iterable[str]) -> None:
+        if self.window.queue_stack.currentWidget() is not self.sweep_grid or self.engine is None:
+            return
+        positions = {run_id: i for i, run_id in enumerate(self._grid_runs)}
+        for run_id in run_ids:
+            run = self.engine.run(run_id)
+            if run is not None and run_id in positions:
+                self._update_grid_cell(positions[run_id], run)
+
+    def _on_sweep_cell_activated(self, index: int) -> None:
+        if not 0 <= index < len(self._grid_runs) or self.engine is None:
+            return
+        run_id = self._grid_runs[index]
+        items = [item for item in self._output_items_by_id(run_id) if item.is_image]
+        if items:
+            self.open_output(items[0])
+        else:
+            self.window.batch_bar.grid_button.setChecked(False)
+            self.window.queue_view.select_run(run_id)
 
     def _refresh_batch_bar(self) -> None:
         engine, batch_id = self.engine, self.shown_batch_id()
@@ -763,6 +843,10 @@ class AppController(QObject):
             workflow_name=self.workflow_name(run.workflow),
             batch_name=batch.name if batch else None,
         )
+
+    def _output_items_by_id(self, run_id: str) -> list[OutputItem]:
+        run = self.engine.run(run_id) if self.engine else None
+        return self._output_items(run) if run is not None else []
 
     def _all_output_items(self) -> Iterable[OutputItem]:
         engine = self.engine

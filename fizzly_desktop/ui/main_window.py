@@ -14,11 +14,12 @@ outputs strip, welcome view) are installed by the controller right after the fir
 Signals:
     close_requested: the user closed the window or chose Quit; the controller shuts down.
     profile_chosen(str): the user picked another profile in the sidebar's switcher.
+    first_painted: the window has painted once (start-up waits for it before heavy work).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -101,6 +102,7 @@ class BatchBar(QWidget):
 class MainWindow(QMainWindow):
     close_requested = Signal()
     profile_chosen = Signal(str)
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.has_painted = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1360, 860)
@@ -333,6 +336,12 @@ class MainWindow(QMainWindow):
 
     def sizeHint(self) -> QSize:
         return QSize(1360, 860)
+
+    def event(self, event: QEvent) -> bool:
+        if not self.has_painted and event.type() == QEvent.Type.Paint:
+            self.has_painted = True
+            self.first_painted.emit()
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_requested.emit()

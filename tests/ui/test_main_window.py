@@ -1,0 +1,237 @@
+"""The real main window driven against the sandbox: run, watch, preview, cancel, retry, batch.
+
+Each test starts the app's controller with its own sandbox child (as ``make run`` does) and
+drives it through the window's widgets and actions, the way a person would, waiting on what
+the window shows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import qasync
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from fizzly_desktop.core.batch_plan import SweepAxis, sweep
+from fizzly_desktop.core.runs import NodeState, Run, RunState, StateGroup
+from fizzly_desktop.ui.controller import AppController
+
+FAST = ["--time-scale", "0.05", "--ping-interval", "0.5", "--workers", "4"]
+
+
+async def until(predicate: Callable[[], bool], timeout: float = 30.0) -> None:  # noqa: ASYNC109
+    """Let the app run until ``predicate()`` holds, failing after ``timeout`` seconds."""
+    for _ in range(int(timeout / 0.02)):
+        if predicate():
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"timed out after {timeout} s waiting for {predicate}")
+
+
+def in_app(
+    loop: qasync.QEventLoop,
+    scenario: Callable[[AppController], Coroutine[Any, Any, None]],
+    *sandbox_args: str,
+) -> None:
+    """Start the app, play ``scenario`` inside its running loop (as in the app), shut down."""
+
+    async def play() -> None:
+        controller = AppController(use_sandbox=True, sandbox_args=list(sandbox_args or FAST))
+        controller.show()
+        try:
+            await controller.start()
+            assert controller.sandbox is not None, "the sandbox did not start"
+            await scenario(controller)
+        finally:
+            await controller.shutdown()
+
+    loop.run_until_complete(play())
+
+
+async def pick(controller: AppController, ref: str) -> None:
+    owner, slug = ref.split("/")
+    assert controller.library_panel.select(owner, slug)
+    # The sandbox's schema arrives from the server; wait for the form built from it.
+    await until(
+        lambda: (
+            controller._workflow is not None
+            and controller._workflow.ref == ref
+            and controller._workflow.schema_source == "server"
+        ),
+    )
+
+
+def only_run(controller: AppController) -> Run:
+    runs = controller.run_model.runs()
+    assert len(runs) == 1
+    return runs[0]
+
+
+def state_of(controller: AppController, run_id: str) -> RunState:
+    run = controller.run_model.run(run_id)
+    assert run is not None
+    return run.state
+
+
+def test_fill_the_form_run_it_and_watch_it_complete(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
+    async def scenario(app: AppController) -> None:
+        window = app.window
+        await pick(app, "demo/text-to-image")
+        window.form_panel.form.set_values(
+            {"prompt": "a lighthouse at dawn", "width": 256, "height": 256}
+        )
+        assert window.form_panel.run_button.isEnabled()
+        window.run_action.trigger()
+
+        await until(lambda: len(app.run_model.runs()) == 1)
+        run_id = only_run(app).id
+        window.queue_view.select_run(run_id)
+        await until(lambda: state_of(app, run_id) is RunState.COMPLETED)
+
+        run = app.run_model.run(run_id)
+        assert run is not None
+        assert run.inputs["prompt"] == "a lighthouse at dawn"
+        assert [e.node for e in run.timeline] == ["prompt-encode", "image-generation", "upscale"]
+        assert all(e.state is NodeState.COMPLETED for e in run.timeline)
+        # The details show every node done, and the image arrives in the outputs strip.
+        await until(lambda: any(i.is_image for i in app.outputs_strip.outputs()))
+        assert [status for _n, status in window.run_details.timeline.node_rows()] == ["Done"] * 3
+        image_item = next(i for i in app.outputs_strip.outputs() if i.is_image)
+        assert image_item.path is not None
+        image = QImage(str(image_item.path))
+        assert not image.isNull()
+        assert (image.width(), image.height()) == (256, 256)
+        # Kept on disk next to a JSON sidecar, and shown in the gallery.
+        assert any(p.suffix == ".json" for p in image_item.path.parent.iterdir())
+        await until(
+            lambda: [i.name for i in app.gallery.shown_items() if i.is_image] == ["generated_image"]
+        )
+        assert window.state_filters.count_of(StateGroup.COMPLETED) == 1
+        assert app.engine is not None
+        assert app.engine.credits_used_this_session > 0
+
+    in_app(qloop, scenario)
+
+
+def test_a_failing_workflow_explains_and_retry_makes_a_linked_run(
+    qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    async def scenario(app: AppController) -> None:
+        window = app.window
+        await pick(app, "demo/broken-pipeline")
+        window.form_panel.form.set_values({"prompt": "anything at all"})
+        window.run_action.trigger()
+        await until(lambda: len(app.run_model.runs()) == 1)
+        failed = only_run(app)
+        await until(lambda: state_of(app, failed.id) is RunState.FAILED)
+
+        window.queue_view.select_run(failed.id)
+        assert window.run_details.error_label.text() != ""
+        assert not window.run_details.error_box.isHidden()
+        assert window.queue_view.retry_action.isEnabled()
+        window.queue_view.retry_action.trigger()
+        await until(lambda: len(app.run_model.runs()) == 2)
+        retry = next(r for r in app.run_model.runs() if r.id != failed.id)
+        assert retry.retry_of == failed.id
+        assert retry.inputs == failed.inputs
+        await until(lambda: state_of(app, retry.id).is_terminal)
+        assert window.state_filters.count_of(StateGroup.FAILED) == 2
+
+    in_app(qloop, scenario)
+
+
+def test_cancel_a_running_and_a_queued_run(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
+    async def scenario(app: AppController) -> None:
+        window = app.window
+        await pick(app, "demo/slow-render")
+        window.form_panel.form.set_values({"prompt": "a slow landscape"})
+        window.form_panel.count.setValue(2)
+        window.run_action.trigger()
+        await until(lambda: len(app.run_model.runs()) == 2)
+        first, second = sorted(app.run_model.runs(), key=lambda r: r.created_at)
+        await until(lambda: state_of(app, first.id) is RunState.IN_PROGRESS)
+        await until(lambda: state_of(app, second.id) is RunState.IN_QUEUE)
+
+        window.queue_view.table.selectAll()
+        window.queue_view.cancel_action.trigger()
+        await until(lambda: state_of(app, first.id) is RunState.CANCELLED)
+        await until(lambda: state_of(app, second.id) is RunState.CANCELLED)
+
+        queued = app.run_model.run(second.id)
+        assert queued is not None
+        assert (queued.credits_refunded or 0) > 0
+        window.queue_view.select_run(second.id)
+        assert "refunded" in window.run_details.metrics.text()
+        assert window.state_filters.count_of(StateGroup.CANCELLED) == 2
+
+    # One worker and a slow workflow: the first run runs while the second waits in the queue.
+    in_app(qloop, scenario, "--time-scale", "1", "--ping-interval", "0.5", "--workers", "1")
+
+
+def test_a_sweep_batch_of_twenty_shows_as_a_grid(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
+    async def scenario(app: AppController) -> None:
+        window = app.window
+        await pick(app, "demo/text-to-image")
+        base = {"prompt": "a sweep of hills", "seed": 7, "width": 256, "height": 256}
+        items = sweep(
+            base,
+            SweepAxis("steps", (10, 20, 30, 40)),
+            SweepAxis("width", (256, 320, 384, 448, 512)),
+        )
+        assert len(items) == 20
+        assert app.engine is not None
+        await app.engine.submit_batch(
+            "Hills sweep",
+            "demo/text-to-image",
+            [item.inputs for item in items],
+            profile=app.profiles.active_name,
+        )
+        await until(lambda: window.batch_bar.combo.count() == 2)
+        window.batch_bar.combo.setCurrentIndex(1)
+        window.batch_bar.grid_button.setChecked(True)
+        assert window.queue_stack.currentWidget() is app.sweep_grid
+        await until(
+            lambda: all(r.state is RunState.COMPLETED for r in app.run_model.runs()), timeout=90
+        )
+        grid = app.sweep_grid.model
+        plan = grid.plan()
+        assert plan is not None
+        assert [axis.field for axis in plan.axes] == ["steps", "width"]
+        assert (grid.columnCount(), grid.rowCount()) == (4, 5)
+        await until(lambda: all(grid.cell(i).state == "done" for i in range(20)))
+        assert window.state_filters.count_of(StateGroup.COMPLETED) == 20
+        assert "20 of 20 completed" in window.batch_bar.status.text()
+
+    in_app(qloop, scenario)
+
+
+def test_screenshots_of_the_main_views(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
+    """Writes PNGs of the main views for people to look at (not compared pixel by pixel)."""
+    out = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    shots = {"queue.png": 0, "gallery.png": 1}
+
+    async def scenario(app: AppController) -> None:
+        window = app.window
+        window.resize(1400, 880)
+        await pick(app, "demo/text-to-image")
+        window.form_panel.form.set_values(
+            {"prompt": "a red fox in the snow", "width": 512, "height": 384}
+        )
+        window.run_action.trigger()
+        await until(lambda: len(app.run_model.runs()) == 1)
+        run_id = only_run(app).id
+        window.queue_view.select_run(run_id)
+        await until(lambda: state_of(app, run_id) is RunState.COMPLETED)
+        await until(lambda: any(i.is_image for i in app.outputs_strip.outputs()))
+        for name, tab in shots.items():
+            window.tabs.setCurrentIndex(tab)
+            await asyncio.sleep(0.2)  # let thumbnails decode and paint before the grab
+            assert window.grab().save(str(out / name))
+
+    in_app(qloop, scenario)
+    assert all((out / name).stat().st_size > 10_000 for name in shots)
