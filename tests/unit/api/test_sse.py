@@ -149,17 +149,19 @@ async def test_a_silent_stream_is_dropped_after_two_and_a_half_pings(
 async def test_a_stream_has_no_deadline_while_pings_arrive(make_client: ClientFactory) -> None:
     pings = [b'event: ping\ndata: {"timestamp": "2026-01-17T12:00:15Z"}\n\n'] * 6
     final = b'event: output\ndata: {"outputs": {}, "credits_used": 1}\n\n'
-    wire = Wire(sse_answer([*pings, final], gap=0.02))
-    client = make_client(wire, timeout=0.05, ping_interval=0.02)
+    # 0.3 s of stream against a 0.05 s deadline and a 0.5 s heartbeat.
+    wire = Wire(sse_answer([*pings, final], gap=0.05))
+    client = make_client(wire, timeout=0.05, ping_interval=0.2)
     events = await collect(client)
     assert len(events) == 7
     assert isinstance(events[-1], OutputEvent)
 
 
 async def test_comment_only_keepalives_count_as_life(make_client: ClientFactory) -> None:
-    comments = [b": keep-alive\n\n"] * 6
+    # 0.8 s of comments only, against a 0.5 s heartbeat.
+    comments = [b": keep-alive\n\n"] * 8
     final = b'event: output\ndata: {"outputs": {}}\n\n'
-    client = make_client(Wire(sse_answer([*comments, final], gap=0.02)), ping_interval=0.02)
+    client = make_client(Wire(sse_answer([*comments, final], gap=0.1)), ping_interval=0.2)
     events = await collect(client)
     assert [type(e) for e in events] == [OutputEvent]
 
