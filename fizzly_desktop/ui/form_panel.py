@@ -47,6 +47,7 @@ class FormPanel(QWidget):
     build_batch_requested = Signal()
 
     MAX_RUNS_AT_ONCE = 100
+    BASE_MIN_WIDTH = 320
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +56,7 @@ class FormPanel(QWidget):
         self._form: Any = None
         self._busy_reason: str | None = "Choose a workflow in the sidebar."
 
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(8)
 
@@ -159,6 +160,13 @@ class FormPanel(QWidget):
             self.empty.hide()
         self._form = form
         self.form_area.setWidget(form)
+        # The form is never clipped: the panel is at least as wide as the form needs (the
+        # splitter then takes the room from the queue, which copes with less).
+        needed = (
+            form.minimumSizeHint().width() + self.form_area.verticalScrollBar().sizeHint().width()
+        )
+        margins = self._layout.contentsMargins()
+        self.setMinimumWidth(max(self.BASE_MIN_WIDTH, needed + margins.left() + margins.right()))
         signal = getattr(form, "validity_changed", None)
         if signal is not None:
             signal.connect(self._refresh)

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMenu,
+    QSizePolicy,
     QSlider,
     QStackedWidget,
     QStyle,
@@ -640,15 +641,18 @@ class GalleryView(QWidget):
         self.workflow_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.workflow_combo.setMinimumContentsLength(18)
+        self.workflow_combo.setMinimumContentsLength(10)
         self.batch_combo = QComboBox(self)
         self.batch_combo.setAccessibleName("Filter by batch")
         self.batch_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.batch_combo.setMinimumContentsLength(14)
+        self.batch_combo.setMinimumContentsLength(10)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of outputs shown")
+        # The count gives way first when the window is narrow (the gallery shares it).
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label.setMinimumWidth(0)
         self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.size_slider.setAccessibleName("Thumbnail size")
         self.size_slider.setToolTip("Thumbnail size")
@@ -656,7 +660,7 @@ class GalleryView(QWidget):
         self.size_slider.setSingleStep(16)
         self.size_slider.setPageStep(32)
         self.size_slider.setValue(self.DEFAULT_TILE)
-        self.size_slider.setFixedWidth(140)
+        self.size_slider.setFixedWidth(110)
 
         workflow_label = QLabel("&Workflow:", self)
         workflow_label.setBuddy(self.workflow_combo)
@@ -670,13 +674,12 @@ class GalleryView(QWidget):
         bar.setSpacing(6)
         bar.addWidget(workflow_label)
         bar.addWidget(self.workflow_combo)
-        bar.addSpacing(12)
+        bar.addSpacing(8)
         bar.addWidget(batch_label)
         bar.addWidget(self.batch_combo)
-        bar.addSpacing(12)
-        bar.addWidget(self.count_label)
-        bar.addStretch(1)
-        bar.addSpacing(12)
+        bar.addSpacing(8)
+        bar.addWidget(self.count_label, 1)
+        bar.addSpacing(8)
         bar.addWidget(size_label)
         bar.addWidget(self.size_slider)
 

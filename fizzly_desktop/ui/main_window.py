@@ -192,7 +192,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([240, 460, 660])
         self.sidebar.setMinimumWidth(190)
-        self.form_panel.setMinimumWidth(320)
 
         self.welcome = QWidget()
         self.central = QStackedWidget()

@@ -103,15 +103,17 @@ class QueueView(QWidget):
         header.setSectionResizeMode(Column.WORKFLOW, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         for column, width in (
-            (Column.STATE, 96),
+            (Column.STATE, 92),
             (Column.QUEUE, 52),
-            (Column.PROGRESS, 120),
-            (Column.NODE, 118),
-            (Column.CREDITS, 62),
-            (Column.ELAPSED, 72),
-            (Column.SUBMITTED, 118),
+            (Column.PROGRESS, 150),
+            (Column.NODE, 112),
+            (Column.CREDITS, 58),
+            (Column.ELAPSED, 66),
+            (Column.SUBMITTED, 96),
         ):
             header.resizeSection(column, width)
+        # The current node also shows in the progress bar; its column is there for wide windows.
+        header.setSectionHidden(Column.NODE, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

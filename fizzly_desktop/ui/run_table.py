@@ -192,8 +192,10 @@ class RunTableModel(QAbstractTableModel):
             case Column.ELAPSED:
                 return format_duration(elapsed_seconds(run))
             case Column.SUBMITTED:
-                stamp = run.submitted_at or run.created_at
-                return datetime.fromtimestamp(stamp).strftime("%d %b %H:%M:%S")
+                stamp = datetime.fromtimestamp(run.submitted_at or run.created_at)
+                # Today's runs by time only; older ones with their day.
+                today = stamp.date() == datetime.now().date()
+                return stamp.strftime("%H:%M:%S" if today else "%d %b %H:%M")
         return None
 
     def _sort_key(self, run: Run, column: Column) -> object:
@@ -369,7 +371,9 @@ class ProgressDelegate(QStyledItemDelegate):
             bar.progress, bar.text = 0, run.state.label
         elif run.progress is not None:
             bar.progress = int(run.progress)
-            bar.text = f"{int(run.progress)} %"
+            # The current node rides along in the bar: its own column is hidden by default.
+            node = f" · {run.current_node}" if run.current_node else ""
+            bar.text = f"{int(run.progress)} %{node}"
         else:
             bar.progress, bar.text = 0, run.state.label if run.state.is_terminal else ""
         bar.state = option.state

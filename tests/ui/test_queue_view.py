@@ -86,9 +86,13 @@ def test_visible_runs_are_reported(qtbot: QtBot) -> None:
 def test_hidden_columns_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
     view = make_view(qtbot, [make_run(1, RunState.COMPLETED)])
-    view.table.horizontalHeader().setSectionHidden(Column.NODE, True)
+    header = view.table.horizontalHeader()
+    assert header.isSectionHidden(Column.NODE)  # shown in the progress bar by default
+    header.setSectionHidden(Column.NODE, False)
+    header.setSectionHidden(Column.CREDITS, True)
     view.save_layout(settings)
     again = make_view(qtbot, [make_run(1, RunState.COMPLETED)])
-    assert not again.table.horizontalHeader().isSectionHidden(Column.NODE)
-    again.restore_layout(settings)
     assert again.table.horizontalHeader().isSectionHidden(Column.NODE)
+    again.restore_layout(settings)
+    assert not again.table.horizontalHeader().isSectionHidden(Column.NODE)
+    assert again.table.horizontalHeader().isSectionHidden(Column.CREDITS)
