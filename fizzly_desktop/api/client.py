@@ -9,14 +9,14 @@ import importlib.util
 import json
 import logging
 import random
-from collections.abc import AsyncGenerator, AsyncIterator, Generator, Mapping
+from collections.abc import AsyncGenerator, Generator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import httpx
-from httpx_sse import EventSource, ServerSentEvent
+from httpx_sse import EventSource
 
 from fizzly_desktop.api.budget import Priority, RateBudget
 from fizzly_desktop.api.download import OutputDownloader
@@ -35,21 +35,19 @@ from fizzly_desktop.api.errors import (
 )
 from fizzly_desktop.api.models import (
     CancelOutcome,
-    CompletionEvent,
     ErrorEvent,
     KeyCheck,
     KeyStatus,
     OutputEvent,
-    PingEvent,
     RemoteStatus,
     RunRef,
     RunResult,
     RunStatus,
     StreamEvent,
     Submission,
-    SubmitEvent,
     parse_payload,
 )
+from fizzly_desktop.api.sse import check_event_stream, to_event, watch_heartbeat
 from fizzly_desktop.api.urls import check_http_url, check_webhook_url, join_path, origin_of
 
 __all__ = ["FizzlyClient"]
@@ -133,31 +131,6 @@ class _SubmitContext:
 
     def uncertain(self, cause: BaseException) -> SubmitUncertain:
         return SubmitUncertain(self.owner, self.slug, self.inputs, self.webhook, cause)
-
-
-class _Heartbeat(httpx.AsyncByteStream):
-    """A response body that raises StreamInterrupted after ``silence`` seconds without a byte."""
-
-    def __init__(self, inner: httpx.AsyncByteStream, silence: float) -> None:
-        self._inner = inner
-        self._silence = silence
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        chunks = self._inner.__aiter__()
-        while True:
-            try:
-                async with asyncio.timeout(self._silence):
-                    chunk = await anext(chunks)
-            except StopAsyncIteration:
-                return
-            except TimeoutError:
-                raise StreamInterrupted(
-                    f"no data on the status stream for {self._silence:g} s"
-                ) from None
-            yield chunk
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()
 
 
 class FizzlyClient:
@@ -398,16 +371,10 @@ class FizzlyClient:
         try:
             if not response.is_success:
                 raise self._error(response, run=run)
-            content_type = response.headers.get("content-type", "").partition(";")[0].strip()
-            if content_type.lower() != "text/event-stream":
-                raise MalformedResponse(
-                    f"status stream answered with content type {content_type or 'none'!r}",
-                    status=response.status_code,
-                )
-            if isinstance(response.stream, httpx.AsyncByteStream):
-                response.stream = _Heartbeat(response.stream, 2.5 * self.ping_interval)
+            check_event_stream(response)
+            watch_heartbeat(response, self.ping_interval)
             async for sse in EventSource(response).aiter_sse():
-                event = self._event(sse)
+                event = to_event(sse, scrub=self._auth.scrub)
                 if event is None:
                     continue
                 if isinstance(event, OutputEvent | ErrorEvent):
@@ -770,33 +737,6 @@ class FizzlyClient:
                     payload["error"] = self._auth.scrub(str(payload["error"]))
                 return parse_payload(RunResult, payload, what="result", status=400)
         return None
-
-    def _event(self, sse: ServerSentEvent) -> StreamEvent | None:
-        kind = sse.event or "message"
-        if kind not in ("submit", "completion", "output", "error", "ping"):
-            log.debug("skipping stream event of unknown type %r", kind[:40])
-            return None
-        try:
-            data = json.loads(sse.data) if sse.data.strip() else {}
-        except ValueError:
-            if kind == "ping":
-                return PingEvent()
-            raise MalformedResponse(
-                f"stream event {kind!r} carries data that is not JSON", field="data"
-            ) from None
-        what = f"stream event {kind!r}"
-        match kind:
-            case "submit":
-                return parse_payload(SubmitEvent, data, what=what)
-            case "completion":
-                return parse_payload(CompletionEvent, data, what=what)
-            case "output":
-                return parse_payload(OutputEvent, data, what=what)
-            case "error":
-                event = parse_payload(ErrorEvent, data, what=what)
-                return event.model_copy(update={"error": self._auth.scrub(event.error)})
-            case _:
-                return parse_payload(PingEvent, data, what=what)
 
 
 async def _read_closed(response: httpx.Response) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -167,3 +168,29 @@ async def test_downloads_carry_no_credentials_even_through_redirects(tmp_path: P
     for server in (first, cdn):
         assert not any(line.startswith("authorization") for line in server.header_lines())
         assert not any(line.startswith("cookie") for line in server.header_lines())
+
+
+async def test_a_stream_dropped_without_closing_leaves_nothing_behind(
+    client_for: Callable[..., FizzlyClient],
+) -> None:
+    async def endless(
+        reader: asyncio.StreamReader, writer: asyncio.StreamWriter, head: bytes
+    ) -> None:
+        writer.write(SSE_HEAD + b"event: ping\ndata: {}\n\n")
+        await writer.drain()
+        await reader.read()
+        server.closed_by_client.set()
+
+    async with ScriptedServer(endless) as server:
+        client = client_for(server.url)
+        events = client.stream(RunRef("demo", "x", "run_1"))
+        assert isinstance(await anext(events), PingEvent)
+        # The caller forgets the generator instead of closing it.
+        del events
+        gc.collect()
+        async with asyncio.timeout(10):
+            await server.closed_by_client.wait()
+        status_answer = respond("200 OK", b'{"status": "IN_QUEUE"}', "application/json")
+        server.script = status_answer
+        status = await client.status(RunRef("demo", "x", "run_1"))
+    assert status.status.value == "IN_QUEUE"
