@@ -139,9 +139,7 @@ class AppController(QObject):
         w.outputs_folder_action.triggered.connect(self._on_outputs_folder_triggered)
         w.pause_all_action.toggled.connect(self._on_pause_all_toggled)
         w.state_filters.group_selected.connect(w.queue_view.proxy.set_group)
-        w.form_panel.run_requested.connect(
-            lambda count, webhook: self._spawn("run", self.run_form(count, webhook))
-        )
+        w.form_panel.run_requested.connect(self._on_run_requested)
         w.form_panel.build_batch_requested.connect(self._on_build_batch_requested)
         w.import_rows_action.triggered.connect(self._on_build_batch_requested)
 
@@ -392,7 +390,7 @@ class AppController(QObject):
         if entry.schema_source == "reference" and key not in self._schema_asked:
             # Nothing better than the reference example yet: ask the server once per session.
             self._schema_asked.add(key)
-            self.tasks.spawn_latest("schema", self._fetch_schema(entry))
+            self.tasks.spawn_latest(f"schema:{entry.ref}", self._fetch_schema(entry))
         try:
             schema = entry.input_schema()
         except Exception:  # a stored schema that no longer parses: fall back, say so
@@ -431,22 +429,35 @@ class AppController(QObject):
             return "Add an API key for this profile (File ▸ Profiles and API Keys) to run."
         return None
 
-    async def run_form(self, count: int, webhook: str | None) -> None:
-        engine, entry = self.engine, self._workflow
-        form = self.window.form_panel.form
-        if engine is None or entry is None or form is None:
+    def _on_run_requested(self, count: int, webhook: str | None) -> None:
+        # What runs is what the form shows at the click: the workflow, the profile and the
+        # values (each run its own random seed) are taken now, not when the task gets to them.
+        entry, form = self._workflow, self.window.form_panel.form
+        if entry is None or form is None:
             return
-        profile = self.profiles.active_name
+        input_sets = [form.values(fill_random=True) for _ in range(count)]
+        self._spawn("run", self.run_inputs(entry, input_sets, self.profiles.active_name, webhook))
+
+    async def run_inputs(
+        self,
+        entry: WorkflowEntry,
+        input_sets: list[dict[str, Any]],
+        profile: str,
+        webhook: str | None = None,
+    ) -> None:
+        """Queue one run per input set: a single run, or a batch named after the workflow."""
+        engine = self.engine
+        if engine is None or not input_sets:
+            return
         try:
-            if count == 1:
+            if len(input_sets) == 1:
                 run = await engine.submit(
-                    entry.ref, form.values(fill_random=True), profile=profile, webhook=webhook
+                    entry.ref, input_sets[0], profile=profile, webhook=webhook
                 )
                 self.window.queue_view.select_run(run.id)
             else:
-                input_sets = [form.values(fill_random=True) for _ in range(count)]
                 await engine.submit_batch(
-                    f"{entry.display_name} × {count}",
+                    f"{entry.display_name} × {len(input_sets)}",
                     entry.ref,
                     input_sets,
                     profile=profile,
@@ -629,7 +640,7 @@ class AppController(QObject):
             self.gallery.gallery_model.remove_run(run_id)
         finished = [r for r in [*fresh, *changed] if r.state is RunState.COMPLETED]
         if finished:
-            items = [item for run in finished for item in self._output_items(run)]
+            items = [item for run in finished for item in self._gallery_items(run)]
             self.gallery.gallery_model.add_items(items)
         shown = self.window.run_details.run_id
         if shown is not None and (shown in updated or shown in removed):
@@ -853,8 +864,18 @@ class AppController(QObject):
         if engine is None:
             return []
         return [
-            item for run in engine.runs(StateGroup.COMPLETED) for item in self._output_items(run)
+            item for run in engine.runs(StateGroup.COMPLETED) for item in self._gallery_items(run)
         ]
+
+    def _gallery_items(self, run: Run) -> list[OutputItem]:
+        """What the gallery shows of a run: its images; text and JSON only when it made none.
+
+        Image workflows also return echoes (the prompt used, the seed): in a gallery of
+        pictures they are noise, and the run's details still show them.
+        """
+        items = self._output_items(run)
+        images = [item for item in items if item.is_image]
+        return images or items
 
     def _run_thumbnail(self, run: Run) -> Any:
         path = thumbnail_path(run)

@@ -652,7 +652,7 @@ class GalleryView(QWidget):
         self.count_label.setAccessibleName("Number of outputs shown")
         # The count gives way first when the window is narrow (the gallery shares it).
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.count_label.setMinimumWidth(0)
+        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("9999 outputs"))
         self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.size_slider.setAccessibleName("Thumbnail size")
         self.size_slider.setToolTip("Thumbnail size")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -65,13 +66,15 @@ class BatchBar(QWidget):
         layout.setSpacing(6)
         self.combo = QComboBox()
         self.combo.setAccessibleName("Batch")
-        self.combo.setMinimumContentsLength(24)
+        self.combo.setMinimumContentsLength(14)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # The summary gives way to the buttons when the queue is narrow; the tooltip keeps it.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         def tool(text: str, tip: str) -> QToolButton:
             button = QToolButton()

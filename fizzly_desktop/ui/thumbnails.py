@@ -44,6 +44,29 @@ class DecodeResult:
     original_size: QSize
 
 
+NOT_A_PICTURE = "This file is not a picture the app can read (PNG, JPEG or WebP)."
+
+_SIGNATURES: tuple[tuple[bytes, int, bytes], ...] = (
+    # (bytes, at offset, Qt format name)
+    (b"\x89PNG\r\n\x1a\n", 0, b"png"),
+    (b"\xff\xd8\xff", 0, b"jpeg"),
+    (b"WEBP", 8, b"webp"),
+    (b"GIF87a", 0, b"gif"),
+    (b"GIF89a", 0, b"gif"),
+    (b"BM", 0, b"bmp"),
+)
+
+
+def sniff_format(head: bytes) -> bytes | None:
+    """The image format a file's first 16 bytes announce, or None when it is none of ours."""
+    for signature, offset, name in _SIGNATURES:
+        if head[offset : offset + len(signature)] == signature:
+            if name == b"webp" and not head.startswith(b"RIFF"):
+                continue
+            return name
+    return None
+
+
 def decode_image(path: Path, max_side: int, allocation_limit_mb: int) -> DecodeResult:
     """Read ``path`` into a QImage no larger than ``max_side`` on its long side (0 = full size).
 
@@ -51,8 +74,24 @@ def decode_image(path: Path, max_side: int, allocation_limit_mb: int) -> DecodeR
     ``allocation_limit_mb`` allows; Qt's own allocation limit stays on as a second guard for
     files whose header lies. Safe to call from any thread.
     """
-    reader = QImageReader(str(path))
-    reader.setDecideFormatFromContent(True)
+    try:
+        with path.open("rb") as file:
+            head = file.read(16)
+    except FileNotFoundError:
+        return DecodeResult(
+            None, "The file is missing: it may have been moved or deleted.", QSize()
+        )
+    except OSError:
+        return DecodeResult(
+            None, "The file could not be read; check that it is still there and readable.", QSize()
+        )
+    image_format = sniff_format(head)
+    if image_format is None:
+        # Only the formats outputs come in are decoded: anything else is refused from its first
+        # bytes, without handing the file to every image plugin Qt has in turn.
+        return DecodeResult(None, NOT_A_PICTURE, QSize())
+    reader = QImageReader(str(path), image_format)
+    reader.setDecideFormatFromContent(False)
     reader.setAutoTransform(True)
     reader.setAllocationLimit(allocation_limit_mb)
     # canRead() first: a failed size() on a damaged file makes a later canRead() say False.
@@ -84,7 +123,7 @@ def _plain_reason(reader: QImageReader, path: Path, *, recognized: bool) -> str:
     if error == QImageReader.ImageReaderError.FileNotFoundError or not path.exists():
         return "The file is missing: it may have been moved or deleted."
     if error == QImageReader.ImageReaderError.UnsupportedFormatError:
-        return "This file is not a picture the app can read (PNG, JPEG or WebP)."
+        return NOT_A_PICTURE
     if error == QImageReader.ImageReaderError.DeviceError:
         return "The file could not be read; check that it is still there and readable."
     if error == QImageReader.ImageReaderError.InvalidDataError or recognized:

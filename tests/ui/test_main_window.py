@@ -213,25 +213,57 @@ def test_screenshots_of_the_main_views(qtbot: QtBot, qloop: qasync.QEventLoop) -
     """Writes PNGs of the main views for people to look at (not compared pixel by pixel)."""
     out = Path(__file__).resolve().parents[2] / "build" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    shots = {"queue.png": 0, "gallery.png": 1}
+    names = ["main-window.png", "progress.png", "gallery.png", "sweep-grid.png"]
+
+    async def shoot(app: AppController, name: str) -> None:
+        await asyncio.sleep(0.3)  # let thumbnails decode and paint before the grab
+        assert app.window.grab().save(str(out / name))
 
     async def scenario(app: AppController) -> None:
         window = app.window
         window.resize(1400, 880)
-        await pick(app, "demo/text-to-image")
-        window.form_panel.form.set_values(
-            {"prompt": "a red fox in the snow", "width": 512, "height": 384}
-        )
+        await pick(app, "demo/broken-pipeline")
+        window.form_panel.form.set_values({"prompt": "a castle in the clouds"})
         window.run_action.trigger()
-        await until(lambda: len(app.run_model.runs()) == 1)
-        run_id = only_run(app).id
-        window.queue_view.select_run(run_id)
-        await until(lambda: state_of(app, run_id) is RunState.COMPLETED)
+        await pick(app, "demo/text-to-image")
+        for prompt in ("a lighthouse at dawn", "a fox in the snow", "a red kite over hills"):
+            window.form_panel.form.set_values({"prompt": prompt, "width": 512, "height": 384})
+            window.run_action.trigger()
+            await until(lambda: all(r.state.is_terminal for r in app.run_model.runs()))
+        await until(lambda: len(app.run_model.runs()) == 4)
+        await until(lambda: all(r.state.is_terminal for r in app.run_model.runs()))
+        # Run was pressed before switching workflows: that run is of the workflow shown then.
+        states = sorted((r.workflow, r.state.value) for r in app.run_model.runs())
+        assert states[0] == ("demo/broken-pipeline", "FAILED")
+        assert [w for w, _s in states[1:]] == ["demo/text-to-image"] * 3
+        newest = max(app.run_model.runs(), key=lambda r: r.created_at)
+        window.queue_view.select_run(newest.id)
         await until(lambda: any(i.is_image for i in app.outputs_strip.outputs()))
-        for name, tab in shots.items():
-            window.tabs.setCurrentIndex(tab)
-            await asyncio.sleep(0.2)  # let thumbnails decode and paint before the grab
-            assert window.grab().save(str(out / name))
+        window.run_details.tabs.setCurrentIndex(1)
+        await shoot(app, "main-window.png")
+        window.run_details.tabs.setCurrentIndex(0)
+        await shoot(app, "progress.png")
+        window.tabs.setCurrentIndex(1)
+        await shoot(app, "gallery.png")
+
+        window.tabs.setCurrentIndex(0)
+        items = sweep(
+            {"prompt": "rolling hills", "seed": 11, "width": 256, "height": 256},
+            SweepAxis("steps", (10, 30, 50)),
+            SweepAxis("width", (256, 384)),
+        )
+        assert app.engine is not None
+        await app.engine.submit_batch(
+            "Hills: steps × width",
+            "demo/text-to-image",
+            [item.inputs for item in items],
+            profile=app.profiles.active_name,
+        )
+        await until(lambda: window.batch_bar.combo.count() == 2)
+        window.batch_bar.combo.setCurrentIndex(1)
+        window.batch_bar.grid_button.setChecked(True)
+        await until(lambda: all(r.state.is_terminal for r in app.run_model.runs()), timeout=60)
+        await shoot(app, "sweep-grid.png")
 
     in_app(qloop, scenario)
-    assert all((out / name).stat().st_size > 10_000 for name in shots)
+    assert all((out / name).stat().st_size > 10_000 for name in names)

@@ -336,3 +336,14 @@ def test_full_image_loader_reports_a_broken_file(qtbot, tmp_path: Path) -> None:
         assert blocker.args[1].endswith(".")
     finally:
         assert loader.shutdown()
+
+
+def test_only_output_formats_are_handed_to_qt() -> None:
+    from fizzly_desktop.ui.thumbnails import sniff_format
+
+    assert sniff_format(b"\x89PNG\r\n\x1a\n" + b"\0" * 8) == b"png"
+    assert sniff_format(b"\xff\xd8\xff\xe0" + b"\0" * 12) == b"jpeg"
+    assert sniff_format(b"RIFF\x10\0\0\0WEBPVP8 ") == b"webp"
+    assert sniff_format(b"RIFF\x10\0\0\0WAVEfmt ") is None
+    assert sniff_format(b"<svg xmlns='http") is None
+    assert sniff_format(b"") is None
