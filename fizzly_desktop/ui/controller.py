@@ -208,13 +208,14 @@ class AppController(QObject):
             await self._choose_profile_from_arguments()
             if self.profiles.needs_welcome and not self.use_sandbox:
                 self.window.show_welcome(True)
+                self.window.status.set_server("Welcome", "")
+                self.window.status.set_connection(Connection.IDLE, "Choose how to start")
             await self._open_engine()
-            if (
-                self.profiles.active.is_sandbox
-                and self.window.central.currentWidget() is not self.welcome
-            ):
-                await self.start_sandbox()
-            await self._activate_profile()
+            if self.window.central.currentWidget() is not self.welcome:
+                # Otherwise the welcome view's choice starts the sandbox or the account.
+                if self.profiles.active.is_sandbox:
+                    await self.start_sandbox()
+                await self._activate_profile()
         finally:
             self.ready.set()
 

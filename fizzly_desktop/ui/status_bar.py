@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 class Connection(enum.Enum):
     """What the app knows about its link to the server, in the words the status bar shows."""
 
+    IDLE = "Not connected"
     STARTING = "Starting the local sandbox…"
     CONNECTING = "Connecting…"
     CONNECTED = "Connected"
@@ -20,6 +21,7 @@ class Connection(enum.Enum):
 
 
 _DOTS = {
+    Connection.IDLE: "○",
     Connection.STARTING: "◌",
     Connection.CONNECTING: "◌",
     Connection.CONNECTED: "●",
@@ -60,7 +62,7 @@ class AppStatusBar(QStatusBar):
         return label
 
     def set_server(self, profile: str, base_url: str) -> None:
-        self.server_label.setText(f"{profile} · {base_url}")
+        self.server_label.setText(f"{profile} · {base_url}" if base_url else profile)
         self.server_label.setToolTip(base_url)
 
     def set_connection(self, state: Connection, detail: str = "") -> None:

@@ -36,15 +36,17 @@ def in_app(
     loop: qasync.QEventLoop,
     scenario: Callable[[AppController], Coroutine[Any, Any, None]],
     *sandbox_args: str,
+    sandbox: bool = True,
 ) -> None:
     """Start the app, play ``scenario`` inside its running loop (as in the app), shut down."""
 
     async def play() -> None:
-        controller = AppController(use_sandbox=True, sandbox_args=list(sandbox_args or FAST))
+        controller = AppController(use_sandbox=sandbox, sandbox_args=list(sandbox_args or FAST))
         controller.show()
         try:
             await controller.start()
-            assert controller.sandbox is not None, "the sandbox did not start"
+            if sandbox:
+                assert controller.sandbox is not None, "the sandbox did not start"
             await scenario(controller)
         finally:
             await controller.shutdown()
@@ -75,6 +77,24 @@ def state_of(controller: AppController, run_id: str) -> RunState:
     run = controller.run_model.run(run_id)
     assert run is not None
     return run.state
+
+
+def test_first_run_welcomes_and_the_sandbox_is_one_click_away(
+    qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    async def scenario(app: AppController) -> None:
+        window = app.window
+        assert window.central.currentWidget() is app.welcome
+        assert not window.menuBar().isEnabled()
+        assert app.sandbox is None  # nothing started before the choice
+        app.welcome.sandbox_button.click()
+        await until(lambda: window.central.currentWidget() is window.splitter)
+        await until(lambda: app.sandbox is not None and len(app.library_panel.entries()) == 5)
+        assert window.menuBar().isEnabled()
+        assert window.profile_combo.currentText() == "Local sandbox"
+        assert not app.profiles.needs_welcome
+
+    in_app(qloop, scenario, sandbox=False)
 
 
 def test_fill_the_form_run_it_and_watch_it_complete(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
