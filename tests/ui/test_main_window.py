@@ -17,8 +17,12 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.batch_plan import SweepAxis, sweep
+from fizzly_desktop.core.profiles import ProfileStore
 from fizzly_desktop.core.runs import NodeState, Run, RunState, StateGroup
+from fizzly_desktop.core.secrets import KeyVault
 from fizzly_desktop.ui.controller import AppController
+from tests.fixtures.keyring import MemoryKeyring
+from tests.fixtures.sandbox import SandboxFactory
 
 FAST = ["--time-scale", "0.05", "--ping-interval", "0.5", "--workers", "4"]
 
@@ -37,11 +41,14 @@ def in_app(
     scenario: Callable[[AppController], Coroutine[Any, Any, None]],
     *sandbox_args: str,
     sandbox: bool = True,
+    profile: str | None = None,
 ) -> None:
     """Start the app, play ``scenario`` inside its running loop (as in the app), shut down."""
 
     async def play() -> None:
-        controller = AppController(use_sandbox=sandbox, sandbox_args=list(sandbox_args or FAST))
+        controller = AppController(
+            use_sandbox=sandbox, profile=profile, sandbox_args=list(sandbox_args or FAST)
+        )
         controller.show()
         try:
             await controller.start()
@@ -287,3 +294,69 @@ def test_screenshots_of_the_main_views(qtbot: QtBot, qloop: qasync.QEventLoop) -
 
     in_app(qloop, scenario)
     assert all((out / name).stat().st_size > 10_000 for name in names)
+
+
+def test_restart_mid_batch_resumes_tracking_and_sends_nothing_twice(
+    qtbot: QtBot,
+    qloop: qasync.QEventLoop,
+    sandbox_factory: SandboxFactory,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    """Quit while a batch is half done; the next start follows its runs and resumes on request."""
+    # A server that outlives the app, as the real one does: two workers, a run takes ~1 s.
+    server = sandbox_factory("--time-scale", "0.3", "--workers", "2")
+    store = ProfileStore(KeyVault())
+    store.add("Test server", server.base_url)
+    store.set_key("Test server", server.demo_key)
+    store.set_active("Test server")
+    inputs = [{"prompt": f"hill {i}", "seed": i, "width": 256, "height": 256} for i in range(8)]
+    first_session: dict[str, RunState] = {}
+
+    async def until_in_flight(app: AppController) -> None:
+        window = app.window
+        assert window.status.server_label.text() == f"Test server · {server.base_url}"
+        assert app.engine is not None
+        await app.engine.submit_batch(
+            "Restart batch",
+            "demo/text-to-image",
+            inputs,
+            profile="Test server",
+            max_active=2,
+        )
+        await until(
+            lambda: (
+                sum(r.state is RunState.COMPLETED for r in app.run_model.runs()) >= 2
+                and any(r.state.is_remote for r in app.run_model.runs())
+            ),
+            timeout=60,
+        )
+        first_session.update({r.id: r.state for r in app.run_model.runs()})
+
+    async def after_restart(app: AppController) -> None:
+        window, engine = app.window, app.engine
+        assert engine is not None
+        runs = {r.id: r for r in app.run_model.runs()}
+        assert set(runs) == set(first_session)
+        (batch,) = engine.batches()
+        assert batch.is_paused  # batches come back paused, waiting for the user
+        in_flight = [rid for rid, state in first_session.items() if state.is_remote]
+        assert in_flight
+        # Tracking resumes by request id: what was running when the app quit finishes now.
+        await until(
+            lambda: all(state_of(app, rid) is RunState.COMPLETED for rid in in_flight),
+            timeout=60,
+        )
+        window.batch_bar.combo.setCurrentIndex(window.batch_bar.combo.findData(batch.id))
+        assert window.batch_bar.pause_button.text() == "Resume"
+        window.batch_bar.pause_button.click()
+        await until(
+            lambda: all(r.state is RunState.COMPLETED for r in app.run_model.runs()), timeout=90
+        )
+        request_ids = [r.request_id for r in app.run_model.runs()]
+        assert len(set(request_ids)) == len(inputs)  # one submit per run, none twice
+        assert engine.request_counts.get("submit", 0) == sum(
+            state is RunState.WAITING for state in first_session.values()
+        )
+
+    in_app(qloop, until_in_flight, sandbox=False, profile="Test server")
+    in_app(qloop, after_restart, sandbox=False, profile="Test server")
