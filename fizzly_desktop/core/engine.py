@@ -633,6 +633,20 @@ class RunEngine:
         batch = self._batches.get(run.batch_id)
         if batch is None or not batch.move(run_id, steps, self._runs):
             return False
+        # Creation times follow the batch order (the history lists runs newest first), so the
+        # waiting runs trade their times to match the new order and the queue shows it.
+        waiting = [
+            self._runs[rid]
+            for rid in batch.run_ids
+            if rid in self._runs and self._runs[rid].state is RunState.WAITING
+        ]
+        stamps = sorted(r.created_at for r in waiting)
+        changed = [r for r, stamp in zip(waiting, stamps, strict=True) if r.created_at != stamp]
+        for waiting_run, stamp in zip(waiting, stamps, strict=True):
+            waiting_run.created_at = stamp
+        if changed:
+            self._history.save_runs(changed)
+            self._events.runs_updated([r.id for r in changed])
         self._save_batch(batch)
         return True
 

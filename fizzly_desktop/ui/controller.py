@@ -152,6 +152,7 @@ class AppController(QObject):
         q.copy_request_id_requested.connect(self._copy_text)
         q.open_folder_requested.connect(self.open_output_folder)
         q.visible_runs_changed.connect(self._on_visible_runs_changed)
+        q.move_requested.connect(self._on_move_requested)
         w.run_details.copy_request_id_requested.connect(self._copy_text)
         w.run_details.use_inputs_requested.connect(self.use_inputs_of)
 
@@ -594,6 +595,12 @@ class AppController(QObject):
         if folder and self.engine is not None:
             self.engine.set_outputs_folder(Path(folder))
             self.settings.setValue("outputs/folder", folder)
+
+    def _on_move_requested(self, run_id: str, steps: int) -> None:
+        if self.engine is not None and not self.engine.move(run_id, steps):
+            self.window.statusBar().showMessage(
+                "Only runs still waiting in a batch can be moved, within the waiting ones.", 5000
+            )
 
     def _on_visible_runs_changed(self, run_ids: list[str]) -> None:
         if self.engine is not None:

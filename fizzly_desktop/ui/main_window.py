@@ -263,6 +263,8 @@ class MainWindow(QMainWindow):
             queue.use_inputs_action,
             queue.copy_id_action,
             queue.open_folder_action,
+            queue.move_up_action,
+            queue.move_down_action,
             queue.remove_action,
         ):
             self.run_menu.addAction(action)

@@ -8,6 +8,7 @@ Signals:
     remove_requested(list run_ids): actions on the selected runs.
     use_inputs_requested(str run_id), copy_request_id_requested(str run_id),
     open_folder_requested(str run_id): actions on the current run.
+    move_requested(str run_id, int steps): move a run still waiting in its batch (-1 earlier).
     visible_runs_changed(list run_ids): rows now on screen, so tracking can serve them first.
 """
 
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fizzly_desktop.core.runs import RETRYABLE_STATES, Run
+from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
 from fizzly_desktop.ui.run_table import (
     HEADERS,
     RUN_ROLE,
@@ -57,6 +58,7 @@ class QueueView(QWidget):
     use_inputs_requested = Signal(str)
     copy_request_id_requested = Signal(str)
     open_folder_requested = Signal(str)
+    move_requested = Signal(str, int)
     visible_runs_changed = Signal(list)
 
     def __init__(self, model: RunTableModel, parent: QWidget | None = None) -> None:
@@ -173,6 +175,8 @@ class QueueView(QWidget):
         self.remove_action = self._action(
             "Remove from &History", "Shift+Del", lambda: self._emit_ids(self.remove_requested)
         )
+        self.move_up_action = self._action("Move &Earlier", "Ctrl+Up", lambda: self._emit_move(-1))
+        self.move_down_action = self._action("Move &Later", "Ctrl+Down", lambda: self._emit_move(1))
         self._update_actions()
 
     def selected_runs(self) -> list[Run]:
@@ -205,8 +209,16 @@ class QueueView(QWidget):
             return
         signal.emit(runs[0].id)
 
+    def _emit_move(self, steps: int) -> None:
+        runs = self.selected_runs()
+        if runs and runs[0].state is RunState.WAITING and runs[0].batch_id:
+            self.move_requested.emit(runs[0].id, steps)
+
     def _update_actions(self) -> None:
         runs = self.selected_runs()
+        movable = bool(runs) and runs[0].state is RunState.WAITING and bool(runs[0].batch_id)
+        self.move_up_action.setEnabled(movable)
+        self.move_down_action.setEnabled(movable)
         self.cancel_action.setEnabled(any(not run.state.is_terminal for run in runs))
         self.retry_action.setEnabled(any(run.state in RETRYABLE_STATES for run in runs))
         self.use_inputs_action.setEnabled(bool(runs))
@@ -227,6 +239,9 @@ class QueueView(QWidget):
         menu.addSeparator()
         for action in (self.use_inputs_action, self.copy_id_action, self.open_folder_action):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.move_up_action)
+        menu.addAction(self.move_down_action)
         menu.addSeparator()
         menu.addAction(self.remove_action)
         menu.popup(self.table.viewport().mapToGlobal(pos))

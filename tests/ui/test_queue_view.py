@@ -96,3 +96,23 @@ def test_hidden_columns_are_remembered(qtbot: QtBot, tmp_path: Path) -> None:
     again.restore_layout(settings)
     assert not again.table.horizontalHeader().isSectionHidden(Column.NODE)
     assert again.table.horizontalHeader().isSectionHidden(Column.CREDITS)
+
+
+def test_waiting_batch_runs_can_be_moved(qtbot: QtBot) -> None:
+    view = make_view(
+        qtbot,
+        [
+            make_run(1, RunState.WAITING, batch_id="b1"),
+            make_run(2, RunState.IN_PROGRESS, batch_id="b1"),
+            make_run(3, RunState.WAITING),
+        ],
+    )
+    view.select_run("run-1")
+    assert view.move_up_action.isEnabled()
+    with qtbot.waitSignal(view.move_requested) as moved:
+        view.move_up_action.trigger()
+    assert moved.args == ["run-1", -1]
+    view.select_run("run-2")  # already sent
+    assert not view.move_down_action.isEnabled()
+    view.select_run("run-3")  # a single run, not in a batch
+    assert not view.move_down_action.isEnabled()

@@ -314,6 +314,9 @@ async def test_moved_runs_are_sent_in_their_new_order(harness: Harness) -> None:
     assert engine.move(ids[3], -2)  # 0 3 1 2
     assert engine.move(ids[0], 1)  # 3 0 1 2
     assert not engine.move(ids[3], -1)
+    # The queue lists runs by creation time: the waiting runs' times now follow the new order.
+    created = {rid: engine.run(rid).created_at for rid in ids}  # type: ignore[union-attr]
+    assert sorted(ids, key=created.__getitem__) == [ids[3], ids[0], ids[1], ids[2]]
     engine.resume_submissions()
     await until(lambda: len(harness.client.submitted_inputs) == 4)
     assert [x["i"] for x in harness.client.submitted_inputs] == [3, 0, 1, 2]
