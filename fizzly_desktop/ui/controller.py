@@ -484,6 +484,9 @@ class AppController(QObject):
             slug=entry.slug,
             credits_per_run=self._credits_per_run(entry.ref),
             rate_limit=budget.limit if budget else 60,
+            rate_window_s=budget.window if budget else 60.0,
+            # Runs already waiting will spend the same budget first (submit + stream each).
+            already_queued_requests=2 * engine.counts()[StateGroup.QUEUED],
             random_seed_fields=form.random_seed_fields(),
             parent=self.window,
         )

@@ -12,6 +12,7 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
+import pytest
 import qasync
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
@@ -360,3 +361,39 @@ def test_restart_mid_batch_resumes_tracking_and_sends_nothing_twice(
 
     in_app(qloop, until_in_flight, sandbox=False, profile="Test server")
     in_app(qloop, after_restart, sandbox=False, profile="Test server")
+
+
+def test_build_batch_from_the_form_queues_the_plan(
+    qtbot: QtBot, qloop: qasync.QEventLoop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtTest import QTest
+
+    from fizzly_desktop.ui.batch_builder import BatchBuilderDialog
+
+    def accept_three_repeats(dialog: BatchBuilderDialog) -> int:
+        # What a person does in the dialog: Repeat, 3 runs, a name, then "Queue 3 runs".
+        dialog.set_mode("repeat")
+        dialog.repeat_count.setValue(3)
+        dialog.name_edit.selectAll()
+        QTest.keyClicks(dialog.name_edit, "Three foxes")
+        dialog.refresh_now()
+        assert dialog.problem() is None
+        return int(BatchBuilderDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(BatchBuilderDialog, "exec", accept_three_repeats)
+
+    async def scenario(app: AppController) -> None:
+        window = app.window
+        await pick(app, "demo/text-to-image")
+        window.form_panel.form.set_values({"prompt": "a fox", "width": 256, "height": 256})
+        window.build_batch_action.trigger()
+        await until(lambda: len(app.run_model.runs()) == 3)
+        await until(lambda: all(r.state is RunState.COMPLETED for r in app.run_model.runs()))
+        assert app.engine is not None
+        (batch,) = app.engine.batches()
+        assert batch.name == "Three foxes"
+        runs = app.engine.batch_runs(batch.id)
+        assert {r.inputs["prompt"] for r in runs} == {"a fox"}
+        assert len({r.inputs["seed"] for r in runs}) == 3  # a random seed each
+
+    in_app(qloop, scenario)
