@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, get_args
 from urllib.parse import urlsplit
 
 from jsonschema import Draft202012Validator, FormatChecker
@@ -38,20 +38,7 @@ FieldKind = Literal[
     "json",
 ]
 
-FIELD_KINDS: tuple[FieldKind, ...] = (
-    "string",
-    "text",
-    "password",
-    "enum",
-    "integer",
-    "number",
-    "boolean",
-    "string_list",
-    "number_list",
-    "object",
-    "file",
-    "json",
-)
+FIELD_KINDS: tuple[FieldKind, ...] = get_args(FieldKind)
 
 #: Seeds are unsigned 32-bit in most image models; a random seed is drawn from this range.
 SEED_MAX = 4_294_967_295

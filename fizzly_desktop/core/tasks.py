@@ -65,6 +65,11 @@ class TaskOwner:
         if error is not None:
             log.error("Task %s failed", task.get_name(), exc_info=error)
 
+    async def wait_idle(self) -> None:
+        """Wait until every task has ended, including tasks started while waiting."""
+        while running := [task for task in self._tasks if not task.done()]:
+            await asyncio.gather(*running, return_exceptions=True)
+
     async def close(self) -> None:
         """Cancel every task still running and wait until all of them have ended."""
         self._closed = True

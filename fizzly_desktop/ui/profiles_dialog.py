@@ -231,7 +231,6 @@ class ProfilesDialog(QDialog):
         self._store = store
         self._verify = verify
         self._tasks = TaskOwner("profiles-dialog")
-        self._running: set[asyncio.Task[Any]] = set()
         self._busy = False
         self.setWindowTitle("Profiles")
         self.setMinimumSize(QSize(720, 460))
@@ -770,8 +769,7 @@ class ProfilesDialog(QDialog):
 
     async def wait_idle(self) -> None:
         """Wait until every operation started from a button has finished."""
-        while self._running:
-            await asyncio.gather(*list(self._running), return_exceptions=True)
+        await self._tasks.wait_idle()
 
     async def aclose(self) -> None:
         """Cancel running operations and wait for them (the owner calls this before quitting)."""
@@ -780,9 +778,7 @@ class ProfilesDialog(QDialog):
     # -- slots ---------------------------------------------------------------------------------
 
     def _start(self, name: str, coro: Coroutine[Any, Any, Any]) -> None:
-        task = self._tasks.spawn(name, coro)
-        self._running.add(task)
-        task.add_done_callback(self._running.discard)
+        self._tasks.spawn(name, coro)
 
     def _on_profile_list_current_item_changed(self, *_: object) -> None:
         self.cancel_key_entry()

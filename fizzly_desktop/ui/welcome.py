@@ -107,7 +107,6 @@ class WelcomeView(QWidget):
         self._base_url = base_url
         self._verify = verify
         self._tasks = TaskOwner("welcome")
-        self._running: set[asyncio.Task[Any]] = set()
         self._busy = False
         self.setAccessibleName("Welcome")
         self._build()
@@ -361,8 +360,7 @@ class WelcomeView(QWidget):
 
     async def wait_idle(self) -> None:
         """Wait until every operation started from a button has finished."""
-        while self._running:
-            await asyncio.gather(*list(self._running), return_exceptions=True)
+        await self._tasks.wait_idle()
 
     async def aclose(self) -> None:
         """Cancel running operations and wait for them (the owner calls this before quitting)."""
@@ -371,9 +369,7 @@ class WelcomeView(QWidget):
     # -- slots ---------------------------------------------------------------------------------
 
     def _start(self, name: str, coro: Coroutine[Any, Any, Any]) -> None:
-        task = self._tasks.spawn(name, coro)
-        self._running.add(task)
-        task.add_done_callback(self._running.discard)
+        self._tasks.spawn(name, coro)
 
     def _on_connect_button_clicked(self) -> None:
         if not self._busy:
