@@ -9,8 +9,6 @@ tasks on the shared asyncio loop.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
 import logging
 import os
 import sys
@@ -114,6 +112,9 @@ def _run_gui(options: argparse.Namespace) -> int:
     window.show()
     app.processEvents()  # paint the skeleton now, before the event loop's own imports
 
+    # asyncio (with ssl) and qasync load only now that the window is on screen.
+    import asyncio
+
     import qasync
 
     loop = qasync.QEventLoop(app)
@@ -149,6 +150,9 @@ def _preload_heavy_modules() -> None:
 
 
 async def _run_app(window: object, options: argparse.Namespace) -> int:
+    import asyncio
+    import contextlib
+
     from fizzly_desktop.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
