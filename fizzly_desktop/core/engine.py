@@ -43,6 +43,7 @@ Public interface (the window drives it)::
     engine.set_visible_runs(run_ids); engine.set_selected_run(run_id | None)
     engine.set_max_active_runs(n); engine.set_batch_max_active(batch_id, n)
     engine.set_outputs_folder(path | None)
+    await engine.reconnect(profile)  # its key or address changed: make a new client
 
 A run's row is committed before its submit leaves; a submit is never re-sent by the engine
 (a lost answer leaves the run UNCERTAIN, and three in a row pause the batch); a 401/402/403
@@ -352,6 +353,22 @@ class RunEngine:
         self._dirty.clear()
         self._events.close()
         await self._close_clients()
+
+    async def reconnect(self, profile: str) -> None:
+        """Drop the profile's client (its key or address changed); the next request makes one.
+
+        Streams of the old client end and their trackers reconnect with the new one, which
+        re-synchronises each run with one status call, so nothing is missed.
+        """
+        connection = self._connections.pop(profile, None)
+        self._blocked_until.pop(profile, None)
+        self._connect_failures.pop(profile, None)
+        if connection is not None:
+            try:
+                await connection.client.aclose()
+            except Exception:
+                log.exception("Closing an API client failed")
+        self._wake.set()
 
     async def _close_clients(self) -> None:
         connections, self._connections = list(self._connections.values()), {}

@@ -115,6 +115,7 @@ class AppController(QObject):
         self.tray: QSystemTrayIcon | None = None
         self._viewer: ImageViewerWindow | None = None
         self._profiles_dialog: ProfilesDialog | None = None
+        self._profiles_before: dict[str, tuple[str, str | None]] = {}
         self._quit = asyncio.Event()
         #: Set once start-up work (sandbox, history, engine) is done, whatever its outcome.
         self.ready = asyncio.Event()
@@ -366,6 +367,7 @@ class AppController(QObject):
             return
         dialog = ProfilesDialog(self.profiles, self.window)
         self._profiles_dialog = dialog
+        self._profiles_before = self._profile_identities()
         dialog.active_profile_changed.connect(
             lambda name: self._spawn("switch-profile", self.switch_profile(name))
         )
@@ -373,12 +375,29 @@ class AppController(QObject):
         dialog.finished.connect(self._on_profiles_dialog_finished)
         dialog.open()
 
+    def _profile_identities(self) -> dict[str, tuple[str, str | None]]:
+        """Each profile's address and key fingerprint: what a client is made from."""
+        return {
+            p.name: (p.base_url, self.profiles.key_status(p.name).fingerprint)
+            for p in self.profiles.profiles()
+        }
+
     def _on_profiles_dialog_finished(self, _result: int) -> None:
         dialog, self._profiles_dialog = self._profiles_dialog, None
         if dialog is not None:
             self._spawn("close-profiles", dialog.aclose())
             dialog.deleteLater()
-        self._spawn("profile", self._activate_profile())
+        after = self._profile_identities()
+        changed = [
+            name for name, before in self._profiles_before.items() if after.get(name) != before
+        ]
+        self._spawn("profile", self._after_profiles_changed(changed))
+
+    async def _after_profiles_changed(self, changed: list[str]) -> None:
+        if self.engine is not None:
+            for name in changed:
+                await self.engine.reconnect(name)
+        await self._activate_profile()
 
     # --- workflows and the form ------------------------------------------------------------
     def workflow_name(self, workflow: str) -> str:

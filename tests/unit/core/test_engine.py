@@ -745,3 +745,18 @@ async def test_queries_by_group_workflow_and_batch(harness: Harness) -> None:
     assert engine.run(failed.id) is None
     assert batch.run_ids == [second]
     assert [r.id for r in engine.runs(batch_id=batch.id)] == [second]
+
+
+async def test_reconnect_closes_the_client_and_opens_a_new_one_on_next_use(
+    harness: Harness,
+) -> None:
+    engine = harness.engine
+    first = await engine.submit(WF, {"i": 1}, profile=PROFILE)
+    await until(lambda: _state(engine, first.id) is RunState.COMPLETED)
+    assert harness.opened == [PROFILE]
+    await engine.reconnect(PROFILE)  # e.g. its key was replaced in the Profiles dialog
+    assert harness.client.closed
+    harness.client.closed = False
+    second = await engine.submit(WF, {"i": 2}, profile=PROFILE)
+    await until(lambda: _state(engine, second.id) is RunState.COMPLETED)
+    assert harness.opened == [PROFILE, PROFILE]
