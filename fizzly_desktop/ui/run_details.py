@@ -251,9 +251,12 @@ class RunDetailsPanel(QWidget):
 
         progress = 100 if run.state is RunState.COMPLETED else int(run.progress or 0)
         self.progress.setValue(progress)
-        self.progress.setFormat(
-            f"{progress} %" + (f" · {run.current_node}" if run.current_node else "")
-        )
+        node = f" · {run.current_node}" if run.current_node else ""
+        if run.state is RunState.IN_PROGRESS and not progress:
+            # No percentage until the workflow's nodes are known from an earlier run.
+            self.progress.setFormat(f"Running{node}")
+        else:
+            self.progress.setFormat(f"{progress} %{node}")
         self.progress.setVisible(not run.state.is_terminal or run.state is RunState.COMPLETED)
 
         error = run.error or ""

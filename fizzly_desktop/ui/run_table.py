@@ -369,6 +369,9 @@ class ProgressDelegate(QStyledItemDelegate):
             bar.progress, bar.text = 100, "Done"
         elif run.state in (RunState.IN_QUEUE, RunState.PENDING, RunState.WAITING):
             bar.progress, bar.text = 0, run.state.label
+        elif run.state is RunState.IN_PROGRESS and not run.progress:
+            # No percentage yet (the first run of a workflow, before its nodes are known).
+            bar.progress, bar.text = 0, run.current_node or run.state.label
         elif run.progress is not None:
             bar.progress = int(run.progress)
             # The current node rides along in the bar: its own column is hidden by default.

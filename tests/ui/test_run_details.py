@@ -83,3 +83,12 @@ def test_advice_by_error_words() -> None:
     assert "plan" in advice_for("PRO subscription required")
     assert "key" in advice_for("Your API key was not accepted.")
     assert advice_for("The node crashed") == ""
+
+
+def test_running_without_a_percentage_says_where_it_is(qtbot: QtBot) -> None:
+    run = running_run()
+    run.progress = None  # the workflow's node count is not known yet
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    panel.show_run(run, title="Text to image")
+    assert panel.progress.format() == "Running · image-generation"
