@@ -23,7 +23,6 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSystemTrayIcon
 
 from fizzly_desktop.api import FizzlyClient
-from fizzly_desktop.core.batch_plan import plan_from_input_sets
 from fizzly_desktop.core.engine import EngineSettings, ProfileConnection, RunEngine
 from fizzly_desktop.core.events import Notice, NoticeLevel
 from fizzly_desktop.core.history import HistoryStore
@@ -34,6 +33,7 @@ from fizzly_desktop.core.runs import Run, RunState, StateGroup
 from fizzly_desktop.core.schema import InputSchema
 from fizzly_desktop.core.secrets import KeyVault, fingerprint
 from fizzly_desktop.core.tasks import TaskOwner
+from fizzly_desktop.ui.batch_controller import BatchController, batch_summary
 from fizzly_desktop.ui.bridge import EngineBridge
 from fizzly_desktop.ui.forms import SchemaForm
 from fizzly_desktop.ui.gallery import GalleryView
@@ -43,7 +43,6 @@ from fizzly_desktop.ui.output_items import OutputItem, output_items_for_run
 from fizzly_desktop.ui.outputs_strip import OutputsStrip
 from fizzly_desktop.ui.run_table import RunTableModel, thumbnail_path
 from fizzly_desktop.ui.status_bar import Connection
-from fizzly_desktop.ui.sweep_grid import SweepGrid, cell_state
 from fizzly_desktop.ui.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.welcome import WelcomeView
 
@@ -121,7 +120,7 @@ class AppController(QObject):
         self.ready = asyncio.Event()
         self._workflow: WorkflowEntry | None = None
         self._schema_asked: set[tuple[str, str]] = set()
-        self._grid_runs: list[str] = []
+        self._thumbnail_rows: dict[str, set[str]] = {}
         self._finished_batches: set[str] = set()
         self._budget_timer = QTimer(self)
         self._budget_timer.setInterval(1000)
@@ -157,18 +156,9 @@ class AppController(QObject):
         w.run_details.copy_request_id_requested.connect(self._copy_text)
         w.run_details.use_inputs_requested.connect(self.use_inputs_of)
 
-        bar = w.batch_bar
-        bar.combo.currentIndexChanged.connect(self._on_batch_combo_changed)
-        bar.pause_button.clicked.connect(self._on_batch_pause_clicked)
-        bar.cancel_button.clicked.connect(self._on_batch_cancel_clicked)
-        bar.retry_button.clicked.connect(
-            lambda: self._spawn("retry-batch", self.retry_failed_of_batch())
+        self.batches = BatchController(
+            w, self.thumbnails, spawn=self._spawn, open_image=self.open_first_image, parent=self
         )
-        bar.grid_button.toggled.connect(self._on_grid_toggled)
-        self.sweep_grid = SweepGrid(thumbnail_provider=self.thumbnails.request)
-        self.thumbnails.thumbnail_ready.connect(self.sweep_grid.thumbnail_ready)
-        self.sweep_grid.cell_activated.connect(self._on_sweep_cell_activated)
-        w.queue_stack.addWidget(self.sweep_grid)
 
         self.library_panel.workflow_selected.connect(self.select_workflow)
         self.gallery.use_inputs_requested.connect(lambda item: self.use_inputs_of(item.run_id))
@@ -246,7 +236,7 @@ class AppController(QObject):
         self.run_model.set_runs(r.copy() for r in self.engine.runs())
         self.gallery.gallery_model.set_items(self._all_output_items())
         self._refresh_counts()
-        self._refresh_batches()
+        self.batches.attach(self.engine)
         self._budget_timer.start()
 
     async def start_sandbox(self) -> None:
@@ -599,6 +589,13 @@ class AppController(QObject):
         self._viewer.show_image(item.path)
         self._viewer.setWindowTitle(f"{item.workflow_name} — {item.path.name}")
 
+    def open_first_image(self, run_id: str) -> bool:
+        """Open the run's first image in the viewer; False when it has none yet."""
+        images = [item for item in self._output_items_by_id(run_id) if item.is_image]
+        if images:
+            self.open_output(images[0])
+        return bool(images)
+
     def _on_gallery_show_run_requested(self, run_id: str) -> None:
         self.window.tabs.setCurrentIndex(0)
         self.window.state_filters.select_group(StateGroup.ALL)
@@ -677,14 +674,12 @@ class AppController(QObject):
             self._show_details(shown if shown not in removed else None)
         self.window.queue_view.refresh_actions()
         self._refresh_counts()
-        if self.shown_batch_id() is not None:
-            self._refresh_batch_bar()
-            self._refresh_grid_cells(updated | added)
+        self.batches.on_runs_changed(updated | added)
 
     def _on_batches_changed(
         self, added: frozenset[str], updated: frozenset[str], removed: frozenset[str]
     ) -> None:
-        self._refresh_batches()
+        self.batches.on_batches_changed()
         engine = self.engine
         if engine is None:
             return
@@ -694,7 +689,8 @@ class AppController(QObject):
                 continue
             if batch.state.value == "finished":
                 self._finished_batches.add(batch.id)
-                self._notify(f"Batch “{batch.name}” finished", self._batch_summary(batch.id))
+                summary = batch_summary(engine.batch_runs(batch.id))
+                self._notify(f"Batch “{batch.name}” finished", summary)
 
     def _on_notice_posted(self, notice: Notice) -> None:
         self.window.statusBar().showMessage(notice.message, 10000)
@@ -711,151 +707,6 @@ class AppController(QObject):
         self.window.status.set_counts(active=active, queued=queued)
         self.window.status.set_credits(engine.credits_used_this_session)
         self.window.set_counts_in_title(active, queued)
-
-    def _refresh_batches(self) -> None:
-        engine = self.engine
-        if engine is None:
-            return
-        bar = self.window.batch_bar
-        current = bar.combo.currentData()
-        bar.combo.blockSignals(True)
-        bar.combo.clear()
-        bar.combo.addItem("All runs", None)
-        for batch in sorted(engine.batches(), key=lambda b: b.created_at, reverse=True):
-            bar.combo.addItem(batch.name, batch.id)
-        index = bar.combo.findData(current)
-        bar.combo.setCurrentIndex(max(0, index))
-        bar.combo.blockSignals(False)
-
-    def shown_batch_id(self) -> str | None:
-        data = self.window.batch_bar.combo.currentData()
-        return data if isinstance(data, str) else None
-
-    def _on_batch_combo_changed(self, _index: int) -> None:
-        batch_id = self.shown_batch_id()
-        self.window.queue_view.proxy.set_batch(batch_id)
-        self.window.batch_bar.set_batch_controls_visible(batch_id is not None)
-        if batch_id is None:
-            self.window.batch_bar.grid_button.setChecked(False)
-        self._refresh_batch_bar()
-        self._show_grid()
-
-    # --- the sweep grid ------------------------------------------------------------------------
-    def _on_grid_toggled(self, shown: bool) -> None:
-        self._show_grid()
-
-    def _show_grid(self) -> None:
-        """Show the shown batch as a grid by its swept values (or the table, when off)."""
-        engine, batch_id = self.engine, self.shown_batch_id()
-        stack = self.window.queue_stack
-        if engine is None or batch_id is None or not self.window.batch_bar.grid_button.isChecked():
-            stack.setCurrentWidget(self.window.queue_view)
-            return
-        batch = engine.batch(batch_id)
-        runs = engine.batch_runs(batch_id)
-        if batch is None or not runs:
-            stack.setCurrentWidget(self.window.queue_view)
-            return
-        owner, _, slug = batch.workflow.partition("/")
-        plan = plan_from_input_sets(batch.name, owner, slug, [r.inputs for r in runs])
-        self._grid_runs = [r.id for r in runs]
-        self.sweep_grid.set_plan(plan)
-        for index, run in enumerate(runs):
-            self._update_grid_cell(index, run)
-        stack.setCurrentWidget(self.sweep_grid)
-
-    def _update_grid_cell(self, index: int, run: Run) -> None:
-        image = None
-        if run.state is RunState.COMPLETED and self.engine is not None:
-            records = self.engine.outputs_of(run.id)
-            image = Path(records[0].path) if records else None
-        progress = None if run.progress is None else int(run.progress)
-        self.sweep_grid.update_cell(index, cell_state(run.state), progress, image)
-
-    def _refresh_grid_cells(self, run_ids: Iterable[str]) -> None:
-        if self.window.queue_stack.currentWidget() is not self.sweep_grid or self.engine is None:
-            return
-        positions = {run_id: i for i, run_id in enumerate(self._grid_runs)}
-        for run_id in run_ids:
-            run = self.engine.run(run_id)
-            if run is not None and run_id in positions:
-                self._update_grid_cell(positions[run_id], run)
-
-    def _on_sweep_cell_activated(self, index: int) -> None:
-        if not 0 <= index < len(self._grid_runs) or self.engine is None:
-            return
-        run_id = self._grid_runs[index]
-        items = [item for item in self._output_items_by_id(run_id) if item.is_image]
-        if items:
-            self.open_output(items[0])
-        else:
-            self.window.batch_bar.grid_button.setChecked(False)
-            self.window.queue_view.select_run(run_id)
-
-    def _refresh_batch_bar(self) -> None:
-        engine, batch_id = self.engine, self.shown_batch_id()
-        batch = engine.batch(batch_id) if engine and batch_id else None
-        bar = self.window.batch_bar
-        if batch is None:
-            return
-        state = batch.state.value
-        status = self._batch_summary(batch.id)
-        if batch.is_paused:
-            status += f" · paused: {batch.pause_reason}" if batch.pause_reason else " · paused"
-        bar.status.setText(status)
-        bar.pause_button.setText("Resume" if batch.is_paused else "Pause")
-        bar.pause_button.setEnabled(state != "finished")
-        runs = engine.batch_runs(batch.id) if engine else []
-        bar.cancel_button.setEnabled(any(not r.state.is_terminal for r in runs))
-        bar.retry_button.setEnabled(
-            any(r.state in (RunState.FAILED, RunState.REJECTED) for r in runs)
-        )
-
-    def _on_batch_pause_clicked(self) -> None:
-        engine, batch_id = self.engine, self.shown_batch_id()
-        batch = engine.batch(batch_id) if engine and batch_id else None
-        if engine is None or batch is None:
-            return
-        if batch.is_paused:
-            engine.resume_batch(batch.id)
-        else:
-            engine.pause_batch(batch.id)
-
-    def _on_batch_cancel_clicked(self) -> None:
-        engine, batch_id = self.engine, self.shown_batch_id()
-        batch = engine.batch(batch_id) if engine and batch_id else None
-        if engine is None or batch is None:
-            return
-        answer = QMessageBox.question(
-            self.window,
-            "Cancel batch",
-            f"Cancel every unfinished run of “{batch.name}”? Runs not sent yet are dropped; "
-            "runs on the server are cancelled and their unused credits refunded.",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            engine.cancel_batch(batch.id)
-
-    async def retry_failed_of_batch(self) -> None:
-        engine, batch_id = self.engine, self.shown_batch_id()
-        if engine is None or batch_id is None:
-            return
-        failed = [
-            r.id
-            for r in engine.batch_runs(batch_id)
-            if r.state in (RunState.FAILED, RunState.REJECTED)
-        ]
-        if failed:
-            await engine.retry(failed)
-
-    def _batch_summary(self, batch_id: str) -> str:
-        engine = self.engine
-        if engine is None:
-            return ""
-        runs = engine.batch_runs(batch_id)
-        done = sum(1 for r in runs if r.state is RunState.COMPLETED)
-        failed = sum(1 for r in runs if r.state in (RunState.FAILED, RunState.REJECTED))
-        text = f"{done} of {len(runs)} completed"
-        return text + (f", {failed} failed" if failed else "")
 
     def _refresh_budget(self) -> None:
         engine = self.engine
@@ -912,15 +763,19 @@ class AppController(QObject):
         if path is None and self.engine is not None:
             records = self.engine.outputs_of(run.id)
             path = Path(records[0].path) if records else None
-        return None if path is None else self.thumbnails.request(path, THUMBNAIL_SIZE)
+        if path is None:
+            return None
+        pixmap = self.thumbnails.request(path, THUMBNAIL_SIZE)
+        if pixmap is None:
+            # Decoding in a worker: remember whose row to repaint when it is ready.
+            self._thumbnail_rows.setdefault(str(path), set()).add(run.id)
+        return pixmap
 
     def _on_thumbnail_ready(self, path: str, size: int) -> None:
-        if size != THUMBNAIL_SIZE or self.engine is None:
+        if size != THUMBNAIL_SIZE:
             return
-        for run in self.run_model.runs():
-            records = self.engine.outputs_of(run.id)
-            if any(str(r.path) == path for r in records):
-                self.run_model.refresh_thumbnail(run.id)
+        for run_id in self._thumbnail_rows.pop(path, ()):
+            self.run_model.refresh_thumbnail(run_id)
 
     # --- messages --------------------------------------------------------------------------
     def _show_error(self, message: str) -> None:

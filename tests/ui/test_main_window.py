@@ -221,11 +221,11 @@ def test_a_sweep_batch_of_twenty_shows_as_a_grid(qtbot: QtBot, qloop: qasync.QEv
         await until(lambda: window.batch_bar.combo.count() == 2)
         window.batch_bar.combo.setCurrentIndex(1)
         window.batch_bar.grid_button.setChecked(True)
-        assert window.queue_stack.currentWidget() is app.sweep_grid
+        assert window.queue_stack.currentWidget() is app.batches.grid
         await until(
             lambda: all(r.state is RunState.COMPLETED for r in app.run_model.runs()), timeout=90
         )
-        grid = app.sweep_grid.model
+        grid = app.batches.grid.model
         plan = grid.plan()
         assert plan is not None
         assert [axis.field for axis in plan.axes] == ["steps", "width"]

@@ -1,0 +1,208 @@
+"""The batch bar and the sweep grid: which batch the queue shows, and what can be done to it.
+
+The app's controller hands it the engine once history is open and forwards the engine's change
+events; it keeps the batch list, the bar's summary and buttons, and the grid of a sweep's
+outputs (rebuilt from the batch's runs, so it survives a restart) up to date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine, Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from fizzly_desktop.core.batch_plan import plan_from_input_sets
+from fizzly_desktop.core.batches import Batch, BatchState
+from fizzly_desktop.core.engine import RunEngine
+from fizzly_desktop.core.runs import Run, RunState
+from fizzly_desktop.ui.main_window import MainWindow
+from fizzly_desktop.ui.sweep_grid import SweepGrid, cell_state
+from fizzly_desktop.ui.thumbnails import ThumbnailLoader
+
+FAILED_STATES = (RunState.FAILED, RunState.REJECTED)
+
+
+def batch_summary(runs: Iterable[Run]) -> str:
+    """``"12 of 20 completed, 1 failed"``."""
+    runs = list(runs)
+    done = sum(1 for r in runs if r.state is RunState.COMPLETED)
+    failed = sum(1 for r in runs if r.state in FAILED_STATES)
+    text = f"{done} of {len(runs)} completed"
+    return text + (f", {failed} failed" if failed else "")
+
+
+class BatchController(QObject):
+    """Drives the window's batch bar and sweep grid from the engine.
+
+    Args:
+        window: the main window (its ``batch_bar``, ``queue_stack`` and ``queue_view``).
+        thumbnails: the app's thumbnail loader, for the grid's cells.
+        spawn: starts an owned task (the app controller's).
+        open_image: shows a run's first image (a grid cell was activated).
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        thumbnails: ThumbnailLoader,
+        *,
+        spawn: Callable[[str, Coroutine[Any, Any, Any]], None],
+        open_image: Callable[[str], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.engine: RunEngine | None = None
+        self._spawn = spawn
+        self._open_image = open_image
+        self._grid_runs: list[str] = []
+        self.grid = SweepGrid(thumbnail_provider=thumbnails.request)
+        thumbnails.thumbnail_ready.connect(self.grid.thumbnail_ready)
+        self.grid.cell_activated.connect(self._on_grid_cell_activated)
+        window.queue_stack.addWidget(self.grid)
+        bar = window.batch_bar
+        bar.combo.currentIndexChanged.connect(self._on_combo_changed)
+        bar.pause_button.clicked.connect(self._on_pause_clicked)
+        bar.cancel_button.clicked.connect(self._on_cancel_clicked)
+        bar.retry_button.clicked.connect(lambda: self._spawn("retry-batch", self.retry_failed()))
+        bar.grid_button.toggled.connect(lambda _shown: self.show_grid())
+
+    def attach(self, engine: RunEngine | None) -> None:
+        self.engine = engine
+        self.refresh_list()
+
+    # --- which batch ---------------------------------------------------------------------------
+    def shown_batch_id(self) -> str | None:
+        data = self.window.batch_bar.combo.currentData()
+        return data if isinstance(data, str) else None
+
+    def shown_batch(self) -> Batch | None:
+        batch_id = self.shown_batch_id()
+        return self.engine.batch(batch_id) if self.engine and batch_id else None
+
+    def refresh_list(self) -> None:
+        """The combo's batches, newest first, keeping the one shown."""
+        engine, combo = self.engine, self.window.batch_bar.combo
+        if engine is None:
+            return
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("All runs", None)
+        for batch in sorted(engine.batches(), key=lambda b: b.created_at, reverse=True):
+            combo.addItem(batch.name, batch.id)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def _on_combo_changed(self, _index: int) -> None:
+        batch_id = self.shown_batch_id()
+        self.window.queue_view.proxy.set_batch(batch_id)
+        bar = self.window.batch_bar
+        bar.set_batch_controls_visible(batch_id is not None)
+        if batch_id is None:
+            bar.grid_button.setChecked(False)
+        self.refresh_bar()
+        self.show_grid()
+
+    # --- engine events -------------------------------------------------------------------------
+    def on_runs_changed(self, run_ids: Iterable[str]) -> None:
+        if self.shown_batch_id() is not None:
+            self.refresh_bar()
+            self._refresh_grid_cells(run_ids)
+
+    def on_batches_changed(self) -> None:
+        self.refresh_list()
+        self.refresh_bar()
+
+    # --- the bar -------------------------------------------------------------------------------
+    def refresh_bar(self) -> None:
+        engine, batch = self.engine, self.shown_batch()
+        if engine is None or batch is None:
+            return
+        bar = self.window.batch_bar
+        runs = engine.batch_runs(batch.id)
+        status = batch_summary(runs)
+        if batch.is_paused:
+            status += f" · paused: {batch.pause_reason}" if batch.pause_reason else " · paused"
+        bar.status.setText(status)
+        bar.status.setToolTip(status)
+        bar.pause_button.setText("Resume" if batch.is_paused else "Pause")
+        bar.pause_button.setEnabled(batch.state is not BatchState.FINISHED)
+        bar.cancel_button.setEnabled(any(not r.state.is_terminal for r in runs))
+        bar.retry_button.setEnabled(any(r.state in FAILED_STATES for r in runs))
+
+    def _on_pause_clicked(self) -> None:
+        engine, batch = self.engine, self.shown_batch()
+        if engine is None or batch is None:
+            return
+        if batch.is_paused:
+            engine.resume_batch(batch.id)
+        else:
+            engine.pause_batch(batch.id)
+
+    def _on_cancel_clicked(self) -> None:
+        engine, batch = self.engine, self.shown_batch()
+        if engine is None or batch is None:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            "Cancel batch",
+            f"Cancel every unfinished run of “{batch.name}”? Runs not sent yet are dropped; "
+            "runs on the server are cancelled and their unused credits refunded.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            engine.cancel_batch(batch.id)
+
+    async def retry_failed(self) -> None:
+        """Send the shown batch's failed and rejected runs again, as new linked runs."""
+        engine, batch_id = self.engine, self.shown_batch_id()
+        if engine is None or batch_id is None:
+            return
+        failed = [r.id for r in engine.batch_runs(batch_id) if r.state in FAILED_STATES]
+        if failed:
+            await engine.retry(failed)
+
+    # --- the sweep grid ------------------------------------------------------------------------
+    def show_grid(self) -> None:
+        """Show the shown batch as a grid by its swept values (or the table, when off)."""
+        engine, batch = self.engine, self.shown_batch()
+        stack = self.window.queue_stack
+        runs = engine.batch_runs(batch.id) if engine and batch else []
+        if batch is None or not runs or not self.window.batch_bar.grid_button.isChecked():
+            stack.setCurrentWidget(self.window.queue_view)
+            return
+        owner, _, slug = batch.workflow.partition("/")
+        self.grid.set_plan(plan_from_input_sets(batch.name, owner, slug, [r.inputs for r in runs]))
+        self._grid_runs = [r.id for r in runs]
+        for index, run in enumerate(runs):
+            self._update_cell(index, run)
+        stack.setCurrentWidget(self.grid)
+
+    def _update_cell(self, index: int, run: Run) -> None:
+        image = None
+        if run.state is RunState.COMPLETED and self.engine is not None:
+            records = self.engine.outputs_of(run.id)
+            image = Path(records[0].path) if records else None
+        progress = None if run.progress is None else int(run.progress)
+        self.grid.update_cell(index, cell_state(run.state), progress, image)
+
+    def _refresh_grid_cells(self, run_ids: Iterable[str]) -> None:
+        if self.window.queue_stack.currentWidget() is not self.grid or self.engine is None:
+            return
+        positions = {run_id: i for i, run_id in enumerate(self._grid_runs)}
+        for run_id in run_ids:
+            run = self.engine.run(run_id)
+            if run is not None and run_id in positions:
+                self._update_cell(positions[run_id], run)
+
+    def _on_grid_cell_activated(self, index: int) -> None:
+        if not 0 <= index < len(self._grid_runs):
+            return
+        run_id = self._grid_runs[index]
+        if not self._open_image(run_id):
+            # Nothing to look at yet: show the run in the table instead.
+            self.window.batch_bar.grid_button.setChecked(False)
+            self.window.queue_view.select_run(run_id)
