@@ -1,0 +1,158 @@
+"""GUI thread stalls of the main window while 200 runs stream over a 2,000-run history.
+
+The measurement runs in a child process (``tests/bench/window_probe.py``) with a QApplication
+of its own and the app's folders in a temporary directory: it fills the history, starts the
+real app against its sandbox child, and records the stall of each tick of a 5 ms timer on the
+GUI thread (the gap between ticks beyond 5 ms) while the queue scrolls every frame and a run is
+selected every 250 ms, first with nothing running (the baseline), then while 200 runs are sent,
+stream their progress and finish. The figures are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+HISTORY_RUNS = 2000
+STREAMING_RUNS = 200
+#: The whole child (history, start-up, five phases, shut-down) must end well within 3 minutes.
+TIMEOUT_S = 170.0
+SCREEN_CONFIG = Path(__file__).resolve().parents[1] / "fixtures" / "offscreen-screen.json"
+CORES_NOTE = "2 cores shared with the sandbox child"
+
+
+def _environment(home: str) -> dict[str, str]:
+    env = dict(os.environ, FIZZLY_DESKTOP_HOME=home)
+    platform = env.get("QT_QPA_PLATFORM", "offscreen")
+    if platform == "offscreen":
+        # The offscreen plugin's own screen is smaller than the main window.
+        platform = f"offscreen:configfile={SCREEN_CONFIG}"
+    env["QT_QPA_PLATFORM"] = platform
+    return env
+
+
+def run_probe(*args: str) -> dict[str, Any]:
+    """Run the probe in a fresh process and return the figures it printed."""
+    with tempfile.TemporaryDirectory(prefix="fizzly-bench-window-") as home:
+        command = [
+            sys.executable,
+            "-m",
+            "tests.bench.window_probe",
+            "--history",
+            str(HISTORY_RUNS),
+            "--runs",
+            str(STREAMING_RUNS),
+            *args,
+        ]
+        try:
+            done = subprocess.run(
+                command,
+                env=_environment(home),
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise RuntimeError(f"the window probe did not finish within {TIMEOUT_S:.0f} s") from exc
+        lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+        if done.returncode != 0 or not lines:
+            tail = "\n".join(done.stderr.splitlines()[-25:])
+            raise RuntimeError(f"the window probe failed (exit {done.returncode}):\n{tail}")
+        figures: dict[str, Any] = json.loads(lines[-1])
+        return figures
+
+
+def _row(
+    name: str, value: float, baseline: float | None, goal: str, unit: str = "ms"
+) -> dict[str, Any]:
+    ratio = None
+    if baseline is not None:
+        # A baseline of a few hundredths of a ms would make the ratio meaningless.
+        ratio = round(value / max(baseline, 0.5), 2)
+    return {
+        "benchmark": name,
+        "value": value,
+        "unit": unit,
+        "baseline": baseline,
+        "ratio": ratio,
+        "goal": goal,
+    }
+
+
+def rows_from(figures: dict[str, Any]) -> list[dict[str, Any]]:
+    """The table rows: each loaded phase against the same scrolling on an idle window."""
+    phases = figures["phases"]
+    scroll = phases["scroll"]
+    same = "baseline: same scrolling, idle window"
+    streaming = f"{figures.get('streaming_mean', 0)} of {STREAMING_RUNS} in progress on average"
+    rows: list[dict[str, Any]] = []
+    for key, label, stats in (
+        ("stream", f"while {STREAMING_RUNS} runs stream", ("p50", "p99", "max")),
+        ("ramp", f"while {STREAMING_RUNS} runs are sent at once", ("p99", "max")),
+        ("finish", f"while the last {STREAMING_RUNS} runs finish", ("p99", "max")),
+    ):
+        phase = phases.get(key)
+        if phase is None:
+            continue
+        for stat in stats:
+            goal = {"p99": "<= 16 ms; ", "max": "<= 50 ms; "}.get(stat, "")
+            note = f"; {streaming}" if key == "stream" and stat == "p99" else ""
+            rows.append(
+                _row(
+                    f"GUI stall {stat} {label} (scrolling, selecting)",
+                    phase[stat],
+                    scroll[stat],
+                    f"{goal}{same}{note}",
+                )
+            )
+    stream = phases.get("stream")
+    if stream is not None and stream["seconds"]:
+        lost = round(100.0 * stream["lost_ms"] / 1000.0 / stream["seconds"])
+        rows.append(
+            _row(
+                f"GUI thread time lost to stalls while {STREAMING_RUNS} runs stream",
+                lost,
+                round(100.0 * scroll["lost_ms"] / 1000.0 / scroll["seconds"]),
+                f"share of wall time; {same}; {CORES_NOTE}",
+                unit="%",
+            )
+        )
+    idle = phases["idle"]
+    for stat in ("p99", "max"):
+        rows.append(
+            _row(
+                f"GUI stall {stat} on an untouched idle window (noise floor)",
+                idle[stat],
+                None,
+                CORES_NOTE,
+            )
+        )
+    timed = figures.get("functions", {})
+    for phase_key, name, stat, goal in (
+        ("stream", "AppController._on_runs_changed", "p50_ms", "one frame's updates; < 16 ms"),
+        ("stream", "AppController._on_runs_changed", "max_ms", "one frame's updates; < 16 ms"),
+        ("stream", "GalleryModel.add_items", "max_ms", "finished runs into the gallery"),
+        ("stream", "RunEngine.counts", "p50_ms", "sidebar counts, once per frame"),
+        ("scroll", "AppController._show_details", "p50_ms", "one selection, details panel"),
+    ):
+        figure = timed.get(phase_key, {}).get(name)
+        if figure is not None:
+            label = "p50" if stat == "p50_ms" else "max"
+            rows.append(
+                _row(f"{name} {label} per call ({phase_key} phase)", figure[stat], None, goal)
+            )
+    return rows
+
+
+def measure() -> list[dict[str, Any]]:
+    return rows_from(run_probe())
+
+
+if __name__ == "__main__":
+    print(json.dumps(run_probe(*sys.argv[1:]), indent=2))

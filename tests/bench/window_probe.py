@@ -1,0 +1,578 @@
+"""Play the window benchmark in one process and print its figures as one JSON line.
+
+The process fills a history with finished runs (each with a picture on disk), starts the real
+app against its own sandbox child, and measures how long the GUI thread is kept from its event
+loop: a 5 ms timer on the GUI thread records the gap between its ticks, and a stall is the part
+of a gap beyond the interval. The phases, each with the same history loaded:
+
+    idle     nothing happens (the noise floor of the timer and the machine)
+    scroll   the queue scrolls every frame and a run is selected every 250 ms, nothing streams
+    ramp     the same, while N runs are sent at once (as when N selected runs are retried)
+    stream   the same, while N runs stream their progress at once; each run that finishes is
+             replaced by a new one, and runs differ in length, so node events keep coming
+    finish   the same, while the last N runs complete and their outputs are saved
+
+    python -m tests.bench.window_probe [--history 2000] [--runs 200] [--stream-seconds 15]
+                                       [--sample-stacks]  # where the GUI thread was in stalls
+                                       [--profile scroll|stream]  # cProfile of the GUI thread
+
+FIZZLY_DESKTOP_HOME must point at a folder the caller removes afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import contextlib
+import cProfile
+import json
+import os
+import pstats
+import random
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+PROBE_INTERVAL_MS = 5
+SCROLL_INTERVAL_MS = 16
+SCROLL_ROWS_PER_TICK = 3
+SELECT_INTERVAL_MS = 250
+#: A gap this much longer than the interval counts as a stall worth a stack sample.
+SAMPLE_AFTER_S = 0.012
+STREAM_WORKFLOW = "demo/text-to-image"
+FAILED_ERROR = "Safety check failed: the prompt was flagged by the content filter"
+
+
+# --- the history -------------------------------------------------------------------------------
+
+
+def fill_history(count: int, pictures: Path) -> None:
+    """Write ``count`` finished runs, newest last, each completed one with a PNG output."""
+    from PIL import Image, ImageDraw
+
+    from fizzly_desktop.core.history import HistoryStore, OutputRecord
+    from fizzly_desktop.core.paths import app_paths
+    from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME
+    from fizzly_desktop.core.runs import NodeEntry, NodeState, Run, RunState, new_run_id
+
+    pictures.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(7)
+    now = time.time()
+    runs: list[Run] = []
+    records: list[OutputRecord] = []
+    nodes = ("prompt-encode", "image-generation", "upscale")
+    for i in range(count):
+        created = now - (count - i) * 90.0  # two days of history, some of it today
+        workflow = "demo/slow-render" if i % 4 == 0 else STREAM_WORKFLOW
+        roll = rng.random()
+        state = (
+            RunState.COMPLETED
+            if roll < 0.85
+            else RunState.FAILED
+            if roll < 0.95
+            else RunState.CANCELLED
+        )
+        started, done = created + 1.0, created + 1.0 + rng.uniform(3.0, 30.0)
+        timeline = []
+        step = (done - started) / len(nodes)
+        for n, name in enumerate(nodes):
+            failed = state is RunState.FAILED and n == 1
+            timeline.append(
+                NodeEntry(
+                    name,
+                    NodeState.FAILED if failed else NodeState.COMPLETED,
+                    started + n * step,
+                    started + (n + 1) * step,
+                )
+            )
+            if failed or (state is RunState.CANCELLED and n == 1):
+                break
+        run = Run(
+            id=new_run_id(),
+            workflow=workflow,
+            inputs={"prompt": f"a lighthouse, take {i}", "seed": i, "width": 256, "height": 256},
+            profile=SANDBOX_PROFILE_NAME,
+            state=state,
+            request_id=f"history-{i:05d}",
+            progress=100.0 if state is RunState.COMPLETED else 40.0,
+            timeline=timeline,
+            credits_used=8.0 if state is RunState.COMPLETED else 1.0,
+            credits_refunded=7.0 if state is RunState.CANCELLED else None,
+            error="Safety check failed: the prompt was flagged"
+            if state is RunState.FAILED
+            else None,
+            result_fetched=True,
+            created_at=created,
+            submitted_at=created + 0.2,
+            started_at=started,
+            completed_at=done,
+            updated_at=done,
+        )
+        if state is RunState.COMPLETED:
+            path = pictures / f"{run.id}.png"
+            image = Image.new("RGB", (256, 256), (rng.randrange(256), 90, 160))
+            ImageDraw.Draw(image).ellipse((40, 40, 216, 216), fill=(240, rng.randrange(256), 60))
+            image.save(path, compress_level=1)
+            url = f"http://127.0.0.1:9/outputs/{run.id}.png"
+            run.outputs = {
+                "generated_image": {
+                    "url": url,
+                    "width": 256,
+                    "height": 256,
+                    "content_type": "image/png",
+                    "local_path": str(path),
+                },
+                "prompt_used": run.inputs["prompt"],
+                "seed": i,
+            }
+            run.metrics = {"credits_used": 8, "total_time_ms": int((done - started) * 1000)}
+            records.append(
+                OutputRecord(
+                    run.id, "generated_image", url, path, None, "image/png", 256, 256, done
+                )
+            )
+        runs.append(run)
+    store = HistoryStore(app_paths().ensure().history_db)
+    try:
+        store.save_runs(runs).result()
+        last = None
+        for record in records:
+            last = store.save_output(record)
+        if last is not None:
+            last.result()
+    finally:
+        store.close()
+
+
+def profile_table(profiler: cProfile.Profile, rows: int = 30) -> list[str]:
+    """The functions that kept the GUI thread busiest (own time), as printable lines."""
+    stats = pstats.Stats(profiler)
+    entries = []
+    for (filename, line, name), (_cc, calls, own, total, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        short = filename.split("site-packages/")[-1].split("/work/main/")[-1]
+        entries.append((own, total, calls, f"{short}:{line} {name}"))
+    entries.sort(reverse=True)
+    return [
+        f"own {own * 1000:8.0f} ms  total {total * 1000:8.0f} ms  calls {calls:7d}  {where}"
+        for own, total, calls, where in entries[:rows]
+    ]
+
+
+# --- measuring ---------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def summary(stalls_ms: list[float]) -> dict[str, float]:
+    return {
+        "p50": round(percentile(stalls_ms, 0.50), 2),
+        "p99": round(percentile(stalls_ms, 0.99), 2),
+        "max": round(max(stalls_ms, default=0.0), 2),
+        "ticks": len(stalls_ms),
+        "over_16": sum(1 for s in stalls_ms if s > 16.0),
+        "over_50": sum(1 for s in stalls_ms if s > 50.0),
+        "lost_ms": round(sum(stalls_ms)),
+    }
+
+
+class StackSampler(threading.Thread):
+    """While the GUI thread has not ticked for a while, note where it is (app frames only)."""
+
+    def __init__(self, probe: StallProbe, gui_thread: int) -> None:
+        super().__init__(name="stall-sampler", daemon=True)
+        self.probe = probe
+        self.gui_thread = gui_thread
+        self.counts: collections.Counter[str] = collections.Counter()
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.wait(0.002):
+            if not self.probe.phase or time.perf_counter() - self.probe.last < SAMPLE_AFTER_S:
+                continue
+            frame = sys._current_frames().get(self.gui_thread)
+            if frame is None:
+                continue
+            names = []
+            for summary_frame in traceback.extract_stack(frame)[::-1]:
+                where = summary_frame.filename
+                if "fizzly_desktop" in where or "qasync" in where or "httpx" in where:
+                    short = where.split("site-packages/")[-1].split("/work/main/")[-1]
+                    names.append(f"{short}:{summary_frame.lineno} {summary_frame.name}")
+                if len(names) == 4:
+                    break
+            self.counts[f"{self.probe.phase}: " + " < ".join(names or ["(Qt or other code)"])] += 1
+
+
+class StallProbe:
+    """A 5 ms timer on the GUI thread; per phase, the stall of each tick in ms."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.phase = ""
+        self.last = time.perf_counter()
+        self.stalls: dict[str, list[float]] = {}
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(PROBE_INTERVAL_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        if self.phase:
+            gap_ms = (now - self.last) * 1000.0
+            self.stalls[self.phase].append(max(0.0, gap_ms - PROBE_INTERVAL_MS))
+        self.last = now
+
+    def begin(self, phase: str) -> None:
+        self.stalls.setdefault(phase, [])
+        self.last = time.perf_counter()
+        self.phase = phase
+
+    def end(self) -> None:
+        self.phase = ""
+
+
+#: Product functions timed per call (inclusive of what they call), as (module, class, method).
+TIMED = (
+    ("fizzly_desktop.ui.controller", "AppController", "_on_runs_changed"),
+    ("fizzly_desktop.ui.controller", "AppController", "_on_queue_selection_changed"),
+    ("fizzly_desktop.ui.controller", "AppController", "_show_details"),
+    ("fizzly_desktop.ui.controller", "AppController", "_expected_nodes"),
+    ("fizzly_desktop.ui.controller", "AppController", "_refresh_counts"),
+    ("fizzly_desktop.ui.controller", "AppController", "_on_thumbnail_ready"),
+    ("fizzly_desktop.ui.run_table", "RunTableModel", "apply"),
+    ("fizzly_desktop.ui.run_details", "RunDetailsPanel", "show_run"),
+    ("fizzly_desktop.ui.outputs_strip", "OutputsStrip", "set_outputs"),
+    ("fizzly_desktop.ui.gallery", "GalleryModel", "add_items"),
+    ("fizzly_desktop.ui.gallery", "GalleryModel", "_reindex_paths"),
+    ("fizzly_desktop.core.engine", "RunEngine", "counts"),
+    ("fizzly_desktop.core.engine", "RunEngine", "runs"),
+    ("fizzly_desktop.ui.main_window", "MainWindow", "event"),
+)
+
+
+class FunctionTimes:
+    """Wraps product methods in a stopwatch (in this process only) and keeps times per phase."""
+
+    def __init__(self, probe: StallProbe) -> None:
+        self.probe = probe
+        self.times: dict[str, dict[str, list[float]]] = {}
+
+    def install(self) -> None:
+        import importlib
+
+        for module_name, class_name, method_name in TIMED:
+            cls = getattr(importlib.import_module(module_name), class_name)
+            setattr(
+                cls,
+                method_name,
+                self._timed(f"{class_name}.{method_name}", cls.__dict__[method_name]),
+            )
+
+    def _timed(self, name: str, method: Any) -> Any:
+        times, probe = self.times, self.probe
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                if probe.phase:
+                    elapsed = (time.perf_counter() - started) * 1000.0
+                    times.setdefault(probe.phase, {}).setdefault(name, []).append(elapsed)
+
+        timed.__name__ = method.__name__
+        return timed
+
+    def summary(self) -> dict[str, dict[str, dict[str, float]]]:
+        return {
+            phase: {
+                name: {
+                    "calls": len(ms),
+                    "p50_ms": round(percentile(ms, 0.5), 2),
+                    "p99_ms": round(percentile(ms, 0.99), 2),
+                    "max_ms": round(max(ms), 2),
+                    "total_ms": round(sum(ms)),
+                }
+                for name, ms in sorted(slots.items(), key=lambda kv: -sum(kv[1]))
+            }
+            for phase, slots in self.times.items()
+        }
+
+
+class UserDriver:
+    """Scrolls the queue every frame (bouncing end to end) and selects the middle row often."""
+
+    def __init__(self, controller: Any) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.table = controller.window.queue_view.table
+        self.direction = 1
+        self.selections = 0
+        self.scroll_timer = QTimer()
+        self.scroll_timer.setInterval(SCROLL_INTERVAL_MS)
+        self.scroll_timer.timeout.connect(self._scroll)
+        self.select_timer = QTimer()
+        self.select_timer.setInterval(SELECT_INTERVAL_MS)
+        self.select_timer.timeout.connect(self._select)
+
+    def start(self) -> None:
+        self.scroll_timer.start()
+        self.select_timer.start()
+
+    def stop(self) -> None:
+        self.scroll_timer.stop()
+        self.select_timer.stop()
+
+    def _scroll(self) -> None:
+        bar = self.table.verticalScrollBar()
+        step = SCROLL_ROWS_PER_TICK * self.table.verticalHeader().defaultSectionSize()
+        value = bar.value() + self.direction * step
+        if value >= bar.maximum() or value <= bar.minimum():
+            self.direction = -self.direction
+        bar.setValue(max(bar.minimum(), min(bar.maximum(), value)))
+
+    def _select(self) -> None:
+        row = self.table.rowAt(self.table.viewport().height() // 2)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.selections += 1
+
+
+async def until(predicate: Any, timeout: float) -> bool:  # noqa: ASYNC109
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        await asyncio.sleep(0.05)
+    return predicate()
+
+
+async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
+    from PySide6.QtCore import QThread
+
+    from fizzly_desktop.core.engine import EngineSettings
+    from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME
+    from fizzly_desktop.core.runs import RunState
+    from fizzly_desktop.ui.controller import AppController
+
+    sandbox_args = [
+        "--time-scale",
+        str(options.time_scale),
+        "--workers",
+        str(options.runs),
+        "--rate-limit",
+        "100000",
+        "--ping-interval",
+        "0.5",
+        "--log-level",
+        "warning",
+    ]
+    probe = StallProbe()
+    functions = FunctionTimes(probe)
+    functions.install()
+    controller = AppController(
+        use_sandbox=True,
+        sandbox_args=sandbox_args,
+        engine_settings=EngineSettings(max_active_runs=options.runs),
+    )
+    controller.window.resize(1320, 840)
+    controller.show()
+    sampler: StackSampler | None = None
+    if options.sample_stacks:
+        sampler = StackSampler(probe, threading.get_ident())
+        sampler.start()
+    driver = UserDriver(controller)
+    phases: dict[str, float] = {}
+    profiler = cProfile.Profile() if options.profile else None
+    try:
+        await controller.start()
+        engine = controller.engine
+        if controller.sandbox is None or engine is None:
+            raise RuntimeError("the app did not start its sandbox or engine")
+        loaded = await until(
+            lambda: engine.history_complete and controller.run_model.rowCount() >= options.history,
+            60,
+        )
+        if not loaded:
+            raise RuntimeError("the history did not load within 60 s")
+        assert QThread.currentThread() is controller.thread()
+        await asyncio.sleep(1.0)  # the first paints and thumbnails of the top rows
+
+        async def phase(name: str, seconds: float) -> None:
+            started = time.perf_counter()
+            probe.begin(name)
+            if profiler is not None and name == options.profile:
+                profiler.enable()
+            await asyncio.sleep(seconds)
+            if profiler is not None:
+                profiler.disable()
+            probe.end()
+            phases[name] = round(time.perf_counter() - started, 1)
+
+        await phase("idle", options.idle_seconds)
+        driver.start()
+        await phase("scroll", options.scroll_seconds)
+
+        run_ids: list[str] = []
+        live: set[str] = set()
+        picks = random.Random(11)
+
+        def streaming() -> int:
+            return sum(
+                1 for rid in live if (r := engine.run(rid)) and r.state is RunState.IN_PROGRESS
+            )
+
+        async def send(count: int) -> None:
+            first = len(run_ids)
+            run_ids.extend([""] * count)  # numbered now: the prompts stay distinct
+            sent = await asyncio.gather(
+                *(
+                    engine.submit(
+                        STREAM_WORKFLOW,
+                        {
+                            "prompt": f"a harbour at dusk, take {first + i}",
+                            "seed": first + i,
+                            # Steps spread each run's node events over time.
+                            "steps": picks.randint(10, 150),
+                            "width": 64,
+                            "height": 64,
+                        },
+                        profile=SANDBOX_PROFILE_NAME,
+                    )
+                    for i in range(count)
+                )
+            )
+            run_ids[first : first + count] = [run.id for run in sent]
+            live.update(run.id for run in sent)
+
+        def prune() -> None:
+            for rid in list(live):
+                run = engine.run(rid)
+                if run is None or run.state.is_terminal:
+                    live.discard(rid)
+
+        started = time.perf_counter()
+        probe.begin("ramp")
+        # All at once, as when 200 selected runs are retried together.
+        await send(options.runs)
+
+        def all_started() -> bool:
+            waiting = (RunState.WAITING, RunState.SUBMITTING, RunState.PENDING, RunState.IN_QUEUE)
+            return not any((r := engine.run(rid)) and r.state in waiting for rid in live)
+
+        all_streaming = await until(all_started, 60)
+        probe.end()
+        phases["ramp"] = round(time.perf_counter() - started, 1)
+        result["all_streaming"] = all_streaming
+
+        counts: list[int] = []
+
+        async def keep_streaming() -> None:
+            """Replace finished runs so that the window always follows the same number."""
+            while True:
+                await asyncio.sleep(0.25)
+                prune()
+                counts.append(streaming())
+                if len(live) < options.runs:
+                    await send(options.runs - len(live))
+
+        topping = asyncio.create_task(keep_streaming())
+        try:
+            await phase("stream", options.stream_seconds)
+        finally:
+            topping.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await topping
+        result["streaming_min"] = min(counts, default=0)
+        result["streaming_mean"] = round(sum(counts) / max(1, len(counts)))
+
+        started = time.perf_counter()
+        probe.begin("finish")
+        await until(lambda: (prune(), not live)[1], options.finish_timeout)
+        await asyncio.sleep(1.0)  # the last downloads and thumbnails
+        probe.end()
+        phases["finish"] = round(time.perf_counter() - started, 1)
+        runs = [run for run in map(engine.run, run_ids) if run is not None]
+        result["runs_sent"] = len(runs)
+        result["completed"] = sum(1 for r in runs if r.state is RunState.COMPLETED)
+        result["not_completed"] = {
+            state.value: n
+            for state, n in collections.Counter(
+                r.state for r in runs if r.state is not RunState.COMPLETED
+            ).items()
+        }
+        result["selections"] = driver.selections
+        result["rows"] = controller.run_model.rowCount()
+    finally:
+        driver.stop()
+        probe.timer.stop()
+        if sampler is not None:
+            sampler.stop.set()
+            sampler.join()
+        await controller.shutdown()
+    result["phases"] = {
+        name: {**summary(probe.stalls[name]), "seconds": phases.get(name, 0.0)}
+        for name in probe.stalls
+    }
+    result["functions"] = functions.summary()
+    if sampler is not None:
+        result["stall_samples"] = dict(sampler.counts.most_common(25))
+    if profiler is not None:
+        result["profile"] = profile_table(profiler)
+        if options.profile_out:
+            profiler.dump_stats(options.profile_out)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--history", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--time-scale", type=float, default=2.0)
+    parser.add_argument("--idle-seconds", type=float, default=5.0)
+    parser.add_argument("--scroll-seconds", type=float, default=12.0)
+    parser.add_argument("--stream-seconds", type=float, default=15.0)
+    parser.add_argument("--finish-timeout", type=float, default=40.0)
+    parser.add_argument("--sample-stacks", action="store_true")
+    parser.add_argument("--profile", choices=["idle", "scroll", "stream"], default=None)
+    parser.add_argument("--profile-out", default=None, help="also save the raw cProfile stats")
+    options = parser.parse_args(argv)
+    if "FIZZLY_DESKTOP_HOME" not in os.environ:
+        parser.error("set FIZZLY_DESKTOP_HOME to a folder to be removed afterwards")
+
+    import keyring
+    from keyring.backends import fail
+
+    # The sandbox needs no key: keep the OS keyring out of the measurement.
+    keyring.set_keyring(fail.Keyring())
+
+    started = time.perf_counter()
+    fill_history(options.history, Path(os.environ["FIZZLY_DESKTOP_HOME"]) / "history-pictures")
+    result: dict[str, Any] = {"history_fill_s": round(time.perf_counter() - started, 1)}
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(play(options, result))
+    result["cpu_count"] = os.cpu_count()
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
