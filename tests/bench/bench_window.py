@@ -5,7 +5,13 @@ of its own and the app's folders in a temporary directory: it fills the history,
 real app against its sandbox child, and records the stall of each tick of a 5 ms timer on the
 GUI thread (the gap between ticks beyond 5 ms) while the queue scrolls every frame and a run is
 selected every 250 ms, first with nothing running (the baseline), then while 200 runs are sent,
-stream their progress and finish. The figures are reported, never asserted.
+stream their progress and finish. The sandbox pings each stream every 15 s, as the API does.
+The figures are reported, never asserted; the probe also times the window's per-frame handlers
+and the garbage collector, which the last rows show.
+
+    python -m tests.bench window                         # the table
+    python -m tests.bench.bench_window [PROBE FLAGS...]   # every figure as JSON, e.g.
+    python -m tests.bench.bench_window --profile stream   # with cProfile of the GUI thread
 """
 
 from __future__ import annotations
@@ -147,6 +153,16 @@ def rows_from(figures: dict[str, Any]) -> list[dict[str, Any]]:
             rows.append(
                 _row(f"{name} {label} per call ({phase_key} phase)", figure[stat], None, goal)
             )
+    collector = figures.get("garbage_collector", {}).get("stream", {}).get("gen2")
+    if collector is not None:
+        rows.append(
+            _row(
+                "longest gen-2 garbage collection on the GUI thread (stream phase)",
+                collector["max_ms"],
+                None,
+                f"{figures.get('tracked_objects', 0):,} objects tracked once history is loaded",
+            )
+        )
     return rows
 
 

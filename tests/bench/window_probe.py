@@ -14,7 +14,7 @@ of a gap beyond the interval. The phases, each with the same history loaded:
 
     python -m tests.bench.window_probe [--history 2000] [--runs 200] [--stream-seconds 15]
                                        [--sample-stacks]  # where the GUI thread was in stalls
-                                       [--profile scroll|stream]  # cProfile of the GUI thread
+                                       [--profile scroll|ramp|stream]  # cProfile of the GUI thread
 
 FIZZLY_DESKTOP_HOME must point at a folder the caller removes afterwards.
 """
@@ -26,6 +26,7 @@ import asyncio
 import collections
 import contextlib
 import cProfile
+import gc
 import json
 import os
 import pstats
@@ -182,6 +183,38 @@ def summary(stalls_ms: list[float]) -> dict[str, float]:
         "over_50": sum(1 for s in stalls_ms if s > 50.0),
         "lost_ms": round(sum(stalls_ms)),
     }
+
+
+class CollectorTimes:
+    """How long Python's cyclic garbage collector held the GUI thread, per phase and generation."""
+
+    def __init__(self, probe: StallProbe) -> None:
+        self.probe = probe
+        self.started = 0.0
+        self.times: dict[str, dict[int, list[float]]] = {}
+
+    def __call__(self, stage: str, info: dict[str, int]) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+        if stage == "start":
+            self.started = time.perf_counter()
+        elif self.probe.phase:
+            elapsed = (time.perf_counter() - self.started) * 1000.0
+            phase = self.times.setdefault(self.probe.phase, {})
+            phase.setdefault(info["generation"], []).append(elapsed)
+
+    def summary(self) -> dict[str, dict[str, dict[str, float]]]:
+        return {
+            phase: {
+                f"gen{generation}": {
+                    "count": len(ms),
+                    "max_ms": round(max(ms), 2),
+                    "total_ms": round(sum(ms)),
+                }
+                for generation, ms in sorted(by_generation.items())
+            }
+            for phase, by_generation in self.times.items()
+        }
 
 
 class StackSampler(threading.Thread):
@@ -374,14 +407,14 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         str(options.runs),
         "--rate-limit",
         "100000",
-        "--ping-interval",
-        "0.5",
         "--log-level",
         "warning",
     ]
     probe = StallProbe()
     functions = FunctionTimes(probe)
     functions.install()
+    collector = CollectorTimes(probe)
+    gc.callbacks.append(collector)
     controller = AppController(
         use_sandbox=True,
         sandbox_args=sandbox_args,
@@ -408,6 +441,9 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         if not loaded:
             raise RuntimeError("the history did not load within 60 s")
         assert QThread.currentThread() is controller.thread()
+        result["tracked_objects"] = len(gc.get_objects())
+        if options.freeze_gc:
+            gc.freeze()  # what is loaded now is never scanned again by the collector
         await asyncio.sleep(1.0)  # the first paints and thumbnails of the top rows
 
         async def phase(name: str, seconds: float) -> None:
@@ -465,6 +501,8 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
 
         started = time.perf_counter()
         probe.begin("ramp")
+        if profiler is not None and options.profile == "ramp":
+            profiler.enable()
         # All at once, as when 200 selected runs are retried together.
         await send(options.runs)
 
@@ -473,6 +511,8 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
             return not any((r := engine.run(rid)) and r.state in waiting for rid in live)
 
         all_streaming = await until(all_started, 60)
+        if profiler is not None:
+            profiler.disable()
         probe.end()
         phases["ramp"] = round(time.perf_counter() - started, 1)
         result["all_streaming"] = all_streaming
@@ -522,11 +562,13 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
             sampler.stop.set()
             sampler.join()
         await controller.shutdown()
+        gc.callbacks.remove(collector)
     result["phases"] = {
         name: {**summary(probe.stalls[name]), "seconds": phases.get(name, 0.0)}
         for name in probe.stalls
     }
     result["functions"] = functions.summary()
+    result["garbage_collector"] = collector.summary()
     if sampler is not None:
         result["stall_samples"] = dict(sampler.counts.most_common(25))
     if profiler is not None:
@@ -545,7 +587,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--stream-seconds", type=float, default=15.0)
     parser.add_argument("--finish-timeout", type=float, default=40.0)
     parser.add_argument("--sample-stacks", action="store_true")
-    parser.add_argument("--profile", choices=["idle", "scroll", "stream"], default=None)
+    parser.add_argument(
+        "--freeze-gc", action="store_true", help="experiment: gc.freeze() once history is loaded"
+    )
+    parser.add_argument("--profile", choices=["idle", "scroll", "ramp", "stream"], default=None)
     parser.add_argument("--profile-out", default=None, help="also save the raw cProfile stats")
     options = parser.parse_args(argv)
     if "FIZZLY_DESKTOP_HOME" not in os.environ:
