@@ -129,6 +129,20 @@ def rows_from(figures: dict[str, Any]) -> list[dict[str, Any]]:
                 unit="%",
             )
         )
+    cores = (stream or {}).get("cores")
+    if cores:
+        busy = round(cores["app_process"] + cores["sandbox"], 2)
+        base = scroll.get("cores") or {}
+        rows.append(
+            _row(
+                f"CPU cores busy while {STREAMING_RUNS} runs stream (app and sandbox)",
+                busy,
+                round(base.get("app_process", 0.0) + base.get("sandbox", 0.0), 2),
+                f"of {figures.get('cpu_count')}: GUI thread {cores['gui_thread']}, "
+                f"app {cores['app_process']}, sandbox {cores['sandbox']}",
+                unit="cores",
+            )
+        )
     idle = phases["idle"]
     for stat in ("p99", "max"):
         rows.append(

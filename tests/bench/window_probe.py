@@ -245,8 +245,17 @@ class StackSampler(threading.Thread):
             self.counts[f"{self.probe.phase}: " + " < ".join(names or ["(Qt or other code)"])] += 1
 
 
+def _process_cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process (all its threads), from /proc; 0 where unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class StallProbe:
-    """A 5 ms timer on the GUI thread; per phase, the stall of each tick in ms."""
+    """A 5 ms timer on the GUI thread; per phase, the stall of each tick in ms, and CPU use."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import Qt, QTimer
@@ -254,6 +263,10 @@ class StallProbe:
         self.phase = ""
         self.last = time.perf_counter()
         self.stalls: dict[str, list[float]] = {}
+        #: Cores used per phase: the GUI thread, the whole app process, the sandbox child.
+        self.cpu: dict[str, dict[str, float]] = {}
+        self.sandbox_pid: int | None = None
+        self._cpu_start: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(PROBE_INTERVAL_MS)
@@ -267,12 +280,24 @@ class StallProbe:
             self.stalls[self.phase].append(max(0.0, gap_ms - PROBE_INTERVAL_MS))
         self.last = now
 
+    def _cpu_now(self) -> tuple[float, float, float, float]:
+        sandbox = _process_cpu_seconds(self.sandbox_pid) if self.sandbox_pid else 0.0
+        return (time.perf_counter(), time.thread_time(), _process_cpu_seconds(os.getpid()), sandbox)
+
     def begin(self, phase: str) -> None:
         self.stalls.setdefault(phase, [])
         self.last = time.perf_counter()
         self.phase = phase
+        self._cpu_start = self._cpu_now()
 
     def end(self) -> None:
+        if self.phase:
+            now = self._cpu_now()
+            wall = max(1e-6, now[0] - self._cpu_start[0])
+            self.cpu[self.phase] = {
+                name: round((now[i] - self._cpu_start[i]) / wall, 2)
+                for i, name in ((1, "gui_thread"), (2, "app_process"), (3, "sandbox"))
+            }
         self.phase = ""
 
 
@@ -434,6 +459,7 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         engine = controller.engine
         if controller.sandbox is None or engine is None:
             raise RuntimeError("the app did not start its sandbox or engine")
+        probe.sandbox_pid = controller.sandbox.pid
         loaded = await until(
             lambda: engine.history_complete and controller.run_model.rowCount() >= options.history,
             60,
@@ -564,7 +590,11 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         await controller.shutdown()
         gc.callbacks.remove(collector)
     result["phases"] = {
-        name: {**summary(probe.stalls[name]), "seconds": phases.get(name, 0.0)}
+        name: {
+            **summary(probe.stalls[name]),
+            "seconds": phases.get(name, 0.0),
+            "cores": probe.cpu.get(name, {}),
+        }
         for name in probe.stalls
     }
     result["functions"] = functions.summary()
