@@ -15,6 +15,11 @@ of a gap beyond the interval. The phases, each with the same history loaded:
     python -m tests.bench.window_probe [--history 2000] [--runs 200] [--stream-seconds 15]
                                        [--sample-stacks]  # where the GUI thread was in stalls
                                        [--profile scroll|ramp|stream]  # cProfile of the GUI thread
+                                       [--profile-out FILE]  # the raw cProfile stats
+                                       [--freeze-gc]  # experiment: gc.freeze() after loading
+
+Every phase also reports the cores used (GUI thread, app process, sandbox child), the pauses of
+the garbage collector, and per-call times of the product functions listed in ``TIMED``.
 
 FIZZLY_DESKTOP_HOME must point at a folder the caller removes afterwards.
 """
@@ -414,7 +419,7 @@ async def until(predicate: Any, timeout: float) -> bool:  # noqa: ASYNC109
         if predicate():
             return True
         await asyncio.sleep(0.05)
-    return predicate()
+    return bool(predicate())
 
 
 async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
@@ -564,9 +569,13 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         result["streaming_min"] = min(counts, default=0)
         result["streaming_mean"] = round(sum(counts) / max(1, len(counts)))
 
+        def all_finished() -> bool:
+            prune()
+            return not live
+
         started = time.perf_counter()
         probe.begin("finish")
-        await until(lambda: (prune(), not live)[1], options.finish_timeout)
+        await until(all_finished, options.finish_timeout)
         await asyncio.sleep(1.0)  # the last downloads and thumbnails
         probe.end()
         phases["finish"] = round(time.perf_counter() - started, 1)
@@ -630,7 +639,7 @@ def main(argv: list[str]) -> int:
     from keyring.backends import fail
 
     # The sandbox needs no key: keep the OS keyring out of the measurement.
-    keyring.set_keyring(fail.Keyring())
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
 
     started = time.perf_counter()
     fill_history(options.history, Path(os.environ["FIZZLY_DESKTOP_HOME"]) / "history-pictures")
