@@ -186,18 +186,23 @@ class GalleryModel(QAbstractListModel):
     def add_items(self, items: Iterable[OutputItem]) -> None:
         """Add new outputs and update known ones (same run and name) in place, without a reset."""
         fresh: dict[tuple[str, str], OutputItem] = {}
+        changed_rows: list[int] = []
         for item in items:
             row = self._row_of.get(item.key)
             if row is not None and self._sort_key(item) == self._keys[row]:
                 if self._items[row] != item:
                     self._items[row] = item
-                    self._reindex_paths()
-                    index = self.index(row, 0)
-                    self.dataChanged.emit(index, index)
+                    changed_rows.append(row)
                 continue
             if row is not None:  # its place in the order changed: take it out, insert it again
                 self._remove_rows([row])
             fresh[item.key] = item
+        if changed_rows:
+            # One rebuild of the path index for the whole update, not one per item.
+            self._reindex_paths()
+            for row in changed_rows:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
         if not fresh:
             return
         groups: dict[int, list[OutputItem]] = {}

@@ -184,7 +184,10 @@ class RunTableModel(QAbstractTableModel):
             case Column.QUEUE:
                 return "" if run.queue_position is None else str(run.queue_position)
             case Column.PROGRESS:
-                return None  # painted by ProgressDelegate
+                # Finished runs show a word; active ones get a bar from ProgressDelegate.
+                if run.state is RunState.COMPLETED:
+                    return "Done"
+                return run.state.label if run.state.is_terminal else None
             case Column.NODE:
                 return run.current_node or ""
             case Column.CREDITS:
@@ -356,7 +359,8 @@ class ProgressDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         run = index.data(RUN_ROLE)
-        if not isinstance(run, Run):
+        if not isinstance(run, Run) or run.state.is_terminal:
+            # A finished run's cell is its word: cheaper to paint, and the table reads calmer.
             super().paint(painter, option, index)
             return
         if option.state & QStyle.StateFlag.State_Selected:

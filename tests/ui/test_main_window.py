@@ -138,7 +138,9 @@ def test_fill_the_form_run_it_and_watch_it_complete(qtbot: QtBot, qloop: qasync.
         await until(
             lambda: [i.name for i in app.gallery.shown_items() if i.is_image] == ["generated_image"]
         )
-        assert window.state_filters.count_of(StateGroup.COMPLETED) == 1
+        await until(
+            lambda: window.state_filters.count_of(StateGroup.COMPLETED) == 1
+        )  # counts refresh 4x/s
         assert app.engine is not None
         assert app.engine.credits_used_this_session > 0
 
@@ -167,7 +169,9 @@ def test_a_failing_workflow_explains_and_retry_makes_a_linked_run(
         assert retry.retry_of == failed.id
         assert retry.inputs == failed.inputs
         await until(lambda: state_of(app, retry.id).is_terminal)
-        assert window.state_filters.count_of(StateGroup.FAILED) == 2
+        await until(
+            lambda: window.state_filters.count_of(StateGroup.FAILED) == 2
+        )  # counts refresh 4x/s
 
     in_app(qloop, scenario)
 
@@ -194,7 +198,9 @@ def test_cancel_a_running_and_a_queued_run(qtbot: QtBot, qloop: qasync.QEventLoo
         assert (queued.credits_refunded or 0) > 0
         window.queue_view.select_run(second.id)
         assert "refunded" in window.run_details.metrics.text()
-        assert window.state_filters.count_of(StateGroup.CANCELLED) == 2
+        await until(
+            lambda: window.state_filters.count_of(StateGroup.CANCELLED) == 2
+        )  # counts refresh 4x/s
 
     # One worker and a slow workflow: the first run runs while the second waits in the queue.
     in_app(qloop, scenario, "--time-scale", "1", "--ping-interval", "0.5", "--workers", "1")
@@ -231,7 +237,9 @@ def test_a_sweep_batch_of_twenty_shows_as_a_grid(qtbot: QtBot, qloop: qasync.QEv
         assert [axis.field for axis in plan.axes] == ["steps", "width"]
         assert (grid.columnCount(), grid.rowCount()) == (4, 5)
         await until(lambda: all(grid.cell(i).state == "done" for i in range(20)))
-        assert window.state_filters.count_of(StateGroup.COMPLETED) == 20
+        await until(
+            lambda: window.state_filters.count_of(StateGroup.COMPLETED) == 20
+        )  # counts refresh 4x/s
         assert "20 of 20 completed" in window.batch_bar.status.text()
 
     in_app(qloop, scenario)
