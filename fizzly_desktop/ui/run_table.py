@@ -69,6 +69,20 @@ RUN_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 RUN_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
+# Plain values for the model's hot path (enum conversions cost more than the lookups).
+_NO_PARENT = QModelIndex()
+_COLUMNS = tuple(Column)
+_COLUMN_COUNT = len(_COLUMNS)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_SERVED_ROLES = frozenset(
+    {_DISPLAY, _TOOLTIP, _DECORATION, _ALIGNMENT, int(RUN_ROLE), int(SORT_ROLE), int(RUN_ID_ROLE)}
+)
+_RIGHT_ALIGNED = frozenset({Column.QUEUE, Column.CREDITS, Column.ELAPSED})
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 def format_duration(seconds: float | None) -> str:
     if seconds is None:
@@ -127,11 +141,11 @@ class RunTableModel(QAbstractTableModel):
         self._thumbnails = thumbnails
 
     # --- Qt model interface ------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: AnyIndex = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._runs)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def columnCount(self, parent: AnyIndex = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -141,35 +155,35 @@ class RunTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._runs):
+        # Views ask for a dozen roles per cell and the sort proxy asks again on every change:
+        # roles this model does not serve are answered before anything else is looked at.
+        if role not in _SERVED_ROLES or not index.isValid():
             return None
-        run = self._runs[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(run, column)
+        row = index.row()
+        if row >= len(self._runs):
+            return None
+        run = self._runs[row]
         if role == RUN_ROLE:
             return run
         if role == RUN_ID_ROLE:
             return run.id
+        column = _COLUMNS[index.column()]
+        if role == _DISPLAY:
+            return self._display(run, column)
         if role == SORT_ROLE:
             return self._sort_key(run, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.STATE and run.error:
+        if role == _TOOLTIP:
+            if column is Column.STATE and run.error:
                 return run.error
-            if column == Column.WORKFLOW:
+            if column is Column.WORKFLOW:
                 return run.workflow
-        if (
-            role == Qt.ItemDataRole.DecorationRole
-            and column == Column.WORKFLOW
-            and self._thumbnails
-        ):
-            return self._thumbnails(run)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            Column.QUEUE,
-            Column.CREDITS,
-            Column.ELAPSED,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == _DECORATION:
+            if column is Column.WORKFLOW and self._thumbnails:
+                return self._thumbnails(run)
+            return None
+        if column in _RIGHT_ALIGNED:  # the text alignment role
+            return _ALIGN_RIGHT
         return None
 
     def _display(self, run: Run, column: Column) -> str | None:
