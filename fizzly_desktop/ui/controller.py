@@ -42,6 +42,7 @@ from fizzly_desktop.ui.library_panel import WorkflowLibraryPanel
 from fizzly_desktop.ui.main_window import MainWindow
 from fizzly_desktop.ui.output_items import OutputItem, output_items_for_run
 from fizzly_desktop.ui.outputs_strip import OutputsStrip
+from fizzly_desktop.ui.run_details import RunDetailsPanel
 from fizzly_desktop.ui.run_table import RunTableModel, thumbnail_path
 from fizzly_desktop.ui.status_bar import Connection
 from fizzly_desktop.ui.thumbnails import ThumbnailLoader
@@ -104,7 +105,7 @@ class AppController(QObject):
         self.welcome = WelcomeView(self.profiles)
         window.install_parts(
             library_panel=self.library_panel,
-            outputs_view=self.outputs_strip,
+            run_details=RunDetailsPanel(self.outputs_strip),
             gallery=self.gallery,
             welcome=self.welcome,
         )

@@ -19,6 +19,8 @@ Signals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -40,10 +42,12 @@ from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.ui.about import show_about
 from fizzly_desktop.ui.form_panel import FormPanel
 from fizzly_desktop.ui.queue_view import QueueView
-from fizzly_desktop.ui.run_details import RunDetailsPanel
 from fizzly_desktop.ui.run_table import RunTableModel
 from fizzly_desktop.ui.state_filters import StateFilterList
 from fizzly_desktop.ui.status_bar import AppStatusBar
+
+if TYPE_CHECKING:
+    from fizzly_desktop.ui.run_details import RunDetailsPanel
 
 
 def _caption(text: str) -> QLabel:
@@ -161,7 +165,10 @@ class MainWindow(QMainWindow):
         # --- queue and gallery -----------------------------------------------------------------
         self.queue_view = QueueView(run_model)
         self.batch_bar = BatchBar()
-        self.run_details = RunDetailsPanel()
+        # The details panel is made with the other parts after the first paint; until then an
+        # empty area holds its place (there is no run to show before history is open anyway).
+        self._details_stand_in = QWidget()
+        self.run_details: RunDetailsPanel
         queue_page = QWidget()
         queue_layout = QVBoxLayout(queue_page)
         queue_layout.setContentsMargins(0, 0, 0, 0)
@@ -174,7 +181,7 @@ class MainWindow(QMainWindow):
         self.queue_splitter.setObjectName("QueueSplitter")
         self.queue_splitter.setChildrenCollapsible(False)
         self.queue_splitter.addWidget(queue_page)
-        self.queue_splitter.addWidget(self.run_details)
+        self.queue_splitter.addWidget(self._details_stand_in)
         self.queue_splitter.setStretchFactor(0, 3)
         self.queue_splitter.setStretchFactor(1, 2)
 
@@ -204,13 +211,20 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
     def install_parts(
-        self, *, library_panel: QWidget, outputs_view: QWidget, gallery: QWidget, welcome: QWidget
+        self,
+        *,
+        library_panel: QWidget,
+        run_details: RunDetailsPanel,
+        gallery: QWidget,
+        welcome: QWidget,
     ) -> None:
         """Put in the parts made after the first paint, in place of their empty stand-ins."""
         self._side_layout.replaceWidget(self.library_panel, library_panel)
         self.library_panel.deleteLater()
         self.library_panel = library_panel
-        self.run_details.set_outputs_view(outputs_view)
+        self.queue_splitter.replaceWidget(1, run_details)
+        self._details_stand_in.deleteLater()
+        self.run_details = run_details
         index = self.tabs.indexOf(self.gallery)
         self.tabs.removeTab(index)
         self.gallery.deleteLater()

@@ -219,14 +219,6 @@ class RunDetailsPanel(QWidget):
         self.stack.addWidget(page)
         self.page = page
 
-    def set_outputs_view(self, view: QWidget) -> None:
-        """Put the outputs strip in its tab (it is made after the window first paints)."""
-        index = self.tabs.indexOf(self.outputs_view)
-        self.tabs.removeTab(index)
-        self.outputs_view.deleteLater()
-        self.outputs_view = view
-        self.tabs.insertTab(index, view, "Outputs")
-
     @property
     def run_id(self) -> str | None:
         return None if self._run is None else self._run.id

@@ -10,7 +10,7 @@ import tempfile
 import time
 from typing import Any
 
-RUNS = 5
+RUNS = 9
 
 
 def _time_to_first_paint(mode: str, home: str) -> float:
