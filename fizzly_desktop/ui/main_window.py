@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         self.queue_splitter.addWidget(self._details_stand_in)
         self.queue_splitter.setStretchFactor(0, 3)
         self.queue_splitter.setStretchFactor(1, 2)
+        self.queue_splitter.setSizes([480, 320])  # 3 : 2 until the user moves it
 
         self.gallery = QWidget()
         self.tabs = QTabWidget()
@@ -222,8 +223,13 @@ class MainWindow(QMainWindow):
         self._side_layout.replaceWidget(self.library_panel, library_panel)
         self.library_panel.deleteLater()
         self.library_panel = library_panel
+        # Keep the split the user sees (or restored): the panel's larger minimum size must not
+        # push the queue above it aside.
+        sizes = self.queue_splitter.sizes()
         self.queue_splitter.replaceWidget(1, run_details)
         self._details_stand_in.deleteLater()
+        if sum(sizes) > 0:
+            self.queue_splitter.setSizes(sizes)
         self.run_details = run_details
         index = self.tabs.indexOf(self.gallery)
         self.tabs.removeTab(index)

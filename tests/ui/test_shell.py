@@ -100,3 +100,21 @@ def test_sandbox_child_starts_with_the_app_and_ends_with_it(
         return code
 
     assert qloop.run_until_complete(asyncio.wait_for(scenario(), 30)) == 0
+
+
+def test_late_parts_keep_the_queue_above_the_details(
+    qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    from fizzly_desktop.ui.main_window import MainWindow
+    from fizzly_desktop.ui.run_table import RunTableModel
+
+    # As at start-up: the skeleton is shown first, the controller installs the rest.
+    window = MainWindow(run_model=RunTableModel())
+    window.show()
+    qtbot.waitExposed(window)
+    before = window.queue_splitter.sizes()
+    controller = AppController(window, use_sandbox=False)
+    assert window.queue_splitter.sizes() == before
+    queue, details = window.queue_splitter.sizes()
+    assert queue > details > 0
+    qloop.run_until_complete(controller.shutdown())
