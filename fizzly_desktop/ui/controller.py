@@ -124,6 +124,7 @@ class AppController(QObject):
         self._schema_asked: set[tuple[str, str]] = set()
         self._thumbnail_rows: dict[str, set[str]] = {}
         self._nodes_of: dict[str, list[str]] = {}
+        self._workflow_names: dict[str, str] = {}
         # New outputs reach a hidden gallery in one batch a second (each insert relays out its
         # grid); a shown gallery gets them at once.
         self._gallery_pending: list[OutputItem] = []
@@ -177,6 +178,7 @@ class AppController(QObject):
         )
 
         self.library_panel.workflow_selected.connect(self.select_workflow)
+        self.library_panel.library_changed.connect(self._on_library_changed)
         self.gallery.use_inputs_requested.connect(lambda item: self.use_inputs_of(item.run_id))
         self.gallery.show_run_requested.connect(self._on_gallery_show_run_requested)
         self.gallery.open_requested.connect(self.open_output)
@@ -329,6 +331,7 @@ class AppController(QObject):
         profile = self.profiles.active
         self._refresh_profiles()
         self.library = WorkflowLibrary(profile.name)
+        self._on_library_changed()
         if profile.is_sandbox and self.sandbox is not None:
             base_url = self.sandbox.info.base_url
             self.library.ensure(self.sandbox.info.workflows)
@@ -413,9 +416,18 @@ class AppController(QObject):
 
     # --- workflows and the form ------------------------------------------------------------
     def workflow_name(self, workflow: str) -> str:
-        owner, _, slug = workflow.partition("/")
-        entry = self.library.get(owner, slug)
-        return entry.display_name if entry is not None else workflow
+        """The name the library gives ``owner/slug`` (cached: the queue asks per painted cell)."""
+        name = self._workflow_names.get(workflow)
+        if name is None:
+            owner, _, slug = workflow.partition("/")
+            entry = self.library.get(owner, slug)
+            name = entry.display_name if entry is not None else workflow
+            self._workflow_names[workflow] = name
+        return name
+
+    def _on_library_changed(self) -> None:
+        self._workflow_names.clear()
+        self.run_model.set_workflow_names(self.workflow_name)
 
     def select_workflow(self, entry: WorkflowEntry) -> None:
         self._workflow = entry

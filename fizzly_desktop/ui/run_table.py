@@ -280,13 +280,21 @@ class RunTableModel(QAbstractTableModel):
             self.endInsertRows()
 
         changed_rows: list[int] = []
+        resorted_rows: list[int] = []
         for run in [*updated, *(r for r in added if r not in fresh)]:
             row = self._row_of.get(run.id)
             if row is None:
                 continue
+            old = self._runs[row]
             self._runs[row] = run
-            changed_rows.append(row)
-        self._emit_changed(changed_rows)
+            if (old.submitted_at, old.created_at) == (run.submitted_at, run.created_at):
+                changed_rows.append(row)
+            else:
+                resorted_rows.append(row)
+        # The submitted time sorts the queue by default: leaving its column out of a change
+        # that did not touch it spares the sort proxy a re-sort of every streaming row.
+        self._emit_changed(changed_rows, (0, Column.SUBMITTED - 1))
+        self._emit_changed(resorted_rows)
 
     def _emit_changed(self, rows: list[int], columns: tuple[int, int] | None = None) -> None:
         if not rows:

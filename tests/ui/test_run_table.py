@@ -154,3 +154,17 @@ def test_proxy_filters_by_state_group_workflow_and_text() -> None:
     proxy.set_text("memory")
     assert visible() == {"run-3"}
     assert proxy.rowCount(QModelIndex()) == 1
+
+
+def test_progress_updates_leave_the_sort_column_alone(qtbot: QtBot) -> None:
+    model = RunTableModel()
+    model.set_runs([make_run(1, RunState.IN_PROGRESS, submitted_at=5.0)])
+    columns: list[tuple[int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, _roles=(): columns.append((top.column(), bottom.column()))
+    )
+    model.apply(updated=[make_run(1, RunState.IN_PROGRESS, submitted_at=5.0, progress=50.0)])
+    assert columns == [(0, Column.SUBMITTED - 1)]
+    columns.clear()
+    model.apply(updated=[make_run(1, RunState.IN_PROGRESS, submitted_at=6.0)])
+    assert columns == [(0, Column.SUBMITTED)]
