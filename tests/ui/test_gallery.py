@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -61,13 +60,6 @@ def make_item(
         height=48,
         inputs={"prompt": f"a fox number {n}", "seed": n},
     )
-
-
-@pytest.fixture
-def loader(qtbot) -> Iterator[ThumbnailLoader]:
-    thumbnails = ThumbnailLoader()
-    yield thumbnails
-    assert thumbnails.shutdown()
 
 
 @pytest.fixture

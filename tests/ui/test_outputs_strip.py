@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -50,13 +49,6 @@ def text_item(run_id: str, name: str, text: str, kind: str = "text") -> OutputIt
         workflow_name="Prompt enhancer",
         created_at=T0,
     )
-
-
-@pytest.fixture
-def loader(qtbot) -> Iterator[ThumbnailLoader]:
-    thumbnails = ThumbnailLoader()
-    yield thumbnails
-    assert thumbnails.shutdown()
 
 
 @pytest.fixture

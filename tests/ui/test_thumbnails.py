@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,13 +43,6 @@ def write_bomb_png(path: Path, width: int = 30000, height: int = 30000) -> Path:
         + chunk(b"IEND", b"")
     )
     return path
-
-
-@pytest.fixture
-def loader(qtbot: object) -> Iterator[ThumbnailLoader]:
-    thumbnails = ThumbnailLoader()
-    yield thumbnails
-    assert thumbnails.shutdown()
 
 
 def test_png_jpeg_and_webp_are_readable_and_writable() -> None:
