@@ -48,6 +48,7 @@ from fizzly_desktop.api.models import (
     parse_payload,
 )
 from fizzly_desktop.api.sse import check_event_stream, to_event, watch_heartbeat
+from fizzly_desktop.api.transport import skip_missing_sniffio, tls_context
 from fizzly_desktop.api.urls import check_http_url, check_webhook_url, join_path, origin_of
 
 __all__ = ["FizzlyClient"]
@@ -467,8 +468,11 @@ class FizzlyClient:
 
     def _client(self) -> httpx.AsyncClient:
         if self._http is None:
+            skip_missing_sniffio()
+            http2 = self._transport is None and importlib.util.find_spec("h2") is not None
             self._http = httpx.AsyncClient(
-                http2=self._transport is None and importlib.util.find_spec("h2") is not None,
+                http2=http2,
+                verify=tls_context(http2),
                 transport=self._transport,
                 auth=self._auth,
                 timeout=httpx.Timeout(self.timeout),

@@ -14,6 +14,7 @@ from typing import BinaryIO
 import httpx
 
 from fizzly_desktop.api.errors import DownloadRejected
+from fizzly_desktop.api.transport import skip_missing_sniffio, tls_context
 from fizzly_desktop.api.urls import check_http_url
 
 __all__ = ["DEFAULT_ACCEPTED_TYPES", "OutputDownloader"]
@@ -58,7 +59,9 @@ class OutputDownloader:
         self.max_bytes = max_bytes
         self.timeout = timeout
         self.accepted_types = tuple(t.lower() for t in accepted_types)
+        skip_missing_sniffio()
         self._http = httpx.AsyncClient(
+            verify=tls_context(),
             transport=transport,
             timeout=httpx.Timeout(min(timeout, 30.0)),
             follow_redirects=True,
