@@ -157,6 +157,32 @@ async def test_a_stream_has_no_deadline_while_pings_arrive(make_client: ClientFa
     assert isinstance(events[-1], OutputEvent)
 
 
+async def test_a_reader_busy_between_events_is_not_silence(make_client: ClientFactory) -> None:
+    body = b'event: submit\ndata: {"node": "a"}\n\nevent: submit\ndata: {"node": "b"}\n\n'
+    final = b'event: output\ndata: {"outputs": {}}\n\n'
+    client = make_client(Wire(sse_answer([body, final], gap=0.01)), ping_interval=0.02)
+    seen: list[StreamEvent] = []
+    async with contextlib.aclosing(client.stream(RUN)) as events:
+        async for event in events:
+            seen.append(event)
+            # Twice the 0.05 s heartbeat spent on each event: the server was not silent.
+            await asyncio.sleep(0.1)
+    assert [type(e) for e in seen] == [SubmitEvent, SubmitEvent, OutputEvent]
+
+
+async def test_cancelling_a_reader_is_a_cancel_not_an_interruption(
+    make_client: ClientFactory,
+) -> None:
+    client = make_client(Wire(sse_answer([], then_hang=True)), ping_interval=0.2)
+    seen: list[StreamEvent] = []
+    reader = asyncio.ensure_future(collect_into(seen, client))
+    await asyncio.sleep(0.05)
+    reader.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await reader
+    assert seen == []
+
+
 async def test_comment_only_keepalives_count_as_life(make_client: ClientFactory) -> None:
     # 0.8 s of comments only, against a 0.5 s heartbeat.
     comments = [b": keep-alive\n\n"] * 8
