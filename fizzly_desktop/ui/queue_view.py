@@ -96,6 +96,12 @@ class QueueView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(30)
+        # Rows all have one height (no per-row size hints to ask for), and scrolling moves by
+        # pixels: smooth under a touchpad, and the backing store blits what is already painted
+        # so only the strip coming into view is repainted (per item, every step repaints it all).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setIconSize(QSize(24, 24))
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)

@@ -125,6 +125,8 @@ class RunTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._runs: list[Run] = []
         self._row_of: dict[str, int] = {}
+        # Runs whose elapsed time is still counting: the clock repaints these, not the history.
+        self._active: set[str] = set()
         self._workflow_names = workflow_names or (lambda workflow: workflow)
         self._thumbnails = thumbnails
         # Elapsed time moves on its own: once a second, repaint that column for active rows only.
@@ -255,6 +257,7 @@ class RunTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._runs = sorted(runs, key=lambda r: r.created_at, reverse=True)
         self._reindex()
+        self._active = {run.id for run in self._runs if run.state.is_active}
         self.endResetModel()
 
     def apply(
@@ -268,9 +271,12 @@ class RunTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._runs[row]
             self._reindex()
+            self._active.discard(run_id)
             self.endRemoveRows()
 
+        added = list(added)
         fresh = [run for run in added if run.id not in self._row_of]
+        fresh_ids = {run.id for run in fresh}
         if fresh:
             fresh.sort(key=lambda r: r.created_at, reverse=True)
             # New runs are the newest: they go on top, in one insert.
@@ -281,7 +287,8 @@ class RunTableModel(QAbstractTableModel):
 
         changed_rows: list[int] = []
         resorted_rows: list[int] = []
-        for run in [*updated, *(r for r in added if r not in fresh)]:
+        refreshed = [*updated, *(r for r in added if r.id not in fresh_ids)]
+        for run in refreshed:
             row = self._row_of.get(run.id)
             if row is None:
                 continue
@@ -291,6 +298,13 @@ class RunTableModel(QAbstractTableModel):
                 changed_rows.append(row)
             else:
                 resorted_rows.append(row)
+        for run in (*fresh, *refreshed):
+            if run.id not in self._row_of:
+                continue
+            if run.state.is_active:
+                self._active.add(run.id)
+            else:
+                self._active.discard(run.id)
         # The submitted time sorts the queue by default: leaving its column out of a change
         # that did not touch it spares the sort proxy a re-sort of every streaming row.
         self._emit_changed(changed_rows, (0, Column.SUBMITTED - 1))
@@ -316,7 +330,7 @@ class RunTableModel(QAbstractTableModel):
         self._row_of = {run.id: row for row, run in enumerate(self._runs)}
 
     def _on_clock_timeout(self) -> None:
-        rows = [row for row, run in enumerate(self._runs) if run.state.is_active]
+        rows = [row for run_id in self._active if (row := self._row_of.get(run_id)) is not None]
         self._emit_changed(rows, (Column.ELAPSED, Column.ELAPSED))
 
 

@@ -87,6 +87,37 @@ def test_few_changes_emit_per_row_and_many_emit_once(qtbot: QtBot) -> None:
     assert (top, bottom) == (100 - len(many), 99)
 
 
+def test_the_clock_repaints_elapsed_time_of_active_runs_only(qtbot: QtBot) -> None:
+    model = RunTableModel()
+    history = [make_run(i, RunState.COMPLETED, completed_at=1_100.0 + i) for i in range(50)]
+    model.set_runs([*history, make_run(60, RunState.IN_PROGRESS, started_at=1_000.0)])
+    changed: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, _roles=(): changed.append(
+            (top.row(), bottom.row(), top.column(), bottom.column())
+        )
+    )
+    elapsed = int(Column.ELAPSED)
+
+    model._on_clock_timeout()
+    assert changed == [(0, 0, elapsed, elapsed)]  # run-60 is the newest: row 0
+
+    # A run sent now starts counting; the running one finishing stops.
+    changed.clear()
+    model.apply(added=[make_run(70, RunState.IN_QUEUE, submitted_at=1_070.0)])
+    model.apply(updated=[make_run(60, RunState.COMPLETED, completed_at=1_090.0)])
+    changed.clear()
+    model._on_clock_timeout()
+    assert changed == [(0, 0, elapsed, elapsed)]
+    assert model.run_at(0).id == "run-70"
+
+    # Removing it from history leaves nothing for the clock.
+    model.apply(removed=["run-70"])
+    changed.clear()
+    model._on_clock_timeout()
+    assert changed == []
+
+
 def test_display_text_for_each_column() -> None:
     run = make_run(
         1,
