@@ -71,6 +71,10 @@ def _plain_label(text: str = "", *, muted: bool = False, wrap: bool = True) -> Q
     return label
 
 
+#: One timeline row as shown: node, mark, status word, start time, duration, is the current node.
+_TimelineRow = tuple[str, str, str, str, str, bool]
+
+
 class NodeTimeline(QTreeWidget):
     """Each node of a run: pending / running / done / failed, start time and duration.
 
@@ -81,6 +85,7 @@ class NodeTimeline(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Node timeline")
+        self._shown: list[_TimelineRow] | None = None
         self.setColumnCount(4)
         self.setHeaderLabels(["Node", "Status", "Started", "Duration"])
         self.setRootIsDecorated(False)
@@ -93,35 +98,55 @@ class NodeTimeline(QTreeWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def show_run(self, run: Run, expected_nodes: Sequence[str] = ()) -> None:
+        rows = self._rows(run, expected_nodes)
+        if rows == self._shown:
+            # Most updates of a streaming run move its progress, not its nodes: rebuilding the
+            # tree would repaint all of it several times a second for nothing.
+            return
         self.clear()
-        known = {entry.node for entry in run.timeline}
-        rows: list[tuple[str, NodeState | None, float | None, float | None]] = [
-            (e.node, e.state, e.started_at, e.duration) for e in run.timeline
-        ]
-        if not run.state.is_terminal:
-            rows += [(name, None, None, None) for name in expected_nodes if name not in known]
-        for name, state, started, duration in rows:
-            mark, word = _NODE_MARKS[state]
-            if state is NodeState.RUNNING and run.state.is_terminal:
-                # The run ended while this node ran: it did not finish.
-                mark, word = _NODE_MARKS[NodeState.FAILED]
-                word = "Stopped"
-            item = QTreeWidgetItem(
-                [
-                    f"{mark}  {name}",
-                    word,
-                    datetime.fromtimestamp(started).strftime("%H:%M:%S") if started else "",
-                    format_duration(duration) if duration is not None else "",
-                ]
-            )
+        self._shown = rows
+        for name, mark, word, started, duration, current in rows:
+            item = QTreeWidgetItem([f"{mark}  {name}", word, started, duration])
             item.setToolTip(0, name)
-            if name == run.current_node and not run.state.is_terminal:
+            if current:
                 font = QFont(item.font(0))
                 font.setBold(True)
                 for column in range(4):
                     item.setFont(column, font)
                     item.setBackground(column, self.palette().alternateBase())
             self.addTopLevelItem(item)
+
+    def clear(self) -> None:
+        self._shown = None
+        super().clear()
+
+    @staticmethod
+    def _rows(run: Run, expected_nodes: Sequence[str]) -> list[_TimelineRow]:
+        """What each row shows: node, mark, status word, start, duration, is current."""
+        known = {entry.node for entry in run.timeline}
+        entries: list[tuple[str, NodeState | None, float | None, float | None]] = [
+            (e.node, e.state, e.started_at, e.duration) for e in run.timeline
+        ]
+        if not run.state.is_terminal:
+            entries += [(name, None, None, None) for name in expected_nodes if name not in known]
+        rows = []
+        for name, state, started, duration in entries:
+            mark, word = _NODE_MARKS[state]
+            if state is NodeState.RUNNING and run.state.is_terminal:
+                # The run ended while this node ran: it did not finish.
+                mark, word = _NODE_MARKS[NodeState.FAILED]
+                word = "Stopped"
+            rows.append(
+                (
+                    name,
+                    mark,
+                    word,
+                    datetime.fromtimestamp(started).strftime("%H:%M:%S") if started else "",
+                    format_duration(duration) if duration is not None else "",
+                    name == run.current_node and not run.state.is_terminal,
+                )
+            )
+        return rows
 
     def node_rows(self) -> list[tuple[str, str]]:
         """(node, status) of each row, for tests and accessibility tools."""
@@ -261,7 +286,9 @@ class RunDetailsPanel(QWidget):
         self.timeline.show_run(run, expected_nodes)
         if first_show:
             self.inputs_text.setPlainText(json.dumps(run.inputs, indent=2, ensure_ascii=False))
-        self.logs_text.setPlainText(self._logs_text(run))
+        logs = self._logs_text(run)
+        if first_show or logs != self.logs_text.toPlainText():
+            self.logs_text.setPlainText(logs)
 
     @staticmethod
     def _metrics_text(run: Run) -> str:

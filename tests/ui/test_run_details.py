@@ -92,3 +92,34 @@ def test_running_without_a_percentage_says_where_it_is(qtbot: QtBot) -> None:
     qtbot.addWidget(panel)
     panel.show_run(run, title="Text to image")
     assert panel.progress.format() == "Running · image-generation"
+
+
+def test_progress_updates_leave_the_timeline_rows_alone(qtbot: QtBot) -> None:
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    nodes = ["prompt-encode", "image-generation", "upscale"]
+    run = running_run()
+    panel.show_run(run, title="Text to image", expected_nodes=nodes)
+    first_item = panel.timeline.topLevelItem(0)
+
+    faster = run.copy()
+    faster.progress = 55.0
+    panel.show_run(faster, title="Text to image", expected_nodes=nodes)
+    assert panel.timeline.topLevelItem(0) is first_item  # not rebuilt
+    assert panel.progress.value() == 55
+
+    # The next node starting is a change of rows: the timeline follows it.
+    moved = faster.copy()
+    moved.node_completed("image-generation", at=104.0)
+    moved.node_started("upscale", at=104.0)
+    panel.show_run(moved, title="Text to image", expected_nodes=nodes)
+    assert panel.timeline.node_rows() == [
+        ("prompt-encode", "Done"),
+        ("image-generation", "Done"),
+        ("upscale", "Running"),
+    ]
+
+    # Another run with the same rows is still shown from scratch after clearing.
+    panel.timeline.clear()
+    panel.show_run(moved, title="Text to image", expected_nodes=nodes)
+    assert len(panel.timeline.node_rows()) == 3
