@@ -6,7 +6,8 @@ loop: a 5 ms timer on the GUI thread records the gap between its ticks, and a st
 of a gap beyond the interval. The phases, each with the same history loaded:
 
     idle     nothing happens (the noise floor of the timer and the machine)
-    scroll   the queue scrolls every frame and a run is selected every 250 ms, nothing streams
+    scroll   the queue scrolls three rows every frame (a wheel notch) and a run is selected
+             every 250 ms, nothing streams
     ramp     the same, while N runs are sent at once (as when N selected runs are retried)
     stream   the same, while N runs stream their progress at once; each run that finishes is
              replaced by a new one, and runs differ in length, so node events keep coming
@@ -16,7 +17,7 @@ of a gap beyond the interval. The phases, each with the same history loaded:
                                        [--sample-stacks]  # where the GUI thread was in stalls
                                        [--profile scroll|ramp|stream]  # cProfile of the GUI thread
                                        [--profile-out FILE]  # the raw cProfile stats
-                                       [--freeze-gc]  # experiment: gc.freeze() after loading
+                                       [--paint-census]  # which widgets repaint, how much
 
 Every phase also reports the cores used (GUI thread, app process, sandbox child), the pauses of
 the garbage collector, and per-call times of the product functions listed in ``TIMED``.
@@ -250,6 +251,42 @@ class StackSampler(threading.Thread):
             self.counts[f"{self.probe.phase}: " + " < ".join(names or ["(Qt or other code)"])] += 1
 
 
+class PaintCensus:
+    """Counts the paint events each widget receives per phase, with the area they cover."""
+
+    def __init__(self, probe: StallProbe) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        paint = QEvent.Type.Paint
+        census = self
+
+        class Filter(QObject):
+            def eventFilter(self, watched: Any, event: Any) -> bool:
+                if probe.phase and event.type() == paint:
+                    census.note(probe.phase, watched, event.rect())
+                return False
+
+        self.filter = Filter()
+        self.counts: dict[str, collections.Counter[str]] = {}
+        self.areas: dict[str, collections.Counter[str]] = {}
+
+    def note(self, phase: str, widget: Any, rect: Any) -> None:
+        parent = widget.parent()
+        owner = type(parent).__name__ if parent is not None else ""
+        name = f"{type(widget).__name__} {widget.objectName() or 'in ' + owner}"
+        self.counts.setdefault(phase, collections.Counter())[name] += 1
+        self.areas.setdefault(phase, collections.Counter())[name] += rect.width() * rect.height()
+
+    def summary(self) -> dict[str, dict[str, str]]:
+        return {
+            phase: {
+                name: f"{count} paints, {self.areas[phase][name] // 1000} kpx"
+                for name, count in counts.most_common(30)
+            }
+            for phase, counts in self.counts.items()
+        }
+
+
 def _process_cpu_seconds(pid: int) -> float:
     """User and system CPU time of a process (all its threads), from /proc; 0 where unknown."""
     try:
@@ -382,6 +419,7 @@ class UserDriver:
 
         self.table = controller.window.queue_view.table
         self.direction = 1
+        self.step = SCROLL_ROWS_PER_TICK
         self.selections = 0
         self.scroll_timer = QTimer()
         self.scroll_timer.setInterval(SCROLL_INTERVAL_MS)
@@ -391,6 +429,12 @@ class UserDriver:
         self.select_timer.timeout.connect(self._select)
 
     def start(self) -> None:
+        from PySide6.QtWidgets import QAbstractItemView
+
+        # What one notch of a mouse wheel scrolls: the bar counts pixels or rows, per the mode.
+        self.step = SCROLL_ROWS_PER_TICK
+        if self.table.verticalScrollMode() is QAbstractItemView.ScrollMode.ScrollPerPixel:
+            self.step *= self.table.verticalHeader().defaultSectionSize()
         self.scroll_timer.start()
         self.select_timer.start()
 
@@ -400,8 +444,7 @@ class UserDriver:
 
     def _scroll(self) -> None:
         bar = self.table.verticalScrollBar()
-        step = SCROLL_ROWS_PER_TICK * self.table.verticalHeader().defaultSectionSize()
-        value = bar.value() + self.direction * step
+        value = bar.value() + self.direction * self.step
         if value >= bar.maximum() or value <= bar.minimum():
             self.direction = -self.direction
         bar.setValue(max(bar.minimum(), min(bar.maximum(), value)))
@@ -457,6 +500,12 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         sampler = StackSampler(probe, threading.get_ident())
         sampler.start()
     driver = UserDriver(controller)
+    census: PaintCensus | None = None
+    if options.paint_census:
+        from PySide6.QtWidgets import QApplication
+
+        census = PaintCensus(probe)
+        QApplication.instance().installEventFilter(census.filter)  # type: ignore[union-attr]
     phases: dict[str, float] = {}
     profiler = cProfile.Profile() if options.profile else None
     try:
@@ -473,8 +522,6 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
             raise RuntimeError("the history did not load within 60 s")
         assert QThread.currentThread() is controller.thread()
         result["tracked_objects"] = len(gc.get_objects())
-        if options.freeze_gc:
-            gc.freeze()  # what is loaded now is never scanned again by the collector
         await asyncio.sleep(1.0)  # the first paints and thumbnails of the top rows
 
         async def phase(name: str, seconds: float) -> None:
@@ -608,6 +655,8 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
     }
     result["functions"] = functions.summary()
     result["garbage_collector"] = collector.summary()
+    if census is not None:
+        result["paint_census"] = census.summary()
     if sampler is not None:
         result["stall_samples"] = dict(sampler.counts.most_common(25))
     if profiler is not None:
@@ -626,9 +675,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--stream-seconds", type=float, default=15.0)
     parser.add_argument("--finish-timeout", type=float, default=40.0)
     parser.add_argument("--sample-stacks", action="store_true")
-    parser.add_argument(
-        "--freeze-gc", action="store_true", help="experiment: gc.freeze() once history is loaded"
-    )
+    parser.add_argument("--paint-census", action="store_true")
     parser.add_argument("--profile", choices=["idle", "scroll", "ramp", "stream"], default=None)
     parser.add_argument("--profile-out", default=None, help="also save the raw cProfile stats")
     options = parser.parse_args(argv)
