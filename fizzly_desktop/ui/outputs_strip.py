@@ -48,19 +48,17 @@ class TextOutputBlock(QWidget):
     def __init__(self, item: OutputItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
-        self.setAccessibleName(f"Output {item.name}")
 
-        self.name_label = QLabel(item.name, self)
+        self.name_label = QLabel(self)
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
         bold = QFont(self.name_label.font())
         bold.setBold(True)
         self.name_label.setFont(bold)
-        self.kind_label = QLabel("JSON" if item.kind == "json" else "Text", self)
+        self.kind_label = QLabel(self)
         self.kind_label.setTextFormat(Qt.TextFormat.PlainText)
         self.kind_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.copy_button = QPushButton("Copy", self)
-        self.copy_button.setAccessibleName(f"Copy {item.name}")
         self.copy_button.setToolTip("Copy this text to the clipboard")
         self.copy_button.setIcon(QIcon.fromTheme("edit-copy"))
         self.copy_button.clicked.connect(self.copy)
@@ -68,20 +66,16 @@ class TextOutputBlock(QWidget):
         # A plain-text editor, read-only: server text is data and is never read as markup.
         self.text_view = QPlainTextEdit(self)
         self.text_view.setReadOnly(True)
-        self.text_view.setPlainText(item.display_text())
-        self.text_view.setAccessibleName(f"{item.name} text")
         self.text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text_view.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        if item.kind == "json":
-            self.text_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._plain_font = QFont(self.text_view.font())
         # As tall as the text (wrapped lines counted), up to a few lines, then it scrolls.
         self.text_view.document().documentLayout().documentSizeChanged.connect(
             self._on_document_size_changed
         )
-        self._fit_height(item.display_text().count("\n") + 1)
 
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -96,6 +90,24 @@ class TextOutputBlock(QWidget):
         layout.setSpacing(4)
         layout.addLayout(header)
         layout.addWidget(self.text_view)
+        self.set_item(item)
+
+    def set_item(self, item: OutputItem) -> None:
+        """Show another output in this block (selecting another run reuses the blocks)."""
+        self.item = item
+        self.setAccessibleName(f"Output {item.name}")
+        self.name_label.setText(item.name)
+        self.kind_label.setText("JSON" if item.kind == "json" else "Text")
+        self.copy_button.setAccessibleName(f"Copy {item.name}")
+        self.text_view.setAccessibleName(f"{item.name} text")
+        self.text_view.setFont(
+            QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            if item.kind == "json"
+            else self._plain_font
+        )
+        text = item.display_text()
+        self.text_view.setPlainText(text)
+        self._fit_height(text.count("\n") + 1)
 
     def _on_document_size_changed(self, size: QSizeF) -> None:
         # A plain-text document's layout measures its height in lines.
@@ -278,11 +290,16 @@ class OutputsStrip(QWidget):
     def _set_texts(self, items: list[OutputItem]) -> None:
         if [block.item for block in self.text_blocks] == items:
             return  # unchanged: keep the user's text selection and scroll position
-        for block in self.text_blocks:
+        # Blocks are reused from run to run (building one costs about a millisecond): the
+        # first ones take the new items, missing ones are added, extra ones removed.
+        for block, item in zip(self.text_blocks, items, strict=False):
+            if block.item != item:
+                block.set_item(item)
+        for block in self.text_blocks[len(items) :]:
             self._texts_layout.removeWidget(block)
             block.deleteLater()
-        self.text_blocks = []
-        for item in items:
+        del self.text_blocks[len(items) :]
+        for item in items[len(self.text_blocks) :]:
             block = TextOutputBlock(item, self.texts)
             block.copied.connect(self.text_copied)
             self._texts_layout.addWidget(block)

@@ -203,6 +203,33 @@ def test_unchanged_text_keeps_its_widget(strip: OutputsStrip) -> None:
     assert strip.text_block("prompt_used") is block
 
 
+def test_another_run_reuses_the_text_blocks_with_its_own_texts(strip: OutputsStrip) -> None:
+    strip.set_outputs(
+        [text_item("r1", "scores", '{"a": 1}', "json"), text_item("r1", "caption", "a fox")]
+    )
+    first, second = strip.text_blocks
+
+    strip.set_outputs([text_item("r2", "prompt_used", "a heron"), text_item("r2", "n", "2")])
+    assert strip.text_blocks == [first, second]  # the same widgets, showing the new run
+    assert [b.item.run_id for b in strip.text_blocks] == ["r2", "r2"]
+    assert (first.name_label.text(), first.kind_label.text(), first.text()) == (
+        "prompt_used",
+        "Text",
+        "a heron",
+    )
+    assert first.text_view.font() == first._plain_font  # no longer the JSON font
+    assert first.text_view.accessibleName() == "prompt_used text"
+    assert first.copy_button.accessibleName() == "Copy prompt_used"
+
+    # Fewer texts: the extra block goes; more: one is added.
+    strip.set_outputs([text_item("r3", "caption", "a wren")])
+    assert strip.text_blocks == [first]
+    assert first.text() == "a wren"
+    strip.set_outputs([text_item("r4", "a", "1"), text_item("r4", "b", "2")])
+    assert strip.text_blocks[0] is first
+    assert [b.text() for b in strip.text_blocks] == ["1", "2"]
+
+
 def test_accessible_names(strip: OutputsStrip) -> None:
     strip.set_outputs([text_item("r1", "prompt_used", "x")])
     block = strip.text_block("prompt_used")
