@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 THUMBNAIL_SIZE = 24
+#: How long a thread running Python may keep the GIL while the GUI thread waits for it.
+GIL_SWITCH_INTERVAL = 0.001
 
 
 class AppController(QObject):
@@ -141,6 +144,10 @@ class AppController(QObject):
         self._counts_timer.timeout.connect(self._refresh_counts)
         self._finished_batches: set[str] = set()
         self.collector = CollectorPolicy()
+        # Painting the queue calls into Python hundreds of times (model data, delegates), taking
+        # the GIL each time; a worker running Python (history writes, decoding) may keep it for
+        # up to the switch interval before handing it back: 5 ms by default, 1 ms here.
+        sys.setswitchinterval(GIL_SWITCH_INTERVAL)
         self._nothing_moves = True
         self._budget_timer = QTimer(self)
         self._budget_timer.setInterval(1000)
