@@ -115,9 +115,9 @@ def _run_gui(options: argparse.Namespace) -> int:
     # asyncio (with ssl) and qasync load only now that the window is on screen.
     import asyncio
 
-    import qasync
+    from fizzly_desktop.ui.event_loop import GuiEventLoop
 
-    loop = qasync.QEventLoop(app)
+    loop = GuiEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
         exit_code: int = loop.run_until_complete(_run_app(window, options))
