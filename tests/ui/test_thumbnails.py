@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import struct
+import sys
+import threading
 import zlib
 from pathlib import Path
 
@@ -339,3 +342,22 @@ def test_only_output_formats_are_handed_to_qt() -> None:
     assert sniff_format(b"RIFF\x10\0\0\0WAVEfmt ") is None
     assert sniff_format(b"<svg xmlns='http") is None
     assert sniff_format(b"") is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_decoder_threads_run_below_the_gui_thread() -> None:
+    from fizzly_desktop.ui import thumbnails
+
+    seen: dict[str, int] = {}
+
+    def worker() -> None:
+        thumbnails._yield_to_the_gui_thread()
+        thumbnails._yield_to_the_gui_thread()  # once per thread: not lowered twice
+        seen["worker"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert seen["worker"] == min(19, before + thumbnails.DECODER_NICENESS)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before
