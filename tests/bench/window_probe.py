@@ -1,9 +1,10 @@
 """Play the window benchmark in one process and print its figures as one JSON line.
 
 The process fills a history with finished runs (each with a picture on disk), starts the real
-app against its own sandbox child, and measures how long the GUI thread is kept from its event
-loop: a 5 ms timer on the GUI thread records the gap between its ticks, and a stall is the part
-of a gap beyond the interval. The phases, each with the same history loaded:
+app against its own sandbox child (at a lower CPU priority: it stands in for a server on
+another machine), and measures how long the GUI thread is kept from its event loop: a 5 ms
+timer on the GUI thread records the gap between its ticks, and a stall is the part of a gap
+beyond the interval. The phases, each with the same history loaded:
 
     idle     nothing happens (the noise floor of the timer and the machine)
     scroll   the queue scrolls three rows every frame (a wheel notch) and a run is selected
@@ -51,6 +52,8 @@ SELECT_INTERVAL_MS = 250
 #: A gap this much longer than the interval counts as a stall worth a stack sample.
 SAMPLE_AFTER_S = 0.012
 STREAM_WORKFLOW = "demo/text-to-image"
+#: How far below the app the sandbox child runs (it stands in for a remote server).
+SANDBOX_NICENESS = 10
 FAILED_ERROR = "Safety check failed: the prompt was flagged by the content filter"
 
 
@@ -287,6 +290,16 @@ class PaintCensus:
         }
 
 
+def lower_priority(pid: int, steps: int) -> None:
+    """Renice every thread of a process (Linux nice applies per thread) by ``steps``."""
+    tasks = Path(f"/proc/{pid}/task")
+    thread_ids = [int(t.name) for t in tasks.iterdir()] if tasks.is_dir() else [pid]
+    for thread_id in thread_ids:
+        with contextlib.suppress(OSError):
+            niceness = os.getpriority(os.PRIO_PROCESS, thread_id) + steps
+            os.setpriority(os.PRIO_PROCESS, thread_id, min(19, niceness))
+
+
 def _process_cpu_seconds(pid: int) -> float:
     """User and system CPU time of a process (all its threads), from /proc; 0 where unknown."""
     try:
@@ -305,10 +318,12 @@ class StallProbe:
         self.phase = ""
         self.last = time.perf_counter()
         self.stalls: dict[str, list[float]] = {}
-        #: Cores used per phase: the GUI thread, the whole app process, the sandbox child.
+        #: Cores used per phase: the GUI thread, the whole app process, the sandbox child; and
+        #: the share of the phase the GUI thread was ready to run but every core was taken.
         self.cpu: dict[str, dict[str, float]] = {}
         self.sandbox_pid: int | None = None
-        self._cpu_start: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+        self._schedstat = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat")
+        self._cpu_start: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0, 0.0)
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(PROBE_INTERVAL_MS)
@@ -322,9 +337,22 @@ class StallProbe:
             self.stalls[self.phase].append(max(0.0, gap_ms - PROBE_INTERVAL_MS))
         self.last = now
 
-    def _cpu_now(self) -> tuple[float, float, float, float]:
+    def _cpu_now(self) -> tuple[float, ...]:
         sandbox = _process_cpu_seconds(self.sandbox_pid) if self.sandbox_pid else 0.0
-        return (time.perf_counter(), time.thread_time(), _process_cpu_seconds(os.getpid()), sandbox)
+        return (
+            time.perf_counter(),
+            time.thread_time(),
+            _process_cpu_seconds(os.getpid()),
+            sandbox,
+            self._gui_thread_runqueue_seconds(),
+        )
+
+    def _gui_thread_runqueue_seconds(self) -> float:
+        """How long the GUI thread has been ready to run but waiting for a core (Linux)."""
+        try:
+            return int(self._schedstat.read_text().split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            return 0.0
 
     def begin(self, phase: str) -> None:
         self.stalls.setdefault(phase, [])
@@ -338,7 +366,12 @@ class StallProbe:
             wall = max(1e-6, now[0] - self._cpu_start[0])
             self.cpu[self.phase] = {
                 name: round((now[i] - self._cpu_start[i]) / wall, 2)
-                for i, name in ((1, "gui_thread"), (2, "app_process"), (3, "sandbox"))
+                for i, name in (
+                    (1, "gui_thread"),
+                    (2, "app_process"),
+                    (3, "sandbox"),
+                    (4, "gui_thread_waiting_for_a_core"),
+                )
             }
         self.phase = ""
 
@@ -514,6 +547,10 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         if controller.sandbox is None or engine is None:
             raise RuntimeError("the app did not start its sandbox or engine")
         probe.sandbox_pid = controller.sandbox.pid
+        # The sandbox stands in for a server on another machine: on this one it shares the
+        # cores with the app, so it runs below the app's priority rather than taking turns
+        # with the GUI thread. The cores it uses are still reported.
+        lower_priority(controller.sandbox.pid, SANDBOX_NICENESS)
         loaded = await until(
             lambda: engine.history_complete and controller.run_model.rowCount() >= options.history,
             60,
@@ -692,11 +729,12 @@ def main(argv: list[str]) -> int:
     fill_history(options.history, Path(os.environ["FIZZLY_DESKTOP_HOME"]) / "history-pictures")
     result: dict[str, Any] = {"history_fill_s": round(time.perf_counter() - started, 1)}
 
-    import qasync
     from PySide6.QtWidgets import QApplication
 
+    from fizzly_desktop.ui.event_loop import GuiEventLoop
+
     app = QApplication(sys.argv[:1])
-    loop = qasync.QEventLoop(app)
+    loop = GuiEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(play(options, result))
