@@ -13,10 +13,13 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -157,34 +160,37 @@ class RunTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        return self.value_at(index.row(), index.column(), role)
+
+    def value_at(self, row: int, column: int, role: int) -> object:
+        """What ``data()`` answers for a cell, without a model index (the proxy's fast path)."""
         # Views ask for a dozen roles per cell and the sort proxy asks again on every change:
         # roles this model does not serve are answered before anything else is looked at.
-        if role not in _SERVED_ROLES or not index.isValid():
-            return None
-        row = index.row()
-        if row >= len(self._runs):
+        if role not in _SERVED_ROLES or row >= len(self._runs):
             return None
         run = self._runs[row]
         if role == RUN_ROLE:
             return run
         if role == RUN_ID_ROLE:
             return run.id
-        column = _COLUMNS[index.column()]
+        cell = _COLUMNS[column]
         if role == _DISPLAY:
-            return self._display(run, column)
+            return self._display(run, cell)
         if role == SORT_ROLE:
-            return self._sort_key(run, column)
+            return self._sort_key(run, cell)
         if role == _TOOLTIP:
-            if column is Column.STATE and run.error:
+            if cell is Column.STATE and run.error:
                 return run.error
-            if column is Column.WORKFLOW:
+            if cell is Column.WORKFLOW:
                 return run.workflow
             return None
         if role == _DECORATION:
-            if column is Column.WORKFLOW and self._thumbnails:
+            if cell is Column.WORKFLOW and self._thumbnails:
                 return self._thumbnails(run)
             return None
-        if column in _RIGHT_ALIGNED:  # the text alignment role
+        if cell in _RIGHT_ALIGNED:  # the text alignment role
             return _ALIGN_RIGHT
         return None
 
@@ -369,6 +375,42 @@ class RunFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._text = text.strip().lower()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def multiData(
+        self,
+        index: AnyIndex,
+        roleDataSpan: QModelRoleDataSpan | QModelRoleData,
+    ) -> None:
+        """All the roles a delegate asks for to paint one cell, in one call.
+
+        Qt's default asks ``data()`` once per role (seven per painted cell), and through a sort
+        proxy each of those maps the index to the source model again, which calls back into
+        Python twice more: about twenty calls from C++ into Python per cell, and a paint
+        of the queue is hundreds of cells. Here the index is mapped once and the source model
+        answers every role directly.
+        """
+        model = self.sourceModel()
+        if not isinstance(model, RunTableModel):
+            super().multiData(index, roleDataSpan)
+            return
+        entries: Iterable[QModelRoleData] = (
+            (roleDataSpan,)
+            if isinstance(roleDataSpan, QModelRoleData)
+            else cast("Iterable[QModelRoleData]", roleDataSpan)  # iterable; the stubs omit it
+        )
+        source = self.mapToSource(index)
+        if not source.isValid():
+            for role_data in entries:
+                role_data.clearData()
+            return
+        row, column = source.row(), source.column()
+        served, value_at = _SERVED_ROLES, model.value_at
+        for role_data in entries:
+            role = role_data.role()
+            if role in served and (value := value_at(row, column, role)) is not None:
+                role_data.setData(value)
+            else:
+                role_data.clearData()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()

@@ -199,3 +199,68 @@ def test_progress_updates_leave_the_sort_column_alone(qtbot: QtBot) -> None:
     columns.clear()
     model.apply(updated=[make_run(1, RunState.IN_PROGRESS, submitted_at=6.0)])
     assert columns == [(0, Column.SUBMITTED)]
+
+
+def test_multi_data_answers_every_role_as_data_does() -> None:
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    model = RunTableModel(thumbnails=lambda run: None)
+    model.set_runs(
+        [
+            make_run(1, RunState.COMPLETED, credits_used=8.0, completed_at=1_020.0),
+            make_run(2, RunState.FAILED, error="Safety check failed", completed_at=1_030.0),
+            make_run(3, RunState.IN_QUEUE, queue_position=4),
+        ]
+    )
+    proxy = RunFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.SUBMITTED, Qt.SortOrder.DescendingOrder)
+    roles = [
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+    ]
+    for row in range(proxy.rowCount()):
+        for column in range(proxy.columnCount()):
+            index = proxy.index(row, column)
+            for role in roles:
+                # (A span over several entries needs contiguous memory: one entry at a time.)
+                asked = QModelRoleData(int(role))
+                asked.setData("stale")  # whatever was there is replaced or cleared
+                proxy.multiData(index, QModelRoleDataSpan(asked))
+                assert asked.data() == index.data(role), (row, column, role)
+    # Spot checks of what painting gets: the failed run's error, the queue position.
+    failed = proxy.index(1, Column.STATE)
+    assert failed.data(Qt.ItemDataRole.ToolTipRole) == "Safety check failed"
+    assert proxy.index(0, Column.QUEUE).data() == "4"
+
+
+def test_painting_the_table_reads_cells_through_multi_data(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QTableView
+
+    model = RunTableModel()
+    model.set_runs([make_run(i, RunState.COMPLETED) for i in range(20)])
+    proxy = RunFilterProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.resize(700, 300)
+    asked: list[tuple[int, int, int]] = []
+    value_at = model.value_at
+
+    def counting(row: int, column: int, role: int) -> object:
+        asked.append((row, column, role))
+        return value_at(row, column, role)
+
+    model.value_at = counting  # type: ignore[method-assign]
+    assert not view.grab().isNull()
+    display = int(Qt.ItemDataRole.DisplayRole)
+    painted = {(row, column) for row, column, role in asked if role == display}
+    assert (0, int(Column.WORKFLOW)) in painted
+    assert len(painted) >= 5 * 7  # several rows of every visible column
