@@ -186,17 +186,26 @@ class GalleryModel(QAbstractListModel):
     def add_items(self, items: Iterable[OutputItem]) -> None:
         """Add new outputs and update known ones (same run and name) in place, without a reset."""
         fresh: dict[tuple[str, str], OutputItem] = {}
-        changed_rows: list[int] = []
+        changed: list[tuple[str, str]] = []
+        moved_rows: set[int] = set()
         for item in items:
             row = self._row_of.get(item.key)
-            if row is not None and self._sort_key(item) == self._keys[row]:
+            if (
+                row is not None
+                and row not in moved_rows
+                and self._sort_key(item) == self._keys[row]
+            ):
                 if self._items[row] != item:
                     self._items[row] = item
-                    changed_rows.append(row)
+                    changed.append(item.key)
                 continue
             if row is not None:  # its place in the order changed: take it out, insert it again
-                self._remove_rows([row])
+                moved_rows.add(row)
             fresh[item.key] = item
+        if moved_rows:
+            # All at once, so the rows are re-indexed once rather than once per moved item.
+            self._remove_rows(sorted(moved_rows))
+        changed_rows = [row for key in changed if (row := self._row_of.get(key)) is not None]
         if changed_rows:
             # One rebuild of the path index for the whole update, not one per item.
             self._reindex_paths()
@@ -236,11 +245,17 @@ class GalleryModel(QAbstractListModel):
         return (float(order), "", "")
 
     def _remove_rows(self, rows: Sequence[int]) -> None:
-        # From the bottom up, so earlier row numbers stay valid.
-        for row in sorted(rows, reverse=True):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._items[row]
-            del self._keys[row]
+        # From the bottom up, so earlier row numbers stay valid; neighbours go in one removal.
+        ranges: list[list[int]] = []
+        for row in sorted(set(rows), reverse=True):
+            if ranges and ranges[-1][0] == row + 1:
+                ranges[-1][0] = row
+            else:
+                ranges.append([row, row])
+        for first, last in ranges:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._items[first : last + 1]
+            del self._keys[first : last + 1]
             self.endRemoveRows()
         if rows:
             self._reindex()

@@ -115,6 +115,30 @@ def test_updating_a_known_output_changes_its_row_in_place(qtbot) -> None:
     assert model.item(1).batch_name == "Batch b"
 
 
+def test_many_outputs_moving_at_once_keep_the_order_and_the_index(qtbot) -> None:
+    model = GalleryModel()
+    model.set_items([make_item(n) for n in range(100)])
+    removals: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _parent, first, last: removals.append((first, last)))
+    # Forty neighbouring outputs get a later time (as when runs are re-saved), one is renamed.
+    moved = [make_item(n, minutes=500 + n) for n in range(30, 70)]
+    renamed = make_item(5, batch="b")
+    with qtbot.assertNotEmitted(model.modelReset):
+        model.add_items([*moved, renamed, moved[0]])
+
+    assert model.rowCount() == 100
+    order = [model.item(row).run_id for row in range(100)]
+    assert len(set(order)) == 100
+    times = [model.item(row).created_at for row in range(100)]
+    assert times == sorted(times, reverse=True)  # newest first, the moved ones now on top
+    assert order[:40] == [f"run-{n}" for n in range(69, 29, -1)]
+    assert removals == [(30, 69)]  # one removal for the forty neighbours
+    for row in range(100):  # the lookup by run and name follows the new rows
+        item = model.item(row)
+        assert model.index_of(item.run_id, item.name).row() == row
+    assert model.item(model.index_of("run-5", "generated_image").row()).batch_name == "Batch b"
+
+
 def test_adding_the_same_output_twice_keeps_one_row() -> None:
     model = GalleryModel()
     model.add_items([make_item(1), make_item(1)])
