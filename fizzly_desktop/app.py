@@ -23,6 +23,18 @@ from fizzly_desktop import APP_ID, APP_NAME, __version__
 log = logging.getLogger(__name__)
 
 
+def prefer_gui_thread_painting() -> None:
+    """Paint on the GUI thread alone (set before the QApplication exists).
+
+    Qt's raster engine splits fills taller than about a hundred lines across a pool of helper
+    threads and waits for them: the scroll bar, on every scroll step. Widgets are small, so
+    the split saves little, and when the cores are busy (runs streaming, images decoding) the
+    GUI thread waits for a helper to get one. (Qt turns the pool off when the variable is set
+    at all, whatever its value.)
+    """
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fizzly-desktop",
@@ -96,6 +108,7 @@ def _run_gui(options: argparse.Namespace) -> int:
         logging.getLogger("qt").log(level, "%s", message)
 
     qInstallMessageHandler(route_qt_message)
+    prefer_gui_thread_painting()
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
     QApplication.setOrganizationName("Fizzly")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
+import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
@@ -118,3 +122,42 @@ def test_late_parts_keep_the_queue_above_the_details(
     queue, details = window.queue_splitter.sizes()
     assert queue > details > 0
     qloop.run_until_complete(controller.shutdown())
+
+
+PAINT_A_TALL_SCROLL_BAR = """
+import os
+from fizzly_desktop.app import prefer_gui_thread_painting
+if os.environ.get("PREFER") == "1":
+    prefer_gui_thread_painting()
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QScrollBar
+app = QApplication([])
+before = len(os.listdir("/proc/self/task"))
+bar = QScrollBar(Qt.Orientation.Vertical)
+bar.resize(16, 900)
+bar.setRange(0, 100)
+bar.show()
+for step in range(3):
+    app.processEvents()
+    bar.repaint()
+    bar.setValue(step * 10)
+print(len(os.listdir("/proc/self/task")) - before)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_the_app_paints_without_qt_helper_threads() -> None:
+    def helper_threads(prefer: str) -> int:
+        env = {k: v for k, v in os.environ.items() if k != "QT_NO_GUI_THREADPOOL"}
+        done = subprocess.run(
+            [sys.executable, "-c", PAINT_A_TALL_SCROLL_BAR],
+            env={**env, "PREFER": prefer, "QT_QPA_PLATFORM": "offscreen"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        return int(done.stdout.split()[-1])
+
+    assert helper_threads("0") > 0  # Qt's own default: fills split across helper threads
+    assert helper_threads("1") == 0  # the app's: painted on the GUI thread alone
