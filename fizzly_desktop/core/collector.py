@@ -9,6 +9,9 @@ a couple of hundred streaming, that is a 30-80 ms pause in the middle of a frame
 - after each full collection, whatever survived it is frozen too, so the next full collection
   walks only what was created since the last one (the collection just removed all garbage, so
   freezing there keeps none);
+- while runs are active the app asks for such a collection every couple of seconds
+  (:meth:`CollectorPolicy.collect_recent`), so each one walks a couple of seconds' worth of new
+  objects instead of the interpreter's own, rarer one walking all of them at once;
 - objects frozen while alive that later become cyclic garbage are only reclaimed by a
   :meth:`CollectorPolicy.tidy`: a complete collection the app runs when nothing is streaming
   and no more often than ``tidy_interval`` seconds.
@@ -59,6 +62,13 @@ class CollectorPolicy:
         gc.callbacks.remove(self._on_collection)
         gc.unfreeze()
         self._active = False
+
+    def collect_recent(self) -> int:
+        """A full collection, which walks only what is not frozen: what is new since the last.
+
+        Returns the number of unreachable objects found.
+        """
+        return gc.collect()
 
     def tidy_due(self) -> bool:
         return self._active and self._clock() - self._last_tidy >= self.tidy_interval

@@ -93,3 +93,17 @@ def test_a_tidy_is_due_once_per_interval(policy: CollectorPolicy, clock: Clock) 
     assert policy.tidy_due()
     policy.tidy()
     assert not policy.tidy_due()
+
+
+def test_collect_recent_frees_new_garbage_and_freezes_new_survivors(
+    policy: CollectorPolicy,
+) -> None:
+    policy.start()
+    frozen = gc.get_freeze_count()
+    kept = [[n] for n in range(2000)]
+    cycle = garbage_cycle()  # made after the freeze: within reach of a recent collection
+    found = policy.collect_recent()
+    assert cycle() is None
+    assert found >= 2
+    assert gc.get_freeze_count() >= frozen + len(kept)
+    assert policy.full_collections == 1
