@@ -59,7 +59,10 @@ USER_AGENT = "FizzlyDesktop"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _MAX_REDIRECTS = 5
 _MAX_RATE_LIMITED = 6
-_MAX_CONNECTIONS = 512
+#: Status streams hold a connection each under HTTP/1.1 (one per active run).
+_MAX_STREAM_CONNECTIONS = 512
+#: Requests are short; the rate budget, not the pool, is what paces them.
+_MAX_REQUEST_CONNECTIONS = 32
 _BACKOFF_CAP = 8.0
 # A request id that is well formed but cannot exist: a key check asks for its status.
 _KEY_CHECK_PATH = ("workflows", "fizzly-desktop", "key-check", "requests", "run_0", "status")
@@ -187,7 +190,10 @@ class FizzlyClient:
         self.max_retries = max(0, max_retries)
         self.backoff = max(0.0, backoff)
         self._transport = transport
+        # Two pools: httpcore walks every connection of a pool whenever a request starts or
+        # ends, and a couple of hundred open status streams made each submit pay for them.
         self._http: httpx.AsyncClient | None = None
+        self._stream_http: httpx.AsyncClient | None = None
         self._downloader: OutputDownloader | None = None
 
     def __repr__(self) -> str:
@@ -208,10 +214,12 @@ class FizzlyClient:
 
     async def aclose(self) -> None:
         """Close every connection (the API's and the downloads')."""
-        http, self._http = self._http, None
+        clients = [self._http, self._stream_http]
+        self._http = self._stream_http = None
         downloader, self._downloader = self._downloader, None
-        if http is not None:
-            await http.aclose()
+        for http in clients:
+            if http is not None:
+                await http.aclose()
         if downloader is not None:
             await downloader.aclose()
 
@@ -466,24 +474,34 @@ class FizzlyClient:
 
     # --- one request, through budget, retries and redirects ---------------------------------
 
-    def _client(self) -> httpx.AsyncClient:
-        if self._http is None:
-            skip_missing_sniffio()
-            http2 = self._transport is None and importlib.util.find_spec("h2") is not None
-            self._http = httpx.AsyncClient(
-                http2=http2,
-                verify=tls_context(http2),
-                transport=self._transport,
-                auth=self._auth,
-                timeout=httpx.Timeout(self.timeout),
-                # One status stream per active run holds a connection under HTTP/1.1; the
-                # budget, not the pool, is what paces requests.
-                limits=httpx.Limits(max_connections=_MAX_CONNECTIONS, max_keepalive_connections=32),
-                follow_redirects=False,
-                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-                event_hooks={"request": [self._guard]},
-            )
-        return self._http
+    def _client(self, *, stream: bool = False) -> httpx.AsyncClient:
+        """The pool for short requests, or (``stream``) the one for status streams."""
+        http = self._stream_http if stream else self._http
+        if http is None:
+            http = self._new_client(_MAX_STREAM_CONNECTIONS if stream else _MAX_REQUEST_CONNECTIONS)
+            if stream:
+                self._stream_http = http
+            else:
+                self._http = http
+        return http
+
+    def _new_client(self, max_connections: int) -> httpx.AsyncClient:
+        skip_missing_sniffio()
+        http2 = self._transport is None and importlib.util.find_spec("h2") is not None
+        return httpx.AsyncClient(
+            http2=http2,
+            verify=tls_context(http2),
+            transport=self._transport,
+            auth=self._auth,
+            timeout=httpx.Timeout(self.timeout),
+            limits=httpx.Limits(
+                max_connections=max_connections,
+                max_keepalive_connections=min(32, max_connections),
+            ),
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            event_hooks={"request": [self._guard]},
+        )
 
     async def _guard(self, request: httpx.Request) -> None:
         # Last line of defence: nothing below the auth flow may carry the key elsewhere.
@@ -518,7 +536,7 @@ class FizzlyClient:
         The body is read, except for a successful ``stream=True`` answer, which the caller
         must close. Raises ConnectionFailed, RateLimited, UnsafeUrl, or SubmitUncertain.
         """
-        http = self._client()
+        http = self._client(stream=stream)
         headers = {"Content-Type": "application/json"} if content is not None else {}
         if stream:
             headers = {"Accept": "text/event-stream", "Cache-Control": "no-store"}

@@ -57,3 +57,18 @@ def test_every_spelling_of_the_kind_finds_the_same_context() -> None:
     assert http_transport.tls_context() is http_transport.tls_context(http2=False)
     assert http_transport.tls_context(False) is http_transport.tls_context(http2=False)
     assert http_transport.tls_context(True) is http_transport.tls_context(http2=True)
+
+
+async def test_status_streams_have_a_pool_of_their_own() -> None:
+    client = FizzlyClient("https://api.fizzly.example", "fiz_test_key")
+    requests, streams = client._client(), client._client(stream=True)
+    assert requests is not streams
+    assert client._client() is requests
+    assert client._client(stream=True) is streams
+    # Hundreds of streams may stay open; short requests need few connections, and a small
+    # pool keeps httpcore's per-request walk over its connections short.
+    assert streams._transport._pool._max_connections >= 200  # type: ignore[attr-defined]
+    assert requests._transport._pool._max_connections <= 32  # type: ignore[attr-defined]
+    await client.aclose()
+    assert requests.is_closed
+    assert streams.is_closed
