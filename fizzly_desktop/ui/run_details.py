@@ -227,6 +227,10 @@ class RunDetailsPanel(QWidget):
         layout.addWidget(self.metrics)
 
         self.tabs = QTabWidget()
+        # Document mode, like the Queue and Gallery tabs: no framed pane. The framed pane was
+        # also the costliest thing to repaint in the window (2-3 ms each time anything inside
+        # it changed, several times a second while the selected run streams).
+        self.tabs.setDocumentMode(True)
         self.timeline = NodeTimeline()
         self.inputs_text = QPlainTextEdit()
         self.inputs_text.setReadOnly(True)
