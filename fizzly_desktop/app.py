@@ -116,6 +116,9 @@ def _run_gui(options: argparse.Namespace) -> int:
     QGuiApplication.setDesktopFileName(APP_ID)
     app = QApplication(sys.argv[:1])
     app.setWindowIcon(_app_icon())
+    # Closing the window ends the app through the controller's shut-down (or, during
+    # start-up, through _run_app), never by Qt's event loop stopping under asyncio.
+    app.setQuitOnLastWindowClosed(False)
 
     # Paint first: the window's skeleton needs only light modules. The API client, schemas and
     # keyring are imported off the GUI thread while it shows, then the controller fills it in.
@@ -169,6 +172,8 @@ async def _run_app(window: object, options: argparse.Namespace) -> int:
     from fizzly_desktop.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
+    closed = asyncio.Event()  # the user may close the window before the controller exists
+    window.close_requested.connect(closed.set)
     if not window.has_painted:
         # Imports hold the GIL: start them once the window is on screen, not while it paints.
         painted = asyncio.Event()
@@ -176,6 +181,9 @@ async def _run_app(window: object, options: argparse.Namespace) -> int:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(painted.wait(), timeout=1.0)
     await asyncio.to_thread(_preload_heavy_modules)
+    if closed.is_set() or not window.isVisible():
+        log.info("The window was closed while %s was starting", APP_NAME)
+        return 0
     from fizzly_desktop.ui.controller import AppController
 
     controller = AppController(

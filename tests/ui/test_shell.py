@@ -161,3 +161,33 @@ def test_the_app_paints_without_qt_helper_threads() -> None:
 
     assert helper_threads("0") > 0  # Qt's own default: fills split across helper threads
     assert helper_threads("1") == 0  # the app's: painted on the GUI thread alone
+
+
+CLOSE_AT_FIRST_PAINT = """
+import sys
+from PySide6.QtCore import QEvent, QTimer
+from fizzly_desktop.app import main
+from fizzly_desktop.ui.main_window import MainWindow
+
+original = MainWindow.event
+def event(self, e):
+    if e.type() == QEvent.Type.Paint and not getattr(self, "_closing_now", False):
+        self._closing_now = True
+        QTimer.singleShot(0, self.close)  # the user closes the window as soon as it shows
+    return original(self, e)
+MainWindow.event = event
+sys.exit(main(["--sandbox"]))
+"""
+
+
+def test_closing_the_window_while_the_app_starts_ends_it_cleanly(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", CLOSE_AT_FIRST_PAINT],
+        env={**os.environ, "FIZZLY_DESKTOP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
