@@ -240,7 +240,10 @@ class RunTableModel(QAbstractTableModel):
             case Column.ELAPSED:
                 return elapsed_seconds(run) or 0.0
             case Column.SUBMITTED:
-                return run.submitted_at or run.created_at
+                # The order runs were made in (a batch's order, moves included), which sending
+                # does not change: rows do not jump, nor the whole queue re-sort and repaint,
+                # each time a waiting run is sent.
+                return run.created_at
         return None
 
     # --- access ------------------------------------------------------------------------------

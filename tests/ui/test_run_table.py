@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
@@ -10,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from fizzly_desktop.core.runs import Run, RunState, StateGroup
 from fizzly_desktop.ui.run_table import (
     MANY_ROWS,
+    RUN_ID_ROLE,
     Column,
     RunFilterProxy,
     RunTableModel,
@@ -199,6 +202,27 @@ def test_progress_updates_leave_the_sort_column_alone(qtbot: QtBot) -> None:
     columns.clear()
     model.apply(updated=[make_run(1, RunState.IN_PROGRESS, submitted_at=6.0)])
     assert columns == [(0, Column.SUBMITTED)]
+
+
+def test_sending_runs_does_not_reorder_the_queue(qtbot: QtBot) -> None:
+    # A batch made at once: a is made first, b just after; then they are sent in turn.
+    model = RunTableModel()
+    model.set_runs([make_run(i, RunState.COMPLETED, submitted_at=1_000.0 + i) for i in range(5)])
+    model.apply(added=[make_run(10, RunState.WAITING), make_run(11, RunState.WAITING)])
+    proxy = RunFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.SUBMITTED, Qt.SortOrder.DescendingOrder)
+    order = [proxy.index(row, 0).data(RUN_ID_ROLE) for row in range(proxy.rowCount())]
+    assert order[:2] == ["run-11", "run-10"]  # newest made first
+
+    with qtbot.assertNotEmitted(proxy.layoutChanged):
+        # run-10 is sent after run-11 was made: by send time it would now be the newest.
+        model.apply(updated=[make_run(10, RunState.IN_QUEUE, submitted_at=2_000.0)])
+        model.apply(updated=[make_run(11, RunState.IN_QUEUE, submitted_at=2_001.0)])
+    assert [proxy.index(row, 0).data(RUN_ID_ROLE) for row in range(proxy.rowCount())] == order
+    sent = proxy.index(order.index("run-10"), Column.SUBMITTED)
+    # The column still shows when it was sent (1970 is never today: the day is shown).
+    assert sent.data() == datetime.fromtimestamp(2_000.0).strftime("%d %b %H:%M")
 
 
 def test_multi_data_answers_every_role_as_data_does() -> None:
