@@ -12,7 +12,8 @@ and the garbage collector, which the last rows show.
 This machine is small and shared (two cores, the sandbox child on them too), so one run's
 percentiles move by several milliseconds from run to run: the probe runs three times and the
 table shows the run in the middle by its stall p99 while runs stream, with the range of all
-three alongside.
+three alongside. The last rows time a fixed piece of CPU work again and again: on this virtual
+machine the same work sometimes takes several times longer, which every stall includes.
 
     python -m tests.bench window                         # the table
     python -m tests.bench.bench_window [PROBE FLAGS...]   # every figure as JSON, e.g.
@@ -23,9 +24,11 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -211,8 +214,58 @@ def middle_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return chosen
 
 
+def machine_jitter(work_ms: float = 5.0, repeats: int = 1000) -> dict[str, float]:
+    """How long a fixed piece of CPU work takes here, repeated: the machine's own jitter.
+
+    A virtual machine's core can be taken away by its host without the guest seeing it, so the
+    same work sometimes takes several times longer; every stall above includes that.
+    """
+
+    def work(n: int) -> int:
+        total = 0
+        for i in range(n):
+            total += i * i
+        return total
+
+    # Calibrate the loop to about ``work_ms`` on this machine.
+    n = 10_000
+    while True:
+        started = time.perf_counter()
+        work(n)
+        took = (time.perf_counter() - started) * 1000.0
+        if took >= work_ms / 2:
+            break
+        n *= 2
+    n = max(1, round(n * work_ms / took))
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        work(n)
+        times.append((time.perf_counter() - started) * 1000.0)
+    times.sort()
+    return {
+        "p50": round(statistics.median(times), 2),
+        "p99": round(times[int(0.99 * len(times))], 2),
+        "max": round(times[-1], 2),
+    }
+
+
+def jitter_rows(jitter: dict[str, float]) -> list[dict[str, Any]]:
+    return [
+        _row(
+            f"machine: the same ~5 ms of CPU work, {stat}",
+            jitter[stat],
+            jitter["p50"],
+            "no goal: how much this machine alone stretches a fixed piece of work "
+            "(ratio to its median)",
+        )
+        for stat in ("p99", "max")
+    ]
+
+
 def measure() -> list[dict[str, Any]]:
-    return rows_from(middle_run([run_probe() for _ in range(PROBE_RUNS)]))
+    rows = rows_from(middle_run([run_probe() for _ in range(PROBE_RUNS)]))
+    return rows + jitter_rows(machine_jitter())
 
 
 if __name__ == "__main__":
