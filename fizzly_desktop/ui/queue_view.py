@@ -137,6 +137,10 @@ class QueueView(QWidget):
         self._visible_timer.setInterval(150)
         self._visible_timer.timeout.connect(self._emit_visible_runs)
         self.table.verticalScrollBar().valueChanged.connect(self._visible_timer.start)
+        # Reading further down the queue, new runs arriving on top do not push the rows away.
+        self._anchor: int | None = None
+        self.proxy.rowsAboutToBeInserted.connect(self._remember_scroll_anchor)
+        self.proxy.rowsInserted.connect(self._keep_scroll_anchor)
         self.proxy.rowsInserted.connect(self._on_rows_changed)
         self.proxy.rowsRemoved.connect(self._on_rows_changed)
         self.proxy.layoutChanged.connect(self._on_rows_changed)
@@ -273,6 +277,20 @@ class QueueView(QWidget):
         run = index.siblingAtColumn(0).data(RUN_ROLE)
         if isinstance(run, Run) and run.outputs:
             self.open_folder_requested.emit(run.id)
+
+    def _remember_scroll_anchor(self, _parent: object, first: int, _last: int) -> None:
+        bar = self.table.verticalScrollBar()
+        top = self.table.rowAt(0)
+        # At the very top, new runs show up where the user is looking: no anchor then.
+        self._anchor = bar.value() if bar.value() > 0 and 0 <= first <= top else None
+
+    def _keep_scroll_anchor(self, _parent: object, first: int, last: int) -> None:
+        value, self._anchor = self._anchor, None
+        if value is None:
+            return
+        self.table.doItemsLayout()  # the scroll range must include the new rows first
+        added = (last - first + 1) * self.table.verticalHeader().defaultSectionSize()
+        self.table.verticalScrollBar().setValue(value + added)
 
     def _on_rows_changed(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.ui.queue_view import QueueView
-from fizzly_desktop.ui.run_table import Column, RunTableModel
+from fizzly_desktop.ui.run_table import RUN_ID_ROLE, Column, RunTableModel
 
 
 def make_run(n: int, state: RunState, **changes: object) -> Run:
@@ -116,3 +116,24 @@ def test_waiting_batch_runs_can_be_moved(qtbot: QtBot) -> None:
     assert not view.move_down_action.isEnabled()
     view.select_run("run-3")  # a single run, not in a batch
     assert not view.move_down_action.isEnabled()
+
+
+def test_new_runs_on_top_do_not_move_the_rows_being_read(qtbot: QtBot) -> None:
+    view = make_view(qtbot, [make_run(n, RunState.COMPLETED) for n in range(300)])
+    table = view.table
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # reading somewhere in the history
+    qtbot.wait(10)
+    top_before = view.proxy.index(table.rowAt(0), 0).data(RUN_ID_ROLE)
+
+    view.model.apply(added=[make_run(n, RunState.WAITING) for n in range(400, 405)])
+    qtbot.wait(10)
+    assert view.proxy.index(table.rowAt(0), 0).data(RUN_ID_ROLE) == top_before
+
+    # At the very top, the new runs come into view as they arrive.
+    bar.setValue(0)
+    qtbot.wait(10)
+    view.model.apply(added=[make_run(500, RunState.WAITING)])
+    qtbot.wait(10)
+    assert bar.value() == 0
+    assert view.proxy.index(table.rowAt(0), 0).data(RUN_ID_ROLE) == "run-500"
