@@ -23,16 +23,24 @@ from fizzly_desktop import APP_ID, APP_NAME, __version__
 log = logging.getLogger(__name__)
 
 
-def prefer_gui_thread_painting() -> None:
-    """Paint on the GUI thread alone (set before the QApplication exists).
+#: How long a thread running Python may keep the GIL while the GUI thread waits for it.
+GIL_SWITCH_INTERVAL = 0.001
 
-    Qt's raster engine splits fills taller than about a hundred lines across a pool of helper
-    threads and waits for them: the scroll bar, on every scroll step. Widgets are small, so
-    the split saves little, and when the cores are busy (runs streaming, images decoding) the
-    GUI thread waits for a helper to get one. (Qt turns the pool off when the variable is set
-    at all, whatever its value.)
+
+def favour_the_gui_thread() -> None:
+    """Process-wide settings that keep the GUI thread from waiting (before the QApplication).
+
+    - Paint on the GUI thread alone. Qt's raster engine splits fills taller than about a
+      hundred lines across a pool of helper threads and waits for them: the scroll bar, on
+      every scroll step. Widgets are small, so the split saves little, and when the cores are
+      busy (runs streaming, images decoding) the GUI thread waits for a helper to get one.
+      (Qt turns the pool off when the variable is set at all, whatever its value.)
+    - Hand the GIL back within 1 ms. Painting the queue calls into Python hundreds of times
+      (model data, delegates), taking the GIL each time; a worker running Python (history
+      writes, decoding) may keep it for the whole switch interval first: 5 ms by default.
     """
     os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,7 +116,7 @@ def _run_gui(options: argparse.Namespace) -> int:
         logging.getLogger("qt").log(level, "%s", message)
 
     qInstallMessageHandler(route_qt_message)
-    prefer_gui_thread_painting()
+    favour_the_gui_thread()
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
     QApplication.setOrganizationName("Fizzly")

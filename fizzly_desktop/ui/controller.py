@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,8 +57,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 THUMBNAIL_SIZE = 24
-#: How long a thread running Python may keep the GIL while the GUI thread waits for it.
-GIL_SWITCH_INTERVAL = 0.001
 #: How often, while runs are active, the garbage collector walks the objects made since.
 COLLECT_INTERVAL_MS = 2000
 
@@ -146,10 +143,6 @@ class AppController(QObject):
         self._counts_timer.timeout.connect(self._refresh_counts)
         self._finished_batches: set[str] = set()
         self.collector = CollectorPolicy()
-        # Painting the queue calls into Python hundreds of times (model data, delegates), taking
-        # the GIL each time; a worker running Python (history writes, decoding) may keep it for
-        # up to the switch interval before handing it back: 5 ms by default, 1 ms here.
-        sys.setswitchinterval(GIL_SWITCH_INTERVAL)
         self._nothing_moves = True
         # While runs are active, short collections of what is new, rather than rare long ones.
         self._collect_timer = QTimer(self)

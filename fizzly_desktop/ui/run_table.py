@@ -314,8 +314,9 @@ class RunTableModel(QAbstractTableModel):
                 self._active.add(run.id)
             else:
                 self._active.discard(run.id)
-        # The submitted time sorts the queue by default: leaving its column out of a change
-        # that did not touch it spares the sort proxy a re-sort of every streaming row.
+        # The Submitted column sorts the queue by default: a change that leaves its time and
+        # order alone leaves the column out, sparing the sort proxy a check of every streaming
+        # row.
         self._emit_changed(changed_rows, (0, Column.SUBMITTED - 1))
         self._emit_changed(resorted_rows)
 

@@ -733,10 +733,10 @@ def main(argv: list[str]) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from fizzly_desktop.app import prefer_gui_thread_painting
+    from fizzly_desktop.app import favour_the_gui_thread
     from fizzly_desktop.ui.event_loop import GuiEventLoop
 
-    prefer_gui_thread_painting()  # as the app does before its QApplication
+    favour_the_gui_thread()  # as the app does before its QApplication
     app = QApplication(sys.argv[:1])
     loop = GuiEventLoop(app)
     asyncio.set_event_loop(loop)

@@ -126,9 +126,9 @@ def test_late_parts_keep_the_queue_above_the_details(
 
 PAINT_A_TALL_SCROLL_BAR = """
 import os
-from fizzly_desktop.app import prefer_gui_thread_painting
+from fizzly_desktop.app import favour_the_gui_thread
 if os.environ.get("PREFER") == "1":
-    prefer_gui_thread_painting()
+    favour_the_gui_thread()
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollBar
 app = QApplication([])
@@ -191,3 +191,18 @@ def test_closing_the_window_while_the_app_starts_ends_it_cleanly(tmp_path: Path)
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
+
+
+def test_favouring_the_gui_thread_sets_the_interpreter_and_keeps_a_users_qt_setting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fizzly_desktop.app import GIL_SWITCH_INTERVAL, favour_the_gui_thread
+
+    monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "users-own")
+    before = sys.getswitchinterval()
+    try:
+        favour_the_gui_thread()
+        assert sys.getswitchinterval() == pytest.approx(GIL_SWITCH_INTERVAL)
+        assert os.environ["QT_NO_GUI_THREADPOOL"] == "users-own"
+    finally:
+        sys.setswitchinterval(before)
