@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import logging
 import os
 import sys
@@ -23,8 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QSize, Qt, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
+
+from fizzly_desktop.ui.gui_relay import GuiRelay, gui_relay
 
 log = logging.getLogger(__name__)
 
@@ -144,39 +147,15 @@ class _Job:
     size: int
 
 
-@dataclass(frozen=True)
-class _Delivery:
-    receiver: weakref.ref[_DecodeClient]
-    job: _Job
-    result: DecodeResult
+def _deliver(receiver: weakref.ref[_DecodeClient], job: _Job, result: DecodeResult) -> None:
+    """On the GUI thread: hand a result to its loader, unless the loader is gone."""
+    client = receiver()
+    if client is not None and shiboken6.isValid(client):
+        client._on_decoded(job, result)
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread for the whole application; workers emit, the GUI thread delivers."""
-
-    delivered = Signal(object)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object)
-    def _on_delivered(self, delivery: _Delivery) -> None:
-        client = delivery.receiver()
-        if client is not None and shiboken6.isValid(client):
-            client._on_decoded(delivery.job, delivery.result)
-
-
-_relay: _Relay | None = None
 _pool: QThreadPool | None = None
 _live_queues: weakref.WeakSet[_DecodeQueue] = weakref.WeakSet()
-
-
-def _shared_relay() -> _Relay:
-    global _relay
-    if _relay is None:
-        _relay = _Relay()
-    return _relay
 
 
 def _shared_pool() -> QThreadPool:
@@ -224,7 +203,7 @@ class _DecodeQueue:
     """
 
     def __init__(
-        self, client: _DecodeClient, max_workers: int, allocation_limit_mb: int, relay: _Relay
+        self, client: _DecodeClient, max_workers: int, allocation_limit_mb: int, relay: GuiRelay
     ) -> None:
         self._client_ref: weakref.ref[_DecodeClient] = weakref.ref(client)
         self._max_workers = max(1, max_workers)
@@ -285,7 +264,7 @@ class _DecodeQueue:
             with self._lock:
                 if self._cancelled:
                     continue
-            self._relay.delivered.emit(_Delivery(self._client_ref, job, result))
+            self._relay.deliver(functools.partial(_deliver, self._client_ref, job, result))
 
 
 @atexit.register
@@ -306,7 +285,7 @@ class _DecodeClient(QObject):
     ) -> None:
         super().__init__(parent)
         self._allocation_limit_mb = allocation_limit_mb
-        self._queue = _DecodeQueue(self, max_workers, allocation_limit_mb, _shared_relay())
+        self._queue = _DecodeQueue(self, max_workers, allocation_limit_mb, gui_relay())
         self._closed = False
         # When Qt deletes this object (a parent went away, deleteLater), stop its queued work.
         self.destroyed.connect(self._queue.cancel)

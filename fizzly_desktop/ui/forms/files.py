@@ -10,6 +10,7 @@ reference to the picker that asked, so a picker closed mid-read simply never hea
 from __future__ import annotations
 
 import base64
+import functools
 import mimetypes
 import weakref
 from collections.abc import Callable
@@ -22,14 +23,11 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QMimeData,
-    QObject,
     QRunnable,
     QSize,
     Qt,
     QThreadPool,
     QUrl,
-    Signal,
-    Slot,
 )
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -48,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core.schema import FieldSpec
 from fizzly_desktop.ui.forms.fields import OMITTED, FieldWidget
+from fizzly_desktop.ui.gui_relay import GuiRelay, gui_relay
 
 #: Largest local file sent inside a run's inputs (as a data URI, which adds a third on top).
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -193,34 +192,16 @@ def load_data_uri(uri: str) -> LoadedFile:
     return LoadedFile("file sent with the run", uri, thumb, size, None)
 
 
-class _Relay(QObject):
-    delivered = Signal(object)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object)
-    def _on_delivered(self, delivery: tuple[weakref.ref[Any], int, LoadedFile]) -> None:
-        target_ref, token, result = delivery
-        target = target_ref()
-        if target is not None:
-            target._on_loaded(token, result)
-
-
-_relay: _Relay | None = None
-
-
-def _shared_relay() -> _Relay:
-    global _relay
-    if _relay is None:
-        _relay = _Relay()
-    return _relay
+def _deliver(target_ref: weakref.ref[Any], token: int, result: LoadedFile) -> None:
+    """On the GUI thread: hand a result to the picker that asked, unless it is gone."""
+    target = target_ref()
+    if target is not None:
+        target._on_loaded(token, result)
 
 
 class _Job(QRunnable):
     def __init__(
-        self, work: Callable[[], LoadedFile], target: Any, token: int, relay: _Relay
+        self, work: Callable[[], LoadedFile], target: Any, token: int, relay: GuiRelay
     ) -> None:
         super().__init__()
         self._work = work
@@ -233,7 +214,7 @@ class _Job(QRunnable):
             result = self._work()
         except Exception as exc:  # a decoder bug must reach the user as a message, not vanish
             result = LoadedFile("file", None, None, 0, f"The file could not be read: {exc}.")
-        self._relay.delivered.emit((self._target, self._token, result))
+        self._relay.deliver(functools.partial(_deliver, self._target, self._token, result))
 
 
 def _drop_sources(mime: QMimeData) -> list[str | QImage]:
@@ -269,7 +250,7 @@ class _FileWorkMixin:
         self._next_token += 1
         token = self._next_token
         self._pending.add(token)
-        QThreadPool.globalInstance().start(_Job(work, self, token, _shared_relay()))
+        QThreadPool.globalInstance().start(_Job(work, self, token, gui_relay()))
         return token
 
     def is_loading(self) -> bool:
