@@ -4,6 +4,10 @@ Updates arrive in batches (one per frame, from the engine's coalescer through th
 model never resets on a live update, so selection and scroll stay put: a few changed rows get
 their own ``dataChanged``, many get one emit over the changed span, new runs are inserted with
 ``beginInsertRows`` and removed ones with ``beginRemoveRows``.
+
+Painting is the hot path: a repaint of the queue asks for hundreds of cells, each a call from
+C++ into Python. What a row shows is therefore worked out once per change and kept (``_RowCells``),
+and a change repaints only the columns whose text or picture changed.
 """
 
 from __future__ import annotations
@@ -85,6 +89,17 @@ _SERVED_ROLES = frozenset(
 )
 _RIGHT_ALIGNED = frozenset({Column.QUEUE, Column.CREDITS, Column.ELAPSED})
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+#: Where each painted role sits in a cell's tuple of prepared values.
+_CELL_SLOT = {_DISPLAY: 0, _DECORATION: 1, _TOOLTIP: 2, _ALIGNMENT: 3}
+#: What an update repaints when the row's old cells are not known: all but the sort column.
+_ALL_BUT_SUBMITTED = (0, Column.SUBMITTED - 1)
+#: Prepared rows kept at most (a row is prepared when painted; scrolling the history adds more).
+MAX_PREPARED_ROWS = 5000
+
+#: One cell as painted: (display, decoration, tooltip, alignment), None where a role is empty.
+_Cell = tuple[object, object, object, object]
+#: A row's cells, by column.
+_RowCells = tuple[_Cell, ...]
 
 
 def format_duration(seconds: float | None) -> str:
@@ -127,7 +142,13 @@ class RunTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._runs: list[Run] = []
-        self._row_of: dict[str, int] = {}
+        # Rows are numbered from the oldest, so runs added on top leave the numbers alone:
+        # row = self._top - number. Only removing a run renumbers.
+        self._number_of: dict[str, int] = {}
+        self._top = -1
+        # What painted rows show, worked out once per change (see _cells).
+        self._prepared: dict[str, _RowCells] = {}
+        self._today = datetime.now().date()
         # Runs whose elapsed time is still counting: the clock repaints these, not the history.
         self._active: set[str] = set()
         self._workflow_names = workflow_names or (lambda workflow: workflow)
@@ -140,10 +161,12 @@ class RunTableModel(QAbstractTableModel):
 
     def set_workflow_names(self, names: Callable[[str], str]) -> None:
         self._workflow_names = names
+        self._prepared.clear()
         self._emit_changed(list(range(len(self._runs))), (Column.WORKFLOW, Column.WORKFLOW))
 
     def set_thumbnail_provider(self, thumbnails: ThumbnailProvider | None) -> None:
         self._thumbnails = thumbnails
+        self._prepared.clear()
 
     # --- Qt model interface ------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = _NO_PARENT) -> int:
@@ -170,31 +193,43 @@ class RunTableModel(QAbstractTableModel):
         # roles this model does not serve are answered before anything else is looked at.
         if role not in _SERVED_ROLES or row >= len(self._runs):
             return None
+        slot = _CELL_SLOT.get(role)
+        if slot is not None:
+            return self.cell(row, column)[slot]
         run = self._runs[row]
         if role == RUN_ROLE:
             return run
         if role == RUN_ID_ROLE:
             return run.id
-        cell = _COLUMNS[column]
-        if role == _DISPLAY:
-            return self._display(run, cell)
-        if role == SORT_ROLE:
-            return self._sort_key(run, cell)
-        if role == _TOOLTIP:
-            if cell is Column.STATE and run.error:
-                return run.error
-            if cell is Column.WORKFLOW:
-                return run.workflow
-            return None
-        if role == _DECORATION:
-            if cell is Column.WORKFLOW and self._thumbnails:
-                return self._thumbnails(run)
-            return None
-        if cell in _RIGHT_ALIGNED:  # the text alignment role
-            return _ALIGN_RIGHT
-        return None
+        return self._sort_key(run, _COLUMNS[column])
 
-    def _display(self, run: Run, column: Column) -> str | None:
+    def cell(self, row: int, column: int) -> _Cell:
+        """The painted roles of one cell: (display, decoration, tooltip, alignment)."""
+        run = self._runs[row]
+        cells = self._prepared.get(run.id)
+        if cells is None:
+            if len(self._prepared) >= MAX_PREPARED_ROWS:
+                self._prepared.clear()  # rows on screen are prepared again as they paint
+            cells = self._prepared[run.id] = self._cells(run)
+        return cells[column]
+
+    def _cells(self, run: Run) -> _RowCells:
+        now = time.time()
+        return tuple(
+            (
+                self._display(run, column, now),
+                self._thumbnails(run) if column is Column.WORKFLOW and self._thumbnails else None,
+                run.error
+                if column is Column.STATE and run.error
+                else run.workflow
+                if column is Column.WORKFLOW
+                else None,
+                _ALIGN_RIGHT if column in _RIGHT_ALIGNED else None,
+            )
+            for column in _COLUMNS
+        )
+
+    def _display(self, run: Run, column: Column, now: float) -> str | None:
         match column:
             case Column.WORKFLOW:
                 return self._workflow_names(run.workflow)
@@ -206,20 +241,20 @@ class RunTableModel(QAbstractTableModel):
             case Column.QUEUE:
                 return "" if run.queue_position is None else str(run.queue_position)
             case Column.PROGRESS:
-                # Finished runs show a word; active ones get a bar from ProgressDelegate.
+                # Finished runs show a word; active ones a bar (ProgressDelegate) with this text.
                 if run.state is RunState.COMPLETED:
                     return "Done"
-                return run.state.label if run.state.is_terminal else None
+                return run.state.label if run.state.is_terminal else progress_bar(run)[1]
             case Column.NODE:
                 return run.current_node or ""
             case Column.CREDITS:
                 return format_credits(run)
             case Column.ELAPSED:
-                return format_duration(elapsed_seconds(run))
+                return format_duration(elapsed_seconds(run, now))
             case Column.SUBMITTED:
                 stamp = datetime.fromtimestamp(run.submitted_at or run.created_at)
                 # Today's runs by time only; older ones with their day.
-                today = stamp.date() == datetime.now().date()
+                today = stamp.date() == self._today
                 return stamp.strftime("%H:%M:%S" if today else "%d %b %H:%M")
         return None
 
@@ -251,10 +286,11 @@ class RunTableModel(QAbstractTableModel):
         return self._runs[row]
 
     def row_of(self, run_id: str) -> int | None:
-        return self._row_of.get(run_id)
+        number = self._number_of.get(run_id)
+        return None if number is None else self._top - number
 
     def run(self, run_id: str) -> Run | None:
-        row = self._row_of.get(run_id)
+        row = self.row_of(run_id)
         return None if row is None else self._runs[row]
 
     def runs(self) -> Sequence[Run]:
@@ -265,7 +301,8 @@ class RunTableModel(QAbstractTableModel):
         """Load the initial rows (newest first). The only place that resets the model."""
         self.beginResetModel()
         self._runs = sorted(runs, key=lambda r: r.created_at, reverse=True)
-        self._reindex()
+        self._renumber()
+        self._prepared.clear()
         self._active = {run.id for run in self._runs if run.state.is_active}
         self.endResetModel()
 
@@ -274,51 +311,77 @@ class RunTableModel(QAbstractTableModel):
     ) -> None:
         """One frame's changes: insert, refresh and remove rows without resetting the model."""
         for run_id in removed:
-            row = self._row_of.get(run_id)
+            row = self.row_of(run_id)
             if row is None:
                 continue
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._runs[row]
-            self._reindex()
+            self._renumber()
             self._active.discard(run_id)
+            self._prepared.pop(run_id, None)
             self.endRemoveRows()
 
         added = list(added)
-        fresh = [run for run in added if run.id not in self._row_of]
+        fresh = [run for run in added if run.id not in self._number_of]
         fresh_ids = {run.id for run in fresh}
         if fresh:
             fresh.sort(key=lambda r: r.created_at, reverse=True)
             # New runs are the newest: they go on top, in one insert.
             self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
             self._runs[0:0] = fresh
-            self._reindex()
+            for run in reversed(fresh):
+                self._top += 1
+                self._number_of[run.id] = self._top
             self.endInsertRows()
 
-        changed_rows: list[int] = []
+        # Row -> the span of columns whose painted cells changed.
+        changed: dict[int, tuple[int, int]] = {}
         resorted_rows: list[int] = []
         refreshed = [*updated, *(r for r in added if r.id not in fresh_ids)]
         for run in refreshed:
-            row = self._row_of.get(run.id)
+            row = self.row_of(run.id)
             if row is None:
                 continue
             old = self._runs[row]
             self._runs[row] = run
-            if (old.submitted_at, old.created_at) == (run.submitted_at, run.created_at):
-                changed_rows.append(row)
-            else:
+            if (old.submitted_at, old.created_at) != (run.submitted_at, run.created_at):
+                self._prepared.pop(run.id, None)
                 resorted_rows.append(row)
+                continue
+            # The Submitted column sorts the queue by default: a change that leaves its time
+            # and order alone leaves the column out, sparing the sort proxy a check of every
+            # streaming row. A row painted before repaints only the cells that now differ.
+            span = self._changed_columns(run)
+            if span is not None:
+                changed[row] = span
         for run in (*fresh, *refreshed):
-            if run.id not in self._row_of:
+            if run.id not in self._number_of:
                 continue
             if run.state.is_active:
                 self._active.add(run.id)
             else:
                 self._active.discard(run.id)
-        # The Submitted column sorts the queue by default: a change that leaves its time and
-        # order alone leaves the column out, sparing the sort proxy a check of every streaming
-        # row.
-        self._emit_changed(changed_rows, (0, Column.SUBMITTED - 1))
+        self._emit_spans(changed)
         self._emit_changed(resorted_rows)
+
+    def _changed_columns(self, run: Run) -> tuple[int, int] | None:
+        """The columns of ``run``'s row that paint differently now (None: none of them)."""
+        before = self._prepared.pop(run.id, None)
+        if before is None:
+            return _ALL_BUT_SUBMITTED  # never painted (or long ago): nothing to compare with
+        after = self._prepared[run.id] = self._cells(run)
+        differ = [column for column in range(Column.SUBMITTED) if before[column] != after[column]]
+        return (differ[0], differ[-1]) if differ else None
+
+    def _emit_spans(self, changed: dict[int, tuple[int, int]]) -> None:
+        if len(changed) > MANY_ROWS:
+            # One emit over every changed row: the view repaints the part it shows.
+            first = min(span[0] for span in changed.values())
+            last = max(span[1] for span in changed.values())
+            self._emit_changed(list(changed), (first, last))
+            return
+        for row, (first, last) in changed.items():
+            self.dataChanged.emit(self.index(row, first), self.index(row, last))
 
     def _emit_changed(self, rows: list[int], columns: tuple[int, int] | None = None) -> None:
         if not rows:
@@ -331,16 +394,38 @@ class RunTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, first_col), self.index(row, last_col))
 
     def refresh_thumbnail(self, run_id: str) -> None:
-        row = self._row_of.get(run_id)
+        row = self.row_of(run_id)
         if row is not None:
+            self._prepared.pop(run_id, None)
             index = self.index(row, Column.WORKFLOW)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
-    def _reindex(self) -> None:
-        self._row_of = {run.id: row for row, run in enumerate(self._runs)}
+    def _renumber(self) -> None:
+        self._top = len(self._runs) - 1
+        self._number_of = {run.id: self._top - row for row, run in enumerate(self._runs)}
 
     def _on_clock_timeout(self) -> None:
-        rows = [row for run_id in self._active if (row := self._row_of.get(run_id)) is not None]
+        today = datetime.now().date()
+        if today != self._today:
+            # Past midnight, yesterday's runs show their day: every row paints anew.
+            self._today = today
+            self._prepared.clear()
+            self._emit_changed(list(range(len(self._runs))), (Column.SUBMITTED, Column.SUBMITTED))
+        rows = []
+        now = time.time()
+        for run_id in self._active:
+            row = self.row_of(run_id)
+            if row is None:
+                continue
+            rows.append(row)
+            cells = self._prepared.get(run_id)
+            if cells is not None:  # its elapsed time moved on; the rest of the row did not
+                elapsed = self._display(self._runs[row], Column.ELAPSED, now)
+                self._prepared[run_id] = (
+                    *cells[: Column.ELAPSED],
+                    (elapsed, *cells[Column.ELAPSED][1:]),
+                    *cells[Column.ELAPSED + 1 :],
+                )
         self._emit_changed(rows, (Column.ELAPSED, Column.ELAPSED))
 
 
@@ -408,13 +493,21 @@ class RunFilterProxy(QSortFilterProxyModel):
                 role_data.clearData()
             return
         row, column = source.row(), source.column()
-        served, value_at = _SERVED_ROLES, model.value_at
+        cell = model.cell(row, column)
+        slots = _CELL_SLOT
         for role_data in entries:
             role = role_data.role()
-            if role in served and (value := value_at(row, column, role)) is not None:
-                role_data.setData(value)
+            slot = slots.get(role)
+            if slot is not None:
+                value = cell[slot]
+            elif role in _SERVED_ROLES:
+                value = model.value_at(row, column, role)
             else:
+                value = None
+            if value is None:
                 role_data.clearData()
+            else:
+                role_data.setData(value)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
@@ -436,6 +529,22 @@ class RunFilterProxy(QSortFilterProxyModel):
         return True
 
 
+def progress_bar(run: Run) -> tuple[int, str]:
+    """The bar an active run's progress cell shows: its percentage and its text."""
+    if run.state is RunState.COMPLETED:
+        return 100, "Done"
+    if run.state in (RunState.IN_QUEUE, RunState.PENDING, RunState.WAITING):
+        return 0, run.state.label
+    if run.state is RunState.IN_PROGRESS and not run.progress:
+        # No percentage yet (the first run of a workflow, before its nodes are known).
+        return 0, run.current_node or run.state.label
+    if run.progress is not None:
+        # The current node rides along in the bar: its own column is hidden by default.
+        node = f" · {run.current_node}" if run.current_node else ""
+        return int(run.progress), f"{int(run.progress)} %{node}"
+    return 0, run.state.label if run.state.is_terminal else ""
+
+
 class ProgressDelegate(QStyledItemDelegate):
     """Paints the progress column as a native progress bar (no widget per row)."""
 
@@ -451,20 +560,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.rect = option.rect.adjusted(4, 5, -4, -5)
         bar.minimum, bar.maximum = 0, 100
         bar.textVisible = True
-        if run.state is RunState.COMPLETED:
-            bar.progress, bar.text = 100, "Done"
-        elif run.state in (RunState.IN_QUEUE, RunState.PENDING, RunState.WAITING):
-            bar.progress, bar.text = 0, run.state.label
-        elif run.state is RunState.IN_PROGRESS and not run.progress:
-            # No percentage yet (the first run of a workflow, before its nodes are known).
-            bar.progress, bar.text = 0, run.current_node or run.state.label
-        elif run.progress is not None:
-            bar.progress = int(run.progress)
-            # The current node rides along in the bar: its own column is hidden by default.
-            node = f" · {run.current_node}" if run.current_node else ""
-            bar.text = f"{int(run.progress)} %{node}"
-        else:
-            bar.progress, bar.text = 0, run.state.label if run.state.is_terminal else ""
+        bar.progress, bar.text = progress_bar(run)
         bar.state = option.state
         widget = option.widget if isinstance(option.widget, QWidget) else None
         style = widget.style() if widget else QApplication.style()

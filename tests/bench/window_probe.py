@@ -265,25 +265,42 @@ class PaintCensus:
 
         class Filter(QObject):
             def eventFilter(self, watched: Any, event: Any) -> bool:
+                # Paint events of one repaint come one after another, parents first: the time
+                # from one to the next event of any kind is what painting that widget cost.
+                now = time.perf_counter()
+                if census.painting is not None:
+                    name, phase, started = census.painting
+                    census.times[phase][name] += now - started
+                    census.painting = None
                 if probe.phase and event.type() == paint:
-                    census.note(probe.phase, watched, event.rect())
+                    census.note(probe.phase, watched, event.rect(), now)
                 return False
 
         self.filter = Filter()
         self.counts: dict[str, collections.Counter[str]] = {}
         self.areas: dict[str, collections.Counter[str]] = {}
+        self.times: dict[str, collections.Counter[str]] = collections.defaultdict(
+            collections.Counter
+        )
+        self.painting: tuple[str, str, float] | None = None
 
-    def note(self, phase: str, widget: Any, rect: Any) -> None:
+    def note(self, phase: str, widget: Any, rect: Any, now: float) -> None:
         parent = widget.parent()
         owner = type(parent).__name__ if parent is not None else ""
+        if parent is not None and parent.accessibleName():
+            owner += f" '{parent.accessibleName()}'"
         name = f"{type(widget).__name__} {widget.objectName() or 'in ' + owner}"
+        if widget.objectName() == "qt_scrollarea_viewport":
+            name += f" of {owner}"
         self.counts.setdefault(phase, collections.Counter())[name] += 1
         self.areas.setdefault(phase, collections.Counter())[name] += rect.width() * rect.height()
+        self.painting = (name, phase, now)
 
     def summary(self) -> dict[str, dict[str, str]]:
         return {
             phase: {
-                name: f"{count} paints, {self.areas[phase][name] // 1000} kpx"
+                name: f"{count} paints, {self.areas[phase][name] // 1000} kpx, "
+                f"{self.times[phase][name] * 1000:.0f} ms"
                 for name, count in counts.most_common(30)
             }
             for phase, counts in self.counts.items()

@@ -275,16 +275,117 @@ def test_painting_the_table_reads_cells_through_multi_data(qtbot: QtBot) -> None
     qtbot.addWidget(view)
     view.setModel(proxy)
     view.resize(700, 300)
-    asked: list[tuple[int, int, int]] = []
-    value_at = model.value_at
+    asked: list[tuple[int, int]] = []
+    cell = model.cell
 
-    def counting(row: int, column: int, role: int) -> object:
-        asked.append((row, column, role))
-        return value_at(row, column, role)
+    def counting(row: int, column: int) -> object:
+        asked.append((row, column))
+        return cell(row, column)
 
-    model.value_at = counting  # type: ignore[method-assign]
+    model.cell = counting  # type: ignore[method-assign,assignment]
     assert not view.grab().isNull()
-    display = int(Qt.ItemDataRole.DisplayRole)
-    painted = {(row, column) for row, column, role in asked if role == display}
+    painted = set(asked)
     assert (0, int(Column.WORKFLOW)) in painted
     assert len(painted) >= 5 * 7  # several rows of every visible column
+    # One call per painted cell: every role the delegate asks for comes from the one answer.
+    assert len(asked) == len(painted)
+
+
+def paint_all(model: RunTableModel) -> None:
+    """Ask for every cell as a paint would, so that the model has the rows prepared."""
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            model.cell(row, column)
+
+
+def test_an_update_repaints_only_the_cells_that_changed(qtbot: QtBot) -> None:
+    model = RunTableModel()
+    model.set_runs([make_run(i, RunState.IN_PROGRESS, progress=10.0) for i in range(3)])
+    paint_all(model)
+    spans: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, _roles=(): spans.append(
+            (top.row(), bottom.row(), top.column(), bottom.column())
+        )
+    )
+    # Progress moved and a node started: the progress and node cells, nothing else.
+    model.apply(updated=[make_run(1, RunState.IN_PROGRESS, progress=40.0, current_node="upscale")])
+    assert spans == [(1, 1, Column.PROGRESS, Column.NODE)]
+    assert model.index(1, Column.NODE).data() == "upscale"
+
+    # The same snapshot again paints the same: no repaint at all.
+    spans.clear()
+    model.apply(updated=[make_run(1, RunState.IN_PROGRESS, progress=40.0, current_node="upscale")])
+    assert spans == []
+
+    # Finishing changes the state, the progress word and the credits.
+    model.apply(
+        updated=[
+            make_run(
+                1,
+                RunState.COMPLETED,
+                progress=100.0,
+                credits_used=8.0,
+                started_at=1_001.0,
+                completed_at=1_011.0,
+            )
+        ]
+    )
+    assert spans == [(1, 1, Column.STATE, Column.ELAPSED)]
+    assert model.index(1, Column.STATE).data() == "Completed"
+    assert model.index(1, Column.PROGRESS).data() == "Done"
+
+    # A row never painted has nothing to compare with: all but the sort column repaint.
+    spans.clear()
+    model.apply(added=[make_run(9)])
+    model.apply(updated=[make_run(9, RunState.IN_QUEUE, queue_position=2)])
+    assert spans == [(0, 0, 0, Column.SUBMITTED - 1)]
+
+
+def test_the_clock_moves_the_elapsed_time_of_painted_rows(qtbot: QtBot) -> None:
+    import time
+
+    model = RunTableModel()
+    model.set_runs([make_run(1, RunState.IN_PROGRESS, started_at=time.time() - 5)])
+    before = model.index(0, Column.ELAPSED).data()
+    assert before in ("5 s", "6 s")
+    runs = model.runs()
+    runs[0].started_at = time.time() - 125  # as if two minutes had passed
+    model._on_clock_timeout()
+    assert model.index(0, Column.ELAPSED).data() in ("2 min 05 s", "2 min 06 s")
+    # The rest of the row is what it was.
+    assert model.index(0, Column.STATE).data() == "Running"
+
+
+def test_row_numbers_stay_right_through_inserts_and_removals(qtbot: QtBot) -> None:
+    model = RunTableModel()
+    model.set_runs([make_run(i) for i in range(5)])
+    model.apply(added=[make_run(10), make_run(11)])
+    model.apply(removed=["run-2"])
+    model.apply(added=[make_run(12)])
+    order = [model.run_at(row).id for row in range(model.rowCount())]
+    assert order == ["run-12", "run-11", "run-10", "run-4", "run-3", "run-1", "run-0"]
+    assert [model.row_of(run_id) for run_id in order] == list(range(7))
+    assert model.row_of("run-2") is None
+    found = model.run("run-3")
+    assert found is not None
+    assert found.id == "run-3"
+
+
+def test_runs_from_yesterday_show_their_day_after_midnight(qtbot: QtBot) -> None:
+    from datetime import date, timedelta
+
+    stamp = datetime.now().replace(hour=12, minute=0, second=0).timestamp()
+    model = RunTableModel()
+    model.set_runs([make_run(1, RunState.COMPLETED, submitted_at=stamp)])
+    assert model.index(0, Column.SUBMITTED).data() == "12:00:00"
+    changed: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles=(): changed.append(top.column()))
+    # The model last looked at the date the day before; the clock finds it is a new day.
+    model._today = date.today() - timedelta(days=1)
+    model.set_runs([make_run(1, RunState.COMPLETED, submitted_at=stamp - 86_400)])
+    assert model.index(0, Column.SUBMITTED).data() == "12:00:00"
+    model._on_clock_timeout()
+    assert Column.SUBMITTED in changed
+    yesterday = datetime.fromtimestamp(stamp - 86_400)
+    assert model.index(0, Column.SUBMITTED).data() == yesterday.strftime("%d %b %H:%M")
