@@ -182,10 +182,16 @@ class ChangeCoalescer:
     """
 
     def __init__(
-        self, scheduler: Scheduler | None = None, interval: float = FRAME_INTERVAL
+        self,
+        scheduler: Scheduler | None = None,
+        interval: float = FRAME_INTERVAL,
+        *,
+        on_runs_marked: Callable[[Iterable[str]], None] | None = None,
     ) -> None:
         self._scheduler: Scheduler = scheduler or LoopScheduler()
         self._interval = interval
+        # Told at once (not at the next flush) which runs changed: for tallies kept in step.
+        self._on_runs_marked = on_runs_marked
         self._changes = _Changes()
         self._handle: Cancellable | None = None
         self._listeners: list[Listener] = []
@@ -204,19 +210,29 @@ class ChangeCoalescer:
     # --- marking ------------------------------------------------------------------------------
 
     def runs_added(self, ids: Iterable[str]) -> None:
+        ids = self._marked(ids)
         c = self._changes
         _mark_added(c.runs_added, c.runs_updated, c.runs_removed, ids)
         self._schedule()
 
     def runs_updated(self, ids: Iterable[str]) -> None:
+        ids = self._marked(ids)
         c = self._changes
         _mark_updated(c.runs_added, c.runs_updated, c.runs_removed, ids)
         self._schedule()
 
     def runs_removed(self, ids: Iterable[str]) -> None:
+        ids = self._marked(ids)
         c = self._changes
         _mark_removed(c.runs_added, c.runs_updated, c.runs_removed, ids)
         self._schedule()
+
+    def _marked(self, ids: Iterable[str]) -> Iterable[str]:
+        if self._on_runs_marked is None:
+            return ids
+        ids = tuple(ids)  # read twice: by the hook and by the marking
+        self._on_runs_marked(ids)
+        return ids
 
     def batches_added(self, ids: Iterable[str]) -> None:
         c = self._changes

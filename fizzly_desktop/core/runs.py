@@ -17,7 +17,8 @@ import enum
 import logging
 import time
 import uuid
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -418,3 +419,64 @@ class StateGroup(enum.StrEnum):
             case StateGroup.NEEDS_ATTENTION:
                 return run.needs_attention
         return False  # pragma: no cover - the match is exhaustive
+
+
+def group_counts(runs: Iterable[Run]) -> dict[StateGroup, int]:
+    """How many of ``runs`` each state group holds, in one pass."""
+    tally = StateTally({})
+    for run in runs:
+        tally.add(run)
+    return tally.counts()
+
+
+class StateTally:
+    """The sidebar's counts kept in step with a set of runs, at the cost of what changed.
+
+    ``mark(ids)`` notes runs that were added, changed or removed in ``runs`` (the mapping the
+    tally reads); ``counts()`` settles those and answers. With thousands of runs in history and
+    a few hundred streaming, counting everything again on each change took milliseconds.
+    """
+
+    def __init__(self, runs: Mapping[str, Run]) -> None:
+        self._runs = runs
+        # What each counted run was counted as: its state and whether the server forgot it.
+        self._counted: dict[str, tuple[RunState, bool]] = {}
+        self._by_state: Counter[RunState] = Counter()
+        self._forgotten = 0
+        self._marked: set[str] = set()
+
+    def mark(self, ids: Iterable[str]) -> None:
+        self._marked.update(ids)
+
+    def add(self, run: Run) -> None:
+        self._uncount(run.id)
+        # A run still active that the server forgot needs attention (UNCERTAIN counts anyway).
+        forgotten = run.needs_attention and run.state is not RunState.UNCERTAIN
+        self._counted[run.id] = (run.state, forgotten)
+        self._by_state[run.state] += 1
+        self._forgotten += forgotten
+
+    def _uncount(self, run_id: str) -> None:
+        before = self._counted.pop(run_id, None)
+        if before is not None:
+            self._by_state[before[0]] -= 1
+            self._forgotten -= before[1]
+
+    def counts(self) -> dict[StateGroup, int]:
+        for run_id in self._marked:
+            run = self._runs.get(run_id)
+            if run is None:
+                self._uncount(run_id)
+            else:
+                self.add(run)
+        self._marked.clear()
+        by_state = self._by_state
+        result = dict.fromkeys(StateGroup, 0)
+        result[StateGroup.ALL] = len(self._counted)
+        result[StateGroup.ACTIVE] = sum(by_state[state] for state in ACTIVE_STATES)
+        result[StateGroup.QUEUED] = by_state[RunState.WAITING] + by_state[RunState.DRAFT]
+        result[StateGroup.COMPLETED] = by_state[RunState.COMPLETED]
+        result[StateGroup.FAILED] = by_state[RunState.FAILED] + by_state[RunState.REJECTED]
+        result[StateGroup.CANCELLED] = by_state[RunState.CANCELLED]
+        result[StateGroup.NEEDS_ATTENTION] = by_state[RunState.UNCERTAIN] + self._forgotten
+        return result

@@ -734,8 +734,13 @@ async def test_queries_by_group_workflow_and_batch(harness: Harness) -> None:
     assert [r.id for r in engine.runs(StateGroup.FAILED)] == [failed.id]
     every = engine.runs()
     every[0].gone_from_server = True  # a waiting run the server forgot is also counted once
+    engine.touch(every[0])
     assert engine.counts() == {g: sum(1 for r in every if g.contains(r)) for g in StateGroup}
+    assert engine.counts(workflow=WF) == {
+        g: sum(1 for r in every if g.contains(r) and r.workflow == WF) for g in StateGroup
+    }
     every[0].gone_from_server = False
+    engine.touch(every[0])
     assert len(engine.runs(workflow=WF)) == 2
     assert len(engine.runs(batch_id=batch.id)) == 2
     assert engine.workflows() == ["demo/broken-pipeline", WF]

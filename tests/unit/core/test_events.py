@@ -112,3 +112,19 @@ async def test_loop_scheduler_delivers_on_the_loop() -> None:
     await asyncio.wait_for(got.wait(), 5)
     assert events == [RunsChanged(added=frozenset({"a"}), updated=frozenset({"b"}))]
     coalescer.close()
+
+
+def test_marked_runs_are_told_at_once_even_from_a_generator() -> None:
+    marked: list[tuple[str, ...]] = []
+    scheduler = ManualScheduler()
+    coalescer = ChangeCoalescer(scheduler, on_runs_marked=lambda ids: marked.append(tuple(ids)))
+    events: list[ChangeEvent] = []
+    coalescer.subscribe(events.append)
+    coalescer.runs_added(run_id for run_id in ("a", "b"))
+    coalescer.runs_updated(["c"])
+    coalescer.runs_removed(iter(["b"]))
+    assert marked == [("a", "b"), ("c",), ("b",)]  # before any flush
+    assert events == []
+    scheduler.run_due()
+    # The generator was read once for both: the event still holds what was added.
+    assert events == [RunsChanged(added=frozenset({"a"}), updated=frozenset({"c"}))]

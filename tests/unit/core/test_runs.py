@@ -12,7 +12,9 @@ from fizzly_desktop.core.runs import (
     Run,
     RunState,
     StateGroup,
+    StateTally,
     WorkflowId,
+    group_counts,
     is_forward,
     parse_time,
 )
@@ -177,3 +179,54 @@ def test_state_groups() -> None:
     assert StateGroup.QUEUED.contains(make_run(RunState.WAITING))
     assert not StateGroup.ACTIVE.contains(make_run(RunState.WAITING))
     assert StateGroup.ALL.contains(make_run(RunState.CANCELLED))
+
+
+def recount(runs: dict[str, Run]) -> dict[StateGroup, int]:
+    return {group: sum(1 for run in runs.values() if group.contains(run)) for group in StateGroup}
+
+
+def test_the_tally_follows_marked_changes_like_a_recount() -> None:
+    import random
+
+    rng = random.Random(3)
+    runs: dict[str, Run] = {}
+    tally = StateTally(runs)
+    states = list(RunState)
+    for step in range(2_000):
+        roll = rng.random()
+        if roll < 0.4 or not runs:
+            run = make_run(rng.choice(states))
+            runs[run.id] = run
+            tally.mark([run.id])
+        elif roll < 0.9:
+            run = rng.choice(list(runs.values()))
+            run.state = rng.choice(states)
+            run.gone_from_server = rng.random() < 0.2
+            tally.mark([run.id])
+        else:
+            run_id = rng.choice(list(runs))
+            del runs[run_id]
+            tally.mark([run_id])
+        if step % 37 == 0:
+            assert tally.counts() == recount(runs), step
+    assert tally.counts() == recount(runs)
+    assert group_counts(runs.values()) == recount(runs)
+
+
+def test_the_tally_counts_what_it_was_told_about() -> None:
+    runs: dict[str, Run] = {}
+    tally = StateTally(runs)
+    run = make_run(RunState.IN_PROGRESS)
+    runs[run.id] = run
+    tally.mark([run.id])
+    assert tally.counts()[StateGroup.ACTIVE] == 1
+    # A change nobody published is not seen; once marked, it is.
+    run.state = RunState.COMPLETED
+    assert tally.counts()[StateGroup.ACTIVE] == 1
+    tally.mark([run.id])
+    counts = tally.counts()
+    assert (counts[StateGroup.ACTIVE], counts[StateGroup.COMPLETED]) == (0, 1)
+    # A run marked twice before counting is counted once.
+    tally.mark([run.id, run.id])
+    tally.mark([run.id])
+    assert tally.counts()[StateGroup.ALL] == 1
