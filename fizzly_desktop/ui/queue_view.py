@@ -283,14 +283,28 @@ class QueueView(QWidget):
         top = self.table.rowAt(0)
         # At the very top, new runs show up where the user is looking: no anchor then.
         self._anchor = bar.value() if bar.value() > 0 and 0 <= first <= top else None
+        if self._anchor is not None:
+            # Rows are about to arrive above the ones on screen, which will not move: the
+            # row-count change the vertical header announces would lay out and repaint the
+            # whole table for nothing (10 ms a time with runs streaming in). Held back here;
+            # the scroll range and offset are updated in _keep_scroll_anchor.
+            self.table.verticalHeader().blockSignals(True)
 
     def _keep_scroll_anchor(self, _parent: object, first: int, last: int) -> None:
         value, self._anchor = self._anchor, None
         if value is None:
             return
-        self.table.doItemsLayout()  # the scroll range must include the new rows first
-        added = (last - first + 1) * self.table.verticalHeader().defaultSectionSize()
-        self.table.verticalScrollBar().setValue(value + added)
+        header = self.table.verticalHeader()
+        header.blockSignals(False)
+        self.table.updateGeometries()  # the scroll range includes the new rows
+        added = (last - first + 1) * header.defaultSectionSize()
+        # The same rows stay at the same place on screen: the offset moves by what was added,
+        # without the scroll that would shift the pixels already painted.
+        bar = self.table.verticalScrollBar()
+        bar.blockSignals(True)
+        bar.setValue(value + added)
+        bar.blockSignals(False)
+        header.setOffset(bar.value())
 
     def _on_rows_changed(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -137,3 +137,51 @@ def test_new_runs_on_top_do_not_move_the_rows_being_read(qtbot: QtBot) -> None:
     qtbot.wait(10)
     assert bar.value() == 0
     assert view.proxy.index(table.rowAt(0), 0).data(RUN_ID_ROLE) == "run-500"
+
+
+def test_runs_arriving_above_the_rows_being_read_repaint_nothing(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent, QObject, QPoint
+    from PySide6.QtGui import QPaintEvent
+
+    view = make_view(qtbot, [make_run(n, RunState.COMPLETED) for n in range(300)])
+    table, viewport = view.table, view.table.viewport()
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2 + 7)  # mid-row, as a touchpad leaves it
+    qtbot.waitExposed(view)
+    qtbot.wait(20)
+    top_before = view.proxy.index(table.rowAt(0), 0).data(RUN_ID_ROLE)
+    y_before = table.visualRect(view.proxy.index(table.rowAt(0), 0)).y()
+    maximum_before = bar.maximum()
+
+    paints: list[tuple[int, int, int, int]] = []
+
+    class PaintCounter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if isinstance(event, QPaintEvent):
+                paints.append(event.rect().getRect())
+            return False
+
+    counter = PaintCounter()
+    viewport.installEventFilter(counter)
+    view.model.apply(added=[make_run(n, RunState.WAITING) for n in range(400, 405)])
+    qtbot.wait(30)
+    viewport.removeEventFilter(counter)
+
+    assert paints == []  # nothing on screen changed, so nothing was painted again
+    top = view.proxy.index(table.rowAt(0), 0)
+    assert top.data(RUN_ID_ROLE) == top_before
+    assert table.visualRect(top).y() == y_before
+    row_height = table.verticalHeader().defaultSectionSize()
+    assert bar.maximum() == maximum_before + 5 * row_height
+
+    # Scrolling on reuses what is on screen (the backing store) and paints the strip that comes
+    # in: what the window then shows must be what a fresh paint of the table shows.
+    bar.setValue(bar.value() + 13)
+    qtbot.wait(30)
+    origin = viewport.mapTo(view.window(), QPoint(0, 0))
+    shown = view.screen().grabWindow(
+        view.window().winId(), origin.x(), origin.y(), viewport.width(), viewport.height()
+    )
+    fresh = viewport.grab()
+    assert shown.size() == fresh.size()
+    assert shown.toImage() == fresh.toImage()
