@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QRect, QSettings
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.runs import Run, RunState
@@ -140,7 +141,7 @@ def test_new_runs_on_top_do_not_move_the_rows_being_read(qtbot: QtBot) -> None:
 
 
 def test_runs_arriving_above_the_rows_being_read_repaint_nothing(qtbot: QtBot) -> None:
-    from PySide6.QtCore import QEvent, QObject, QPoint
+    from PySide6.QtCore import QObject, QPoint
     from PySide6.QtGui import QPaintEvent
 
     view = make_view(qtbot, [make_run(n, RunState.COMPLETED) for n in range(300)])
@@ -185,3 +186,61 @@ def test_runs_arriving_above_the_rows_being_read_repaint_nothing(qtbot: QtBot) -
     fresh = viewport.grab()
     assert shown.size() == fresh.size()
     assert shown.toImage() == fresh.toImage()
+
+
+class _PaintLog:
+    """The rectangles a widget is asked to paint, while it listens."""
+
+    def __init__(self, widget: QWidget) -> None:
+        from PySide6.QtCore import QObject
+        from PySide6.QtGui import QPaintEvent
+
+        rects: list[QRect] = []
+        self.rects = rects
+
+        class Filter(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if isinstance(event, QPaintEvent):
+                    rects.append(event.rect())
+                return False
+
+        self._filter = Filter()
+        widget.installEventFilter(self._filter)
+
+
+def test_streaming_progress_repaints_only_the_progress_cells_on_screen(qtbot: QtBot) -> None:
+    history = [make_run(n, RunState.COMPLETED) for n in range(400)]
+    streaming = [make_run(n, RunState.IN_PROGRESS, progress=10.0) for n in range(1000, 1200)]
+    view = make_view(qtbot, [*history, *streaming])
+    table, viewport = view.table, view.table.viewport()
+    qtbot.waitExposed(view)
+    qtbot.wait(20)
+
+    def a_frame_of_progress(percent: float) -> None:
+        view.model.apply(
+            updated=[
+                make_run(n, RunState.IN_PROGRESS, progress=percent, current_node="upscale")
+                for n in range(1000, 1200)
+            ]
+        )
+        qtbot.wait(30)
+
+    # Reading the history: the 200 streaming rows are all above, nothing on screen changes.
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    qtbot.wait(30)
+    log = _PaintLog(viewport)
+    a_frame_of_progress(40.0)
+    assert log.rects == []
+
+    # At the top, the streaming rows are on screen: only their progress cells repaint.
+    bar.setValue(0)
+    qtbot.wait(30)
+    log.rects.clear()
+    a_frame_of_progress(60.0)
+    assert log.rects
+    column_x = table.columnViewportPosition(Column.PROGRESS)
+    column_width = table.columnWidth(Column.PROGRESS)
+    for rect in log.rects:
+        assert rect.left() >= column_x
+        assert rect.right() <= column_x + column_width

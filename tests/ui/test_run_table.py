@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.runs import Run, RunState, StateGroup
 from fizzly_desktop.ui.run_table import (
-    MANY_ROWS,
     RUN_ID_ROLE,
     Column,
     RunFilterProxy,
@@ -71,23 +70,37 @@ def test_live_updates_never_reset_the_model(qtbot: QtBot) -> None:
     assert model.index(row, Column.STATE).data() == "Running"
 
 
-def test_few_changes_emit_per_row_and_many_emit_once(qtbot: QtBot) -> None:
+def test_changes_are_announced_column_by_column_over_neighbouring_rows(qtbot: QtBot) -> None:
     model = RunTableModel()
     model.set_runs([make_run(i) for i in range(100)])
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, int, int]] = []
     model.dataChanged.connect(
-        lambda top, bottom, _roles=(): spans.append((top.row(), bottom.row()))
+        lambda top, bottom, _roles=(): spans.append(
+            (top.row(), bottom.row(), top.column(), bottom.column())
+        )
     )
 
+    # Two runs sent (rows 94 and 92): their state, progress and elapsed cells, in one span
+    # per column since the rows are close.
     model.apply(updated=[make_run(5, RunState.PENDING), make_run(7, RunState.PENDING)])
-    assert sorted(spans) == [(92, 92), (94, 94)]
+    state, progress, elapsed = int(Column.STATE), int(Column.PROGRESS), int(Column.ELAPSED)
+    assert sorted(spans) == [
+        (92, 94, state, state),
+        (92, 94, progress, progress),
+        (92, 94, elapsed, elapsed),
+    ]
 
+    # Many rows, some far apart: never a span over several columns (the view would repaint
+    # all it shows), and rows far apart in separate spans.
     spans.clear()
-    many = [make_run(i, RunState.IN_QUEUE, queue_position=i) for i in range(MANY_ROWS + 8)]
+    many = [make_run(i, RunState.IN_QUEUE, queue_position=i) for i in (*range(40), 90)]
     model.apply(updated=many)
-    assert len(spans) == 1
-    top, bottom = spans[0]
-    assert (top, bottom) == (100 - len(many), 99)
+    assert all(left == right for _top, _bottom, left, right in spans)
+    queue = int(Column.QUEUE)
+    assert sorted(span for span in spans if span[2] == queue) == [
+        (9, 9, queue, queue),
+        (60, 99, queue, queue),
+    ]
 
 
 def test_the_clock_repaints_elapsed_time_of_active_runs_only(qtbot: QtBot) -> None:
@@ -198,10 +211,10 @@ def test_progress_updates_leave_the_sort_column_alone(qtbot: QtBot) -> None:
         lambda top, bottom, _roles=(): columns.append((top.column(), bottom.column()))
     )
     model.apply(updated=[make_run(1, RunState.IN_PROGRESS, submitted_at=5.0, progress=50.0)])
-    assert columns == [(0, Column.SUBMITTED - 1)]
+    assert columns == [(Column.PROGRESS, Column.PROGRESS)]
     columns.clear()
     model.apply(updated=[make_run(1, RunState.IN_PROGRESS, submitted_at=6.0)])
-    assert columns == [(0, Column.SUBMITTED)]
+    assert (Column.SUBMITTED, Column.SUBMITTED) in columns
 
 
 def test_sending_runs_does_not_reorder_the_queue(qtbot: QtBot) -> None:
@@ -291,17 +304,9 @@ def test_painting_the_table_reads_cells_through_multi_data(qtbot: QtBot) -> None
     assert len(asked) == len(painted)
 
 
-def paint_all(model: RunTableModel) -> None:
-    """Ask for every cell as a paint would, so that the model has the rows prepared."""
-    for row in range(model.rowCount()):
-        for column in range(model.columnCount()):
-            model.cell(row, column)
-
-
 def test_an_update_repaints_only_the_cells_that_changed(qtbot: QtBot) -> None:
     model = RunTableModel()
     model.set_runs([make_run(i, RunState.IN_PROGRESS, progress=10.0) for i in range(3)])
-    paint_all(model)
     spans: list[tuple[int, int, int, int]] = []
     model.dataChanged.connect(
         lambda top, bottom, _roles=(): spans.append(
@@ -310,7 +315,7 @@ def test_an_update_repaints_only_the_cells_that_changed(qtbot: QtBot) -> None:
     )
     # Progress moved and a node started: the progress and node cells, nothing else.
     model.apply(updated=[make_run(1, RunState.IN_PROGRESS, progress=40.0, current_node="upscale")])
-    assert spans == [(1, 1, Column.PROGRESS, Column.NODE)]
+    assert spans == [(1, 1, Column.PROGRESS, Column.PROGRESS), (1, 1, Column.NODE, Column.NODE)]
     assert model.index(1, Column.NODE).data() == "upscale"
 
     # The same snapshot again paints the same: no repaint at all.
@@ -331,15 +336,17 @@ def test_an_update_repaints_only_the_cells_that_changed(qtbot: QtBot) -> None:
             )
         ]
     )
-    assert spans == [(1, 1, Column.STATE, Column.ELAPSED)]
+    # (The finished run has no current node any more.)
+    assert {span[2] for span in spans} == {
+        Column.STATE,
+        Column.PROGRESS,
+        Column.NODE,
+        Column.CREDITS,
+        Column.ELAPSED,
+    }
+    assert all(left == right for _top, _bottom, left, right in spans)
     assert model.index(1, Column.STATE).data() == "Completed"
     assert model.index(1, Column.PROGRESS).data() == "Done"
-
-    # A row never painted has nothing to compare with: all but the sort column repaint.
-    spans.clear()
-    model.apply(added=[make_run(9)])
-    model.apply(updated=[make_run(9, RunState.IN_QUEUE, queue_position=2)])
-    assert spans == [(0, 0, 0, Column.SUBMITTED - 1)]
 
 
 def test_the_clock_moves_the_elapsed_time_of_painted_rows(qtbot: QtBot) -> None:
@@ -389,3 +396,92 @@ def test_runs_from_yesterday_show_their_day_after_midnight(qtbot: QtBot) -> None
     assert Column.SUBMITTED in changed
     yesterday = datetime.fromtimestamp(stamp - 86_400)
     assert model.index(0, Column.SUBMITTED).data() == yesterday.strftime("%d %b %H:%M")
+
+
+def test_older_runs_arriving_later_take_their_place_by_time(qtbot: QtBot) -> None:
+    # The newest runs of the history load first, the rest after: the rest go below.
+    model = RunTableModel()
+    model.set_runs([make_run(i) for i in (50, 51, 52)])
+    model.apply(added=[make_run(i) for i in (10, 60, 30)])  # one newer, two older
+    order = [model.run_at(row).id for row in range(model.rowCount())]
+    assert order == ["run-60", "run-52", "run-51", "run-50", "run-30", "run-10"]
+    assert [model.row_of(run_id) for run_id in order] == list(range(6))
+
+
+def test_the_queue_sorts_by_any_column_both_ways(qtbot: QtBot) -> None:
+    model = RunTableModel()
+    credits = {1: 5.0, 2: 1.0, 3: 9.0, 4: 1.0}
+    model.set_runs(
+        [make_run(n, RunState.COMPLETED, credits_used=used) for n, used in credits.items()]
+    )
+    proxy = RunFilterProxy()
+    proxy.setSourceModel(model)
+
+    def order() -> list[str]:
+        return [proxy.index(row, 0).data(RUN_ID_ROLE) for row in range(proxy.rowCount())]
+
+    proxy.sort(Column.SUBMITTED, Qt.SortOrder.DescendingOrder)
+    assert order() == ["run-4", "run-3", "run-2", "run-1"]
+    proxy.sort(Column.SUBMITTED, Qt.SortOrder.AscendingOrder)
+    assert order() == ["run-1", "run-2", "run-3", "run-4"]
+    proxy.sort(Column.CREDITS, Qt.SortOrder.AscendingOrder)
+    # Equal credits keep the queue's order (newest first) between them.
+    assert order() == ["run-4", "run-2", "run-1", "run-3"]
+    proxy.sort(Column.CREDITS, Qt.SortOrder.DescendingOrder)
+    assert order()[:2] == ["run-3", "run-1"]
+    # Sorted by credits, a run whose credits change moves.
+    model.apply(updated=[make_run(2, RunState.COMPLETED, credits_used=20.0)])
+    assert order()[0] == "run-2"
+    # Back to the default order, new runs come on top without sorting anything.
+    proxy.sort(Column.SUBMITTED, Qt.SortOrder.DescendingOrder)
+    model.apply(added=[make_run(7, RunState.WAITING)])
+    assert order()[:2] == ["run-7", "run-4"]
+
+
+def test_progress_bars_drawn_once_paint_as_drawn_directly(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyle, QStyleOptionProgressBar, QStyleOptionViewItem, QTableView
+
+    from fizzly_desktop.ui.run_table import ProgressDelegate
+
+    model = RunTableModel()
+    model.set_runs([make_run(i, RunState.IN_PROGRESS, progress=40.0) for i in range(3)])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = ProgressDelegate(view)
+    option = QStyleOptionViewItem()
+    option.initFrom(view.viewport())
+    option.rect = QRect(0, 0, 160, 30)
+    option.widget = view
+    index = model.index(0, Column.PROGRESS)
+
+    def paint_cell() -> QImage:
+        image = QImage(160, 30, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        painter = QPainter(image)
+        delegate.paint(painter, option, index)
+        painter.end()
+        return image
+
+    first, again = paint_cell(), paint_cell()
+    assert delegate.cached_bars() == 1  # the second cell came from the kept pixmap
+    direct = QImage(160, 30, QImage.Format.Format_ARGB32_Premultiplied)
+    direct.fill(0)
+    bar = QStyleOptionProgressBar()
+    bar.rect = QRect(4, 5, 152, 20)
+    bar.state = option.state
+    bar.palette = option.palette
+    bar.fontMetrics = option.fontMetrics
+    bar.minimum, bar.maximum, bar.progress = 0, 100, 40
+    bar.textVisible, bar.text = True, "40 %"
+    painter = QPainter(direct)
+    painter.setFont(option.font)
+    view.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, view)
+    painter.end()
+    assert first == direct
+    assert again == direct
+    # Another percentage is another bar.
+    model.apply(updated=[make_run(2, RunState.IN_PROGRESS, progress=70.0)])  # row 0
+    assert paint_cell() != direct
+    assert delegate.cached_bars() == 2
