@@ -173,7 +173,7 @@ class AppController(QObject):
         q.selection_changed.connect(self._on_queue_selection_changed)
         q.cancel_requested.connect(self.cancel_runs)
         q.retry_requested.connect(lambda ids: self._spawn("retry", self.retry_runs(ids)))
-        q.remove_requested.connect(lambda ids: self._spawn("remove", self.remove_runs(ids)))
+        q.remove_requested.connect(self.remove_runs)
         q.use_inputs_requested.connect(self.use_inputs_of)
         q.copy_request_id_requested.connect(self._copy_text)
         q.open_folder_requested.connect(self.open_output_folder)
@@ -605,7 +605,14 @@ class AppController(QObject):
         if self.engine is not None:
             await self.engine.retry(run_ids)
 
-    async def remove_runs(self, run_ids: list[str]) -> None:
+    def remove_runs(self, run_ids: list[str]) -> None:
+        """Ask, then take ``run_ids`` out of the history.
+
+        Asked here, in the window's own handler and never inside a task: the question runs a
+        nested event loop, and while one task waits in it, every other task that tries to
+        resume fails (asyncio runs one task at a time per loop) and never resumes: the status
+        streams would stop for good.
+        """
         if self.engine is None:
             return
         answer = QMessageBox.question(
@@ -614,8 +621,9 @@ class AppController(QObject):
             f"Remove {len(run_ids)} finished run(s) from the history? Their saved images stay "
             "on disk.",
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            await self.engine.remove_from_history(run_ids)
+        engine = self.engine
+        if answer == QMessageBox.StandardButton.Yes and engine is not None:
+            self._spawn("remove", engine.remove_from_history(run_ids))
 
     def _copy_text(self, text: str) -> None:
         QGuiApplication.clipboard().setText(text)

@@ -147,6 +147,61 @@ def test_fill_the_form_run_it_and_watch_it_complete(qtbot: QtBot, qloop: qasync.
     in_app(qloop, scenario)
 
 
+def test_removing_runs_asks_first_while_everything_else_keeps_running(
+    qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    async def scenario(app: AppController) -> None:
+        window = app.window
+        await pick(app, "demo/text-to-image")
+        window.form_panel.form.set_values({"prompt": "kept for a moment", "width": 64})
+        window.run_action.trigger()
+        await until(lambda: len(app.run_model.runs()) == 1)
+        done = only_run(app)
+        await until(lambda: state_of(app, done.id) is RunState.COMPLETED)
+
+        # Something keeps working on the loop, as status streams do.
+        ticks = 0
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.01)
+                ticks += 1
+
+        ticking = asyncio.get_running_loop().create_task(ticker())
+        while_asked: list[int] = []
+
+        def answer_when_asked() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, answer_when_asked)
+                return
+            while_asked.append(ticks)
+
+            def yes() -> None:
+                while_asked.append(ticks)
+                box.button(QMessageBox.StandardButton.Yes).click()
+
+            QTimer.singleShot(500, yes)  # a person reads the question first
+
+        window.queue_view.select_run(done.id)
+        answer_when_asked()
+        # From the window's own event, as a key press would (not from inside a task).
+        QTimer.singleShot(0, window.queue_view.remove_action.trigger)
+        await until(lambda: app.run_model.run(done.id) is None)
+        assert len(while_asked) == 2
+        assert while_asked[1] - while_asked[0] >= 10  # the loop ran on while the box was open
+        before = ticks
+        await asyncio.sleep(0.2)
+        assert ticks > before  # and nothing was left stuck by it
+        ticking.cancel()
+
+    in_app(qloop, scenario)
+
+
 def test_a_failing_workflow_explains_and_retry_makes_a_linked_run(
     qtbot: QtBot, qloop: qasync.QEventLoop
 ) -> None:
