@@ -123,3 +123,35 @@ def test_progress_updates_leave_the_timeline_rows_alone(qtbot: QtBot) -> None:
     panel.timeline.clear()
     panel.show_run(moved, title="Text to image", expected_nodes=nodes)
     assert len(panel.timeline.node_rows()) == 3
+
+
+def test_overall_progress_is_painted_with_the_next_frame_not_at_once(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    from fizzly_desktop.ui.run_details import FrameProgressBar
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    bar = FrameProgressBar(host)
+    bar.setRange(0, 100)
+    bar.resize(300, 24)
+    host.show()
+    qtbot.waitExposed(host)
+    qtbot.wait(50)  # painted once: from now on the window has a backing store to paint into
+    painted: list[str] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched.objectName() or type(watched).__name__)
+            return False
+
+    watch = Watch()
+    bar.installEventFilter(watch)
+    host.installEventFilter(watch)
+    bar.set_value(40)
+    assert bar.value() == 40
+    assert bar.text() == "40%"
+    assert painted == []  # QProgressBar.setValue would have painted (and the window) right here
+    qtbot.waitUntil(lambda: "FrameProgressBar" in painted)
