@@ -113,10 +113,14 @@ class GalleryModel(QAbstractListModel):
         super().__init__(parent)
         self._newest_first = newest_first
         self._arrival: dict[tuple[str, str], int] = {}
+        # Rows in order, with their sort keys (unique: they end with the item's own key).
         self._items: list[OutputItem] = []
         self._keys: list[tuple[float, str, str]] = []
-        self._row_of: dict[tuple[str, str], int] = {}
-        self._rows_by_path: dict[str, list[int]] = {}
+        # By item key: its sort key, from which its row is found by bisection. Nothing here
+        # holds a row number, so inserting or removing rows renumbers nothing (with a couple of
+        # thousand outputs in the gallery, re-indexing after each finished run cost 5-15 ms).
+        self._sort_key_of: dict[tuple[str, str], tuple[float, str, str]] = {}
+        self._keys_by_path: dict[str, set[tuple[str, str]]] = {}
 
     # Qt model API
 
@@ -148,11 +152,12 @@ class GalleryModel(QAbstractListModel):
         return list(self._items)
 
     def index_of(self, run_id: str, name: str) -> QModelIndex:
-        row = self._row_of.get((run_id, name))
+        row = self._row_of((run_id, name))
         return QModelIndex() if row is None else self.index(row, 0)
 
     def rows_for_path(self, path: str) -> list[int]:
-        return list(self._rows_by_path.get(path, ()))
+        rows = (self._row_of(key) for key in self._keys_by_path.get(path, ()))
+        return sorted(row for row in rows if row is not None)
 
     def workflows(self) -> list[tuple[str, str]]:
         """(workflow, display name) of every workflow with outputs, by display name."""
@@ -180,7 +185,10 @@ class GalleryModel(QAbstractListModel):
         self.beginResetModel()
         self._items = sorted(unique.values(), key=self._sort_key)
         self._keys = [self._sort_key(item) for item in self._items]
-        self._reindex()
+        self._sort_key_of = {}
+        self._keys_by_path = {}
+        for item, key in zip(self._items, self._keys, strict=True):
+            self._remember(item, key)
         self.endResetModel()
 
     def add_items(self, items: Iterable[OutputItem]) -> None:
@@ -189,27 +197,26 @@ class GalleryModel(QAbstractListModel):
         changed: list[tuple[str, str]] = []
         moved_rows: set[int] = set()
         for item in items:
-            row = self._row_of.get(item.key)
+            row = self._row_of(item.key)
             if (
                 row is not None
                 and row not in moved_rows
                 and self._sort_key(item) == self._keys[row]
             ):
                 if self._items[row] != item:
+                    self._forget(self._items[row])
                     self._items[row] = item
+                    self._remember(item, self._keys[row])
                     changed.append(item.key)
                 continue
             if row is not None:  # its place in the order changed: take it out, insert it again
                 moved_rows.add(row)
             fresh[item.key] = item
         if moved_rows:
-            # All at once, so the rows are re-indexed once rather than once per moved item.
             self._remove_rows(sorted(moved_rows))
-        changed_rows = [row for key in changed if (row := self._row_of.get(key)) is not None]
-        if changed_rows:
-            # One rebuild of the path index for the whole update, not one per item.
-            self._reindex_paths()
-            for row in changed_rows:
+        for key in changed:
+            row = self._row_of(key)
+            if row is not None:
                 index = self.index(row, 0)
                 self.dataChanged.emit(index, index)
         if not fresh:
@@ -222,11 +229,13 @@ class GalleryModel(QAbstractListModel):
             block = groups[position]
             first = position + offset
             self.beginInsertRows(QModelIndex(), first, first + len(block) - 1)
+            sort_keys = [self._sort_key(item) for item in block]
             self._items[first:first] = block
-            self._keys[first:first] = [self._sort_key(item) for item in block]
+            self._keys[first:first] = sort_keys
+            for item, sort_key in zip(block, sort_keys, strict=True):
+                self._remember(item, sort_key)
             self.endInsertRows()
             offset += len(block)
-        self._reindex()
 
     def remove_run(self, run_id: str) -> None:
         """Take out every output of ``run_id`` (the run was removed from history)."""
@@ -234,7 +243,7 @@ class GalleryModel(QAbstractListModel):
 
     def thumbnail_changed(self, path: str) -> None:
         """Tell views that the thumbnail of the rows showing ``path`` can now be drawn."""
-        for row in self._rows_by_path.get(path, ()):
+        for row in self.rows_for_path(path):
             index = self.index(row, 0)
             self.dataChanged.emit(index, index, [ThumbnailRole])
 
@@ -254,21 +263,32 @@ class GalleryModel(QAbstractListModel):
                 ranges.append([row, row])
         for first, last in ranges:
             self.beginRemoveRows(QModelIndex(), first, last)
+            for item in self._items[first : last + 1]:
+                self._forget(item)
             del self._items[first : last + 1]
             del self._keys[first : last + 1]
             self.endRemoveRows()
-        if rows:
-            self._reindex()
 
-    def _reindex(self) -> None:
-        self._row_of = {item.key: row for row, item in enumerate(self._items)}
-        self._reindex_paths()
+    def _row_of(self, key: tuple[str, str]) -> int | None:
+        sort_key = self._sort_key_of.get(key)
+        if sort_key is None:
+            return None
+        row = bisect.bisect_left(self._keys, sort_key)
+        return row if row < len(self._keys) and self._keys[row] == sort_key else None
 
-    def _reindex_paths(self) -> None:
-        self._rows_by_path = {}
-        for row, item in enumerate(self._items):
-            if item.path is not None:
-                self._rows_by_path.setdefault(str(item.path), []).append(row)
+    def _remember(self, item: OutputItem, sort_key: tuple[float, str, str]) -> None:
+        self._sort_key_of[item.key] = sort_key
+        if item.path is not None:
+            self._keys_by_path.setdefault(str(item.path), set()).add(item.key)
+
+    def _forget(self, item: OutputItem) -> None:
+        self._sort_key_of.pop(item.key, None)
+        if item.path is not None:
+            keys = self._keys_by_path.get(str(item.path))
+            if keys is not None:
+                keys.discard(item.key)
+                if not keys:
+                    del self._keys_by_path[str(item.path)]
 
 
 def _tooltip(item: OutputItem) -> str:

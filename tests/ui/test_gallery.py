@@ -139,6 +139,37 @@ def test_many_outputs_moving_at_once_keep_the_order_and_the_index(qtbot) -> None
     assert model.item(model.index_of("run-5", "generated_image").row()).batch_name == "Batch b"
 
 
+def test_lookups_follow_any_mix_of_additions_moves_and_removals(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(5)
+    model = GalleryModel()
+    model.set_items([make_item(n, path=tmp_path / f"{n % 7}.png") for n in range(50)])
+    for _ in range(60):
+        roll = rng.random()
+        if roll < 0.5:  # new outputs, or known ones at another time or with another file
+            model.add_items(
+                make_item(
+                    rng.randrange(80),
+                    minutes=rng.randrange(200),
+                    path=tmp_path / f"{rng.randrange(7)}.png",
+                )
+                for _ in range(rng.randrange(1, 6))
+            )
+        elif model.rowCount():
+            model.remove_run(model.item(rng.randrange(model.rowCount())).run_id)
+        items = model.items()
+        times = [item.created_at for item in items]
+        assert times == sorted(times, reverse=True)
+        for row, item in enumerate(items):
+            assert model.index_of(item.run_id, item.name).row() == row
+        for n in range(7):
+            path = str(tmp_path / f"{n}.png")
+            expected = [row for row, item in enumerate(items) if str(item.path) == path]
+            assert model.rows_for_path(path) == expected
+    assert not model.index_of("run-999", "generated_image").isValid()
+
+
 def test_adding_the_same_output_twice_keeps_one_row() -> None:
     model = GalleryModel()
     model.add_items([make_item(1), make_item(1)])
