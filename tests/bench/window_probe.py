@@ -405,7 +405,7 @@ TIMED = (
     ("fizzly_desktop.ui.run_details", "RunDetailsPanel", "show_run"),
     ("fizzly_desktop.ui.outputs_strip", "OutputsStrip", "set_outputs"),
     ("fizzly_desktop.ui.gallery", "GalleryModel", "add_items"),
-    ("fizzly_desktop.ui.gallery", "GalleryModel", "_reindex_paths"),
+    ("fizzly_desktop.ui.gallery", "GalleryModel", "thumbnail_changed"),
     ("fizzly_desktop.core.engine", "RunEngine", "counts"),
     ("fizzly_desktop.core.engine", "RunEngine", "runs"),
     ("fizzly_desktop.ui.main_window", "MainWindow", "event"),
