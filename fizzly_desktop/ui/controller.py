@@ -728,6 +728,11 @@ class AppController(QObject):
         fresh = [r.copy() for r in (engine.run(i) for i in added) if r is not None]
         changed = [r.copy() for r in (engine.run(i) for i in updated) if r is not None]
         self.run_model.apply(added=fresh, updated=changed, removed=removed)
+        for run in changed:
+            if run.state is RunState.COMPLETED:
+                # Its pictures may just have been saved: the engine's output records are not a
+                # field of the run, so the queue is told to ask for the thumbnail again.
+                self.run_model.refresh_thumbnail(run.id)
         for run_id in removed:
             self.gallery.gallery_model.remove_run(run_id)
         finished = [r for r in [*fresh, *changed] if r.state is RunState.COMPLETED]

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtGui import QImage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.batch_plan import SweepAxis, sweep
@@ -135,6 +136,13 @@ def test_fill_the_form_run_it_and_watch_it_complete(qtbot: QtBot, qloop: qasync.
         assert (image.width(), image.height()) == (256, 256)
         # Kept on disk next to a JSON sidecar, and shown in the gallery.
         assert any(p.suffix == ".json" for p in image_item.path.parent.iterdir())
+        # The queue's row shows the picture as a thumbnail.
+        await until(
+            lambda: isinstance(
+                app.run_model.index(0, 0).data(Qt.ItemDataRole.DecorationRole), QPixmap
+            ),
+            timeout=5,
+        )
         await until(
             lambda: [i.name for i in app.gallery.shown_items() if i.is_image] == ["generated_image"]
         )
@@ -330,6 +338,17 @@ def test_screenshots_of_the_main_views(qtbot: QtBot, qloop: qasync.QEventLoop) -
         newest = max(app.run_model.runs(), key=lambda r: r.created_at)
         window.queue_view.select_run(newest.id)
         await until(lambda: any(i.is_image for i in app.outputs_strip.outputs()))
+
+        # Every completed run's row shows its picture, whether or not it was selected.
+        def thumbnails_shown() -> int:
+            proxy = window.queue_view.proxy
+            decorations = (
+                proxy.index(row, 0).data(Qt.ItemDataRole.DecorationRole)
+                for row in range(proxy.rowCount())
+            )
+            return sum(isinstance(decoration, QPixmap) for decoration in decorations)
+
+        await until(lambda: thumbnails_shown() == 3, timeout=5)
         window.run_details.tabs.setCurrentIndex(1)
         await shoot(app, "main-window.png")
         window.run_details.tabs.setCurrentIndex(0)
