@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTabWidget,
@@ -257,8 +258,15 @@ class RunDetailsPanel(QWidget):
         self.logs_text.setReadOnly(True)
         self.logs_text.setAccessibleName("Logs")
         self.outputs_view = outputs_view or QWidget()
+        # The outputs (a row of tiles, then each text output) scroll inside their tab: their
+        # height would otherwise be the panel's minimum, and squeeze the queue above it to
+        # half its height whenever a run is selected.
+        self.outputs_scroll = QScrollArea()
+        self.outputs_scroll.setWidget(self.outputs_view)
+        self.outputs_scroll.setWidgetResizable(True)
+        self.outputs_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.tabs.addTab(self.timeline, "Progress")
-        self.tabs.addTab(self.outputs_view, "Outputs")
+        self.tabs.addTab(self.outputs_scroll, "Outputs")
         self.tabs.addTab(self.inputs_text, "Inputs")
         self.tabs.addTab(self.logs_text, "Logs")
         self.tabs.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

@@ -325,7 +325,9 @@ class ThumbnailLoader(_DecodeClient):
     remembered (``failure(path)``) and not retried until ``forget(path)``.
 
     Args:
-        max_count: most thumbnails kept in memory.
+        max_count: most thumbnails kept in memory. The byte budget is the real limit: the
+            queue's 24-pixel thumbnails take 2 kB each, and a history of thousands of runs
+            scrolled end to end should not decode them all again on the way back.
         max_bytes: most pixel bytes kept in memory.
         max_workers: decodes running at once (default: cores minus one, at least one).
         allocation_limit_mb: refuse images whose decode would need more memory than this.
@@ -343,7 +345,7 @@ class ThumbnailLoader(_DecodeClient):
         self,
         parent: QObject | None = None,
         *,
-        max_count: int = 1000,
+        max_count: int = 20_000,
         max_bytes: int = 128 * 1024 * 1024,
         max_workers: int | None = None,
         allocation_limit_mb: int = DEFAULT_ALLOCATION_LIMIT_MB,

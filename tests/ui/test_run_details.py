@@ -155,3 +155,16 @@ def test_overall_progress_is_painted_with_the_next_frame_not_at_once(qtbot: QtBo
     assert bar.text() == "40%"
     assert painted == []  # QProgressBar.setValue would have painted (and the window) right here
     qtbot.waitUntil(lambda: "FrameProgressBar" in painted)
+
+
+def test_tall_outputs_scroll_in_their_tab_rather_than_squeeze_the_queue(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    outputs = QWidget()
+    outputs.setMinimumHeight(600)  # many text outputs, say
+    panel = RunDetailsPanel(outputs)
+    qtbot.addWidget(panel)
+    panel.show_run(running_run(), title="Text to image")
+    # The queue above shares a splitter with this panel: its minimum must stay modest.
+    assert panel.minimumSizeHint().height() < 300
+    assert panel.outputs_scroll.widget() is outputs
