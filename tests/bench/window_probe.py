@@ -16,6 +16,7 @@ beyond the interval. The phases, each with the same history loaded:
 
     python -m tests.bench.window_probe [--history 2000] [--runs 200] [--stream-seconds 15]
                                        [--sample-stacks]  # where the GUI thread was in stalls
+                                       [--slow-callbacks]  # asyncio callbacks over 4 ms
                                        [--profile scroll|ramp|stream]  # cProfile of the GUI thread
                                        [--profile-out FILE]  # the raw cProfile stats
                                        [--paint-census]  # which widgets repaint, how much
@@ -49,6 +50,10 @@ PROBE_INTERVAL_MS = 5
 SCROLL_INTERVAL_MS = 16
 SCROLL_ROWS_PER_TICK = 3
 SELECT_INTERVAL_MS = 250
+#: A paint this large (pixels) is counted apart, as "(large)": whole views rather than strips.
+FULL_PAINT_PX = 150_000
+#: A repaint of the window this long is listed, with the widgets that took the time.
+SLOW_FRAME_S = 0.015
 #: A gap this much longer than the interval counts as a stall worth a stack sample.
 SAMPLE_AFTER_S = 0.012
 STREAM_WORKFLOW = "demo/text-to-image"
@@ -226,6 +231,51 @@ class CollectorTimes:
         }
 
 
+class SlowCallbacks:
+    """asyncio callbacks (task steps included) that ran longer than a threshold, per phase."""
+
+    THRESHOLD_S = 0.004
+
+    def __init__(self, probe: StallProbe) -> None:
+        self.probe = probe
+        self.times: dict[str, dict[str, list[float]]] = {}
+        self._original = asyncio.Handle._run
+
+    def install(self) -> None:
+        original, slow = self._original, self
+
+        def timed_run(handle: asyncio.Handle) -> None:
+            started = time.perf_counter()
+            original(handle)
+            took = time.perf_counter() - started
+            if took >= slow.THRESHOLD_S and slow.probe.phase:
+                slow.note(slow.probe.phase, handle, took)
+
+        asyncio.Handle._run = timed_run  # type: ignore[method-assign]
+
+    def uninstall(self) -> None:
+        asyncio.Handle._run = self._original  # type: ignore[method-assign]
+
+    def note(self, phase: str, handle: asyncio.Handle, took: float) -> None:
+        callback = getattr(handle, "_callback", None)
+        owner = getattr(callback, "__self__", None)
+        if isinstance(owner, asyncio.Task):
+            coro = owner.get_coro()
+            name = f"task {getattr(coro, '__qualname__', type(coro).__name__)}"
+        else:
+            name = getattr(callback, "__qualname__", repr(callback))
+        self.times.setdefault(phase, {}).setdefault(name, []).append(took * 1000)
+
+    def summary(self) -> dict[str, dict[str, str]]:
+        return {
+            phase: {
+                name: f"{len(ms)} over {self.THRESHOLD_S * 1000:g} ms, max {max(ms):.1f} ms"
+                for name, ms in sorted(by_name.items(), key=lambda kv: -max(kv[1]))[:15]
+            }
+            for phase, by_name in self.times.items()
+        }
+
+
 class StackSampler(threading.Thread):
     """While the GUI thread has not ticked for a while, note where it is (app frames only)."""
 
@@ -261,6 +311,8 @@ class PaintCensus:
         from PySide6.QtCore import QEvent, QObject
 
         paint = QEvent.Type.Paint
+        update_request = QEvent.Type.UpdateRequest
+        resize = QEvent.Type.Resize
         census = self
 
         class Filter(QObject):
@@ -271,11 +323,18 @@ class PaintCensus:
                 if census.painting is not None:
                     name, phase, started = census.painting
                     census.times[phase][name] += now - started
+                    census.frame[name] += now - started
                     census.painting = None
-                if probe.phase and event.type() == paint:
+                kind = event.type()
+                if kind == update_request and watched.isWidgetType() and watched.isWindow():
+                    census.end_frame()
+                if probe.phase and kind == paint:
                     census.note(probe.phase, watched, event.rect(), now)
+                elif probe.phase and kind == resize and watched.isWidgetType():
+                    census.resized[probe.phase][census.name_of(watched)] += 1
                 return False
 
+        self.probe = probe
         self.filter = Filter()
         self.counts: dict[str, collections.Counter[str]] = {}
         self.areas: dict[str, collections.Counter[str]] = {}
@@ -283,8 +342,29 @@ class PaintCensus:
             collections.Counter
         )
         self.painting: tuple[str, str, float] | None = None
+        self.resized: dict[str, collections.Counter[str]] = collections.defaultdict(
+            collections.Counter
+        )
+        # The repaint under way (one UpdateRequest of the window): seconds by widget.
+        self.frame: collections.Counter[str] = collections.Counter()
+        self.frame_rects: dict[str, str] = {}
+        self.frame_phase = ""
+        self.slow_frames: list[str] = []
 
-    def note(self, phase: str, widget: Any, rect: Any, now: float) -> None:
+    def end_frame(self) -> None:
+        total = sum(self.frame.values())
+        if total >= SLOW_FRAME_S and self.frame_phase:
+            parts = ", ".join(
+                f"{name} [{self.frame_rects.get(name, '')}] {s * 1000:.1f}"
+                for name, s in self.frame.most_common(3)
+            )
+            self.slow_frames.append(f"{self.frame_phase}: {total * 1000:.1f} ms ({parts})")
+        self.frame = collections.Counter()
+        self.frame_rects = {}
+        self.frame_phase = self.probe.phase
+
+    @staticmethod
+    def name_of(widget: Any) -> str:
         parent = widget.parent()
         owner = type(parent).__name__ if parent is not None else ""
         if parent is not None and parent.accessibleName():
@@ -292,12 +372,23 @@ class PaintCensus:
         name = f"{type(widget).__name__} {widget.objectName() or 'in ' + owner}"
         if widget.objectName() == "qt_scrollarea_viewport":
             name += f" of {owner}"
+        return name
+
+    def note(self, phase: str, widget: Any, rect: Any, now: float) -> None:
+        name = self.name_of(widget)
+        if rect.width() * rect.height() >= FULL_PAINT_PX:
+            name += " (large)"
+        self.frame_rects[name] = f"{rect.x()},{rect.y()} {rect.width()}x{rect.height()}"
         self.counts.setdefault(phase, collections.Counter())[name] += 1
         self.areas.setdefault(phase, collections.Counter())[name] += rect.width() * rect.height()
         self.painting = (name, phase, now)
 
-    def summary(self) -> dict[str, dict[str, str]]:
+    def summary(self) -> dict[str, Any]:
+        self.end_frame()
         return {
+            "slow repaints (ms by widget)": self.slow_frames[-40:],
+            "resized": {phase: dict(c.most_common(12)) for phase, c in self.resized.items()},
+        } | {
             phase: {
                 name: f"{count} paints, {self.areas[phase][name] // 1000} kpx, "
                 f"{self.times[phase][name] * 1000:.0f} ms"
@@ -545,6 +636,10 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
     )
     controller.window.resize(1320, 840)
     controller.show()
+    slow_callbacks: SlowCallbacks | None = None
+    if options.slow_callbacks:
+        slow_callbacks = SlowCallbacks(probe)
+        slow_callbacks.install()
     sampler: StackSampler | None = None
     if options.sample_stacks:
         sampler = StackSampler(probe, threading.get_ident())
@@ -715,6 +810,9 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         result["paint_census"] = census.summary()
     if sampler is not None:
         result["stall_samples"] = dict(sampler.counts.most_common(25))
+    if slow_callbacks is not None:
+        slow_callbacks.uninstall()
+        result["slow_callbacks"] = slow_callbacks.summary()
     if profiler is not None:
         result["profile"] = profile_table(profiler)
         if options.profile_out:
@@ -731,6 +829,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--stream-seconds", type=float, default=15.0)
     parser.add_argument("--finish-timeout", type=float, default=40.0)
     parser.add_argument("--sample-stacks", action="store_true")
+    parser.add_argument("--slow-callbacks", action="store_true")
     parser.add_argument("--paint-census", action="store_true")
     parser.add_argument("--profile", choices=["idle", "scroll", "ramp", "stream"], default=None)
     parser.add_argument("--profile-out", default=None, help="also save the raw cProfile stats")
