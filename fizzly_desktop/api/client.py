@@ -194,6 +194,10 @@ class FizzlyClient:
         # ends, and a couple of hundred open status streams made each submit pay for them.
         self._http: httpx.AsyncClient | None = None
         self._stream_http: httpx.AsyncClient | None = None
+        # Requests beyond the pool's connections wait here rather than in httpcore's pool,
+        # which walks every waiting request against every connection whenever one starts or
+        # ends: 200 runs cancelled or sent at once cost seconds of the event loop's thread.
+        self._request_slots = asyncio.Semaphore(_MAX_REQUEST_CONNECTIONS)
         self._downloader: OutputDownloader | None = None
 
     def __repr__(self) -> str:
@@ -555,9 +559,14 @@ class FizzlyClient:
             slot = await self.budget.acquire(priority)
             try:
                 async with asyncio.timeout(self.timeout):
-                    response = await http.send(request, stream=stream)
-                    if stream and not response.is_success:
-                        await _read_closed(response)
+                    if stream:
+                        response = await http.send(request, stream=True)
+                        if not response.is_success:
+                            await _read_closed(response)
+                    else:
+                        # After the budget, as waiting for a pooled connection was before.
+                        async with self._request_slots:
+                            response = await http.send(request)
             except _NOT_SENT as exc:
                 self.budget.release(slot)
                 failure = ConnectionFailed(

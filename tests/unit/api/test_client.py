@@ -639,3 +639,34 @@ async def test_a_429_holds_every_waiting_request(
     assert sent_at[0] == start
     assert len(sent_at) == 4
     assert all(t >= start + 30 for t in sent_at[1:])
+
+
+async def test_requests_beyond_the_pool_wait_in_line_rather_than_in_the_pool(
+    make_client: ClientFactory,
+) -> None:
+    from fizzly_desktop.api import RateBudget
+    from fizzly_desktop.api.client import _MAX_REQUEST_CONNECTIONS
+
+    inside = most = 0
+    release = asyncio.Event()
+
+    async def slow_status(_request: httpx.Request) -> httpx.Response:
+        nonlocal inside, most
+        inside += 1
+        most = max(most, inside)
+        await release.wait()
+        inside -= 1
+        return json_answer(200, {"status": "IN_QUEUE", "queue_position": 1})
+
+    quick = json_answer(200, {"status": "IN_QUEUE", "queue_position": 1})
+    client = make_client(Wire(quick, slow_status), budget=RateBudget(limit=1000))
+    await client.status(RUN)  # the budget sends freely once it has heard from the service
+    # Two hundred status calls at once (as when 200 selected runs are cancelled or checked).
+    calls = [asyncio.ensure_future(client.status(RUN)) for _ in range(200)]
+    for _ in range(50):
+        await asyncio.sleep(0)
+    assert most == _MAX_REQUEST_CONNECTIONS  # the rest wait for a slot, outside httpcore
+    release.set()
+    answers = await asyncio.gather(*calls)
+    assert len(answers) == 200
+    assert most == _MAX_REQUEST_CONNECTIONS
