@@ -113,7 +113,8 @@ class GalleryModel(QAbstractListModel):
         super().__init__(parent)
         self._newest_first = newest_first
         self._arrival: dict[tuple[str, str], int] = {}
-        # Rows in order, with their sort keys (unique: they end with the item's own key).
+        # Rows in order, with their sort keys (one per item: a time ends with the item's own
+        # key, an arrival order is a number of its own).
         self._items: list[OutputItem] = []
         self._keys: list[tuple[float, str, str]] = []
         # By item key: its sort key, from which its row is found by bisection. Nothing here

@@ -136,6 +136,14 @@ def changed_columns(old: Run, new: Run) -> list[int]:
     return [column for column, fields in _COLUMN_FIELDS if not changed.isdisjoint(fields)]
 
 
+def _tooltip(run: Run, column: Column) -> str | None:
+    if column is Column.STATE:
+        return run.error or None
+    if column is Column.WORKFLOW:
+        return run.workflow
+    return None
+
+
 def format_duration(seconds: float | None) -> str:
     if seconds is None:
         return ""
@@ -222,7 +230,11 @@ class RunTableModel(QAbstractTableModel):
         return self.value_at(index.row(), index.column(), role)
 
     def value_at(self, row: int, column: int, role: int) -> object:
-        """What ``data()`` answers for a cell, without a model index (the proxy's fast path)."""
+        """What ``data()`` answers for a cell, without a model index.
+
+        The proxy asks this for the roles a painted cell does not keep (the run, its id, sort
+        keys); the painted ones come from ``cell``.
+        """
         # Views ask for a dozen roles per cell and the sort proxy asks again on every change:
         # roles this model does not serve are answered before anything else is looked at.
         if role not in _SERVED_ROLES or row >= len(self._runs):
@@ -249,15 +261,12 @@ class RunTableModel(QAbstractTableModel):
 
     def _cells(self, run: Run) -> _RowCells:
         now = time.time()
+        thumbnail = self._thumbnails(run) if self._thumbnails else None
         return tuple(
             (
                 self._display(run, column, now),
-                self._thumbnails(run) if column is Column.WORKFLOW and self._thumbnails else None,
-                run.error
-                if column is Column.STATE and run.error
-                else run.workflow
-                if column is Column.WORKFLOW
-                else None,
+                thumbnail if column is Column.WORKFLOW else None,
+                _tooltip(run, column),
                 _ALIGN_RIGHT if column in _RIGHT_ALIGNED else None,
             )
             for column in _COLUMNS
@@ -603,9 +612,10 @@ class RunFilterProxy(QSortFilterProxyModel):
 
 
 def progress_bar(run: Run) -> tuple[int, str]:
-    """The bar an active run's progress cell shows: its percentage and its text."""
-    if run.state is RunState.COMPLETED:
-        return 100, "Done"
+    """The bar a run not finished yet shows in its progress cell: percentage and text.
+
+    (A finished run's cell is a word instead: see ``RunTableModel._display``.)
+    """
     if run.state in (RunState.IN_QUEUE, RunState.PENDING, RunState.WAITING):
         return 0, run.state.label
     if run.state is RunState.IN_PROGRESS and not run.progress:
@@ -615,7 +625,7 @@ def progress_bar(run: Run) -> tuple[int, str]:
         # The current node rides along in the bar: its own column is hidden by default.
         node = f" · {run.current_node}" if run.current_node else ""
         return int(run.progress), f"{int(run.progress)} %{node}"
-    return 0, run.state.label if run.state.is_terminal else ""
+    return 0, ""
 
 
 class ProgressDelegate(QStyledItemDelegate):
