@@ -15,7 +15,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, cast, get_args
 from urllib.parse import urlsplit
 
+from fizzly_desktop.core.jsonfile import read_json, write_json_atomic
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.core.schema import InputSchema, SchemaError, humanize
 
@@ -153,17 +153,15 @@ class WorkflowLibrary:
 
     def _load(self) -> None:
         try:
-            text = self.path.read_text(encoding="utf-8")
+            data = read_json(self.path)
         except FileNotFoundError:
             return
         except OSError as exc:
             self.problem = f"Your workflow library could not be read ({exc.strerror or exc})."
             return
-        try:
-            data = json.loads(text)
-            if not isinstance(data, dict) or not isinstance(data.get("profiles"), dict):
-                raise ValueError("not a library file")
-        except (ValueError, RecursionError):
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or not isinstance(data.get("profiles"), dict):
             aside = self.path.with_name(f"library.corrupt-{time.strftime('%Y%m%d-%H%M%S')}.json")
             try:
                 os.replace(self.path, aside)
@@ -178,18 +176,7 @@ class WorkflowLibrary:
         self._data = data
 
     def _save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(self._data, indent=2, ensure_ascii=False)
-        fd, tmp_name = tempfile.mkstemp(prefix=".library-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, self.path)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
+        write_json_atomic(self.path, self._data)
 
     def _section(self) -> dict[str, Any]:
         profiles = cast(dict[str, Any], self._data.setdefault("profiles", {}))

@@ -15,8 +15,6 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
-import os
-import tempfile
 import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,6 +25,7 @@ import httpx
 
 from fizzly_desktop.api import FizzlyClient, FizzlyError, KeyCheck
 from fizzly_desktop.api import KeyStatus as KeyCheckStatus
+from fizzly_desktop.core.jsonfile import read_json, write_json_atomic
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.core.secrets import (
     KeyInfo,
@@ -428,22 +427,8 @@ class ProfileStore:
                 if not p.is_sandbox
             ],
         }
-        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
         try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(
-                prefix=f".{self._path.name}.", suffix=".tmp", dir=self._path.parent
-            )
-            tmp = Path(tmp_name)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.replace(tmp, self._path)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
+            write_json_atomic(self._path, document)
         except OSError as exc:
             raise ProfileError(
                 f"Your profiles could not be saved to {self._path} ({exc.strerror or exc}). "
@@ -453,7 +438,7 @@ class ProfileStore:
     def _load(self) -> _State:
         empty = _State(profiles=(SANDBOX_PROFILE,), active=SANDBOX_PROFILE_NAME, welcome_done=False)
         try:
-            raw = self._path.read_text(encoding="utf-8")
+            document = read_json(self._path)
         except FileNotFoundError:
             return empty
         except OSError as exc:
@@ -464,8 +449,11 @@ class ProfileStore:
             )
             log.warning("%s", self.load_problem)
             return replace(empty, welcome_done=True)
+        except ValueError as exc:
+            self._keep_aside(f"it is damaged: {_describe(exc)}")
+            return replace(empty, welcome_done=True)
         try:
-            state, skipped = _parse(json.loads(raw))
+            state, skipped = _parse(document)
         except (ValueError, TypeError, KeyError) as exc:
             self._keep_aside(f"it is damaged: {_describe(exc)}")
             return replace(empty, welcome_done=True)

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -34,8 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.formatting import format_credits, format_duration
 from fizzly_desktop.core.runs import NodeState, Run, RunState
-from fizzly_desktop.ui.run_table import elapsed_seconds, format_duration
+from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.run_table import elapsed_seconds
 
 _NODE_MARKS = {
     None: ("○", "Pending"),
@@ -60,16 +61,6 @@ def advice_for(error: str) -> str:
         if words in lowered:
             return advice
     return ""
-
-
-def _plain_label(text: str = "", *, muted: bool = False, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if muted:
-        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
 
 
 #: One timeline row as shown: node, mark, status word, start time, duration, is the current node.
@@ -190,8 +181,11 @@ class RunDetailsPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
-        self.empty = _plain_label(
-            "Select a run to see its progress, outputs and inputs.", muted=True
+        self.empty = plain_label(
+            "Select a run to see its progress, outputs and inputs.",
+            wrap=True,
+            muted=True,
+            selectable=True,
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
@@ -202,13 +196,13 @@ class RunDetailsPanel(QWidget):
         layout.setSpacing(6)
 
         header = QHBoxLayout()
-        self.title = _plain_label(wrap=False)
+        self.title = plain_label(selectable=True)
         title_font = QFont(self.title.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.state_label = _plain_label(wrap=False)
-        self.request_label = _plain_label(muted=True, wrap=False)
+        self.state_label = plain_label(selectable=True)
+        self.request_label = plain_label(muted=True, selectable=True)
         self.copy_button = QPushButton("Copy request ID")
         self.copy_button.setAccessibleName("Copy request ID")
         self.copy_button.clicked.connect(self._on_copy_clicked)
@@ -233,16 +227,16 @@ class RunDetailsPanel(QWidget):
         self.error_box.setAccessibleName("Error")
         error_layout = QVBoxLayout(self.error_box)
         error_layout.setContentsMargins(8, 6, 8, 6)
-        self.error_label = _plain_label()
+        self.error_label = plain_label(wrap=True, selectable=True)
         error_font = QFont(self.error_label.font())
         error_font.setBold(True)
         self.error_label.setFont(error_font)
-        self.advice_label = _plain_label(muted=True)
+        self.advice_label = plain_label(wrap=True, muted=True, selectable=True)
         error_layout.addWidget(self.error_label)
         error_layout.addWidget(self.advice_label)
         layout.addWidget(self.error_box)
 
-        self.metrics = _plain_label(muted=True)
+        self.metrics = plain_label(wrap=True, muted=True, selectable=True)
         layout.addWidget(self.metrics)
 
         self.tabs = QTabWidget()
@@ -324,9 +318,9 @@ class RunDetailsPanel(QWidget):
     def _metrics_text(run: Run) -> str:
         parts = []
         if run.credits_used is not None:
-            parts.append(f"{run.credits_used:g} credits used")
+            parts.append(f"{format_credits(run.credits_used)} credits used")
         if run.credits_refunded:
-            parts.append(f"{run.credits_refunded:g} credits refunded")
+            parts.append(f"{format_credits(run.credits_refunded)} credits refunded")
         total_ms = (run.metrics or {}).get("total_time_ms")
         if isinstance(total_ms, int | float):
             parts.append(f"total time {format_duration(total_ms / 1000)}")

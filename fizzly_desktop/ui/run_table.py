@@ -46,6 +46,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core import formatting
+from fizzly_desktop.core.formatting import format_duration
 from fizzly_desktop.core.runs import Run, RunState, StateGroup
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -144,19 +146,6 @@ def _tooltip(run: Run, column: Column) -> str | None:
     return None
 
 
-def format_duration(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    seconds = round(seconds)
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
-
-
 def elapsed_seconds(run: Run, now: float | None = None) -> float | None:
     start = run.started_at or run.submitted_at
     if start is None:
@@ -167,9 +156,9 @@ def elapsed_seconds(run: Run, now: float | None = None) -> float | None:
 
 def format_credits(run: Run) -> str:
     if run.credits_refunded:
-        used = run.credits_used or 0
-        return f"{used:g} (refunded {run.credits_refunded:g})"
-    return "" if run.credits_used is None else f"{run.credits_used:g}"
+        used = formatting.format_credits(run.credits_used or 0)
+        return f"{used} (refunded {formatting.format_credits(run.credits_refunded)})"
+    return "" if run.credits_used is None else formatting.format_credits(run.credits_used)
 
 
 class RunTableModel(QAbstractTableModel):

@@ -30,15 +30,13 @@ from fizzly_desktop.ui.forms import (
     SeedField,
     TextField,
 )
+from tests.fixtures.samples import SAMPLE_SCHEMAS
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "schemas"
+SHARED = SAMPLE_SCHEMAS
 
 
 def sample(name: str) -> InputSchema:
-    path = SHARED / name
-    if not path.exists():
-        pytest.skip(f"sample schema {name} not present")
-    return InputSchema.from_file(path)
+    return InputSchema.from_file(SHARED / name)
 
 
 def make_form(qtbot: QtBot, schema: InputSchema | dict[str, Any], **kwargs: Any) -> SchemaForm:
@@ -615,13 +613,12 @@ def test_presets_save_apply_delete(qtbot: QtBot) -> None:
 
 # --- every sample ---
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "schemas"
 SAMPLE_TEXT = {"string": "abc", "text": "A quiet harbour", "file": "https://example.com/a.png"}
 
 
 @pytest.mark.parametrize(
     "path",
-    sorted([*RESOURCES.glob("*.json"), *SHARED.glob("*.json")]),
+    sorted(SAMPLE_SCHEMAS.glob("*.json")),
     ids=lambda p: p.name,
 )
 def test_every_sample_builds_a_form_that_can_be_made_valid(qtbot: QtBot, path: Path) -> None:

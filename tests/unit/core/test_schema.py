@@ -18,17 +18,13 @@ from fizzly_desktop.core.schema import (
     humanize,
     random_seed_value,
 )
+from tests.fixtures.samples import SAMPLE_SCHEMAS
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "schemas"
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "schemas"
+RESOURCES = SAMPLE_SCHEMAS
 
 
 def load(name: str) -> Any:
-    for folder in (RESOURCES, SHARED):
-        path = folder / name
-        if path.exists():
-            return json.loads(path.read_text(encoding="utf-8"))
-    pytest.skip(f"sample schema {name} not present")
+    return json.loads((RESOURCES / name).read_text(encoding="utf-8"))
 
 
 def kinds(schema: InputSchema) -> dict[str, str]:

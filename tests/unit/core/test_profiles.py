@@ -405,7 +405,7 @@ def test_save_failure_is_plain_and_changes_nothing(
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("fizzly_desktop.core.profiles.os.replace", refuse)
+    monkeypatch.setattr("fizzly_desktop.core.jsonfile.os.replace", refuse)
     with pytest.raises(ProfileError, match="No space left on device"):
         store.add("Home")
     assert store.names() == [SANDBOX_PROFILE_NAME, "Work"]
@@ -421,7 +421,7 @@ def test_rename_save_failure_moves_key_back(
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(13, "Permission denied")
 
-    monkeypatch.setattr("fizzly_desktop.core.profiles.os.replace", refuse)
+    monkeypatch.setattr("fizzly_desktop.core.jsonfile.os.replace", refuse)
     with pytest.raises(ProfileError, match="could not be saved"):
         store.rename("Work", "Studio")
     assert store.names() == [SANDBOX_PROFILE_NAME, "Work"]

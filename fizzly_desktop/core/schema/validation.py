@@ -1,0 +1,199 @@
+"""Validating input values with jsonschema, with each problem said in words a person can act on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+
+from fizzly_desktop.core.schema.fields import FieldError, FieldSpec, format_number, humanize
+
+
+def _uri_check(instance: object) -> bool:
+    if not isinstance(instance, str):
+        return True
+    if instance.startswith("data:"):
+        return "," in instance
+    try:
+        parts = urlsplit(instance)
+    except ValueError:
+        return False
+    return bool(parts.scheme) and bool(parts.netloc) and " " not in instance
+
+
+_FORMAT_CHECKER = FormatChecker(formats=())
+_FORMAT_CHECKER.checks("uri")(_uri_check)
+_FORMAT_CHECKER.checks("iri")(_uri_check)
+
+
+def _plural(count: float, word: str) -> str:
+    return f"{format_number(count)} {word}{'' if count == 1 else 's'}"
+
+
+def _choice_text(choices: Iterable[Any]) -> str:
+    texts = ["none" if c is None else str(c) for c in choices]
+    if len(texts) > 8:
+        texts = [*texts[:8], "…"]
+    return ", ".join(texts)
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "yes or no (true or false)",
+    "array": "a list",
+    "object": "a group of values (a JSON object)",
+    "null": "empty (null)",
+}
+
+
+class InputValidator:
+    """Checks values against the inputs' schema; names each problem by its field's title."""
+
+    def __init__(self, schema: Mapping[str, Any], fields: Sequence[FieldSpec]) -> None:
+        self.fields: tuple[FieldSpec, ...] = tuple(fields)
+        self._validator = Draft202012Validator(schema, format_checker=_FORMAT_CHECKER)
+
+    def validate(self, values: Mapping[str, Any]) -> list[FieldError]:
+        """Problems with ``values``, in field order, each in plain words (empty when valid)."""
+        errors: list[FieldError] = []
+        seen: set[tuple[tuple[str | int, ...], str]] = set()
+        for error in self._validator.iter_errors(dict(values)):
+            for field_error in self._describe(error):
+                key = (field_error.path, field_error.message)
+                if key not in seen:
+                    seen.add(key)
+                    errors.append(field_error)
+        order = {spec.name: index for index, spec in enumerate(self.fields)}
+        errors.sort(key=lambda e: (order.get(e.field, len(order)), len(e.path)))
+        return errors
+
+    def title_for(self, path: Sequence[str | int]) -> str:
+        """The label of the field at ``path`` ("Width", "Size › Width", "Image URLs item 2")."""
+        fields = self.fields
+        parts: list[str] = []
+        for step in path:
+            if isinstance(step, int):
+                parts.append(f"item {step + 1}")
+                continue
+            spec = next((f for f in fields if f.name == step), None)
+            if spec is None:
+                parts.append(humanize(step))
+                fields = ()
+            else:
+                parts.append(spec.title)
+                fields = spec.fields
+        if not parts:
+            return "The inputs"
+        text = parts[0]
+        for part in parts[1:]:
+            text += f" {part}" if part.startswith("item ") else f" › {part}"
+        return text
+
+    def _describe(self, error: ValidationError) -> Iterator[FieldError]:
+        path = tuple(error.absolute_path)
+        keyword = str(error.validator)
+        value = error.validator_value
+        if keyword in ("anyOf", "oneOf") and error.context:
+            # "anyOf [X, null]": the null branch's complaint ("must be null") is never the
+            # helpful one; describe why the value does not fit X.
+            useful = [e for e in error.context if not _is_null_branch_mismatch(e)]
+            inner = best_match(useful or error.context)
+            if inner is not None:
+                yield from self._describe_at(path + tuple(inner.relative_path), inner)
+                return
+        if keyword == "required":
+            instance = error.instance if isinstance(error.instance, Mapping) else {}
+            for name in value if isinstance(value, list) else []:
+                if name not in instance:
+                    child = (*path, name)
+                    yield FieldError(child, f"{self.title_for(child)} is required.")
+            return
+        yield from self._describe_at(path, error)
+
+    def _describe_at(
+        self, path: tuple[str | int, ...], error: ValidationError
+    ) -> Iterator[FieldError]:
+        if str(error.validator) == "required":
+            yield from self._describe(_relocated(error, path))
+            return
+        yield FieldError(path, _message(self.title_for(path), error))
+
+
+def _is_null_branch_mismatch(error: ValidationError) -> bool:
+    return str(error.validator) == "type" and error.validator_value == "null"
+
+
+def _relocated(error: ValidationError, path: tuple[str | int, ...]) -> ValidationError:
+    moved = ValidationError(
+        error.message,
+        validator=error.validator,
+        validator_value=error.validator_value,
+        instance=error.instance,
+        schema=error.schema,
+        path=path,
+    )
+    return moved
+
+
+def _message(title: str, error: ValidationError) -> str:
+    keyword = str(error.validator)
+    value: Any = error.validator_value
+    instance = error.instance
+    if keyword == "minimum":
+        return f"{title} must be at least {format_number(value)}."
+    if keyword == "maximum":
+        return f"{title} must be at most {format_number(value)}."
+    if keyword == "exclusiveMinimum":
+        return f"{title} must be more than {format_number(value)}."
+    if keyword == "exclusiveMaximum":
+        return f"{title} must be less than {format_number(value)}."
+    if keyword == "multipleOf":
+        return f"{title} must be a multiple of {format_number(value)}."
+    if keyword == "minLength":
+        if value == 1:
+            return f"{title} must not be empty."
+        return f"{title} must be at least {_plural(value, 'character')}."
+    if keyword == "maxLength":
+        return f"{title} must be at most {_plural(value, 'character')}."
+    if keyword == "pattern":
+        return f"{title} is not in the expected form (it must match {value})."
+    if keyword == "enum":
+        return f"{title} must be one of: {_choice_text(value)}."
+    if keyword == "const":
+        return f"{title} must be {_choice_text([value])}."
+    if keyword == "type":
+        wanted = value if isinstance(value, list) else [value]
+        words = [_TYPE_WORDS.get(str(w), str(w)) for w in wanted if w != "null"]
+        if "null" in wanted and words:
+            return f"{title} must be {' or '.join(words)}, or left empty."
+        return f"{title} must be {' or '.join(words) or 'empty'}."
+    if keyword == "format":
+        if value in ("uri", "iri"):
+            return f"{title} must be a web address (http:// or https://) or a chosen file."
+        return f"{title} is not a valid {value}."
+    if keyword == "minItems":
+        if value == 1:
+            return f"{title} needs at least one item."
+        return f"{title} needs at least {_plural(value, 'item')}."
+    if keyword == "maxItems":
+        return f"{title} can have at most {_plural(value, 'item')}."
+    if keyword == "uniqueItems":
+        return f"{title} must not list the same item twice."
+    if keyword == "additionalProperties":
+        extra = sorted(
+            set(instance) - set(error.schema.get("properties", {}))
+            if isinstance(instance, Mapping) and isinstance(error.schema, Mapping)
+            else []
+        )
+        names = ", ".join(str(name) for name in extra) or "some inputs"
+        return f"{title}: this workflow does not take {names}."
+    if keyword in ("minProperties", "maxProperties"):
+        return f"{title} has the wrong number of entries."
+    if keyword == "not":
+        return f"{title} has a value that is not allowed."
+    return f"{title}: {error.message}."
