@@ -31,7 +31,7 @@ from fizzly_desktop.core.engine import (
 from fizzly_desktop.core.events import ChangeEvent, ManualScheduler, Notice, RunsChanged
 from fizzly_desktop.core.history import HistoryStore
 from fizzly_desktop.core.outputs import read_sidecar
-from fizzly_desktop.core.runs import NodeState, Run, RunState, StateGroup
+from fizzly_desktop.core.runs import NodeEntry, NodeState, Run, RunState, StateGroup
 from fizzly_desktop.core.tracking import TrackingSettings
 from tests.unit.core.fake_client import NODES, FakeClient, FakeDownloader
 
@@ -765,3 +765,45 @@ async def test_reconnect_closes_the_client_and_opens_a_new_one_on_next_use(
     second = await engine.submit(WF, {"i": 2}, profile=PROFILE)
     await until(lambda: _state(engine, second.id) is RunState.COMPLETED)
     assert harness.opened == [PROFILE, PROFILE]
+
+
+# --- what a workflow's runs go through --------------------------------------------------------
+
+
+async def test_expected_nodes_come_from_the_latest_completed_run(harness: Harness) -> None:
+    engine = harness.engine
+    assert engine.expected_nodes(WF) == []
+    assert engine.node_count(WF) is None
+    run = await engine.submit(WF, {"prompt": "a fox"}, profile=PROFILE)
+    await until(lambda: run.state is RunState.COMPLETED)
+    assert engine.expected_nodes(WF) == list(NODES)
+    assert engine.node_count(WF) == len(NODES)
+    # The caller gets its own list: changing it changes nothing in the engine.
+    engine.expected_nodes(WF).append("extra")
+    assert engine.expected_nodes(WF) == list(NODES)
+    assert engine.expected_nodes("demo/other") == []
+
+
+async def test_older_runs_loaded_later_do_not_replace_the_newest_nodes(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    def completed(created_at: float, nodes: list[str]) -> Run:
+        run = Run.create(WF, {"t": created_at}, PROFILE)
+        run.state = RunState.COMPLETED
+        run.created_at = created_at
+        run.timeline = [NodeEntry(node, NodeState.COMPLETED) for node in nodes]
+        return run
+
+    # Older than the first load (which takes the newest 200), and shaped differently.
+    old = [completed(float(i), ["old-node"]) for i in range(50)]
+    new = [completed(1000.0 + i, ["encode", "generate", "upscale"]) for i in range(200)]
+    store.save_runs([*old, *new])
+    await store.flush()
+    h = Harness(store, FakeClient(), tmp_path)
+    await h.engine.start()
+    try:
+        await until(lambda: h.engine.history_complete)
+        assert len(h.engine.runs()) == 250
+        assert h.engine.expected_nodes(WF) == ["encode", "generate", "upscale"]
+    finally:
+        await h.engine.close()
