@@ -39,9 +39,11 @@ class Dispatcher:
     """Sends waiting runs while ``max_active_runs`` and each batch's ``max_active`` allow.
 
     Single runs (interactive priority) are each sent in their own task as soon as there is
-    room; batch runs are sent one after another, in batch order, by the dispatcher loop. A run's
-    row is committed before its submit leaves, and a submit is never sent twice: a lost answer
-    leaves the run UNCERTAIN.
+    room; batch runs are sent in batch order by the dispatcher loop, each once the previous
+    one is answered or has waited ``submit_patience``, with at most ``batch_submits_in_flight``
+    awaiting answers at once (so one hung answer does not hold the queue). A run's row is
+    committed before its submit leaves, and a submit is never sent twice: a lost answer leaves
+    the run UNCERTAIN.
     """
 
     def __init__(
@@ -67,6 +69,8 @@ class Dispatcher:
         self.cancel_after_submit: set[str] = set()
         self.paused = False
         self._sending: set[str] = set()
+        #: Batch runs whose submit is waiting for its answer.
+        self._batch_sends: set[str] = set()
         self._send_done = asyncio.Event()
         self._wake = asyncio.Event()
 
@@ -152,11 +156,12 @@ class Dispatcher:
         return None
 
     async def run(self) -> None:
-        """Sends batch runs one after another, in order; wakes when something changes."""
+        """Sends batch runs in order, each once the previous one is answered or has waited
+        ``submit_patience`` for its answer; wakes when something changes."""
         while not self._life.closing:
             self._wake.clear()
             self.pump_singles()
-            job = self._next_batch_run()
+            job = None if self._batch_sends_full() else self._next_batch_run()
             if job is None:
                 timeout = self._connections.next_unblock()
                 with contextlib.suppress(TimeoutError):
@@ -164,7 +169,23 @@ class Dispatcher:
                 continue
             run, batch = job
             self._begin_send(run)
+            self._batch_sends.add(run.id)
+            task = self._tasks.spawn(f"submit-{run.id}", self._send_batch_run(run, batch))
+            # An answer that comes in time keeps batch submits one after another, so that a
+            # refusal (no credits, a bad key) pauses the batch before the next run leaves. A
+            # slow answer does not hold the queue: its run waits on, up to the client's timeout
+            # (then UNCERTAIN), while the next goes.
+            await asyncio.wait({task}, timeout=self._settings.submit_patience)
+
+    def _batch_sends_full(self) -> bool:
+        return len(self._batch_sends) >= max(1, self._settings.batch_submits_in_flight)
+
+    async def _send_batch_run(self, run: Run, batch: Batch) -> None:
+        try:
             await self._send_and_signal(run, batch)
+        finally:
+            self._batch_sends.discard(run.id)
+            self._wake.set()
 
     # --- sending ------------------------------------------------------------------------------
 

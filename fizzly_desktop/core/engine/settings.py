@@ -42,6 +42,12 @@ class EngineSettings:
     connect_backoff_initial: float = 2.0
     connect_backoff_max: float = 60.0
     close_grace: float = 5.0
+    #: A batch submit whose answer takes longer than this no longer holds the next run back:
+    #: the next one is sent while it waits (its own answer deadline is the client's timeout).
+    submit_patience: float = 2.0
+    #: Batch submits waiting for their answers at once. Each may be a paid run whose answer is
+    #: lost, so this is also how many runs a crash can leave UNCERTAIN.
+    batch_submits_in_flight: int = 3
     concurrent_downloads: int = 3
     #: Waits before asking for the status of a run still CANCELLING after its cancel was taken.
     cancel_confirm_delays: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0, 16.0)

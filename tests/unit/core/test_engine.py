@@ -807,3 +807,54 @@ async def test_older_runs_loaded_later_do_not_replace_the_newest_nodes(
         assert h.engine.expected_nodes(WF) == ["encode", "generate", "upscale"]
     finally:
         await h.engine.close()
+
+
+async def test_slow_answers_let_a_few_batch_submits_wait_at_once_and_no_more(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    client = FakeClient(auto_finish=False)
+    client.submit_gate = asyncio.Event()  # every answer is late
+    first = Harness(store, client, tmp_path, submit_patience=0.001, batch_submits_in_flight=2)
+    await first.engine.start()
+    batch = await first.engine.submit_batch("b", WF, [{"i": i} for i in range(5)], profile=PROFILE)
+    runs = first.engine.batch_runs(batch.id)
+    await until(lambda: client.count("submit") == 2)
+    assert [r.state for r in runs] == [RunState.SUBMITTING] * 2 + [RunState.WAITING] * 3
+    # A crash now leaves only the runs whose answers were awaited in doubt.
+    await first.engine.abort()
+
+    second = Harness(store, FakeClient(auto_finish=False), tmp_path)
+    await second.engine.start()
+    try:
+        states = [_state(second.engine, r.id) for r in runs]
+        assert states == [RunState.UNCERTAIN] * 2 + [RunState.WAITING] * 3
+        assert second.engine.batch(batch.id).state is BatchState.PAUSED  # type: ignore[union-attr]
+        assert second.client.count("submit") == 0
+    finally:
+        await second.engine.close()
+
+
+async def test_late_answers_still_arrive_and_the_batch_is_sent_in_order(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    client = FakeClient()
+    gate = client.submit_gate = asyncio.Event()
+    h = Harness(store, client, tmp_path, submit_patience=0.001, batch_submits_in_flight=3)
+    await h.engine.start()
+    try:
+        batch = await h.engine.submit_batch("b", WF, [{"i": i} for i in range(6)], profile=PROFILE)
+        await until(lambda: client.count("submit") == 3)
+        gate.set()
+        await until(lambda: batch.state is BatchState.FINISHED)
+        runs = h.engine.batch_runs(batch.id)
+        assert all(r.state is RunState.COMPLETED for r in runs)
+        assert client.count("submit") == 6
+        # Sent in batch order (answers may come in any order).
+        assert sorted(client.submitted_inputs[:3], key=lambda x: x["i"]) == [
+            {"i": 0},
+            {"i": 1},
+            {"i": 2},
+        ]
+        assert client.submitted_inputs[3:] == [{"i": 3}, {"i": 4}, {"i": 5}]
+    finally:
+        await h.engine.close()
