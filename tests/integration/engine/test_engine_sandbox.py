@@ -23,6 +23,7 @@ from fizzly_desktop.core.engine import (
     ProfileConnection,
     RunEngine,
 )
+from fizzly_desktop.core.events import ChangeEvent, Notice, NoticeLevel
 from fizzly_desktop.core.history import HistoryStore
 from fizzly_desktop.core.outputs import read_sidecar
 from fizzly_desktop.core.runs import RunState
@@ -323,6 +324,81 @@ async def test_a_submit_whose_answer_is_lost_is_left_uncertain(
         stored = store.get_run(runs[0].id)
         assert stored is not None
         assert stored.state is RunState.UNCERTAIN
+    finally:
+        await engine.close()
+
+
+class HangingTransport(CountingTransport):
+    """Passes every request to the sandbox, but never hands back the answer to one submit.
+
+    The sandbox takes that run, as a real service whose answer is lost on the way would.
+    """
+
+    def __init__(self, traffic: Traffic, hang_seed: int) -> None:
+        super().__init__(traffic)
+        self._hang_seed = hang_seed
+        self._never = asyncio.Event()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await super().handle_async_request(request)
+        if request.method == "POST" and json.loads(request.content)["inputs"]["seed"] == (
+            self._hang_seed
+        ):
+            await response.aread()
+            await response.aclose()
+            await self._never.wait()  # until the client's own deadline cancels it
+        return response
+
+
+async def test_a_hung_submit_does_not_hold_the_batch_back(
+    sandbox_factory: SandboxFactory, store: HistoryStore, tmp_path: Path
+) -> None:
+    info = sandbox_factory("--time-scale", "0.005")
+    traffic = Traffic()
+
+    async def factory(profile: str) -> ProfileConnection:
+        client = FizzlyClient(
+            info.base_url,
+            info.demo_key,
+            ping_interval=info.ping_interval,
+            timeout=10.0,
+            transport=HangingTransport(traffic, hang_seed=1),
+        )
+        return ProfileConnection.of(client, "…" + info.demo_key[-4:])
+
+    engine = RunEngine(store, factory, settings=engine_settings(tmp_path))
+    notices: list[Notice] = []
+
+    def keep_notices(event: ChangeEvent) -> None:
+        if isinstance(event, Notice):
+            notices.append(event)
+
+    engine.subscribe(keep_notices)
+    await engine.start()
+    try:
+        batch = await engine.submit_batch(
+            "Hung", WF, [inputs(i) for i in range(5)], profile=PROFILE, max_active=5
+        )
+        runs = engine.batch_runs(batch.id)
+        hung, others = runs[1], [runs[0], *runs[2:]]
+        # The runs behind the hung one are sent and taken while it still waits for its answer.
+        await until(lambda: all(r.request_id is not None for r in others))
+        assert hung.state is RunState.SUBMITTING
+        assert [x["seed"] for x in traffic.posted_inputs] == [0, 1, 2, 3, 4]
+        # Its answer never comes: it ends UNCERTAIN, with a message that says so, and is not
+        # sent again; the batch goes on and finishes.
+        await until(lambda: hung.state is RunState.UNCERTAIN)
+        assert hung.request_id is None
+        assert hung.error is not None
+        assert "lost the answer" in hung.error
+        await until(lambda: batch.state is BatchState.FINISHED)
+        assert all(r.state is RunState.COMPLETED for r in others), [r.state for r in others]
+        assert batch.pause_reason is None
+        assert len(traffic.posted_inputs) == 5
+        await until(lambda: any(n.run_id == hung.id for n in notices))
+        (notice,) = [n for n in notices if n.run_id == hung.id]
+        assert notice.level is NoticeLevel.WARNING
+        assert notice.message == hung.error
     finally:
         await engine.close()
 

@@ -31,7 +31,7 @@ from fizzly_desktop.core.engine import (
 from fizzly_desktop.core.events import ChangeEvent, ManualScheduler, Notice, RunsChanged
 from fizzly_desktop.core.history import HistoryStore
 from fizzly_desktop.core.outputs import read_sidecar
-from fizzly_desktop.core.runs import NodeState, Run, RunState, StateGroup
+from fizzly_desktop.core.runs import NodeEntry, NodeState, Run, RunState, StateGroup
 from fizzly_desktop.core.tracking import TrackingSettings
 from tests.unit.core.fake_client import NODES, FakeClient, FakeDownloader
 
@@ -765,3 +765,96 @@ async def test_reconnect_closes_the_client_and_opens_a_new_one_on_next_use(
     second = await engine.submit(WF, {"i": 2}, profile=PROFILE)
     await until(lambda: _state(engine, second.id) is RunState.COMPLETED)
     assert harness.opened == [PROFILE, PROFILE]
+
+
+# --- what a workflow's runs go through --------------------------------------------------------
+
+
+async def test_expected_nodes_come_from_the_latest_completed_run(harness: Harness) -> None:
+    engine = harness.engine
+    assert engine.expected_nodes(WF) == []
+    assert engine.node_count(WF) is None
+    run = await engine.submit(WF, {"prompt": "a fox"}, profile=PROFILE)
+    await until(lambda: run.state is RunState.COMPLETED)
+    assert engine.expected_nodes(WF) == list(NODES)
+    assert engine.node_count(WF) == len(NODES)
+    # The caller gets its own list: changing it changes nothing in the engine.
+    engine.expected_nodes(WF).append("extra")
+    assert engine.expected_nodes(WF) == list(NODES)
+    assert engine.expected_nodes("demo/other") == []
+
+
+async def test_older_runs_loaded_later_do_not_replace_the_newest_nodes(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    def completed(created_at: float, nodes: list[str]) -> Run:
+        run = Run.create(WF, {"t": created_at}, PROFILE)
+        run.state = RunState.COMPLETED
+        run.created_at = created_at
+        run.timeline = [NodeEntry(node, NodeState.COMPLETED) for node in nodes]
+        return run
+
+    # Older than the first load (which takes the newest 200), and shaped differently.
+    old = [completed(float(i), ["old-node"]) for i in range(50)]
+    new = [completed(1000.0 + i, ["encode", "generate", "upscale"]) for i in range(200)]
+    store.save_runs([*old, *new])
+    await store.flush()
+    h = Harness(store, FakeClient(), tmp_path)
+    await h.engine.start()
+    try:
+        await until(lambda: h.engine.history_complete)
+        assert len(h.engine.runs()) == 250
+        assert h.engine.expected_nodes(WF) == ["encode", "generate", "upscale"]
+    finally:
+        await h.engine.close()
+
+
+async def test_slow_answers_let_a_few_batch_submits_wait_at_once_and_no_more(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    client = FakeClient(auto_finish=False)
+    client.submit_gate = asyncio.Event()  # every answer is late
+    first = Harness(store, client, tmp_path, submit_patience=0.001, batch_submits_in_flight=2)
+    await first.engine.start()
+    batch = await first.engine.submit_batch("b", WF, [{"i": i} for i in range(5)], profile=PROFILE)
+    runs = first.engine.batch_runs(batch.id)
+    await until(lambda: client.count("submit") == 2)
+    assert [r.state for r in runs] == [RunState.SUBMITTING] * 2 + [RunState.WAITING] * 3
+    # A crash now leaves only the runs whose answers were awaited in doubt.
+    await first.engine.abort()
+
+    second = Harness(store, FakeClient(auto_finish=False), tmp_path)
+    await second.engine.start()
+    try:
+        states = [_state(second.engine, r.id) for r in runs]
+        assert states == [RunState.UNCERTAIN] * 2 + [RunState.WAITING] * 3
+        assert second.engine.batch(batch.id).state is BatchState.PAUSED  # type: ignore[union-attr]
+        assert second.client.count("submit") == 0
+    finally:
+        await second.engine.close()
+
+
+async def test_late_answers_still_arrive_and_the_batch_is_sent_in_order(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    client = FakeClient()
+    gate = client.submit_gate = asyncio.Event()
+    h = Harness(store, client, tmp_path, submit_patience=0.001, batch_submits_in_flight=3)
+    await h.engine.start()
+    try:
+        batch = await h.engine.submit_batch("b", WF, [{"i": i} for i in range(6)], profile=PROFILE)
+        await until(lambda: client.count("submit") == 3)
+        gate.set()
+        await until(lambda: batch.state is BatchState.FINISHED)
+        runs = h.engine.batch_runs(batch.id)
+        assert all(r.state is RunState.COMPLETED for r in runs)
+        assert client.count("submit") == 6
+        # Sent in batch order (answers may come in any order).
+        assert sorted(client.submitted_inputs[:3], key=lambda x: x["i"]) == [
+            {"i": 0},
+            {"i": 1},
+            {"i": 2},
+        ]
+        assert client.submitted_inputs[3:] == [{"i": 3}, {"i": 4}, {"i": 5}]
+    finally:
+        await h.engine.close()

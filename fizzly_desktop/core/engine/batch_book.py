@@ -1,0 +1,162 @@
+"""Batch bookkeeping of the run engine: saving, finishing, pausing and reordering batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fizzly_desktop.core.batches import Batch, BatchState
+from fizzly_desktop.core.engine.ledger import RunLedger
+from fizzly_desktop.core.engine.settings import (
+    PAUSED_AFTER_RESTART,
+    PAUSED_UNCERTAIN,
+    UNCERTAIN_STREAK_PAUSE,
+)
+from fizzly_desktop.core.events import Notice, NoticeLevel
+from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
+
+
+class BatchBook:
+    """The batches, and what their runs' outcomes mean for them (finished, paused, resumed)."""
+
+    def __init__(self, ledger: RunLedger) -> None:
+        self._ledger = ledger
+        self.batches: dict[str, Batch] = {}
+        #: Lost answers in a row per batch; a batch pauses at UNCERTAIN_STREAK_PAUSE.
+        self._uncertain_streak: dict[str, int] = {}
+
+    def get(self, batch_id: str | None) -> Batch | None:
+        return self.batches.get(batch_id) if batch_id else None
+
+    def save(self, batch: Batch) -> None:
+        """Record and publish a change of ``batch``."""
+        self._ledger.history.save_batch(batch)
+        self._ledger.events.batches_updated([batch.id])
+
+    def is_done(self, batch: Batch) -> bool:
+        """No run of the batch is waiting or on its way (runs gone from the server aside)."""
+        runs = self._ledger.runs
+        for rid in batch.run_ids:
+            run = runs.get(rid)
+            if run is None or run.gone_from_server:
+                continue
+            if run.state is RunState.WAITING or run.state.is_active:
+                return False
+        return True
+
+    def check(self, batch_id: str) -> None:
+        """Finish a batch whose runs are all done, or reopen a finished one that has more."""
+        batch = self.batches.get(batch_id)
+        if batch is None:
+            return
+        done = self.is_done(batch)
+        if done and batch.state is not BatchState.FINISHED:
+            batch.finish()
+            self.save(batch)
+            self._ledger.events.notice(Notice(f"Batch “{batch.name}” finished.", batch_id=batch.id))
+        elif not done and batch.state is BatchState.FINISHED:
+            batch.resume()
+            self.save(batch)
+        else:
+            self._ledger.events.batches_updated([batch.id])
+
+    def pause_with_notice(self, batch: Batch, reason: str) -> None:
+        """Pause ``batch`` because of something that would hit each of its runs, and say why."""
+        batch.pause(reason)
+        self.save(batch)
+        self._ledger.events.notice(
+            Notice(f"Batch “{batch.name}” paused: {reason}", NoticeLevel.ERROR, batch_id=batch.id)
+        )
+
+    def pick_up_after_restart(self) -> None:
+        """Batches that were running come back paused (or finished, if nothing is left)."""
+        for batch in self.batches.values():
+            if batch.state is BatchState.RUNNING:
+                if self.is_done(batch):
+                    batch.finish()
+                else:
+                    batch.pause(PAUSED_AFTER_RESTART)
+                self._ledger.history.save_batch(batch)
+
+    def answer_lost(self, batch: Batch) -> None:
+        """A submit of ``batch`` got no answer: a few in a row pause the batch."""
+        streak = self._uncertain_streak.get(batch.id, 0) + 1
+        self._uncertain_streak[batch.id] = streak
+        if streak >= UNCERTAIN_STREAK_PAUSE and batch.state is BatchState.RUNNING:
+            # Each lost answer may be a paid run: do not keep sending blind.
+            self._uncertain_streak[batch.id] = 0
+            self.pause_with_notice(batch, PAUSED_UNCERTAIN)
+
+    def answered(self, batch_id: str) -> None:
+        """A submit of the batch was answered: the streak of lost answers ends."""
+        self._uncertain_streak.pop(batch_id, None)
+
+    def retries_of(self, run_ids: Iterable[str]) -> tuple[list[Run], set[str]]:
+        """New runs with the same inputs as the retryable ones of ``run_ids``, linked to them
+        (``retry_of``) and appended to their batches; returns them and the batches touched."""
+        runs = self._ledger.runs
+        created: list[Run] = []
+        touched: set[str] = set()
+        for rid in run_ids:
+            old = runs.get(rid)
+            if old is None or old.state not in RETRYABLE_STATES:
+                continue
+            batch = self.get(old.batch_id)
+            new = Run.create(
+                old.workflow,
+                old.inputs,
+                old.profile,
+                key_fingerprint=old.key_fingerprint,
+                webhook=old.webhook,
+                batch_id=batch.id if batch else None,
+                retry_of=old.id,
+            )
+            created.append(new)
+            if batch is not None:
+                batch.run_ids.append(new.id)
+                touched.add(batch.id)
+        return created, touched
+
+    def reopen(self, batch_ids: Iterable[str]) -> None:
+        """Batches that got new runs: a finished one runs again."""
+        for bid in batch_ids:
+            batch = self.batches[bid]
+            if batch.state is BatchState.FINISHED:
+                batch.resume()
+                self._ledger.history.save_batch(batch)
+            self._ledger.events.batches_updated([bid])
+
+    def move(self, batch: Batch, run_id: str, steps: int) -> bool:
+        """Move a waiting run ``steps`` places among the batch's waiting runs."""
+        runs = self._ledger.runs
+        if not batch.move(run_id, steps, runs):
+            return False
+        # Creation times follow the batch order (the history lists runs newest first), so the
+        # waiting runs trade their times to match the new order and the queue shows it.
+        waiting = [
+            runs[rid]
+            for rid in batch.run_ids
+            if rid in runs and runs[rid].state is RunState.WAITING
+        ]
+        stamps = sorted(r.created_at for r in waiting)
+        changed = [r for r, stamp in zip(waiting, stamps, strict=True) if r.created_at != stamp]
+        for waiting_run, stamp in zip(waiting, stamps, strict=True):
+            waiting_run.created_at = stamp
+        if changed:
+            self._ledger.history.save_runs(changed)
+            self._ledger.events.runs_updated([r.id for r in changed])
+        self.save(batch)
+        return True
+
+    def remove_runs(self, gone: set[str]) -> None:
+        """Take removed runs out of their batches; a batch left empty is removed too."""
+        for batch in list(self.batches.values()):
+            if gone.isdisjoint(batch.run_ids):
+                continue
+            batch.remove(gone)
+            if batch.run_ids:
+                self.save(batch)
+                self.check(batch.id)
+            else:
+                del self.batches[batch.id]
+                self._ledger.history.delete_batch(batch.id)
+                self._ledger.events.batches_removed([batch.id])

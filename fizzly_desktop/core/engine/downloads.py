@@ -1,0 +1,101 @@
+"""Output downloads of the run engine: each completed run's images saved, and their records."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+
+from fizzly_desktop.api.download import OutputDownloader
+from fizzly_desktop.api.errors import FizzlyError
+from fizzly_desktop.core.engine.ledger import RunLedger
+from fizzly_desktop.core.engine.life import EngineLife
+from fizzly_desktop.core.engine.settings import EngineSettings, message_of
+from fizzly_desktop.core.events import Notice, NoticeLevel
+from fizzly_desktop.core.history import OutputRecord
+from fizzly_desktop.core.outputs import Downloader, OutputSaver, image_outputs
+from fizzly_desktop.core.runs import Run
+from fizzly_desktop.core.tasks import TaskOwner
+
+
+class OutputKeeper:
+    """Saves the image outputs of completed runs (a few at a time) and keeps their records.
+
+    The downloader is the one given, or a credential-free :class:`OutputDownloader` made at the
+    first download and closed with the engine.
+    """
+
+    def __init__(
+        self,
+        ledger: RunLedger,
+        tasks: TaskOwner,
+        settings: EngineSettings,
+        life: EngineLife,
+        downloader: Downloader | None,
+    ) -> None:
+        self._ledger = ledger
+        self._history = ledger.history
+        self._events = ledger.events
+        self._tasks = tasks
+        self.settings = settings
+        self._life = life
+        self._downloader = downloader
+        self._own_downloader: OutputDownloader | None = None
+        self._download_slots = asyncio.Semaphore(max(1, settings.concurrent_downloads))
+        self.outputs: dict[str, list[OutputRecord]] = {}
+
+    def of(self, run_id: str) -> list[OutputRecord]:
+        return list(self.outputs.get(run_id, ()))
+
+    def add_loaded(self, outputs: dict[str, list[OutputRecord]]) -> None:
+        """Records read from the history for runs whose records are not here yet."""
+        runs = self._ledger.runs
+        for run_id, records in outputs.items():
+            if run_id in runs and run_id not in self.outputs:
+                self.outputs[run_id] = records
+
+    def forget(self, run_ids: Iterable[str]) -> None:
+        for rid in run_ids:
+            self.outputs.pop(rid, None)
+
+    def maybe_download(self, run: Run) -> None:
+        """Start saving the outputs of a run that just completed, if it has images to save."""
+        if (
+            not self.settings.download_outputs
+            or self._life.closing
+            or not image_outputs(run.outputs)
+        ):
+            return
+        self._tasks.spawn(f"download-{run.id}", self._download(run))
+
+    async def aclose(self) -> None:
+        if self._own_downloader is not None:
+            downloader, self._own_downloader = self._own_downloader, None
+            await downloader.aclose()
+
+    def _saver(self) -> OutputSaver:
+        downloader = self._downloader
+        if downloader is None:
+            if self._own_downloader is None:
+                self._own_downloader = OutputDownloader()
+            downloader = self._own_downloader
+        return OutputSaver(downloader, self.settings.outputs_folder)
+
+    async def _download(self, run: Run) -> None:
+        async with self._download_slots:
+            try:
+                records = await self._saver().save(run)
+            except (FizzlyError, OSError) as exc:
+                self._events.notice(
+                    Notice(
+                        f"An output of run {run.request_id or run.id} was not saved: "
+                        f"{message_of(exc)}",
+                        NoticeLevel.WARNING,
+                        run.id,
+                    )
+                )
+                return
+        for record in records:
+            self._history.save_output(record)
+        if records:
+            self.outputs[run.id] = records
+            self._events.runs_updated([run.id])
