@@ -86,7 +86,7 @@ from fizzly_desktop.core.events import (
     Unsubscribe,
 )
 from fizzly_desktop.core.history import HistoryError, HistoryStore, OutputRecord
-from fizzly_desktop.core.outputs import Downloader, OutputSaver, image_outputs
+from fizzly_desktop.core.outputs import Downloader, OutputSaver, image_outputs, save_summary
 from fizzly_desktop.core.runs import (
     RETRYABLE_STATES,
     Run,
@@ -1222,22 +1222,28 @@ class RunEngine:
             return
         self._tasks.spawn(f"download-{run.id}", self._download(run))
 
-    def _saver(self) -> OutputSaver:
+    def _saver(self, run: Run) -> OutputSaver:
         downloader = self._downloader
         if downloader is None:
             if self._own_downloader is None:
                 self._own_downloader = OutputDownloader()
             downloader = self._own_downloader
+        if isinstance(downloader, OutputDownloader):
+            # Only the run's own service (its API and output origins, e.g. the sandbox's) may
+            # serve outputs from this computer or the local network.
+            connection = self._connections.get(run.profile)
+            origins = getattr(connection.client, "download_origins", ()) if connection else ()
+            downloader = downloader.trusting(origins)
         return OutputSaver(downloader, self.settings.outputs_folder)
 
     async def _download(self, run: Run) -> None:
         async with self._download_slots:
             try:
-                records = await self._saver().save(run)
+                records = await self._saver(run).save(run)
             except (FizzlyError, OSError) as exc:
                 self._events.notice(
                     Notice(
-                        f"An output of run {run.request_id or run.id} was not saved: "
+                        f"The outputs of run {run.request_id or run.id} were not saved: "
                         f"{_message(exc)}",
                         NoticeLevel.WARNING,
                         run.id,
@@ -1249,6 +1255,11 @@ class RunEngine:
         if records:
             self._outputs[run.id] = records
             self._events.runs_updated([run.id])
+        summary = save_summary(records)
+        if summary is not None:
+            self._events.notice(
+                Notice(f"Run {run.request_id or run.id}: {summary}", NoticeLevel.WARNING, run.id)
+            )
 
 
 def _server_text(exc: ApiError) -> str:
