@@ -86,7 +86,13 @@ from fizzly_desktop.core.events import (
     Unsubscribe,
 )
 from fizzly_desktop.core.history import HistoryError, HistoryStore, OutputRecord
-from fizzly_desktop.core.outputs import Downloader, OutputSaver, image_outputs, save_summary
+from fizzly_desktop.core.outputs import (
+    Downloader,
+    OutputSaver,
+    image_outputs,
+    save_summary,
+    trusted_origins_of,
+)
 from fizzly_desktop.core.runs import (
     RETRYABLE_STATES,
     Run,
@@ -1232,8 +1238,8 @@ class RunEngine:
             # Only the run's own service (its API and output origins, e.g. the sandbox's) may
             # serve outputs from this computer or the local network.
             connection = self._connections.get(run.profile)
-            origins = getattr(connection.client, "download_origins", ()) if connection else ()
-            downloader = downloader.trusting(origins)
+            client = connection.client if connection is not None else None
+            downloader = downloader.trusting(trusted_origins_of(client))
         return OutputSaver(downloader, self.settings.outputs_folder)
 
     async def _download(self, run: Run) -> None:

@@ -26,6 +26,7 @@ from fizzly_desktop.api.errors import DownloadRejected, FizzlyError
 from fizzly_desktop.core.history import OutputRecord
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.core.runs import Run
+from fizzly_desktop.core.sandbox_process import sandbox_output_origins
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +139,16 @@ def sidecar_data(run: Run, image: ImageOutput) -> dict[str, Any]:
             for e in run.timeline
         ],
     }
+
+
+def trusted_origins_of(client: object) -> tuple[str, ...]:
+    """Where a profile's client may fetch outputs over local addresses: its API origin, the
+    output origins it was given, and the output origin of the sandbox it talks to, if any."""
+    origins = [o for o in getattr(client, "download_origins", ()) if isinstance(o, str)]
+    base_url = getattr(client, "base_url", None)
+    if isinstance(base_url, str):
+        origins += [o for o in sandbox_output_origins(base_url) if o not in origins]
+    return tuple(origins)
 
 
 class SidecarError(ValueError):
