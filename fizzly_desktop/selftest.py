@@ -243,7 +243,12 @@ class SelfTest:
             raise StepFailed(f"the run's outputs have no image: {sorted(outputs)}")
         extension = "webp" if "webp" in str(image.get("content_type", "webp")) else "png"
         async with OutputDownloader(max_bytes=20_000_000) as downloader:
-            path = await downloader.download(image["url"], workdir / f"output.{extension}")
+            path = await downloader.download(
+                image["url"],
+                workdir / f"output.{extension}",
+                # The sandbox serves outputs on this computer: its origins are the trusted ones.
+                trusted_origins=(info.base_url, info.output_origin),
+            )
         return DownloadedImage(path, int(image["width"]), int(image["height"]))
 
     # --- decode ------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import importlib.util
 import json
 import logging
 import random
-from collections.abc import AsyncGenerator, Generator, Mapping
+from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -158,6 +158,9 @@ class FizzlyClient:
         max_retries: extra attempts for a GET, cancel or stream open that met a 5xx or a
             connection failure, and for a submit whose connection failed before sending.
         backoff: first retry delay in seconds; doubles per attempt (capped at 8 s), with jitter.
+        output_origins: where this service stores its outputs, when that may be on this
+            computer or the local network (the sandbox's output origin); downloads from these
+            and from ``base_url``'s origin may use local addresses. Never sent the key.
     """
 
     def __init__(
@@ -171,6 +174,7 @@ class FizzlyClient:
         transport: httpx.AsyncBaseTransport | None = None,
         max_retries: int = 3,
         backoff: float = 0.5,
+        output_origins: Sequence[str] = (),
     ) -> None:
         problem = check_http_url(base_url)
         if problem is not None:
@@ -181,6 +185,7 @@ class FizzlyClient:
             raise ValueError("timeout and ping_interval must be positive")
         self.base_url = base_url.strip().rstrip("/")
         self._origin = origin_of(self.base_url)
+        self.output_origins = tuple(o.strip().rstrip("/") for o in output_origins if o.strip())
         self._auth = _KeyAuth(api_key.strip(), self._origin)
         key = api_key.strip()
         self._fingerprint = key[-4:] if len(key) >= 12 else ""
@@ -468,13 +473,22 @@ class FizzlyClient:
         )
 
     async def download(self, url: str, dest: Path, *, max_bytes: int | None = None) -> Path:
-        """Save an output file without credentials (see ``OutputDownloader``); returns ``dest``."""
+        """Save an output file without credentials (see ``OutputDownloader``); returns ``dest``.
+
+        Local addresses are allowed only on :attr:`download_origins`.
+        """
+        origins = self.download_origins
         if max_bytes is not None:
             async with OutputDownloader(max_bytes, transport=self._transport) as downloader:
-                return await downloader.download(url, dest)
+                return await downloader.download(url, dest, trusted_origins=origins)
         if self._downloader is None:
             self._downloader = OutputDownloader(transport=self._transport)
-        return await self._downloader.download(url, dest)
+        return await self._downloader.download(url, dest, trusted_origins=origins)
+
+    @property
+    def download_origins(self) -> tuple[str, ...]:
+        """The service's own origins, from which outputs may come over local addresses."""
+        return (self.base_url, *self.output_origins)
 
     # --- one request, through budget, retries and redirects ---------------------------------
 

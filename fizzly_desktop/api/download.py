@@ -1,23 +1,43 @@
-"""Credential-free downloads of output files: http(s) only, size-capped, typed, atomic."""
+"""Credential-free downloads of output files: checked addresses only, size-capped, typed, atomic.
+
+Decision 11 of the architecture: an output URL comes from the server, so it may point anywhere,
+including at this computer, the local network or a cloud metadata service. Every hop of a
+download is resolved first and refused when any of its addresses is private, link-local,
+metadata or loopback (the profile's own API and output origins may be local). The connection
+then goes only to the addresses that were checked, so a name that resolves differently a moment
+later (DNS rebinding) cannot redirect it; the Host header and the TLS server name stay the
+name in the URL.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import ipaddress
 import logging
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
+import httpcore
 import httpx
 
+from fizzly_desktop.api.addresses import (
+    NEVER_ALLOWED,
+    IPAddress,
+    Resolver,
+    address_problem,
+    host_address,
+    system_resolver,
+)
 from fizzly_desktop.api.errors import DownloadRejected
 from fizzly_desktop.api.transport import skip_missing_sniffio, tls_context
 from fizzly_desktop.api.urls import check_http_url
 
-__all__ = ["DEFAULT_ACCEPTED_TYPES", "OutputDownloader"]
+__all__ = ["DEFAULT_ACCEPTED_TYPES", "OutputDownloader", "TrustingDownloader"]
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +50,100 @@ DEFAULT_ACCEPTED_TYPES: tuple[str, ...] = (
 """Content types an output may have: a prefix ending in ``/`` matches the whole family."""
 
 _FLUSH_BYTES = 1 << 20
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_MAX_REDIRECTS = 5
+
+Origin = tuple[str, str, int]
+_Pins = dict[tuple[str, int], tuple[str, ...]]
+
+# The addresses the running download checked, by (host, port). A context variable because
+# httpcore opens a connection in the task of the request that needs it, and passes the network
+# backend nothing but the host and port.
+_PINNED: contextvars.ContextVar[_Pins | None] = contextvars.ContextVar(
+    "fizzly_download_pins", default=None
+)
+
+
+class _PinnedBackend(httpcore.AsyncNetworkBackend):
+    """Connects only to addresses the running download checked for that host and port."""
+
+    def __init__(self) -> None:
+        # What httpcore itself uses under asyncio (httpx depends on anyio).
+        self._inner: httpcore.AsyncNetworkBackend = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,  # noqa: ASYNC109 - httpcore's interface
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        pins = _PINNED.get()
+        addresses = pins.get((host, port)) if pins is not None else None
+        if not addresses:
+            # Fail closed: nothing reaches the network without having been checked.
+            raise httpcore.ConnectError(f"{host}:{port} was not checked before connecting")
+        failure: Exception | None = None
+        for address in addresses:
+            try:
+                return await self._inner.connect_tcp(
+                    address,
+                    port,
+                    timeout=timeout,
+                    local_address=local_address,
+                    socket_options=socket_options,
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc
+        assert failure is not None
+        raise failure
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,  # noqa: ASYNC109 - httpcore's interface
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("output downloads never use local sockets")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+class _PinnedTransport(httpx.AsyncHTTPTransport):
+    """httpx's own transport, on a pool whose connections go only to checked addresses."""
+
+    def __init__(self) -> None:
+        # No proxy from the environment: a proxy would resolve the name itself, after the check.
+        super().__init__(verify=tls_context(), trust_env=False)
+        # httpx offers no way to choose the network backend, so its pool is made again with
+        # the same settings and ours (the old one never opened a connection).
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=tls_context(),
+            max_connections=20,
+            max_keepalive_connections=10,
+            keepalive_expiry=5.0,
+            network_backend=_PinnedBackend(),
+        )
+
+
+def _origin(url: httpx.URL) -> Origin:
+    scheme = url.scheme.lower()
+    return scheme, url.raw_host.decode("ascii").lower(), url.port or _DEFAULT_PORTS[scheme]
+
+
+def trusted_origin_set(urls: Iterable[str]) -> frozenset[Origin]:
+    """The origins of ``urls`` that are http(s) addresses (others are ignored)."""
+    origins: set[Origin] = set()
+    for text in urls:
+        if not text or check_http_url(text) is not None:
+            continue
+        try:
+            origins.add(_origin(httpx.URL(text.strip())))
+        except (httpx.InvalidURL, UnicodeError):
+            continue
+    return frozenset(origins)
 
 
 class OutputDownloader:
@@ -37,13 +151,19 @@ class OutputDownloader:
 
     It is a separate HTTP client that never carries the API key or any credentials, so an
     output URL on a CDN learns nothing about the account. TLS certificates are always verified.
+    Every address is checked before anything connects to it (see the module doc); refusals
+    raise :class:`DownloadRejected` with a ``reason`` such as ``"refused: private address"``.
 
     Args:
         max_bytes: largest file accepted, in bytes (default 100 MB); bigger files are refused
             before or while downloading, and nothing is left on disk.
         timeout: seconds allowed for the whole transfer of one file.
         accepted_types: content types accepted (prefixes ending in ``/`` match a family).
-        transport: an httpx transport to use instead of the network (tests).
+        transport: an httpx transport to use instead of the network (tests). Nothing then
+            connects anywhere, so host names are not resolved unless ``resolver`` is given;
+            addresses written in the URL are still checked.
+        resolver: resolves a host name to its addresses (default: the system's, off the
+            event loop's thread).
     """
 
     def __init__(
@@ -53,19 +173,24 @@ class OutputDownloader:
         timeout: float = 120.0,
         accepted_types: Sequence[str] = DEFAULT_ACCEPTED_TYPES,
         transport: httpx.AsyncBaseTransport | None = None,
+        resolver: Resolver | None = None,
     ) -> None:
         if max_bytes < 1:
             raise ValueError("max_bytes must be positive")
         self.max_bytes = max_bytes
         self.timeout = timeout
         self.accepted_types = tuple(t.lower() for t in accepted_types)
+        self._resolve: Resolver | None = resolver
+        if resolver is None and transport is None:
+            self._resolve = system_resolver
         skip_missing_sniffio()
         self._http = httpx.AsyncClient(
             verify=tls_context(),
-            transport=transport,
+            transport=transport if transport is not None else _PinnedTransport(),
             timeout=httpx.Timeout(min(timeout, 30.0)),
-            follow_redirects=True,
-            max_redirects=5,
+            # Redirects are followed here, one checked hop at a time.
+            follow_redirects=False,
+            trust_env=False,
             headers={"Accept": ", ".join(self._accept_header())},
         )
 
@@ -87,58 +212,149 @@ class OutputDownloader:
         """Close the connections."""
         await self._http.aclose()
 
-    async def download(self, url: str, dest: Path) -> Path:
+    def trusting(self, origins: Iterable[str]) -> TrustingDownloader:
+        """This downloader, allowed local addresses on ``origins`` (a profile's API and outputs).
+
+        The result shares this downloader's connections; it has only ``download(url, dest)``.
+        """
+        return TrustingDownloader(self, tuple(origins))
+
+    async def download(self, url: str, dest: Path, *, trusted_origins: Iterable[str] = ()) -> Path:
         """Save the file at ``url`` as ``dest`` and return ``dest``.
 
         The file is written next to ``dest`` under a temporary name and renamed only when
         complete, so ``dest`` is either the whole file or untouched.
 
+        Args:
+            trusted_origins: URLs whose origins (scheme, host, port) may be on this computer
+                or the local network: the profile's API and output origins. Metadata and
+                link-local addresses are refused even there.
+
         Raises:
-            DownloadRejected: bad address, an error answer, a wrong content type, a file over
-                ``max_bytes``, or a failed transfer (``user_message`` says which).
+            DownloadRejected: bad or refused address, an error answer, a wrong content type, a
+                file over ``max_bytes``, or a failed transfer (``user_message`` says which,
+                ``reason`` in a few words).
         """
         problem = check_http_url(url)
         if problem is not None:
-            raise DownloadRejected(f"refused output address: {problem}", user_message=problem)
+            raise DownloadRejected(
+                f"refused output address: {problem}",
+                user_message=problem,
+                reason="refused: not a web address",
+            )
+        trusted = trusted_origin_set(trusted_origins)
         dest = Path(dest)
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        token = _PINNED.set({})
         try:
             async with asyncio.timeout(self.timeout):
-                return await self._fetch(url, dest)
+                return await self._fetch(url, dest, trusted)
         except TimeoutError:
             raise DownloadRejected(
                 f"download took longer than {self.timeout:g} s",
                 user_message="The output file took too long to download; try again.",
+                reason="timed out",
             ) from None
         except httpx.HTTPError as exc:
             raise DownloadRejected(
                 f"download failed: {type(exc).__name__}: {exc}",
                 user_message="The output file could not be downloaded; check the connection "
                 "and try again.",
+                reason="connection failed",
             ) from exc
+        finally:
+            _PINNED.reset(token)
 
-    async def _fetch(self, url: str, dest: Path) -> Path:
-        async with self._http.stream("GET", url) as response:
-            if response.status_code != 200:
-                raise DownloadRejected(
-                    f"output server answered HTTP {response.status_code}",
-                    user_message=f"The output file is not available (the server answered "
-                    f"{response.status_code}); it may have expired.",
-                )
-            if check_http_url(str(response.url)) is not None:
-                raise DownloadRejected("redirected to a non-web address")
-            content_type = response.headers.get("content-type", "").partition(";")[0]
-            content_type = content_type.strip().lower()
-            if not self._accepts(content_type):
-                raise DownloadRejected(
-                    f"unexpected content type {content_type or 'none'!r}",
-                    user_message="The output address did not return a media file (it sent "
-                    f"{content_type or 'no type'}), so nothing was saved.",
-                )
-            declared = response.headers.get("content-length")
-            if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-                raise self._too_big(int(declared))
-            return await self._write(response, dest)
+    async def _fetch(self, url: str, dest: Path, trusted: frozenset[Origin]) -> Path:
+        current = httpx.URL(url.strip())
+        for _hop in range(_MAX_REDIRECTS + 1):
+            await self._check(current, trusted)
+            async with self._http.stream("GET", current) as response:
+                if response.is_redirect:
+                    current = self._next_hop(response)
+                    continue
+                if response.status_code != 200:
+                    raise DownloadRejected(
+                        f"output server answered HTTP {response.status_code}",
+                        user_message=f"The output file is not available (the server answered "
+                        f"{response.status_code}); it may have expired.",
+                        reason=f"not available (HTTP {response.status_code})",
+                    )
+                content_type = response.headers.get("content-type", "").partition(";")[0]
+                content_type = content_type.strip().lower()
+                if not self._accepts(content_type):
+                    raise DownloadRejected(
+                        f"unexpected content type {content_type or 'none'!r}",
+                        user_message="The output address did not return a media file (it sent "
+                        f"{content_type or 'no type'}), so nothing was saved.",
+                        reason="not a picture",
+                    )
+                declared = response.headers.get("content-length")
+                if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+                    raise self._too_big(int(declared))
+                await asyncio.to_thread(dest.parent.mkdir, parents=True, exist_ok=True)
+                return await self._write(response, dest)
+        raise DownloadRejected(
+            f"more than {_MAX_REDIRECTS} redirects",
+            user_message="The output address redirected too many times, so nothing was saved.",
+            reason="redirected too often",
+        )
+
+    def _next_hop(self, response: httpx.Response) -> httpx.URL:
+        try:
+            target = response.url.join(response.headers["location"])
+        except (httpx.InvalidURL, UnicodeError):
+            target = None
+        if target is None or check_http_url(str(target)) is not None:
+            raise DownloadRejected(
+                "redirected to a non-web address",
+                user_message="The output address redirected to something that is not a web "
+                "address, so nothing was saved.",
+                reason="refused: not a web address",
+            )
+        return target
+
+    async def _check(self, url: httpx.URL, trusted: frozenset[Origin]) -> None:
+        """Refuse ``url`` unless every address of its host may be fetched; pin those addresses."""
+        origin = _origin(url)
+        _scheme, host, port = origin
+        literal = host_address(host)
+        if literal is not None:
+            addresses: list[IPAddress] = [literal]
+        elif self._resolve is None:
+            return  # a stand-in transport: nothing will connect to this name
+        else:
+            addresses = await self._addresses_of(host, port)
+        for address in addresses:
+            problem = address_problem(address)
+            if problem is None or (origin in trusted and problem not in NEVER_ALLOWED):
+                continue
+            log.warning("refused output address %s (%s): %s", host, address, problem)
+            raise DownloadRejected(
+                f"refused output address {host} ({address}): {problem}",
+                user_message=f"The output address {host} was refused ({problem}): outputs "
+                "are never fetched from private, local or metadata addresses, so nothing was "
+                "requested.",
+                reason=f"refused: {problem}",
+            )
+        pins = _PINNED.get()
+        if pins is not None:
+            pins[(host, port)] = tuple(str(a) for a in addresses)
+
+    async def _addresses_of(self, host: str, port: int) -> list[IPAddress]:
+        assert self._resolve is not None
+        try:
+            found = [ipaddress.ip_address(a) for a in await self._resolve(host, port)]
+        except (OSError, ValueError) as exc:
+            log.info("output host %s not resolved: %s", host, exc)
+            found = []
+        if not found:
+            raise DownloadRejected(
+                f"output host {host} has no address",
+                user_message=f"The output address names a host ({host}) that could not be "
+                "found, so nothing was requested.",
+                reason="host not found",
+            )
+        return found
 
     async def _write(self, response: httpx.Response, dest: Path) -> Path:
         fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")
@@ -182,7 +398,22 @@ class OutputDownloader:
             f"output file exceeds the size limit ({size} > {self.max_bytes} bytes)",
             user_message=f"The output file is larger than the {limit_mb:g} MB limit, so it was "
             "not saved; raise the limit in the settings to keep it.",
+            reason="too large",
         )
+
+
+class TrustingDownloader:
+    """An :class:`OutputDownloader` that passes the same trusted origins to every download."""
+
+    def __init__(self, downloader: OutputDownloader, origins: Sequence[str]) -> None:
+        self._downloader = downloader
+        self.origins = tuple(origins)
+
+    def __repr__(self) -> str:
+        return f"<TrustingDownloader origins={self.origins!r}>"
+
+    async def download(self, url: str, dest: Path) -> Path:
+        return await self._downloader.download(url, dest, trusted_origins=self.origins)
 
 
 def _write_all(handle: BinaryIO, chunks: list[bytes], final: bool = False) -> None:

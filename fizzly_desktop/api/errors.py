@@ -261,9 +261,21 @@ class InvalidWebhookUrl(UnsafeUrl):
 
 
 class DownloadRejected(FizzlyError):
-    """An output file was not saved: too big, wrong type, bad address or failed transfer."""
+    """An output file was not saved: too big, wrong type, bad address or failed transfer.
+
+    Attributes:
+        reason: a few plain words to show on the output itself ("refused: private address",
+            "not a picture", "too large"); ``user_message`` is the whole sentence.
+    """
 
     default_user_message = "The output file could not be downloaded."
+    default_reason = "not saved"
+
+    def __init__(
+        self, message: str, *, user_message: str | None = None, reason: str | None = None
+    ) -> None:
+        super().__init__(message, user_message=user_message)
+        self.reason = reason or self.default_reason
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {

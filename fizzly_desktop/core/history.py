@@ -116,8 +116,14 @@ CREATE TABLE outputs (
 );
 """
 
+# Version 3: an output that could not be saved is recorded with the reason, so each output of a
+# run is shown as saved or failed on its own.
+_V3 = """
+ALTER TABLE outputs ADD COLUMN error TEXT;
+"""
+
 #: Migration ``i`` takes a file from ``user_version == i`` to ``i + 1``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -165,6 +171,9 @@ class OutputRecord:
     width: int | None
     height: int | None
     saved_at: float
+    #: Why the output was not saved, in plain words ("refused: private address"); None when
+    #: ``path`` holds the file. A failed output keeps the path it would have had.
+    error: str | None = None
 
 
 _RUN_COLUMNS = (
@@ -530,10 +539,13 @@ class HistoryStore:
             record.width,
             record.height,
             record.saved_at,
+            record.error,
         )
 
         def op(conn: sqlite3.Connection) -> None:
-            conn.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+            conn.execute(
+                "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row
+            )
 
         return self._submit(op)
 
@@ -696,7 +708,7 @@ class HistoryStore:
 
 
 def _output_from_row(row: Sequence[Any]) -> OutputRecord:
-    run_id, name, url, path, sidecar, content_type, width, height, saved_at = row
+    run_id, name, url, path, sidecar, content_type, width, height, saved_at, error = row
     return OutputRecord(
         run_id=run_id,
         name=name,
@@ -707,4 +719,5 @@ def _output_from_row(row: Sequence[Any]) -> OutputRecord:
         width=width,
         height=height,
         saved_at=saved_at,
+        error=error,
     )

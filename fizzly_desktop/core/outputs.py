@@ -10,19 +10,25 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import mimetypes
 import re
 import time
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from fizzly_desktop.api.errors import DownloadRejected, FizzlyError
 from fizzly_desktop.core.history import OutputRecord
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.core.runs import Run
+from fizzly_desktop.core.sandbox_process import sandbox_output_origins
+
+log = logging.getLogger(__name__)
 
 SIDECAR_VERSION = 1
 _IMAGE_SUFFIXES = {".png", ".webp", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".avif"}
@@ -135,6 +141,16 @@ def sidecar_data(run: Run, image: ImageOutput) -> dict[str, Any]:
     }
 
 
+def trusted_origins_of(client: object) -> tuple[str, ...]:
+    """Where a profile's client may fetch outputs over local addresses: its API origin, the
+    output origins it was given, and the output origin of the sandbox it talks to, if any."""
+    origins = [o for o in getattr(client, "download_origins", ()) if isinstance(o, str)]
+    base_url = getattr(client, "base_url", None)
+    if isinstance(base_url, str):
+        origins += [o for o in sandbox_output_origins(base_url) if o not in origins]
+    return tuple(origins)
+
+
 class SidecarError(ValueError):
     """A sidecar file cannot be read back; ``str()`` says why in plain words."""
 
@@ -189,26 +205,57 @@ class OutputSaver:
         return self.folder if self.folder is not None else default_pictures_dir()
 
     async def save(self, run: Run) -> list[OutputRecord]:
-        """Save every image output of ``run``; the first failed download raises its error."""
+        """Save every image output of ``run``, each on its own, and return one record per output.
+
+        One output that cannot be saved does not stop the others: its record carries the
+        reason in ``error`` (and the path it would have had), the others are kept as usual.
+        """
         records: list[OutputRecord] = []
         folder = output_folder(self.base_folder(), run)
         for image in image_outputs(run.outputs):
             dest = folder / file_name(run, image)
-            await self._downloader.download(image.url, dest)
             sidecar = dest.with_suffix(".json")
-            # File writes are off the event loop: a slow disk must not stall the window.
-            await asyncio.to_thread(_write_sidecar, sidecar, sidecar_data(run, image))
+            error: str | None = None
+            try:
+                await self._downloader.download(image.url, dest)
+                # File writes are off the event loop: a slow disk must not stall the window.
+                await asyncio.to_thread(_write_sidecar, sidecar, sidecar_data(run, image))
+            except (FizzlyError, OSError) as exc:
+                error = failure_reason(exc)
+                log.info("output %s of run %s not saved: %s", image.name, run.id, exc)
             records.append(
                 OutputRecord(
                     run_id=run.id,
                     name=image.name,
                     url=image.url,
                     path=dest,
-                    sidecar_path=sidecar,
+                    sidecar_path=sidecar if error is None else None,
                     content_type=image.content_type,
                     width=image.width,
                     height=image.height,
                     saved_at=time.time(),
+                    error=error,
                 )
             )
         return records
+
+
+def failure_reason(exc: BaseException) -> str:
+    """A few plain words saying why an output was not saved, to show on the output."""
+    if isinstance(exc, DownloadRejected):
+        return exc.reason
+    if isinstance(exc, OSError):
+        return "could not be written to disk"
+    return "not saved"
+
+
+def save_summary(records: Sequence[OutputRecord]) -> str | None:
+    """One line for a run whose outputs were not all saved, e.g. "2 of 3 outputs saved; 1
+    refused: private address"; None when every output was saved."""
+    failed = Counter(record.error for record in records if record.error is not None)
+    if not failed:
+        return None
+    saved = len(records) - sum(failed.values())
+    noun = "output" if len(records) == 1 else "outputs"
+    reasons = "; ".join(f"{count} {reason}" for reason, count in failed.items())
+    return f"{saved} of {len(records)} {noun} saved; {reasons}"

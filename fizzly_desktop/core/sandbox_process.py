@@ -60,6 +60,26 @@ class SandboxInfo:
         )
 
 
+# The output origin of each sandbox this process started, by its API base URL. Downloads may
+# use this computer's addresses on it for clients of that API (decision 11): the origin comes
+# from the sandbox's own first line, never from anything a server answers.
+_OUTPUT_ORIGINS: dict[str, str] = {}
+
+
+def sandbox_output_origins(base_url: str) -> tuple[str, ...]:
+    """The output origin of the running sandbox serving the API at ``base_url``, if any."""
+    origin = _OUTPUT_ORIGINS.get(base_url.strip().rstrip("/"))
+    return (origin,) if origin else ()
+
+
+def _remember(info: SandboxInfo) -> None:
+    _OUTPUT_ORIGINS[info.base_url.strip().rstrip("/")] = info.output_origin
+
+
+def _forget(info: SandboxInfo) -> None:
+    _OUTPUT_ORIGINS.pop(info.base_url.strip().rstrip("/"), None)
+
+
 class SandboxError(RuntimeError):
     """The sandbox did not start (it exited or took too long); the message has its last output."""
 
@@ -97,6 +117,7 @@ class SandboxHandle:
         self._process = process
         self.info = info
         self._tail = tail
+        _remember(info)
 
     @property
     def pid(self) -> int:
@@ -111,6 +132,7 @@ class SandboxHandle:
 
     def stop(self) -> int:
         """Ask the sandbox to exit, wait for it (killing it after a grace period); exit code."""
+        _forget(self.info)
         return _stop_popen(self._process, self._tail)
 
     def __enter__(self) -> SandboxHandle:
@@ -231,6 +253,7 @@ class AsyncSandboxHandle:
         self.info = info
         self._tail = tail
         self._drain = drain
+        _remember(info)
 
     @property
     def pid(self) -> int:
@@ -245,6 +268,7 @@ class AsyncSandboxHandle:
 
     async def stop(self) -> int:
         """Ask the sandbox to exit, wait for it (killing it after a grace period); exit code."""
+        _forget(self.info)
         return await _stop_async(self._process, self._drain)
 
     async def __aenter__(self) -> AsyncSandboxHandle:

@@ -298,6 +298,8 @@ def _tooltip(item: OutputItem) -> str:
         lines.append(f"Batch: {item.batch_name or item.batch_id}")
     if item.width and item.height:
         lines.append(f"{item.width} × {item.height} px")
+    if item.error is not None:
+        lines.append(f"Not saved: {item.error}")
     lines.append(item.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))
     return "\n".join(lines)
 
@@ -477,7 +479,9 @@ class OutputTileDelegate(QStyledItemDelegate):
     ) -> None:
         pixmap = None
         failure = None
-        if item.path is None:
+        if item.error is not None:
+            failure = f"Not saved: {item.error}"
+        elif item.path is None:
             failure = "Not saved yet"
         else:
             pixmap = self._loader.request(item.path, thumbnail_bucket(round(self._tile * dpr)))

@@ -23,6 +23,7 @@ class OutputItem:
     ``name`` is the output's key in the run's result (``generated_image``); ``workflow`` is
     ``owner/slug`` and ``workflow_name`` what the user sees. ``text`` holds the value of a text
     or JSON output exactly as the server sent it: it is data, always shown as plain text.
+    ``error`` says in a few words why an image output was not saved (``path`` is then None).
     """
 
     run_id: str
@@ -38,6 +39,7 @@ class OutputItem:
     width: int | None = None
     height: int | None = None
     inputs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    error: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -93,7 +95,7 @@ def output_items_for_run(
     for name, value in (run.outputs or {}).items():
         record = by_name.pop(name, None)
         if record is not None:
-            items.append(_image_item(common, name, record.path, record.width, record.height))
+            items.append(_record_item(common, record))
         elif isinstance(value, dict) and ("url" in value or "local_path" in value):
             local = value.get("local_path")
             if isinstance(local, str) and local:
@@ -104,9 +106,23 @@ def output_items_for_run(
         else:
             text = json.dumps(value, indent=2, ensure_ascii=False)
             items.append(OutputItem(name=name, kind="json", text=text, **common))
-    for name, record in by_name.items():  # files recorded for keys the result no longer lists
-        items.append(_image_item(common, name, record.path, record.width, record.height))
+    for record in by_name.values():  # files recorded for keys the result no longer lists
+        items.append(_record_item(common, record))
     return items
+
+
+def _record_item(common: dict[str, Any], record: OutputRecord) -> OutputItem:
+    if record.error is not None:
+        # Not saved: shown with its reason, and nothing is read from the path it would have had.
+        return OutputItem(
+            name=record.name,
+            kind="image",
+            width=record.width,
+            height=record.height,
+            error=record.error,
+            **common,
+        )
+    return _image_item(common, record.name, record.path, record.width, record.height)
 
 
 def _image_item(

@@ -103,7 +103,12 @@ async def test_key_appears_nowhere_after_a_finished_run(
         profile = store.get(profile_name)
         stored = await asyncio.to_thread(store.get_key, profile_name)
         assert stored is not None
-        client = FizzlyClient(profile.base_url, stored, ping_interval=info.ping_interval)
+        client = FizzlyClient(
+            profile.base_url,
+            stored,
+            ping_interval=info.ping_interval,
+            output_origins=(info.output_origin,),
+        )
         connection = ProfileConnection.of(client, fingerprint(stored))
         connections.append(connection)
         return connection

@@ -288,6 +288,42 @@ def test_image_not_downloaded_yet_is_left_out() -> None:
     assert output_items_for_run(run) == []
 
 
+def test_an_output_that_was_not_saved_shows_its_reason(tmp_path: Path) -> None:
+    run = Run.create("demo/text-to-image", {}, "Local sandbox")
+    run.outputs = {
+        "good": {"url": "http://127.0.0.1:1/a.png"},
+        "metadata": {"url": "http://169.254.169.254/latest/a.png"},
+    }
+    good = OutputRecord(
+        run.id, "good", "http://127.0.0.1:1/a.png", tmp_path / "a.png", None, None, 8, 8, 1.0
+    )
+    refused = OutputRecord(
+        run.id,
+        "metadata",
+        "http://169.254.169.254/latest/a.png",
+        tmp_path / "never.png",
+        None,
+        None,
+        None,
+        None,
+        1.0,
+        error="refused: cloud metadata address",
+    )
+    items = {item.name: item for item in output_items_for_run(run, [good, refused])}
+    assert (items["good"].path, items["good"].error) == (tmp_path / "a.png", None)
+    failed = items["metadata"]
+    # Nothing is read from where the file would have been.
+    assert (failed.kind, failed.path, failed.error) == (
+        "image",
+        None,
+        "refused: cloud metadata address",
+    )
+    model = GalleryModel()
+    model.set_items([failed])
+    tooltip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "Not saved: refused: cloud metadata address" in tooltip
+
+
 # --- the view ----------------------------------------------------------------------------------
 
 

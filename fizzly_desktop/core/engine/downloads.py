@@ -7,12 +7,19 @@ from collections.abc import Iterable
 
 from fizzly_desktop.api.download import OutputDownloader
 from fizzly_desktop.api.errors import FizzlyError
+from fizzly_desktop.core.engine.connections import Connections
 from fizzly_desktop.core.engine.ledger import RunLedger
 from fizzly_desktop.core.engine.life import EngineLife
 from fizzly_desktop.core.engine.settings import EngineSettings, message_of
 from fizzly_desktop.core.events import Notice, NoticeLevel
 from fizzly_desktop.core.history import OutputRecord
-from fizzly_desktop.core.outputs import Downloader, OutputSaver, image_outputs
+from fizzly_desktop.core.outputs import (
+    Downloader,
+    OutputSaver,
+    image_outputs,
+    save_summary,
+    trusted_origins_of,
+)
 from fizzly_desktop.core.runs import Run
 from fizzly_desktop.core.tasks import TaskOwner
 
@@ -27,12 +34,14 @@ class OutputKeeper:
     def __init__(
         self,
         ledger: RunLedger,
+        connections: Connections,
         tasks: TaskOwner,
         settings: EngineSettings,
         life: EngineLife,
         downloader: Downloader | None,
     ) -> None:
         self._ledger = ledger
+        self._connections = connections
         self._history = ledger.history
         self._events = ledger.events
         self._tasks = tasks
@@ -72,22 +81,28 @@ class OutputKeeper:
             downloader, self._own_downloader = self._own_downloader, None
             await downloader.aclose()
 
-    def _saver(self) -> OutputSaver:
+    def _saver(self, run: Run) -> OutputSaver:
         downloader = self._downloader
         if downloader is None:
             if self._own_downloader is None:
                 self._own_downloader = OutputDownloader()
             downloader = self._own_downloader
+        if isinstance(downloader, OutputDownloader):
+            # Only the run's own service (its API and output origins, e.g. the sandbox's) may
+            # serve outputs from this computer or the local network.
+            connection = self._connections.known(run.profile)
+            client = connection.client if connection is not None else None
+            downloader = downloader.trusting(trusted_origins_of(client))
         return OutputSaver(downloader, self.settings.outputs_folder)
 
     async def _download(self, run: Run) -> None:
         async with self._download_slots:
             try:
-                records = await self._saver().save(run)
+                records = await self._saver(run).save(run)
             except (FizzlyError, OSError) as exc:
                 self._events.notice(
                     Notice(
-                        f"An output of run {run.request_id or run.id} was not saved: "
+                        f"The outputs of run {run.request_id or run.id} were not saved: "
                         f"{message_of(exc)}",
                         NoticeLevel.WARNING,
                         run.id,
@@ -99,3 +114,8 @@ class OutputKeeper:
         if records:
             self.outputs[run.id] = records
             self._events.runs_updated([run.id])
+        summary = save_summary(records)
+        if summary is not None:
+            self._events.notice(
+                Notice(f"Run {run.request_id or run.id}: {summary}", NoticeLevel.WARNING, run.id)
+            )

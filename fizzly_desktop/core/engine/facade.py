@@ -57,7 +57,9 @@ class RunEngine:
             ledger, self._book, self._connections, self._followers, self._tasks, settings, life
         )
         self._enricher = Enricher(ledger, self._connections, settings, life)
-        self._outputs = OutputKeeper(ledger, self._tasks, settings, life, downloader)
+        self._outputs = OutputKeeper(
+            ledger, self._connections, self._tasks, settings, life, downloader
+        )
         ledger.bind(
             on_finished=self._on_run_finished,
             on_room_freed=self._dispatcher.room_freed,

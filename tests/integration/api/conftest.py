@@ -50,6 +50,7 @@ async def connect() -> AsyncIterator[ClientMaker]:
         options.setdefault("budget", RateBudget())
         options.setdefault("ping_interval", info.ping_interval)
         options.setdefault("backoff", 0.01)
+        options.setdefault("output_origins", (info.output_origin,))
         client = FizzlyClient(info.base_url, key or info.demo_key, transport=counter, **options)
         made.append(client)
         return client, counter

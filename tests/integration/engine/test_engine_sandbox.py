@@ -73,6 +73,7 @@ def connector(
             ping_interval=info.ping_interval,
             timeout=timeout,
             transport=CountingTransport(traffic),
+            output_origins=(info.output_origin,),
         )
         return ProfileConnection.of(client, "…" + api_key[-4:])
 

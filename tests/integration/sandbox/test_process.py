@@ -12,10 +12,13 @@ from pathlib import Path
 import httpx
 import pytest
 
+from fizzly_desktop.api import FizzlyClient
+from fizzly_desktop.core.outputs import trusted_origins_of
 from fizzly_desktop.core.sandbox_process import (
     SandboxError,
     SandboxInfo,
     launch_sandbox,
+    sandbox_output_origins,
     start_sandbox,
 )
 from tests.integration.sandbox.support import client
@@ -167,3 +170,19 @@ def test_default_keys_cover_every_plan(sandbox: SandboxInfo) -> None:
     assert plans == {"free", "pro", "ultimate"}
     assert sandbox.keys[sandbox.demo_key]["credits"] >= 100_000
     assert any(v["credits"] < 10 and v["plan"] != "free" for v in sandbox.keys.values())
+
+
+async def test_a_started_sandbox_lends_its_output_origin_to_its_clients_until_it_stops() -> None:
+    handle = await start_sandbox("--log-level", "warning")
+    info = handle.info
+    client = FizzlyClient(info.base_url + "/", info.demo_key)
+    try:
+        assert sandbox_output_origins(info.base_url) == (info.output_origin,)
+        # What the engine gives the downloader for this profile: the API and its outputs.
+        assert trusted_origins_of(client) == (info.base_url, info.output_origin)
+        assert trusted_origins_of(None) == ()
+    finally:
+        await client.aclose()
+        await handle.stop()
+    assert sandbox_output_origins(info.base_url) == ()
+    assert trusted_origins_of(client) == (info.base_url,)

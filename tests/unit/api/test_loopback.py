@@ -8,9 +8,11 @@ import gc
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
+import httpx
 import pytest
 
 from fizzly_desktop.api import (
+    DownloadRejected,
     FizzlyClient,
     OutputDownloader,
     PingEvent,
@@ -29,12 +31,17 @@ SSE_HEAD = (
 )
 
 
+def files_in(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
 class ScriptedServer:
     """Answers each connection with ``script`` and keeps the request heads it received."""
 
     def __init__(self, script: Script) -> None:
         self.script = script
         self.heads: list[bytes] = []
+        self.connections = 0
         self.closed_by_client = asyncio.Event()
         self._server: asyncio.Server | None = None
 
@@ -54,6 +61,7 @@ class ScriptedServer:
         await self._server.wait_closed()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
         try:
             head = await reader.readuntil(b"\r\n\r\n")
             self.heads.append(head)
@@ -163,11 +171,66 @@ async def test_downloads_carry_no_credentials_even_through_redirects(tmp_path: P
     async with ScriptedServer(respond("200 OK", png, "image/png")) as cdn:
         hop = respond("302 Found", b"", "text/plain", f"location: {cdn.url}/o.png")
         async with ScriptedServer(hop) as first, OutputDownloader() as downloader:
-            saved = await downloader.download(f"{first.url}/o.png", tmp_path / "o.png")
+            saved = await downloader.download(
+                f"{first.url}/o.png", tmp_path / "o.png", trusted_origins=[first.url, cdn.url]
+            )
     assert saved.read_bytes() == png
     for server in (first, cdn):
         assert not any(line.startswith("authorization") for line in server.header_lines())
         assert not any(line.startswith("cookie") for line in server.header_lines())
+
+
+async def test_a_redirect_to_an_untrusted_local_origin_is_refused_before_connecting(
+    tmp_path: Path,
+) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    async with ScriptedServer(respond("200 OK", png, "image/png")) as inside:
+        hop = respond("302 Found", b"", "text/plain", f"location: {inside.url}/o.png")
+        async with ScriptedServer(hop) as first, OutputDownloader() as downloader:
+            with pytest.raises(DownloadRejected) as caught:
+                # Only the first server is the profile's: the hop to the other is re-checked.
+                await downloader.download(
+                    f"{first.url}/o.png", tmp_path / "o.png", trusted_origins=[first.url]
+                )
+            assert len(first.heads) == 1
+    assert caught.value.reason == "refused: address on this computer"
+    assert inside.connections == 0
+    assert files_in(tmp_path) == []
+
+
+async def test_a_name_is_resolved_once_and_the_checked_address_is_the_one_connected(
+    tmp_path: Path,
+) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    asked: list[tuple[str, int]] = []
+
+    async def resolver(host: str, port: int) -> list[str]:
+        asked.append((host, port))
+        return ["127.0.0.1"]
+
+    async with ScriptedServer(respond("200 OK", png, "image/png")) as server:
+        port = int(server.url.rsplit(":", 1)[1])
+        # A name no system resolver knows: only the checked address can have been used.
+        url = f"http://images.fizzly.test:{port}/o.png"
+        async with OutputDownloader(resolver=resolver) as downloader:
+            saved = await downloader.download(
+                url, tmp_path / "o.png", trusted_origins=[f"http://images.fizzly.test:{port}"]
+            )
+    assert saved.read_bytes() == png
+    assert asked == [("images.fizzly.test", port)]
+    assert f"host: images.fizzly.test:{port}" in server.header_lines()
+
+
+async def test_the_connection_pool_refuses_a_host_that_was_not_checked() -> None:
+    # The last line of defence: whatever reaches the pool unchecked is not connected.
+    async with ScriptedServer(respond("200 OK", b"{}", "application/json")) as server:
+        downloader = OutputDownloader()
+        try:
+            with pytest.raises(httpx.ConnectError, match="not checked"):
+                await downloader._http.get(f"{server.url}/o.png")
+        finally:
+            await downloader.aclose()
+    assert server.connections == 0
 
 
 async def test_a_stream_dropped_without_closing_leaves_nothing_behind(

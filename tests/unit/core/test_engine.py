@@ -256,7 +256,9 @@ async def test_a_failed_download_is_reported_and_the_run_stays_completed(
     harness: Harness,
 ) -> None:
     async def refuse(url: str, dest: Path) -> Path:
-        raise DownloadRejected("too big", user_message="The output file is too large.")
+        raise DownloadRejected(
+            "too big", user_message="The output file is too large.", reason="too large"
+        )
 
     harness.downloader.download = refuse  # type: ignore[method-assign]
     run = await harness.engine.submit(WF, {}, profile=PROFILE)
@@ -268,8 +270,11 @@ async def test_a_failed_download_is_reported_and_the_run_stays_completed(
         )
     )
     (notice,) = [e for e in harness.events if isinstance(e, Notice)]
-    assert "The output file is too large." in notice.message
-    assert harness.engine.outputs_of(run.id) == []
+    assert notice.message == "Run run_1: 0 of 1 output saved; 1 too large"
+    # The output is recorded with its reason, so it can be shown as not saved.
+    (record,) = harness.engine.outputs_of(run.id)
+    assert record.error == "too large"
+    assert not record.path.exists()
     assert run.state is RunState.COMPLETED
 
 

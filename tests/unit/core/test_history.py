@@ -71,6 +71,48 @@ def test_migration_from_the_previous_version_keeps_rows(tmp_path: Path) -> None:
         store.close()
 
 
+def test_outputs_saved_before_errors_were_recorded_open_as_saved(tmp_path: Path) -> None:
+    path = tmp_path / "v2.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, target=2) == 2
+    conn.execute(
+        "INSERT INTO runs (id, workflow, profile, state, inputs, created_at, updated_at) "
+        "VALUES ('old1', 'demo/a', 'p', 'COMPLETED', '{}', 1.0, 2.0)"
+    )
+    conn.execute(
+        "INSERT INTO outputs VALUES ('old1', 'image', 'http://x/a.png', '/tmp/a.png', NULL, "
+        "'image/png', 8, 8, 3.0)"
+    )
+    conn.close()
+    store = HistoryStore(path)
+    try:
+        (record,) = store.outputs_of("old1")
+        assert record.path == Path("/tmp/a.png")
+        assert record.error is None
+    finally:
+        store.close()
+
+
+async def test_a_failed_output_keeps_its_reason(store: HistoryStore, tmp_path: Path) -> None:
+    run = Run.create("demo/a", {}, "p")
+    await store.save_run_durably(run)
+    failed = OutputRecord(
+        run.id,
+        "mask",
+        "http://10.1.2.3/x.png",
+        tmp_path / "x.png",
+        None,
+        None,
+        None,
+        None,
+        5.0,
+        error="refused: private address",
+    )
+    await asyncio_wrap(store.save_output(failed))
+    assert store.outputs_of(run.id) == [failed]
+    assert store.load_outputs([run.id])[run.id][0].error == "refused: private address"
+
+
 def test_a_newer_schema_is_refused_with_a_plain_message(tmp_path: Path) -> None:
     path = tmp_path / "new.sqlite3"
     conn = sqlite3.connect(path)

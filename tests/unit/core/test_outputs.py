@@ -7,13 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from fizzly_desktop.api.errors import DownloadRejected
+from fizzly_desktop.core.history import OutputRecord
 from fizzly_desktop.core.outputs import (
     ImageOutput,
+    OutputSaver,
     SidecarError,
     file_name,
     image_outputs,
     output_folder,
     read_sidecar,
+    save_summary,
 )
 from fizzly_desktop.core.runs import Run
 
@@ -54,3 +58,78 @@ def test_a_bad_sidecar_is_refused_plainly(tmp_path: Path) -> None:
         read_sidecar(path)
     path.write_text(json.dumps({"workflow": "demo/a", "inputs": {"seed": 1}}), encoding="utf-8")
     assert read_sidecar(path).inputs == {"seed": 1}
+
+
+class PickyDownloader:
+    """Writes a file for good URLs and refuses the others with the reason in the URL's table."""
+
+    def __init__(self, refusals: dict[str, Exception]) -> None:
+        self.refusals = refusals
+        self.asked: list[str] = []
+
+    async def download(self, url: str, dest: Path) -> Path:
+        self.asked.append(url)
+        if url in self.refusals:
+            raise self.refusals[url]
+        return _write_png(dest)
+
+
+def _write_png(dest: Path) -> Path:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(b"\x89PNG")
+    return dest
+
+
+async def test_each_output_is_saved_or_fails_on_its_own(tmp_path: Path) -> None:
+    run = Run.create("demo/text-to-image", {"prompt": "fox"}, "p")
+    run.request_id = "run_7"
+    run.outputs = {
+        "metadata": {"url": "http://169.254.169.254/latest/a.png"},
+        "good": {"url": "https://cdn.fizzly.test/good.png"},
+        "private": {"url": "http://10.1.2.3/x.png"},
+        "disk": {"url": "https://cdn.fizzly.test/disk.png"},
+    }
+    downloader = PickyDownloader(
+        {
+            "http://169.254.169.254/latest/a.png": DownloadRejected(
+                "no", reason="refused: cloud metadata address"
+            ),
+            "http://10.1.2.3/x.png": DownloadRejected("no", reason="refused: private address"),
+            "https://cdn.fizzly.test/disk.png": PermissionError("read-only folder"),
+        }
+    )
+    records = await OutputSaver(downloader, tmp_path).save(run)
+    # The first failure no longer stops the outputs after it.
+    assert downloader.asked == [o["url"] for o in run.outputs.values()]
+    by_name = {r.name: r for r in records}
+    assert [r.name for r in records] == ["metadata", "good", "private", "disk"]
+    good = by_name["good"]
+    assert good.error is None
+    assert good.path.read_bytes() == b"\x89PNG"
+    assert good.sidecar_path is not None
+    assert read_sidecar(good.sidecar_path).request_id == "run_7"
+    assert by_name["metadata"].error == "refused: cloud metadata address"
+    assert by_name["private"].error == "refused: private address"
+    assert by_name["disk"].error == "could not be written to disk"
+    assert all(by_name[n].sidecar_path is None for n in ("metadata", "private", "disk"))
+    assert save_summary(records) == (
+        "1 of 4 outputs saved; 1 refused: cloud metadata address; 1 refused: private address; "
+        "1 could not be written to disk"
+    )
+
+
+def _record(name: str, error: str | None) -> OutputRecord:
+    return OutputRecord("r", name, "u", Path("/p") / name, None, None, None, None, 1.0, error)
+
+
+def test_the_summary_counts_failures_by_reason() -> None:
+    assert save_summary([]) is None
+    assert save_summary([_record("a", None), _record("b", None)]) is None
+    records = [
+        _record("a", None),
+        _record("b", "refused: private address"),
+        _record("c", None),
+    ]
+    assert save_summary(records) == "2 of 3 outputs saved; 1 refused: private address"
+    records = [_record("a", "not a picture"), _record("b", "not a picture")]
+    assert save_summary(records) == "0 of 2 outputs saved; 2 not a picture"
