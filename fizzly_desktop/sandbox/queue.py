@@ -251,7 +251,9 @@ class RunQueue:
             run.step_index = index
             run.step_started = time.monotonic()
             started = iso_now()
-            run.logs.append({"node": step.node, "status": "running", "started_at": started})
+            # completed_at is null while the node runs, as in the reference's log entries.
+            entry = {"node": step.node, "status": "running", "started_at": started}
+            run.logs.append({**entry, "completed_at": None})
             run.emit("submit", {"node": step.node, "timestamp": started})
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(
