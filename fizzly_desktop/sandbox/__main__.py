@@ -100,28 +100,28 @@ async def _stopped_within(stop: asyncio.Event, seconds: float) -> bool:
     return stop.is_set()
 
 
-async def _attach(data_dir: Path, lock: FolderLock, stop: asyncio.Event) -> bool:
+async def _attach(data_dir: Path, lock: FolderLock, stop: asyncio.Event) -> tuple[bool, bool]:
     """Another sandbox runs on this data folder: share it until it ends, then take over.
 
     Prints the running sandbox's JSON line (with ``"attached": true``) so that this process's
-    parent talks to that one, then waits for the folder's lock. Returns True once it holds the
-    lock (the other one ended: serve in its place, on the same ports), False if told to stop
-    first. Returns True at once if the other one ended before its line could be read.
+    parent talks to that one, then waits for the folder's lock. Returns (holds the lock, printed
+    a line): (True, True) once the other one ended (serve in its place, on the same ports);
+    (True, False) if it ended before its line could be read; (False, ...) if told to stop first.
     """
     info: dict[str, Any] | None = None
     while info is None:
         if lock.try_acquire():
-            return True
+            return True, False
         info = read_info(data_dir, lock.owner_pid())
         if info is None and await _stopped_within(stop, _ATTACH_POLL_SECONDS):
-            return False
+            return False, False
     log.info("another sandbox serves %s at %s; sharing it", data_dir, info.get("base_url"))
     _print_line({**info, "attached": True})
     while not lock.try_acquire():
         if await _stopped_within(stop, _ATTACH_POLL_SECONDS):
-            return False
+            return False, True
     log.info("the other sandbox of %s ended; taking over", data_dir)
-    return True
+    return True, True
 
 
 async def serve(config: SandboxConfig) -> None:
@@ -145,8 +145,8 @@ async def serve(config: SandboxConfig) -> None:
     lock = FolderLock(data_dir) if data_dir is not None else None
     printed = False
     if data_dir is not None and lock is not None and not lock.try_acquire():
-        printed = True
-        if not await _attach(data_dir, lock, stop):
+        owned, printed = await _attach(data_dir, lock, stop)
+        if not owned:
             return
     store = SandboxStore(data_dir) if data_dir is not None else None
     previous = store.address() if store is not None else Address()

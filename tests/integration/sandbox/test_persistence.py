@@ -195,6 +195,11 @@ def test_a_second_instance_shares_the_first_and_takes_over_after_it(
     assert guest.info.base_url == owner.info.base_url
     assert guest.info.output_origin == owner.info.output_origin
     assert guest.running
+    # A guest that leaves while the owner runs just leaves; the owner keeps serving.
+    passer_by = start(handles, data_dir)
+    assert passer_by.info.attached
+    assert passer_by.stop() == 0
+    assert owner.running
     with client(guest.info.base_url, KEY) as api:
         run = submit(api, "demo/text-to-image", PROMPT)
         wait_status(api, run["status_url"], lambda b: b["status"] == "IN_PROGRESS")
