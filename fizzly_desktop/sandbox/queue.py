@@ -130,6 +130,11 @@ class Run:
         return {"credits_used": self.credits_used, "total_time_ms": self.total_time_ms}
 
 
+def completed_steps(run: Run) -> int:
+    """How many of the run's nodes completed (nodes run in order, one log entry each)."""
+    return sum(1 for entry in run.logs if entry.get("status") == "completed")
+
+
 class RunJournal(Protocol):
     """Where a run's every change is written (the data folder's store)."""
 
@@ -187,8 +192,7 @@ class RunQueue:
         resumed: list[Run] = []
         for run in runs:
             self.runs[run.request_id] = run
-            done = sum(1 for entry in run.logs if entry.get("status") == "completed")
-            for step in run.plan.steps[:done]:
+            for step in run.plan.steps[: completed_steps(run)]:
                 for spec in step.publish:
                     self.outputs.publish(spec)
             if any(run is bad for bad, _reason in broken):
@@ -298,9 +302,11 @@ class RunQueue:
         first = 0
         if resume:
             # The interrupted node starts again from its beginning, under a fresh log entry.
-            first = max(0, run.step_index)
+            # Counted from the completed entries, not step_index: a restart between one node's
+            # completion and the next one's start must neither repeat nor charge it twice.
             if run.logs and run.logs[-1]["status"] == "running":
                 run.logs.pop()
+            first = completed_steps(run)
             log.info("run %s resumes at node %d", run.request_id, first)
         else:
             run.status = IN_PROGRESS

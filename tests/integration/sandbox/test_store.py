@@ -57,3 +57,30 @@ def test_a_run_that_cannot_resume_fails_with_the_reason_and_its_credits_back(
     assert body["status"] == "FAILED"
     assert body["error"].startswith("The sandbox restarted and could not resume this request")
     assert body["metrics"]["credits_used"] == 0
+
+
+def test_a_restart_after_the_last_node_neither_repeats_nor_charges_it_again(
+    tmp_path: Path,
+) -> None:
+    flags = (*FAST_FLAGS, "--key", "fiz_k:pro:50")
+    first = launch_sandbox(*flags, data_dir=tmp_path)
+    with first, client(first.info.base_url, "fiz_k") as api:
+        run = submit(api, "demo/prompt-enhancer", {"prompt": "a fox"})
+        wait_finished(api, run["status_url"])
+        before = api.get(run["response_url"]).json()
+    # As if killed after the last node's completion was saved, before the run's end was.
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute(
+            "UPDATE runs SET status = 'IN_PROGRESS', completed_at = NULL,"
+            " step_index = step_index - 1"
+        )
+        db.execute("DELETE FROM events WHERE event = 'output'")
+    db.close()
+    second = launch_sandbox(*flags, data_dir=tmp_path)
+    with second, client(second.info.base_url, "fiz_k") as api:
+        assert wait_finished(api, run["status_url"])["status"] == "COMPLETED"
+        after = api.get(run["response_url"]).json()
+    assert after["logs"] == before["logs"]
+    assert after["outputs"] == before["outputs"]
+    assert after["metrics"]["credits_used"] == before["metrics"]["credits_used"]
+    assert second.info.keys["fiz_k"]["credits"] == 50 - before["metrics"]["credits_used"]
