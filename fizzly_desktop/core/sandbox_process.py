@@ -4,6 +4,11 @@ The child is ``python -m fizzly_desktop.sandbox --exit-with-stdin ...``: it exit
 pipe closes, which happens when this process ends for any reason (even when killed), so the
 sandbox never outlives the app. Its stderr is drained continuously (a full pipe would block it)
 and the last lines are kept for error messages.
+
+Given a data folder, the sandbox keeps its runs, credits and output files there and listens on
+the same ports as last time when they are free; :attr:`SandboxInfo.address_changed` says when it
+could not, and :attr:`SandboxInfo.attached` when another process already served that folder (this
+child then shares that sandbox and takes over when it ends).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
@@ -35,6 +41,16 @@ class SandboxInfo:
     keys: dict[str, dict[str, Any]]
     workflows: tuple[str, ...]
     ping_interval: float
+    # Where the sandbox of the same data folder listened last time, when that differs from now.
+    previous_base_url: str | None = None
+    previous_output_origin: str | None = None
+    # True when another sandbox already served the data folder and this line is that one's.
+    attached: bool = False
+
+    @property
+    def address_changed(self) -> bool:
+        """The sandbox came back at another address: links to the old one no longer work."""
+        return self.previous_base_url is not None or self.previous_output_origin is not None
 
     @classmethod
     def from_json_line(cls, line: str) -> SandboxInfo:
@@ -48,6 +64,9 @@ class SandboxInfo:
                 keys={str(k): dict(v) for k, v in data["keys"].items()},
                 workflows=tuple(str(w) for w in data["workflows"]),
                 ping_interval=float(data["ping_interval"]),
+                previous_base_url=_optional_str(data.get("previous_base_url")),
+                previous_output_origin=_optional_str(data.get("previous_output_origin")),
+                attached=data.get("attached") is True,
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise SandboxError(f"The sandbox printed an unexpected first line: {line!r}") from exc
@@ -56,7 +75,9 @@ class SandboxInfo:
         # Keys stay out of reprs and logs, even sandbox ones.
         return (
             f"SandboxInfo(base_url={self.base_url!r}, output_origin={self.output_origin!r}, "
-            f"workflows={self.workflows!r}, ping_interval={self.ping_interval!r})"
+            f"workflows={self.workflows!r}, ping_interval={self.ping_interval!r}, "
+            f"previous_base_url={self.previous_base_url!r}, "
+            f"previous_output_origin={self.previous_output_origin!r}, attached={self.attached!r})"
         )
 
 
@@ -80,6 +101,10 @@ def _forget(info: SandboxInfo) -> None:
     _OUTPUT_ORIGINS.pop(info.base_url.strip().rstrip("/"), None)
 
 
+def _optional_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 class SandboxError(RuntimeError):
     """The sandbox did not start (it exited or took too long); the message has its last output."""
 
@@ -87,6 +112,11 @@ class SandboxError(RuntimeError):
 # The first argument that makes a frozen app run its bundled sandbox instead of the window
 # (dispatched by fizzly_desktop.app.main before Qt is imported).
 FROZEN_SANDBOX_FLAG = "--run-sandbox"
+
+
+def sandbox_arguments(args: tuple[str, ...], data_dir: Path | None) -> tuple[str, ...]:
+    """The command-line flags: ``args``, then the data folder when there is one."""
+    return (*args, "--data-dir", str(data_dir)) if data_dir is not None else args
 
 
 def sandbox_command(args: tuple[str, ...]) -> list[str]:
@@ -194,14 +224,18 @@ def _stop_popen(process: subprocess.Popen[bytes], tail: _StderrTail) -> int:
     return process.returncode
 
 
-def launch_sandbox(*args: str, timeout: float = 20.0) -> SandboxHandle:
+def launch_sandbox(
+    *args: str, timeout: float = 20.0, data_dir: Path | None = None
+) -> SandboxHandle:
     """Start the sandbox with extra command-line ``args`` and wait for its JSON line.
+
+    With ``data_dir`` the sandbox keeps its state there across restarts (see the module).
 
     Raises :class:`SandboxError` (with the child's last stderr lines) if it exits first or does
     not report within ``timeout`` seconds; the child is stopped in that case.
     """
     process = subprocess.Popen(
-        sandbox_command(args),
+        sandbox_command(sandbox_arguments(args, data_dir)),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -322,13 +356,20 @@ async def _stop_async(process: asyncio.subprocess.Process, drain: asyncio.Task[N
 
 
 # The agreed signature mirrors launch_sandbox; the timeout covers only the start-up line.
-async def start_sandbox(*args: str, timeout: float = 20.0) -> AsyncSandboxHandle:  # noqa: ASYNC109
+async def start_sandbox(
+    *args: str,
+    timeout: float = 20.0,  # noqa: ASYNC109
+    data_dir: Path | None = None,
+) -> AsyncSandboxHandle:
     """Start the sandbox from a running event loop and wait for its JSON line.
+
+    With ``data_dir`` the sandbox keeps its state there across restarts (see the module); the
+    app passes ``app_paths().data_dir / "sandbox"``.
 
     Raises :class:`SandboxError` (with the child's last stderr lines) if it exits first or does
     not report within ``timeout`` seconds; the child is stopped in that case.
     """
-    command = sandbox_command(args)
+    command = sandbox_command(sandbox_arguments(args, data_dir))
     process = await asyncio.create_subprocess_exec(
         *command,
         stdin=asyncio.subprocess.PIPE,

@@ -62,6 +62,8 @@ class SandboxConfig:
     log_level: str = "info"
     keys: dict[str, tuple[str, int]] = field(default_factory=lambda: dict(DEFAULT_KEYS))
     demo_key: str = DEMO_KEY
+    # Where runs, credits, outputs and the address are kept across restarts; None = in memory.
+    data_dir: Path | None = None
 
     def accounts(self) -> dict[str, Account]:
         return {key: Account(key, plan, credits) for key, (plan, credits) in self.keys.items()}
@@ -191,6 +193,15 @@ def build_parser() -> argparse.ArgumentParser:
     add("--fault-seed", type=int, default=None, help="seed for the fault dice (reproducible)")
     add("--exit-with-stdin", action="store_true", help="exit when stdin reaches end of file")
     add(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help=(
+            "keep runs, queue, credits and output files in this folder across restarts, and "
+            "listen on the same ports as last time when they are free (default: in memory)"
+        ),
+    )
+    add(
         "--max-body-bytes",
         type=_positive_int,
         default=MAX_BODY_BYTES,
@@ -241,6 +252,7 @@ def config_from_args(argv: list[str] | None = None) -> SandboxConfig:
         log_level=args.log_level,
         keys=keys,
         demo_key=demo_key,
+        data_dir=args.data_dir,
     )
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import colorsys
+import contextlib
 import hashlib
 import io
 import math
+import os
 import random
+import tempfile
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
@@ -252,13 +256,21 @@ def image_size(data: bytes) -> tuple[int, int]:
 
 
 class OutputStore:
-    """Published outputs by file name; files are rendered on first fetch and a few are cached."""
+    """Published outputs by file name; files are rendered on first fetch and a few are cached.
 
-    def __init__(self, cache_size: int = 48) -> None:
+    With a ``directory`` (the data folder's ``outputs``), a rendered file is also written there
+    and served from there afterwards, so it stays byte-identical across restarts (and Pillow
+    upgrades), as its immutable cache headers promise.
+    """
+
+    def __init__(self, cache_size: int = 48, directory: Path | None = None) -> None:
         self._specs: dict[str, ImageSpec] = {}
         self._cache: OrderedDict[str, bytes] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self.directory = directory
+        if directory is not None:
+            directory.mkdir(parents=True, exist_ok=True)
 
     def publish(self, spec: ImageSpec) -> str:
         with self._lock:
@@ -279,9 +291,34 @@ class OutputStore:
                 return cached
         if spec is None:
             return None
-        data = render(spec)
+        data = self._read_file(file_name)
+        if data is None:
+            data = render(spec)
+            self._write_file(file_name, data)
         with self._lock:
             self._cache[file_name] = data
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return data
+
+    def _read_file(self, file_name: str) -> bytes | None:
+        if self.directory is None:
+            return None
+        try:
+            return (self.directory / file_name).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def _write_file(self, file_name: str, data: bytes) -> None:
+        if self.directory is None:
+            return
+        # Write aside and rename, so a killed sandbox never leaves half a file under the name.
+        fd, temp = tempfile.mkstemp(dir=self.directory, prefix=".partial-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(temp, self.directory / file_name)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise

@@ -11,6 +11,10 @@ Stream events are kept per run so that late subscribers can replay them. A faile
 an ``error`` event ``{"node", "error", "status": "FAILED", "timestamp"}``; a cancelled run ends
 with an ``error`` event ``{"node", "error", "status": "CANCELLED", "timestamp"}`` too, since the
 reference has no event of its own for it and a stream must end with a final event.
+
+With a journal (the data folder's store) every change of a run is saved as it happens; runs
+restored from it continue: queued ones wait in their old order, and a run interrupted mid-node
+(the sandbox stopped or was killed) starts that node again, ahead of the queue.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from fizzly_desktop.sandbox.config import Account
 from fizzly_desktop.sandbox.images import OutputStore
@@ -40,6 +44,7 @@ CANCELLED = "CANCELLED"
 FINISHED = frozenset({COMPLETED, FAILED, CANCELLED})
 
 CANCELLED_MESSAGE = "Request was cancelled by the user"
+NOT_RESUMABLE_MESSAGE = "The sandbox restarted and could not resume this request: {reason}"
 
 
 def iso_now() -> str:
@@ -125,6 +130,17 @@ class Run:
         return {"credits_used": self.credits_used, "total_time_ms": self.total_time_ms}
 
 
+def completed_steps(run: Run) -> int:
+    """How many of the run's nodes completed (nodes run in order, one log entry each)."""
+    return sum(1 for entry in run.logs if entry.get("status") == "completed")
+
+
+class RunJournal(Protocol):
+    """Where a run's every change is written (the data folder's store)."""
+
+    def save(self, run: Run) -> None: ...
+
+
 class RunQueue:
     """N workers taking runs in submission order and playing their plans out in time."""
 
@@ -135,8 +151,10 @@ class RunQueue:
         workers: int,
         time_scale: float,
         on_finished: Callable[[Run], None] | None = None,
+        journal: RunJournal | None = None,
     ) -> None:
         self.outputs = outputs
+        self._journal = journal
         self.time_scale = time_scale
         self.runs: dict[str, Run] = {}
         self._waiting: list[Run] = []
@@ -166,6 +184,38 @@ class RunQueue:
                 task.cancel()
         self._workers.clear()
 
+    def restore(self, runs: list[Run], broken: list[tuple[Run, str]]) -> None:
+        """Take back saved runs (before :meth:`start`): republish outputs, requeue the rest.
+
+        ``broken`` runs cannot be resumed; they fail with the reason, their credits refunded.
+        """
+        resumed: list[Run] = []
+        for run in runs:
+            self.runs[run.request_id] = run
+            for step in run.plan.steps[: completed_steps(run)]:
+                for spec in step.publish:
+                    self.outputs.publish(spec)
+            if any(run is bad for bad, _reason in broken):
+                continue
+            if run.status == IN_PROGRESS:
+                resumed.append(run)
+            elif run.status in (PENDING, IN_QUEUE):
+                run.status = IN_QUEUE
+                self._waiting.append(run)
+        # Interrupted runs go first: they had a worker before the restart.
+        for run in [*resumed, *self._waiting]:
+            self._ready.put_nowait(run)
+        for run, reason in broken:
+            with contextlib.suppress(ValueError):
+                self._waiting.remove(run)
+            self._fail(run, run.current_node, NOT_RESUMABLE_MESSAGE.format(reason=reason))
+        if resumed or self._waiting:
+            log.info("resuming %d running and %d queued runs", len(resumed), len(self._waiting))
+
+    def _save(self, run: Run) -> None:
+        if self._journal is not None:
+            self._journal.save(run)
+
     def submit(
         self,
         account: Account,
@@ -188,6 +238,7 @@ class RunQueue:
         run.status = IN_QUEUE
         self._waiting.append(run)
         self._ready.put_nowait(run)
+        self._save(run)
         return run
 
     def queue_position(self, run: Run) -> int:
@@ -218,6 +269,7 @@ class RunQueue:
             "error",
             {"node": node, "error": CANCELLED_MESSAGE, "status": CANCELLED, "timestamp": iso_now()},
         )
+        self._save(run)
         return previous, refund
 
     def _finish(self, run: Run) -> None:
@@ -232,27 +284,44 @@ class RunQueue:
             run = await self._ready.get()
             if run is None or self._stopping:
                 return
-            if run.status != IN_QUEUE:
-                continue  # cancelled while waiting
+            # A run restored IN_PROGRESS was interrupted by a restart; anything else but
+            # IN_QUEUE was cancelled while waiting.
+            resume = run.status == IN_PROGRESS
+            if run.status != IN_QUEUE and not resume:
+                continue
             with contextlib.suppress(ValueError):
                 self._waiting.remove(run)
             try:
-                await self._execute(run)
+                await self._execute(run, resume=resume)
             except Exception:
                 log.exception("run %s crashed", run.request_id)
                 if not run.finished:
                     self._fail(run, run.current_node, "Internal error while running the workflow")
 
-    async def _execute(self, run: Run) -> None:
-        run.status = IN_PROGRESS
-        run.started_at = time.time()
-        run.started_mono = time.monotonic()
-        for index, step in enumerate(run.plan.steps):
+    async def _execute(self, run: Run, *, resume: bool = False) -> None:
+        first = 0
+        if resume:
+            # The interrupted node starts again from its beginning, under a fresh log entry.
+            # Counted from the completed entries, not step_index: a restart between one node's
+            # completion and the next one's start must neither repeat nor charge it twice.
+            if run.logs and run.logs[-1]["status"] == "running":
+                run.logs.pop()
+            first = completed_steps(run)
+            log.info("run %s resumes at node %d", run.request_id, first)
+        else:
+            run.status = IN_PROGRESS
+            run.started_at = time.time()
+            run.started_mono = time.monotonic()
+        for index in range(first, len(run.plan.steps)):
+            step = run.plan.steps[index]
             run.step_index = index
             run.step_started = time.monotonic()
             started = iso_now()
-            run.logs.append({"node": step.node, "status": "running", "started_at": started})
+            # completed_at is null while the node runs, as in the reference's log entries.
+            entry = {"node": step.node, "status": "running", "started_at": started}
+            run.logs.append({**entry, "completed_at": None})
             run.emit("submit", {"node": step.node, "timestamp": started})
+            self._save(run)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(
                     run.cancel_requested.wait(), timeout=step.seconds * self.time_scale
@@ -267,9 +336,11 @@ class RunQueue:
             run.charged += step.credits
             run.logs[-1].update(status="completed", completed_at=iso_now())
             run.emit("completion", {"node": step.node, "output": step.output})
+            self._save(run)
         run.status = COMPLETED
         self._finish(run)
         run.emit("output", {"outputs": run.plan.outputs, "credits_used": run.credits_used})
+        self._save(run)
         if self._on_finished is not None:
             self._on_finished(run)
 
@@ -285,5 +356,6 @@ class RunQueue:
         run.emit(
             "error", {"node": node, "error": message, "status": FAILED, "timestamp": iso_now()}
         )
+        self._save(run)
         if self._on_finished is not None:
             self._on_finished(run)

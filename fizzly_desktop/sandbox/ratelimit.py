@@ -41,12 +41,23 @@ class SlidingWindowLimiter:
         *,
         monotonic: Callable[[], float] = time.monotonic,
         wall: Callable[[], float] = time.time,
+        on_hit: Callable[[str, float, float], None] | None = None,
     ) -> None:
         self.limit = limit
         self.window = window
         self._monotonic = monotonic
         self._wall = wall
         self._hits: dict[str, deque[float]] = {}
+        # Told (key, wall time of the hit, wall time before which hits no longer count) of
+        # each accepted request, so that a restarted server keeps the window.
+        self._on_hit = on_hit
+
+    def restore(self, hits: dict[str, list[float]]) -> None:
+        """Count earlier accepted requests, given by wall-clock time, oldest first."""
+        now_mono, now_wall = self._monotonic(), self._wall()
+        for key, times in hits.items():
+            window = self._hits.setdefault(key, deque())
+            window.extend(now_mono - (now_wall - at) for at in times if at > now_wall - self.window)
 
     def hit(self, key: str) -> RateDecision:
         now = self._monotonic()
@@ -56,6 +67,9 @@ class SlidingWindowLimiter:
         allowed = len(hits) < self.limit
         if allowed:
             hits.append(now)
+            if self._on_hit is not None:
+                wall = self._wall()
+                self._on_hit(key, wall, wall - self.window)
         oldest = hits[0] if hits else now
         frees_in = max(0.0, oldest + self.window - now)
         reset_at = math.ceil(self._wall() + frees_in)

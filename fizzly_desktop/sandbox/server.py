@@ -18,6 +18,7 @@ import asyncio
 import json
 import logging
 import random
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -37,6 +38,7 @@ from fizzly_desktop.sandbox.queue import (
     iso_now,
 )
 from fizzly_desktop.sandbox.ratelimit import RateDecision, SlidingWindowLimiter
+from fizzly_desktop.sandbox.store import SandboxStore
 from fizzly_desktop.sandbox.webhooks import WebhookSender, check_webhook_url
 from fizzly_desktop.sandbox.workflows import (
     WORKFLOWS,
@@ -89,13 +91,23 @@ def internal_error(message: str = "Internal server error, please retry") -> ApiE
 
 
 class Sandbox:
-    """The server's state: accounts, rate limiter, queue, outputs, webhooks, fault dice."""
+    """The server's state: accounts, rate limiter, queue, outputs, webhooks, fault dice.
 
-    def __init__(self, config: SandboxConfig) -> None:
+    With a ``store`` (the data folder's), that state is kept there and :meth:`restore` takes
+    it back; the sandbox closes the store when it closes.
+    """
+
+    def __init__(self, config: SandboxConfig, store: SandboxStore | None = None) -> None:
         self.config = config
-        self.accounts = config.accounts()
-        self.limiter = SlidingWindowLimiter(config.rate_limit, config.rate_window)
-        self.outputs = OutputStore()
+        self.store = store
+        configured = config.accounts()
+        self.accounts = store.accounts(configured) if store is not None else configured
+        self.limiter = SlidingWindowLimiter(
+            config.rate_limit,
+            config.rate_window,
+            on_hit=store.record_hit if store is not None else None,
+        )
+        self.outputs = OutputStore(directory=store.outputs_dir if store is not None else None)
         self.webhooks = WebhookSender(
             backoff_scale=config.webhook_backoff_scale, timeout=config.webhook_timeout
         )
@@ -104,6 +116,7 @@ class Sandbox:
             workers=config.workers,
             time_scale=config.time_scale,
             on_finished=self.webhooks.send,
+            journal=store,
         )
         self.fault_dice = random.Random(config.fault_seed)
         self.base_url = ""
@@ -127,6 +140,14 @@ class Sandbox:
             "ping_interval": self.config.ping_interval,
         }
 
+    def restore(self) -> None:
+        """Take back the saved runs and rate-limit window (call before :meth:`start`)."""
+        if self.store is None:
+            return
+        self.limiter.restore(self.store.rate_hits(time.time() - self.config.rate_window))
+        runs, broken = self.store.load_runs(self.accounts, WORKFLOWS, self.config.time_scale)
+        self.queue.restore(runs, broken)
+
     async def start(self) -> None:
         self.queue.start()
 
@@ -136,6 +157,8 @@ class Sandbox:
             run.notify()
         await self.queue.stop()
         await self.webhooks.close()
+        if self.store is not None:
+            self.store.close()
 
 
 SANDBOX_KEY = web.AppKey("sandbox", Sandbox)
