@@ -658,7 +658,7 @@ class WorkflowLibraryPanel(QWidget):
         self._spawn("add", self.add_workflow(text, name, source, payload))
 
     def open_field_editor(self, owner: str, slug: str) -> QDialog:
-        from fizzly_desktop.ui.field_editor import FieldEditorDialog
+        from fizzly_desktop.ui.forms import FieldEditorDialog
 
         entry = self._require_library().get(owner, slug)
         schema = entry.input_schema() if entry else InputSchema.reference_example()
@@ -670,7 +670,7 @@ class WorkflowLibraryPanel(QWidget):
         return dialog
 
     def _on_field_editor_accepted(self) -> None:
-        from fizzly_desktop.ui.field_editor import FieldEditorDialog
+        from fizzly_desktop.ui.forms import FieldEditorDialog
 
         dialog = self._dialog
         if not isinstance(dialog, FieldEditorDialog):

@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from fizzly_desktop.core.schema import FieldSpec
-from fizzly_desktop.ui.forms.fields import OMITTED, FieldWidget, create_field_widget
+from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
+from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
 
 ERROR_COLOR = QColor("#c62828")
 
@@ -206,3 +207,6 @@ class ObjectField(FieldWidget):
         return any(
             getattr(row.widget, "is_loading", lambda: False)() for row in self.section.rows.values()
         )
+
+
+register_field_widget("object", ObjectField)

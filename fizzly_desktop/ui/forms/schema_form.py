@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core.library import WorkflowEntry, WorkflowLibrary
 from fizzly_desktop.core.schema import FieldError, InputSchema, random_seed_value
-from fizzly_desktop.ui.forms.fields import OMITTED, FieldWidget, SeedField
-from fizzly_desktop.ui.forms.files import MAX_FILE_BYTES, FileField, FileListField
+from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
+from fizzly_desktop.ui.forms.file_loading import MAX_FILE_BYTES
+from fizzly_desktop.ui.forms.files import FileField, FileListField
 from fizzly_desktop.ui.forms.group import (
     ERROR_COLOR,
     FieldRow,
@@ -32,6 +33,7 @@ from fizzly_desktop.ui.forms.group import (
     ObjectField,
     plain_label,
 )
+from fizzly_desktop.ui.forms.numbers import SeedField
 
 
 class SchemaForm(QWidget):
