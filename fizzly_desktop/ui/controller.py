@@ -39,7 +39,7 @@ from fizzly_desktop.ui.batches import BatchController, batch_summary
 from fizzly_desktop.ui.bridge import EngineBridge
 from fizzly_desktop.ui.forms import SchemaForm
 from fizzly_desktop.ui.gallery import GalleryView
-from fizzly_desktop.ui.library_panel import WorkflowLibraryPanel
+from fizzly_desktop.ui.library import WorkflowLibraryPanel
 from fizzly_desktop.ui.main_window import MainWindow
 from fizzly_desktop.ui.output_items import OutputItem, output_items_for_run
 from fizzly_desktop.ui.outputs_strip import OutputsStrip

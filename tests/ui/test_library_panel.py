@@ -15,7 +15,7 @@ from fizzly_desktop.core.library import WorkflowEntry, WorkflowLibrary, Workflow
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.core.schema import SchemaError
 from fizzly_desktop.ui.forms import FieldEditorDialog
-from fizzly_desktop.ui.library_panel import AddWorkflowDialog, WorkflowLibraryPanel
+from fizzly_desktop.ui.library import AddWorkflowDialog, WorkflowLibraryPanel
 
 SCHEMA = {
     "type": "object",
