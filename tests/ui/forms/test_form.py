@@ -31,7 +31,7 @@ from fizzly_desktop.ui.forms import (
     TextField,
 )
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "schemas"
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "schemas"
 
 
 def sample(name: str) -> InputSchema:
@@ -615,7 +615,7 @@ def test_presets_save_apply_delete(qtbot: QtBot) -> None:
 
 # --- every sample ---
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "schemas"
+RESOURCES = Path(__file__).resolve().parents[3] / "resources" / "schemas"
 SAMPLE_TEXT = {"string": "abc", "text": "A quiet harbour", "file": "https://example.com/a.png"}
 
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from fizzly_desktop.core.schema import InputSchema
 from fizzly_desktop.ui.forms import FieldEditorDialog
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "schemas"
+SHARED = Path(__file__).resolve().parents[4] / "shared" / "schemas"
 
 
 def make_editor(qtbot: QtBot, schema: InputSchema | None = None) -> FieldEditorDialog:
