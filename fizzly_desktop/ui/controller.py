@@ -35,11 +35,11 @@ from fizzly_desktop.core.runs import Run, RunState, StateGroup
 from fizzly_desktop.core.schema import InputSchema
 from fizzly_desktop.core.secrets import KeyVault, fingerprint
 from fizzly_desktop.core.tasks import TaskOwner
-from fizzly_desktop.ui.batch_controller import BatchController, batch_summary
+from fizzly_desktop.ui.batches import BatchController, batch_summary
 from fizzly_desktop.ui.bridge import EngineBridge
 from fizzly_desktop.ui.forms import SchemaForm
 from fizzly_desktop.ui.gallery import GalleryView
-from fizzly_desktop.ui.library_panel import WorkflowLibraryPanel
+from fizzly_desktop.ui.library import WorkflowLibraryPanel
 from fizzly_desktop.ui.main_window import MainWindow
 from fizzly_desktop.ui.output_items import OutputItem, output_items_for_run
 from fizzly_desktop.ui.outputs_strip import OutputsStrip
@@ -532,7 +532,7 @@ class AppController(QObject):
         engine, entry, form = self.engine, self._workflow, self.window.form_panel.form
         if engine is None or entry is None or form is None:
             return
-        from fizzly_desktop.ui.batch_builder import BatchBuilderDialog
+        from fizzly_desktop.ui.batches import BatchBuilderDialog
 
         budget = engine.budget_state(self.profiles.active_name)
         dialog = BatchBuilderDialog(

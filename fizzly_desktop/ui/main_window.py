@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.ui.about import show_about
-from fizzly_desktop.ui.form_panel import FormPanel
+from fizzly_desktop.ui.forms import FormPanel
 from fizzly_desktop.ui.queue_view import QueueView
 from fizzly_desktop.ui.run_table import RunTableModel
 from fizzly_desktop.ui.state_filters import StateFilterList

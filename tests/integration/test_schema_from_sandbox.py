@@ -12,7 +12,7 @@ from fizzly_desktop.core.library import WorkflowLibrary
 from fizzly_desktop.core.sandbox_process import SandboxInfo
 from fizzly_desktop.core.schema import InputSchema
 from fizzly_desktop.ui.forms import SchemaForm, SeedField
-from fizzly_desktop.ui.library_panel import WorkflowLibraryPanel
+from fizzly_desktop.ui.library import WorkflowLibraryPanel
 
 # What a person would type in the required inputs of each demo workflow.
 REQUIRED_TEXT = {"prompt": "A lighthouse at dusk", "image": "https://example.com/start.png"}

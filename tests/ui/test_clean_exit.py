@@ -25,7 +25,7 @@ def test_a_test_that_fills_the_clipboard_exits_cleanly_when_run_alone() -> None:
             "-q",
             "-p",
             "no:cacheprovider",
-            "tests/ui/test_form.py::test_urls_drops_and_pastes",
+            "tests/ui/forms/test_form.py::test_urls_drops_and_pastes",
         ],
         cwd=ROOT,
         env=env,

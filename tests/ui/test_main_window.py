@@ -450,7 +450,7 @@ def test_build_batch_from_the_form_queues_the_plan(
 ) -> None:
     from PySide6.QtTest import QTest
 
-    from fizzly_desktop.ui.batch_builder import BatchBuilderDialog
+    from fizzly_desktop.ui.batches import BatchBuilderDialog
 
     def accept_three_repeats(dialog: BatchBuilderDialog) -> int:
         # What a person does in the dialog: Repeat, 3 runs, a name, then "Queue 3 runs".

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -9,7 +10,8 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from fizzly_desktop.core.schema import FieldSpec
-from fizzly_desktop.ui.forms.fields import OMITTED, FieldWidget, create_field_widget
+from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
+from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
 
 ERROR_COLOR = QColor("#c62828")
 
@@ -206,3 +208,14 @@ class ObjectField(FieldWidget):
         return any(
             getattr(row.widget, "is_loading", lambda: False)() for row in self.section.rows.values()
         )
+
+
+def all_field_widgets(widget: FieldWidget) -> Iterator[FieldWidget]:
+    """``widget`` and, for an object, every editor nested in it, depth first."""
+    yield widget
+    if isinstance(widget, ObjectField):
+        for row in widget.section.rows.values():
+            yield from all_field_widgets(row.widget)
+
+
+register_field_widget("object", ObjectField)

@@ -8,30 +8,25 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from fizzly_desktop.core.library import WorkflowEntry, WorkflowLibrary
 from fizzly_desktop.core.schema import FieldError, InputSchema, random_seed_value
-from fizzly_desktop.ui.forms.fields import OMITTED, FieldWidget, SeedField
-from fizzly_desktop.ui.forms.files import MAX_FILE_BYTES, FileField, FileListField
+from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
+from fizzly_desktop.ui.forms.file_loading import MAX_FILE_BYTES
+from fizzly_desktop.ui.forms.files import FileField, FileListField
+from fizzly_desktop.ui.forms.form_pages import InputsPage, JsonPage, parse_inputs_json
 from fizzly_desktop.ui.forms.group import (
-    ERROR_COLOR,
     FieldRow,
-    FormSection,
     ObjectField,
-    plain_label,
+    all_field_widgets,
 )
+from fizzly_desktop.ui.forms.numbers import SeedField
 
 
 class SchemaForm(QWidget):
@@ -63,7 +58,6 @@ class SchemaForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self.schema = schema
-        self._rows: dict[str, FieldRow] = {}
         self._overrides: dict[str, Any] = {}
         self._extras: dict[str, Any] = {}
         self._touched: set[str] = set()
@@ -86,11 +80,22 @@ class SchemaForm(QWidget):
         self._json_timer.setInterval(self.VALIDATION_DELAY_MS)
         self._json_timer.timeout.connect(self._apply_json_text)
 
-        self._build_form_page(max_file_bytes)
-        self._build_json_page()
+        self.form_page = InputsPage(schema)
+        self._rows = self.form_page.rows
+        for name, row in self._rows.items():
+            for widget in all_field_widgets(row.widget):
+                if isinstance(widget, (FileField, FileListField)):
+                    widget.max_bytes = max_file_bytes
+            row.widget.changed.connect(lambda name=name: self._on_field_changed(name))
+        self.form_page.advanced_toggle.toggled.connect(self.show_advanced)
+        self.form_page.discard_unknown_button.clicked.connect(self.discard_unknown)
+        self.json_page = JsonPage()
+        self.json_page.json_editor.textChanged.connect(self._on_json_text_changed)
+        self.json_page.json_revert_button.clicked.connect(self.revert_json_view)
+        self._expose_page_widgets()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.scroll_area, "Form")
+        self.tabs.addTab(self.form_page, "Form")
         self.tabs.addTab(self.json_page, "JSON")
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
@@ -109,125 +114,21 @@ class SchemaForm(QWidget):
 
     # --- construction ---
 
-    def _build_form_page(self, max_file_bytes: int) -> None:
-        content = QWidget()
-        content.setObjectName("schemaFormContent")
-        column = QVBoxLayout(content)
-        column.setContentsMargins(16, 14, 16, 14)
-        column.setSpacing(10)
-
-        self.essentials = FormSection()
-        self.advanced = FormSection()
-        for spec in self.schema.fields:
-            section = self.advanced if spec.is_advanced else self.essentials
-            row = section.add_field(spec)
-            self._rows[spec.name] = row
-            for widget in self._all_widgets(row.widget):
-                if isinstance(widget, (FileField, FileListField)):
-                    widget.max_bytes = max_file_bytes
-            row.widget.changed.connect(lambda name=spec.name: self._on_field_changed(name))
-
-        advanced_count = len(self.advanced.rows)
-        self.advanced_toggle = QToolButton()
-        self.advanced_toggle.setText(f"Advanced settings ({advanced_count})")
-        self.advanced_toggle.setCheckable(True)
-        self.advanced_toggle.setAutoRaise(True)
-        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.advanced_toggle.toggled.connect(self.show_advanced)
-        self.advanced_toggle.setVisible(advanced_count > 0)
-        self.advanced.setVisible(False)
-        rule = QFrame()
-        rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setFrameShadow(QFrame.Shadow.Sunken)
-        rule.setVisible(advanced_count > 0)
-
-        labels = self.essentials.labels() + self.advanced.labels()
-        width = max((label.sizeHint().width() for label in labels), default=0)
-        for label in labels:
-            label.setMinimumWidth(width)
-
-        self.empty_label = plain_label("This workflow takes no inputs.")
-        self.empty_label.setVisible(not self.schema.fields)
-
-        self.unknown_frame = QFrame()
-        self.unknown_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        unknown_row = QHBoxLayout(self.unknown_frame)
-        unknown_row.setContentsMargins(8, 6, 8, 6)
-        self.unknown_label = plain_label()
-        self.unknown_label.setWordWrap(True)
-        self.discard_unknown_button = QPushButton("Discard them")
-        self.discard_unknown_button.clicked.connect(self.discard_unknown)
-        unknown_row.addWidget(self.unknown_label, 1)
-        unknown_row.addWidget(self.discard_unknown_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.unknown_frame.hide()
-
-        self.root_error = plain_label()
-        self.root_error.setWordWrap(True)
-        palette = self.root_error.palette()
-        palette.setColor(self.root_error.foregroundRole(), ERROR_COLOR)
-        self.root_error.setPalette(palette)
-        self.root_error.hide()
-
-        legend = plain_label("* required")
-        legend.setObjectName("fieldHelp")
-        legend.setEnabled(False)
-        legend.setVisible(any(spec.required for spec in self.schema.fields))
-
-        column.addWidget(self.empty_label)
-        column.addWidget(self.unknown_frame)
-        column.addWidget(self.essentials)
-        column.addWidget(rule)
-        column.addWidget(self.advanced_toggle, 0, Qt.AlignmentFlag.AlignLeft)
-        column.addWidget(self.advanced)
-        column.addWidget(self.root_error)
-        column.addWidget(legend)
-        column.addStretch(1)
-
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(content)
-
-    def _build_json_page(self) -> None:
-        self.json_page = QWidget()
-        column = QVBoxLayout(self.json_page)
-        column.setContentsMargins(12, 10, 12, 10)
-        column.setSpacing(6)
-        hint = plain_label(
-            "The same inputs as JSON. Edits here change the form, and edits in the form show here."
-        )
-        hint.setWordWrap(True)
-        hint.setEnabled(False)
-        self.json_editor = QPlainTextEdit()
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        self.json_editor.setFont(font)
-        self.json_editor.setAccessibleName("Inputs as JSON")
-        self.json_editor.textChanged.connect(self._on_json_text_changed)
-        self.json_message = plain_label()
-        self.json_message.setWordWrap(True)
-        palette = self.json_message.palette()
-        palette.setColor(self.json_message.foregroundRole(), ERROR_COLOR)
-        self.json_message.setPalette(palette)
-        self.json_message.hide()
-        self.json_revert_button = QPushButton("Show the form's values again")
-        self.json_revert_button.clicked.connect(self.revert_json_view)
-        self.json_revert_button.hide()
-        message_row = QHBoxLayout()
-        message_row.addWidget(self.json_message, 1)
-        message_row.addWidget(self.json_revert_button, 0, Qt.AlignmentFlag.AlignTop)
-        column.addWidget(hint)
-        column.addWidget(self.json_editor, 1)
-        column.addLayout(message_row)
-
-    @staticmethod
-    def _all_widgets(widget: FieldWidget) -> Iterator[FieldWidget]:
-        yield widget
-        if isinstance(widget, ObjectField):
-            for row in widget.section.rows.values():
-                yield from SchemaForm._all_widgets(row.widget)
+    def _expose_page_widgets(self) -> None:
+        # The pages' widgets stay reachable from the form, where callers and tests look.
+        page, text = self.form_page, self.json_page
+        self.scroll_area: QScrollArea = page
+        self.essentials = page.essentials
+        self.advanced = page.advanced
+        self.advanced_toggle = page.advanced_toggle
+        self.empty_label = page.empty_label
+        self.unknown_frame = page.unknown_frame
+        self.unknown_label = page.unknown_label
+        self.discard_unknown_button = page.discard_unknown_button
+        self.root_error = page.root_error
+        self.json_editor = text.json_editor
+        self.json_message = text.json_message
+        self.json_revert_button = text.json_revert_button
 
     # --- access ---
 
@@ -509,24 +410,7 @@ class SchemaForm(QWidget):
     def _apply_json_text(self) -> None:
         self._json_timer.stop()
         text = self.json_editor.toPlainText()
-        error: str | None = None
-        parsed: Any = None
-        if not text.strip():
-            parsed = {}
-        else:
-            try:
-                parsed = json.loads(text)
-            except json.JSONDecodeError as exc:
-                error = (
-                    f"The JSON has a mistake at line {exc.lineno}, column {exc.colno}: "
-                    f"{exc.msg}. Nothing was changed: fix it, or show the form's values again."
-                )
-            except RecursionError:
-                error = "The JSON is nested too deeply. Nothing was changed."
-        if error is None and not isinstance(parsed, dict):
-            error = (
-                'The inputs must be a JSON object, in braces: {"prompt": "…"}. Nothing was changed.'
-            )
+        parsed, error = parse_inputs_json(text)
         if error is not None:
             self._json_error = error
             self._show_json_message(error)
@@ -538,9 +422,7 @@ class SchemaForm(QWidget):
         self.set_values(parsed)
 
     def _show_json_message(self, message: str | None) -> None:
-        self.json_message.setText(message or "")
-        self.json_message.setVisible(bool(message))
-        self.json_revert_button.setVisible(bool(message))
+        self.json_page.show_message(message)
 
     def sizeHint(self):  # type: ignore[no-untyped-def]
         hint = super().sizeHint()

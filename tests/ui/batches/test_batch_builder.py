@@ -20,7 +20,7 @@ from fizzly_desktop.core.batch_plan import (
     sweep,
 )
 from fizzly_desktop.core.schema import SEED_MAX, InputSchema
-from fizzly_desktop.ui.batch_builder import BatchBuilderDialog
+from fizzly_desktop.ui.batches import BatchBuilderDialog
 
 SCHEMA = InputSchema.from_document(
     {

@@ -558,7 +558,7 @@ def test_urls_drops_and_pastes(qtbot: QtBot, tmp_path: Path) -> None:
 
     dropped = QMimeData()
     dropped.setUrls([QUrl.fromLocalFile(str(png_file(tmp_path / "drop.png")))])
-    from fizzly_desktop.ui.forms.files import _drop_sources
+    from fizzly_desktop.ui.forms.file_loading import drop_sources as _drop_sources
 
     sources = _drop_sources(dropped)
     assert sources == [str(tmp_path / "drop.png")]

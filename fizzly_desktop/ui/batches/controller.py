@@ -18,8 +18,8 @@ from fizzly_desktop.core.batch_plan import plan_from_input_sets
 from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.engine import RunEngine
 from fizzly_desktop.core.runs import Run, RunState
+from fizzly_desktop.ui.batches.sweep_grid import SweepGrid, cell_state
 from fizzly_desktop.ui.main_window import MainWindow
-from fizzly_desktop.ui.sweep_grid import SweepGrid, cell_state
 from fizzly_desktop.ui.thumbnails import ThumbnailLoader
 
 FAILED_STATES = (RunState.FAILED, RunState.REJECTED)

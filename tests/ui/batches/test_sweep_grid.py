@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.batch_plan import BatchPlan, SweepAxis, repeat_with_seeds, sweep
 from fizzly_desktop.core.runs import RunState
-from fizzly_desktop.ui.sweep_grid import (
+from fizzly_desktop.ui.batches.sweep_grid import (
     ATTENTION,
     CANCELLED,
     DONE,

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from fizzly_desktop.core.library import WorkflowEntry, WorkflowLibrary, WorkflowRefError
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.core.schema import SchemaError
-from fizzly_desktop.ui.field_editor import FieldEditorDialog
-from fizzly_desktop.ui.library_panel import AddWorkflowDialog, WorkflowLibraryPanel
+from fizzly_desktop.ui.forms import FieldEditorDialog
+from fizzly_desktop.ui.library import AddWorkflowDialog, WorkflowLibraryPanel
 
 SCHEMA = {
     "type": "object",

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.schema import InputSchema
-from fizzly_desktop.ui.field_editor import FieldEditorDialog
+from fizzly_desktop.ui.forms import FieldEditorDialog
 from tests.fixtures.samples import SAMPLE_SCHEMAS
 
 SHARED = SAMPLE_SCHEMAS

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from fizzly_desktop.ui.form_panel import FormPanel
+from fizzly_desktop.ui.forms import FormPanel
 
 
 class FakeForm(QWidget):

@@ -1,0 +1,207 @@
+"""The "Add workflow" dialog: a name or address, and where the workflow's inputs come from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fizzly_desktop.core.library import (
+    WorkflowRefError,
+    default_display_name,
+    parse_workflow_ref,
+)
+from fizzly_desktop.core.schema import InputSchema, SchemaError
+
+AddSource = Literal["server", "file", "example", "editor"]
+
+
+def plain_label(text: str = "") -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+class AddWorkflowDialog(QDialog):
+    """Asks which workflow to add (name or URL), what to call it, and where its inputs come from."""
+
+    SOURCES: tuple[tuple[AddSource, str], ...] = (
+        ("server", "Ask the server"),
+        ("file", "Import a schema file (JSON Schema or OpenAPI)"),
+        ("example", "Paste an example of the inputs (JSON)"),
+        ("editor", "Set up the inputs myself"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a workflow")
+        self.setMinimumWidth(520)
+        self.ref_edit = QLineEdit()
+        self.ref_edit.setPlaceholderText("owner/slug, or paste the workflow's address")
+        self.ref_feedback = plain_label()
+        self.ref_feedback.setWordWrap(True)
+        self.ref_feedback.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Shown in the sidebar")
+
+        self.source_group = QButtonGroup(self)
+        sources = QVBoxLayout()
+        sources.setSpacing(4)
+        self.source_buttons: dict[AddSource, QRadioButton] = {}
+        for index, (key, text) in enumerate(self.SOURCES):
+            button = QRadioButton(text)
+            self.source_group.addButton(button, index)
+            self.source_buttons[key] = button
+            sources.addWidget(button)
+        self.source_buttons["server"].setChecked(True)
+
+        self.file_edit = QLineEdit()
+        self.file_edit.setPlaceholderText("A .json file")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._on_browse_clicked)
+        file_row = QWidget()
+        file_layout = QHBoxLayout(file_row)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        file_layout.addWidget(self.file_edit, 1)
+        file_layout.addWidget(browse)
+        self.example_edit = QPlainTextEdit()
+        self.example_edit.setPlaceholderText('{"prompt": "A red fox in the snow", "seed": 42}')
+        self.example_edit.setMinimumHeight(110)
+        self.details = QStackedWidget()
+        self.details.addWidget(
+            self._note(
+                "The server is asked for the inputs. If it does not describe them, the workflow "
+                "starts with a prompt and a seed, and you can change them later."
+            )
+        )
+        self.details.addWidget(file_row)
+        self.details.addWidget(self.example_edit)
+        self.details.addWidget(
+            self._note("After adding, a field editor opens to list the inputs one by one.")
+        )
+
+        self.problem = plain_label()
+        self.problem.setWordWrap(True)
+        palette = self.problem.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.darkRed)
+        self.problem.setPalette(palette)
+        self.problem.hide()
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow("Workflow:", self.ref_edit)
+        form.addRow("", self.ref_feedback)
+        form.addRow("Name:", self.name_edit)
+        form.addRow("Inputs:", sources)
+        form.addRow("", self.details)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        self.buttons.accepted.connect(self._on_accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+
+        self.ref_edit.textChanged.connect(self._on_ref_changed)
+        self.source_group.idToggled.connect(self._on_source_toggled)
+        self._on_ref_changed("")
+
+    @staticmethod
+    def _note(text: str) -> QLabel:
+        label = plain_label(text)
+        label.setWordWrap(True)
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        return label
+
+    def source(self) -> AddSource:
+        for key, button in self.source_buttons.items():
+            if button.isChecked():
+                return key
+        return "server"
+
+    def set_source(self, source: AddSource) -> None:
+        self.source_buttons[source].setChecked(True)
+
+    def payload(self) -> str | None:
+        """The file path or the example text that goes with the chosen source."""
+        source = self.source()
+        if source == "file":
+            return self.file_edit.text().strip()
+        if source == "example":
+            return self.example_edit.toPlainText()
+        return None
+
+    def _on_source_toggled(self, index: int, checked: bool) -> None:
+        if checked:
+            self.details.setCurrentIndex(index)
+
+    def _on_ref_changed(self, text: str) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        try:
+            owner, slug = parse_workflow_ref(text)
+        except WorkflowRefError as exc:
+            self.ref_feedback.setText(str(exc) if text.strip() else "e.g. demo/text-to-image")
+            ok.setEnabled(False)
+            return
+        self.ref_feedback.setText(f"Workflow {owner}/{slug}")
+        self.name_edit.setPlaceholderText(default_display_name(slug))
+        ok.setEnabled(True)
+
+    def _on_browse_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a schema", "", "JSON files (*.json);;All files (*)"
+        )
+        if path:
+            self.file_edit.setText(path)
+
+    def check(self) -> str | None:
+        """What is missing or wrong before the workflow can be added, or None."""
+        try:
+            parse_workflow_ref(self.ref_edit.text())
+        except WorkflowRefError as exc:
+            return str(exc)
+        source = self.source()
+        if source == "file":
+            path = self.payload() or ""
+            if not path:
+                return "Choose the schema file to import."
+            try:
+                InputSchema.from_file(Path(path))
+            except SchemaError as exc:
+                return str(exc)
+        if source == "example":
+            try:
+                InputSchema.from_example_text(self.payload() or "")
+            except SchemaError as exc:
+                return str(exc)
+        return None
+
+    def _on_accept(self) -> None:
+        problem = self.check()
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            return
+        self.accept()

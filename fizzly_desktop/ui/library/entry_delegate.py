@@ -1,0 +1,72 @@
+"""How a workflow looks in the library list: its name, and its reference set apart under it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
+
+ROLE_REF = Qt.ItemDataRole.UserRole
+
+
+class EntryDelegate(QStyledItemDelegate):
+    """Two lines per workflow: its name, and ``owner/slug`` smaller and dimmer under it."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        metrics = option.fontMetrics
+        return QSize(option.rect.width(), metrics.height() * 2 + 12)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name, ref = opt.text, str(index.data(ROLE_REF) or "")
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Active
+            if opt.state & QStyle.StateFlag.State_Active
+            else (QPalette.ColorGroup.Inactive)
+        )
+        text_color = opt.palette.color(
+            group,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
+        )
+        rect = opt.rect.adjusted(8, 5, -8, -5)
+        painter.save()
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        top = QFontMetrics(bold)
+        painter.drawText(
+            rect.x(),
+            rect.y() + top.ascent(),
+            top.elidedText(name, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        small = QFont(opt.font)
+        small.setPointSizeF(max(small.pointSizeF() * 0.9, 7.0))
+        painter.setFont(small)
+        dim = QColor(text_color)
+        dim.setAlphaF(0.65)
+        painter.setPen(dim)
+        below = QFontMetrics(small)
+        painter.drawText(
+            rect.x(),
+            rect.y() + top.height() + below.ascent(),
+            below.elidedText(ref, Qt.TextElideMode.ElideMiddle, rect.width()),
+        )
+        painter.restore()
