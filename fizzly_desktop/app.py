@@ -169,6 +169,7 @@ def _preload_heavy_modules() -> None:
         "fizzly_desktop.core.engine",
         "fizzly_desktop.core.schema",
         "fizzly_desktop.core.profiles",
+        "fizzly_desktop.core.session",
     ):
         importlib.import_module(name)
 
@@ -192,14 +193,17 @@ async def _run_app(window: object, options: argparse.Namespace) -> int:
     if closed.is_set() or not window.isVisible():
         log.info("The window was closed while %s was starting", APP_NAME)
         return 0
+    from fizzly_desktop.core.session import AppSession
     from fizzly_desktop.ui.controller import AppController
 
+    # Cheap to build: the history, the engine and the sandbox open later, as owned tasks.
+    session = AppSession(sandbox_args=options.sandbox_arg)
     controller = AppController(
+        session,
         window,
         use_sandbox=options.sandbox,
         base_url=options.base_url,
         profile=options.profile,
-        sandbox_args=list(options.sandbox_arg),
     )
     return await controller.run_until_quit()
 
