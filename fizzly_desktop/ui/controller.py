@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.engine import RunEngine
 from fizzly_desktop.core.profiles import ProfileStore
 from fizzly_desktop.core.session import AppSession
@@ -208,6 +209,8 @@ class AppController(QObject):
                 await profiles.activate()
         finally:
             self.ready.set()
+            # Scripts and tests wait for this line (the log file, or stderr with --verbose).
+            log.info("%s is ready", APP_NAME)
 
     async def _open_engine(self) -> None:
         engine = await self.session.open()
