@@ -113,7 +113,10 @@ class AppController(QObject):
         self.gallery_presenter = GalleryPresenter(self.services, self.gallery, self.outputs)
         self.status = StatusPresenter(self.services)
         self.form = FormPresenter(
-            self.services, self.library_panel, self.queue.on_workflow_names_changed
+            self.services,
+            self.library_panel,
+            self.queue.on_workflow_names_changed,
+            self.queue.select_run,
         )
         self.profiles_presenter = ProfilesPresenter(
             self.services, self.welcome, self.library_panel, self.form

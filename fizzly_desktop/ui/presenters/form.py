@@ -34,6 +34,7 @@ class FormPresenter:
         services: the shared toolbox.
         library_panel: the workflow list beside the form.
         on_names_changed: called when the library's names change (the queue shows them).
+        select_run: shows a run in the queue (a single run just queued).
     """
 
     def __init__(
@@ -41,11 +42,13 @@ class FormPresenter:
         services: Services,
         library_panel: WorkflowLibraryPanel,
         on_names_changed: Callable[[], None],
+        select_run: Callable[[str], None],
     ) -> None:
         self.services = services
         self.library_panel = library_panel
         self.workflow: WorkflowEntry | None = None
         self._on_names_changed = on_names_changed
+        self._select_run = select_run
         self._schema_asked: set[tuple[str, str]] = set()
         window = services.window
         window.form_panel.run_requested.connect(self._on_run_requested)
@@ -130,7 +133,7 @@ class FormPresenter:
                 run = await engine.submit(
                     entry.ref, input_sets[0], profile=profile, webhook=webhook
                 )
-                self.services.window.queue_view.select_run(run.id)
+                self._select_run(run.id)
             else:
                 await engine.submit_batch(
                     f"{entry.display_name} × {len(input_sets)}",

@@ -123,6 +123,9 @@ class ProfilesPresenter:
         status = self.profiles.key_status(profile.name)
         if profile.is_sandbox:
             reason = None if session.sandbox is not None else SANDBOX_NOT_RUNNING
+            if session.sandbox is not None:
+                # Back from a profile without a key: the status bar said so until now.
+                window.status.set_connection(Connection.CONNECTED)
         elif status.fingerprint is None:
             reason = NO_KEY
             window.status.set_connection(Connection.NO_KEY)

@@ -34,6 +34,7 @@ class QueuePresenter:
         self.thumbnails = thumbnails
         self.details = details
         self._thumbnail_rows: dict[str, set[str]] = {}
+        self._select_when_added: str | None = None
         self.model.set_workflow_names(services.workflow_name)
         self.model.set_thumbnail_provider(self._thumbnail)
         thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
@@ -57,12 +58,23 @@ class QueuePresenter:
         if not delta.runs_changed:
             return
         self.model.apply(added=delta.added, updated=delta.updated, removed=delta.removed)
+        waiting = self._select_when_added
+        if waiting is not None and any(run.id == waiting for run in delta.added):
+            self._select_when_added = None
+            self.view.select_run(waiting)
         for run in delta.updated:
             if run.state is RunState.COMPLETED:
                 # Its pictures may just have been saved: the engine's output records are not a
                 # field of the run, so the queue is told to ask for the thumbnail again.
                 self.model.refresh_thumbnail(run.id)
         self.view.refresh_actions()
+
+    def select_run(self, run_id: str) -> None:
+        """Select a run, now or as soon as its row arrives (a new run's comes with a delta)."""
+        if self.model.row_of(run_id) is None:
+            self._select_when_added = run_id
+        else:
+            self.view.select_run(run_id)
 
     # --- actions -------------------------------------------------------------------------------
     def cancel_runs(self, run_ids: list[str]) -> None:
