@@ -73,7 +73,10 @@ def test_bridge_publishes_one_delta_per_frame_with_runs_copied_once(
         assert deltas == []  # published once the engine's flush has returned
         await until(lambda: len(deltas) == 1)
 
-    qloop.run_until_complete(scenario())
+    try:
+        qloop.run_until_complete(scenario())
+    finally:
+        bridge.detach()
     (delta,) = deltas
     assert [run.id for run in delta.added] == [first.id]
     assert [run.id for run in delta.updated] == [second.id]
@@ -84,7 +87,6 @@ def test_bridge_publishes_one_delta_per_frame_with_runs_copied_once(
     assert delta.added[0] is not first
     assert delta.added[0].inputs == first.inputs
     assert [n.message for n in notices] == ["A batch was paused."]
-    bridge.detach()
     engine.frame(RunsChanged(updated=frozenset({first.id})))
     bridge.publish()
     assert len(deltas) == 1  # nothing relayed after detach
@@ -95,8 +97,13 @@ def test_bridge_publishes_right_away_without_a_running_loop(qtbot: QtBot) -> Non
     engine = ScriptedEngine([run])
     bridge = EngineBridge()
     bridge.attach(engine)  # type: ignore[arg-type]
-    with qtbot.waitSignal(bridge.delta_published, timeout=1000) as published:
-        engine.frame(RunsChanged(updated=frozenset({run.id})))
+    try:
+        with qtbot.waitSignal(bridge.delta_published, timeout=1000) as published:
+            engine.frame(RunsChanged(updated=frozenset({run.id})))
+    finally:
+        # The engine's listener list and the bridge refer to each other: break the cycle here,
+        # so that the garbage collector never frees the bridge on a worker thread.
+        bridge.detach()
     delta = published.args[0]
     assert isinstance(delta, EngineDelta)
     assert [r.id for r in delta.updated] == [run.id]
