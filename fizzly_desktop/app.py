@@ -140,13 +140,30 @@ def _run_gui(options: argparse.Namespace) -> int:
     import asyncio
 
     from fizzly_desktop.ui.event_loop import GuiEventLoop
+    from fizzly_desktop.ui.quit_signals import QuitSignals
 
     loop = GuiEventLoop(app)
     asyncio.set_event_loop(loop)
-    with loop:
-        exit_code: int = loop.run_until_complete(_run_app(window, options))
+    # A session logout (SIGTERM) or Ctrl+C (SIGINT) quits as File ▸ Quit does: the window's
+    # close starts the same orderly shutdown, rather than the process dying mid-write.
+    quit_signals = QuitSignals()
+    quit_signals.received.connect(lambda _signum: _close(window))
+    try:
+        with loop:
+            exit_code: int = loop.run_until_complete(_run_app(window, options))
+    finally:
+        quit_signals.close()
     log.info("%s exited with status %d", APP_NAME, exit_code)
     return exit_code
+
+
+def _close(window: object) -> None:
+    """Close the main window unless the shutdown already deleted it."""
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    if isinstance(window, QWidget) and shiboken6.isValid(window):
+        window.close()
 
 
 def _app_icon() -> QIcon:
@@ -169,6 +186,7 @@ def _preload_heavy_modules() -> None:
         "fizzly_desktop.core.engine",
         "fizzly_desktop.core.schema",
         "fizzly_desktop.core.profiles",
+        "fizzly_desktop.core.session",
     ):
         importlib.import_module(name)
 
@@ -192,14 +210,17 @@ async def _run_app(window: object, options: argparse.Namespace) -> int:
     if closed.is_set() or not window.isVisible():
         log.info("The window was closed while %s was starting", APP_NAME)
         return 0
+    from fizzly_desktop.core.session import AppSession
     from fizzly_desktop.ui.controller import AppController
 
+    # Cheap to build: the history, the engine and the sandbox open later, as owned tasks.
+    session = AppSession(sandbox_args=options.sandbox_arg)
     controller = AppController(
+        session,
         window,
         use_sandbox=options.sandbox,
         base_url=options.base_url,
         profile=options.profile,
-        sandbox_args=list(options.sandbox_arg),
     )
     return await controller.run_until_quit()
 

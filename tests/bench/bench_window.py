@@ -171,11 +171,11 @@ def rows_from(figures: dict[str, Any]) -> list[dict[str, Any]]:
         )
     timed = figures.get("functions", {})
     for phase_key, name, stat, goal in (
-        ("stream", "AppController._on_runs_changed", "p50_ms", "one frame's updates; < 16 ms"),
-        ("stream", "AppController._on_runs_changed", "max_ms", "one frame's updates; < 16 ms"),
+        ("stream", "EngineBridge.publish", "p50_ms", "one frame's updates; < 16 ms"),
+        ("stream", "EngineBridge.publish", "max_ms", "one frame's updates; < 16 ms"),
         ("stream", "GalleryModel.add_items", "max_ms", "finished runs into the gallery"),
         ("stream", "RunEngine.counts", "p50_ms", "sidebar counts, once per frame"),
-        ("scroll", "AppController._show_details", "p50_ms", "one selection, details panel"),
+        ("scroll", "DetailsPresenter.show", "p50_ms", "one selection, details panel"),
     ):
         figure = timed.get(phase_key, {}).get(name)
         if figure is not None:

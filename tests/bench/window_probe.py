@@ -486,12 +486,13 @@ class StallProbe:
 
 #: Product functions timed per call (inclusive of what they call), as (module, class, method).
 TIMED = (
-    ("fizzly_desktop.ui.controller", "AppController", "_on_runs_changed"),
-    ("fizzly_desktop.ui.controller", "AppController", "_on_queue_selection_changed"),
-    ("fizzly_desktop.ui.controller", "AppController", "_show_details"),
-    ("fizzly_desktop.ui.controller", "AppController", "_expected_nodes"),
-    ("fizzly_desktop.ui.controller", "AppController", "_refresh_counts"),
-    ("fizzly_desktop.ui.controller", "AppController", "_on_thumbnail_ready"),
+    ("fizzly_desktop.ui.bridge", "EngineBridge", "publish"),
+    ("fizzly_desktop.ui.presenters.queue", "QueuePresenter", "on_delta"),
+    ("fizzly_desktop.ui.presenters.queue", "QueuePresenter", "_on_selection_changed"),
+    ("fizzly_desktop.ui.presenters.details", "DetailsPresenter", "show"),
+    ("fizzly_desktop.ui.presenters.details", "DetailsPresenter", "expected_nodes"),
+    ("fizzly_desktop.ui.presenters.status", "StatusPresenter", "refresh_counts"),
+    ("fizzly_desktop.ui.presenters.queue", "QueuePresenter", "_on_thumbnail_ready"),
     ("fizzly_desktop.ui.run_table", "RunTableModel", "apply"),
     ("fizzly_desktop.ui.run_details", "RunDetailsPanel", "show_run"),
     ("fizzly_desktop.ui.outputs_strip", "OutputsStrip", "set_outputs"),
@@ -612,6 +613,7 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
     from fizzly_desktop.core.engine import EngineSettings
     from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME
     from fizzly_desktop.core.runs import RunState
+    from fizzly_desktop.core.session import AppSession
     from fizzly_desktop.ui.controller import AppController
 
     sandbox_args = [
@@ -629,11 +631,11 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
     functions.install()
     collector = CollectorTimes(probe)
     gc.callbacks.append(collector)
-    controller = AppController(
-        use_sandbox=True,
+    session = AppSession(
         sandbox_args=sandbox_args,
         engine_settings=EngineSettings(max_active_runs=options.runs),
     )
+    controller = AppController(session, use_sandbox=True)
     controller.window.resize(1320, 840)
     controller.show()
     slow_callbacks: SlowCallbacks | None = None

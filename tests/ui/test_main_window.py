@@ -22,6 +22,7 @@ from fizzly_desktop.core.batch_plan import SweepAxis, sweep
 from fizzly_desktop.core.profiles import ProfileStore
 from fizzly_desktop.core.runs import NodeState, Run, RunState, StateGroup
 from fizzly_desktop.core.secrets import KeyVault
+from fizzly_desktop.core.session import AppSession
 from fizzly_desktop.ui.controller import AppController
 from tests.fixtures.keyring import MemoryKeyring
 from tests.fixtures.sandbox import SandboxFactory
@@ -48,9 +49,8 @@ def in_app(
     """Start the app, play ``scenario`` inside its running loop (as in the app), shut down."""
 
     async def play() -> None:
-        controller = AppController(
-            use_sandbox=sandbox, profile=profile, sandbox_args=list(sandbox_args or FAST)
-        )
+        session = AppSession(sandbox_args=list(sandbox_args or FAST))
+        controller = AppController(session, use_sandbox=sandbox, profile=profile)
         controller.show()
         try:
             await controller.start()
@@ -69,9 +69,9 @@ async def pick(controller: AppController, ref: str) -> None:
     # The sandbox's schema arrives from the server; wait for the form built from it.
     await until(
         lambda: (
-            controller._workflow is not None
-            and controller._workflow.ref == ref
-            and controller._workflow.schema_source == "server"
+            controller.form.workflow is not None
+            and controller.form.workflow.ref == ref
+            and controller.form.workflow.schema_source == "server"
         ),
     )
 

@@ -23,11 +23,28 @@ from fizzly_desktop.core.profiles import (
 )
 from fizzly_desktop.core.sandbox_process import SandboxInfo
 from fizzly_desktop.core.secrets import SERVICE_NAME, KeyVault
-from fizzly_desktop.ui.profiles_dialog import ProfileForm, ProfilesDialog
+from fizzly_desktop.ui.profiles import ProfileForm, ProfilesDialog
 from tests.fixtures.keyring import MemoryKeyring
 
 KEY = "fiz_live_9f8e7d6c5b4a3210abcd"
 OTHER_KEY = "fiz_live_0000111122223333wxyz"
+
+
+class FakeService:
+    """Answers key checks with a fixed outcome and records what it was asked."""
+
+    def __init__(self, status: KeyCheckStatus, message: str) -> None:
+        self.check = KeyCheck(status, message)
+        self.calls: list[tuple[str, str]] = []
+
+    async def __call__(self, base_url: str, key: str) -> KeyCheck:
+        self.calls.append((base_url, key))
+        return self.check
+
+
+@pytest.fixture
+def service() -> FakeService:
+    return FakeService(KeyCheckStatus.VALID, "The key works.")
 
 
 @pytest.fixture(autouse=True)
@@ -54,8 +71,10 @@ def store(memory_keyring: MemoryKeyring) -> ProfileStore:
 
 
 @pytest.fixture
-def dialog(store: ProfileStore, qtbot: QtBot, qloop: qasync.QEventLoop) -> Iterator[ProfilesDialog]:
-    dialog = ProfilesDialog(store)
+def dialog(
+    store: ProfileStore, service: FakeService, qtbot: QtBot, qloop: qasync.QEventLoop
+) -> Iterator[ProfilesDialog]:
+    dialog = ProfilesDialog(store, verify=service)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -102,9 +121,9 @@ def answer_questions(
 
 
 def type_key(qtbot: QtBot, dialog: ProfilesDialog, key: str) -> None:
-    qtbot.mouseClick(dialog.set_key_button, Qt.MouseButton.LeftButton)
-    assert dialog.key_editor.isVisible()
-    qtbot.keyClicks(dialog.key_entry.field, key)
+    qtbot.mouseClick(dialog.keys.set_key_button, Qt.MouseButton.LeftButton)
+    assert dialog.keys.key_editor.isVisible()
+    qtbot.keyClicks(dialog.keys.key_entry.field, key)
 
 
 # -- what is shown ----------------------------------------------------------------------------
@@ -116,30 +135,30 @@ def test_lists_profiles_and_shows_the_active_one(dialog: ProfilesDialog) -> None
     assert dialog.selected_name() == "Work"
     assert dialog.name_label.text() == "Work"
     assert dialog.base_url_label.text() == "https://queue.fizzly.ai"
-    assert dialog.key_status_label.text() == "Key stored: fiz_…abcd"
+    assert dialog.keys.key_status_label.text() == "Key stored: fiz_…abcd"
     assert dialog.active_label.isVisible()
     assert not dialog.make_active_button.isVisible()
-    assert dialog.set_key_button.text().replace("&", "") == "Replace key…"
-    assert not dialog.key_editor.isVisible()
+    assert dialog.keys.set_key_button.text().replace("&", "") == "Replace key…"
+    assert not dialog.keys.key_editor.isVisible()
     assert KEY not in "\n".join(shown_texts(dialog))
 
 
 def test_profile_without_key(dialog: ProfilesDialog) -> None:
     dialog.select_profile("Studio")
-    assert dialog.key_status_label.text() == "No key stored"
-    assert dialog.set_key_button.text().replace("&", "") == "Set key…"
-    assert not dialog.remove_key_button.isEnabled()
-    assert not dialog.verify_button.isEnabled()
+    assert dialog.keys.key_status_label.text() == "No key stored"
+    assert dialog.keys.set_key_button.text().replace("&", "") == "Set key…"
+    assert not dialog.keys.remove_key_button.isEnabled()
+    assert not dialog.keys.verify_button.isEnabled()
     assert dialog.make_active_button.isVisible()
 
 
 def test_sandbox_profile_cannot_be_edited(dialog: ProfilesDialog) -> None:
     dialog.select_profile(SANDBOX_PROFILE_NAME)
-    assert "sandbox" in dialog.key_status_label.text()
+    assert "sandbox" in dialog.keys.key_status_label.text()
     assert "this computer" in dialog.base_url_label.text()
     for button in (dialog.rename_button, dialog.delete_button):
         assert not button.isEnabled()
-    for button in (dialog.set_key_button, dialog.verify_button, dialog.change_url_button):
+    for button in (dialog.keys.set_key_button, dialog.keys.verify_button, dialog.change_url_button):
         assert not button.isVisible()
 
 
@@ -149,15 +168,15 @@ def test_controls_have_accessible_names(dialog: ProfilesDialog) -> None:
         dialog.add_button,
         dialog.rename_button,
         dialog.delete_button,
-        dialog.set_key_button,
-        dialog.remove_key_button,
-        dialog.verify_button,
+        dialog.keys.set_key_button,
+        dialog.keys.remove_key_button,
+        dialog.keys.verify_button,
         dialog.make_active_button,
-        dialog.key_entry.field,
-        dialog.key_entry.reveal_button,
-        dialog.save_key_button,
-        dialog.session_only_button,
-        dialog.key_status_label,
+        dialog.keys.key_entry.field,
+        dialog.keys.key_entry.reveal_button,
+        dialog.keys.save_key_button,
+        dialog.keys.session_only_button,
+        dialog.keys.key_status_label,
     ):
         assert widget.accessibleName(), widget
 
@@ -241,7 +260,7 @@ def test_rename_moves_the_key(
     assert dialog.findChildren(ProfileForm) == []
     assert memory_keyring.entries == {(SERVICE_NAME, "Office"): KEY}
     assert active == ["Office"]
-    assert dialog.key_status_label.text() == "Key stored: fiz_…abcd"
+    assert dialog.keys.key_status_label.text() == "Key stored: fiz_…abcd"
 
 
 def test_change_base_url(dialog: ProfilesDialog, store: ProfileStore) -> None:
@@ -314,8 +333,8 @@ def test_make_active(dialog: ProfilesDialog, qtbot: QtBot, store: ProfileStore) 
 def test_key_field_is_masked_with_explicit_reveal(dialog: ProfilesDialog, qtbot: QtBot) -> None:
     dialog.select_profile("Studio")
     type_key(qtbot, dialog, OTHER_KEY)
-    field = dialog.key_entry.field
-    reveal = dialog.key_entry.reveal_button
+    field = dialog.keys.key_entry.field
+    reveal = dialog.keys.key_entry.reveal_button
     assert field.echoMode() == QLineEdit.EchoMode.Password
     assert field.displayText() != OTHER_KEY
     assert reveal.accessibleName() == "Show key"
@@ -336,16 +355,16 @@ def test_set_key_shows_only_fingerprint_afterwards(
 ) -> None:
     dialog.select_profile("Studio")
     type_key(qtbot, dialog, f"  {OTHER_KEY}  ")
-    qtbot.mouseClick(dialog.key_entry.reveal_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.keys.key_entry.reveal_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.profiles_changed, timeout=5000):
         # Enter in the key field saves the key (and does not close the dialog).
-        act(qloop, dialog, lambda: qtbot.keyClick(dialog.key_entry.field, Qt.Key.Key_Return))
+        act(qloop, dialog, lambda: qtbot.keyClick(dialog.keys.key_entry.field, Qt.Key.Key_Return))
     assert dialog.isVisible()
     assert memory_keyring.entries[(SERVICE_NAME, "Studio")] == OTHER_KEY
-    assert dialog.key_status_label.text() == "Key stored: fiz_…wxyz"
-    assert not dialog.key_editor.isVisible()
-    assert dialog.key_entry.text() == ""
-    assert dialog.key_entry.field.echoMode() == QLineEdit.EchoMode.Password
+    assert dialog.keys.key_status_label.text() == "Key stored: fiz_…wxyz"
+    assert not dialog.keys.key_editor.isVisible()
+    assert dialog.keys.key_entry.text() == ""
+    assert dialog.keys.key_entry.field.echoMode() == QLineEdit.EchoMode.Password
     assert "saved in your keyring" in dialog.message_label.text()
     assert OTHER_KEY not in "\n".join(shown_texts(dialog))
     assert OTHER_KEY not in store.path.read_text()
@@ -355,9 +374,13 @@ def test_replace_key(
     dialog: ProfilesDialog, qtbot: QtBot, qloop: qasync.QEventLoop, memory_keyring: MemoryKeyring
 ) -> None:
     type_key(qtbot, dialog, OTHER_KEY)
-    act(qloop, dialog, lambda: qtbot.mouseClick(dialog.save_key_button, Qt.MouseButton.LeftButton))
+    act(
+        qloop,
+        dialog,
+        lambda: qtbot.mouseClick(dialog.keys.save_key_button, Qt.MouseButton.LeftButton),
+    )
     assert memory_keyring.secrets() == [OTHER_KEY]
-    assert dialog.key_status_label.text() == "Key stored: fiz_…wxyz"
+    assert dialog.keys.key_status_label.text() == "Key stored: fiz_…wxyz"
 
 
 def test_key_without_prefix_warns_but_saves(
@@ -365,12 +388,16 @@ def test_key_without_prefix_warns_but_saves(
 ) -> None:
     dialog.select_profile("Studio")
     type_key(qtbot, dialog, "sk-1234567890ABCDEF")
-    assert dialog.key_entry.warning_label.isVisible()
-    assert "fiz_" in dialog.key_entry.warning_label.text()
-    assert dialog.save_key_button.isEnabled()
-    act(qloop, dialog, lambda: qtbot.mouseClick(dialog.save_key_button, Qt.MouseButton.LeftButton))
+    assert dialog.keys.key_entry.warning_label.isVisible()
+    assert "fiz_" in dialog.keys.key_entry.warning_label.text()
+    assert dialog.keys.save_key_button.isEnabled()
+    act(
+        qloop,
+        dialog,
+        lambda: qtbot.mouseClick(dialog.keys.save_key_button, Qt.MouseButton.LeftButton),
+    )
     assert memory_keyring.entries[(SERVICE_NAME, "Studio")] == "sk-1234567890ABCDEF"
-    assert dialog.key_status_label.text() == "Key stored: …CDEF"
+    assert dialog.keys.key_status_label.text() == "Key stored: …CDEF"
 
 
 def test_empty_key_is_not_saved(
@@ -385,9 +412,9 @@ def test_empty_key_is_not_saved(
 
 def test_escape_leaves_key_entry_then_closes(dialog: ProfilesDialog, qtbot: QtBot) -> None:
     type_key(qtbot, dialog, OTHER_KEY)
-    qtbot.keyClick(dialog.key_entry.field, Qt.Key.Key_Escape)
-    assert not dialog.key_editor.isVisible()
-    assert dialog.key_entry.text() == ""
+    qtbot.keyClick(dialog.keys.key_entry.field, Qt.Key.Key_Escape)
+    assert not dialog.keys.key_editor.isVisible()
+    assert dialog.keys.key_entry.text() == ""
     assert dialog.isVisible()
     qtbot.keyClick(dialog.profile_list, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
@@ -402,11 +429,13 @@ def test_remove_key_asks_first(
 ) -> None:
     answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     act(
-        qloop, dialog, lambda: qtbot.mouseClick(dialog.remove_key_button, Qt.MouseButton.LeftButton)
+        qloop,
+        dialog,
+        lambda: qtbot.mouseClick(dialog.keys.remove_key_button, Qt.MouseButton.LeftButton),
     )
     assert memory_keyring.secrets() == []
-    assert dialog.key_status_label.text() == "No key stored"
-    assert not dialog.remove_key_button.isEnabled()
+    assert dialog.keys.key_status_label.text() == "No key stored"
+    assert not dialog.keys.remove_key_button.isEnabled()
 
 
 def test_keyring_unavailable_offers_session_only(
@@ -414,35 +443,109 @@ def test_keyring_unavailable_offers_session_only(
 ) -> None:
     store = ProfileStore(KeyVault())
     store.add("Work")
-    dialog = ProfilesDialog(store)
+    dialog = ProfilesDialog(store, verify=FakeService(KeyCheckStatus.VALID, "The key works."))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.select_profile("Work")
     type_key(qtbot, dialog, KEY)
-    act(qloop, dialog, lambda: qtbot.mouseClick(dialog.save_key_button, Qt.MouseButton.LeftButton))
+    act(
+        qloop,
+        dialog,
+        lambda: qtbot.mouseClick(dialog.keys.save_key_button, Qt.MouseButton.LeftButton),
+    )
     # Plainly said what is missing and how to get it; the key is not stored anywhere yet,
     # and what was typed is kept for the user's choice.
-    assert dialog.keyring_problem.isVisible()
-    problem = dialog.keyring_problem_label.text()
+    assert dialog.keys.keyring_problem.isVisible()
+    problem = dialog.keys.keyring_problem_label.text()
     assert "No keyring is available" in problem
     assert "GNOME Keyring" in problem
-    assert dialog.session_only_button.isVisible()
-    assert dialog.session_only_button.text() == "Keep for this session only"
-    assert dialog.key_status_label.text() == "No key stored"
-    assert dialog.key_entry.text() == KEY
+    assert dialog.keys.session_only_button.isVisible()
+    assert dialog.keys.session_only_button.text() == "Keep for this session only"
+    assert dialog.keys.key_status_label.text() == "No key stored"
+    assert dialog.keys.key_entry.text() == KEY
     assert not store.vault.holds_session_key("Work")
 
     act(
         qloop,
         dialog,
-        lambda: qtbot.mouseClick(dialog.session_only_button, Qt.MouseButton.LeftButton),
+        lambda: qtbot.mouseClick(dialog.keys.session_only_button, Qt.MouseButton.LeftButton),
     )
-    assert dialog.key_status_label.text() == "Key kept for this session only: fiz_…abcd"
-    assert not dialog.key_editor.isVisible()
+    assert dialog.keys.key_status_label.text() == "Key kept for this session only: fiz_…abcd"
+    assert not dialog.keys.key_editor.isVisible()
     assert "session only" in dialog.message_label.text()
     assert store.get_key("Work") == KEY
     saved = json.loads(store.path.read_text())
     assert KEY not in json.dumps(saved)
+    run(qloop, dialog.aclose())
+
+
+def test_saving_checks_the_key_with_the_profile_service_first(
+    dialog: ProfilesDialog,
+    service: FakeService,
+    qtbot: QtBot,
+    qloop: qasync.QEventLoop,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    dialog.select_profile("Studio")
+    type_key(qtbot, dialog, OTHER_KEY)
+    assert run(qloop, dialog.save_key()) is True
+    assert service.calls == [("https://eu.example.com", OTHER_KEY)]
+    assert memory_keyring.entries[(SERVICE_NAME, "Studio")] == OTHER_KEY
+    assert dialog.message_label.text() == "The key (fiz_…wxyz) is saved in your keyring."
+
+
+@pytest.mark.parametrize(
+    ("status", "message"),
+    [
+        (KeyCheckStatus.INVALID, "The service did not accept this API key."),
+        (KeyCheckStatus.NO_API_ACCESS, "This key's plan has no API access."),
+    ],
+)
+def test_rejected_key_is_not_saved_and_kept_for_fixing(
+    store: ProfileStore,
+    qtbot: QtBot,
+    qloop: qasync.QEventLoop,
+    memory_keyring: MemoryKeyring,
+    status: KeyCheckStatus,
+    message: str,
+) -> None:
+    dialog = ProfilesDialog(store, verify=FakeService(status, message))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select_profile("Studio")
+    changed: list[None] = []
+    dialog.profiles_changed.connect(lambda: changed.append(None))
+    type_key(qtbot, dialog, OTHER_KEY)
+    act(
+        qloop,
+        dialog,
+        lambda: qtbot.mouseClick(dialog.keys.save_key_button, Qt.MouseButton.LeftButton),
+    )
+    assert dialog.message_label.text() == message
+    assert dialog.keys.key_editor.isVisible()
+    assert dialog.keys.key_entry.text() == OTHER_KEY
+    assert dialog.keys.key_status_label.text() == "No key stored"
+    assert (SERVICE_NAME, "Studio") not in memory_keyring.entries
+    assert changed == []
+    run(qloop, dialog.aclose())
+
+
+def test_unreachable_service_saves_the_key_and_says_it_is_unchecked(
+    store: ProfileStore, qtbot: QtBot, qloop: qasync.QEventLoop, memory_keyring: MemoryKeyring
+) -> None:
+    offline = FakeService(KeyCheckStatus.UNREACHABLE, "The service could not be reached.")
+    dialog = ProfilesDialog(store, verify=offline)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select_profile("Studio")
+    type_key(qtbot, dialog, OTHER_KEY)
+    assert run(qloop, dialog.save_key()) is True
+    assert memory_keyring.entries[(SERVICE_NAME, "Studio")] == OTHER_KEY
+    assert dialog.message_label.text() == (
+        "The key (fiz_…wxyz) is saved in your keyring, but it could not be checked: "
+        "The service could not be reached."
+    )
+    assert dialog.message_icon.isVisible()
     run(qloop, dialog.aclose())
 
 
@@ -465,23 +568,23 @@ def test_verify_shows_checking_then_result(
     dialog.show()
 
     async def scenario() -> None:
-        qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.keys.verify_button, Qt.MouseButton.LeftButton)
         deadline = asyncio.get_running_loop().time() + 10
         while not calls:
             assert asyncio.get_running_loop().time() < deadline
             await asyncio.sleep(0.01)
-        assert dialog.verify_spinner.isVisible()
-        assert dialog.verify_result_label.text() == "Checking…"
-        assert not dialog.verify_button.isEnabled()
+        assert dialog.keys.verify_spinner.isVisible()
+        assert dialog.keys.verify_result_label.text() == "Checking…"
+        assert not dialog.keys.verify_button.isEnabled()
         release.set()
         await dialog.wait_idle()
 
     run(qloop, scenario())
     assert calls == [("https://queue.fizzly.ai", KEY)]
-    assert not dialog.verify_spinner.isVisible()
-    assert dialog.verify_icon.isVisible()
-    assert dialog.verify_result_label.text() == "The service did not accept this API key."
-    assert dialog.verify_button.isEnabled()
+    assert not dialog.keys.verify_spinner.isVisible()
+    assert dialog.keys.verify_icon.isVisible()
+    assert dialog.keys.verify_result_label.text() == "The service did not accept this API key."
+    assert dialog.keys.verify_button.isEnabled()
     run(qloop, dialog.aclose())
 
 
@@ -513,7 +616,7 @@ def test_verify_against_the_sandbox(
     qtbot.addWidget(dialog)
     dialog.select_profile("Local test")
     check = run(qloop, dialog.verify())
-    assert expected in dialog.verify_result_label.text()
+    assert expected in dialog.keys.verify_result_label.text()
     assert check is not None
     assert expected in check.message
     run(qloop, dialog.aclose())
@@ -532,5 +635,5 @@ def test_verify_unreachable_service(
     check = run(qloop, dialog.verify())
     assert check is not None
     assert check.status is KeyCheckStatus.UNREACHABLE
-    assert "could not be reached" in dialog.verify_result_label.text()
+    assert "could not be reached" in dialog.keys.verify_result_label.text()
     run(qloop, dialog.aclose())

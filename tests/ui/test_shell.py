@@ -14,13 +14,14 @@ import qasync
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop import APP_NAME
+from fizzly_desktop.core.session import AppSession
 from fizzly_desktop.ui.about import about_text
 from fizzly_desktop.ui.controller import AppController
 from fizzly_desktop.ui.status_bar import AppStatusBar, Connection
 
 
 def test_window_has_the_app_menus_and_title(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
-    controller = AppController(use_sandbox=False)
+    controller = AppController(AppSession(), use_sandbox=False)
     titles = [a.text() for a in controller.window.menuBar().actions()]
     assert titles == ["&File", "&Run", "&View", "&Help"]
     assert controller.window.windowTitle().startswith(APP_NAME)
@@ -28,7 +29,7 @@ def test_window_has_the_app_menus_and_title(qtbot: QtBot, qloop: qasync.QEventLo
 
 
 def test_quit_shuts_down_and_returns_zero(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
-    controller = AppController(use_sandbox=False)
+    controller = AppController(AppSession(), use_sandbox=False)
     controller.show()
     qtbot.waitExposed(controller.window)
 
@@ -45,7 +46,7 @@ def test_quit_shuts_down_and_returns_zero(qtbot: QtBot, qloop: qasync.QEventLoop
 
 
 def test_layout_is_remembered(qtbot: QtBot, qloop: qasync.QEventLoop, app_home: Path) -> None:
-    first = AppController(use_sandbox=False)
+    first = AppController(AppSession(), use_sandbox=False)
     first.show()
     qtbot.waitExposed(first.window)
     first.window.resize(1400, 900)
@@ -54,7 +55,7 @@ def test_layout_is_remembered(qtbot: QtBot, qloop: qasync.QEventLoop, app_home: 
     first.window.queue_splitter.setSizes([300, 150])
     sizes = first.window.splitter.sizes(), first.window.queue_splitter.sizes()
     qloop.run_until_complete(first.shutdown())
-    second = AppController(use_sandbox=False)
+    second = AppController(AppSession(), use_sandbox=False)
     second.show()
     qtbot.waitExposed(second.window)
     assert second.window.size().width() == 1400
@@ -87,7 +88,7 @@ def test_about_names_version_and_escapes_paths() -> None:
 def test_sandbox_child_starts_with_the_app_and_ends_with_it(
     qtbot: QtBot, qloop: qasync.QEventLoop
 ) -> None:
-    controller = AppController(use_sandbox=True, sandbox_args=["--time-scale", "0.05"])
+    controller = AppController(AppSession(sandbox_args=["--time-scale", "0.05"]), use_sandbox=True)
     controller.show()
 
     async def scenario() -> int:
@@ -117,7 +118,7 @@ def test_late_parts_keep_the_queue_above_the_details(
     window.show()
     qtbot.waitExposed(window)
     before = window.queue_splitter.sizes()
-    controller = AppController(window, use_sandbox=False)
+    controller = AppController(AppSession(), window, use_sandbox=False)
     assert window.queue_splitter.sizes() == before
     queue, details = window.queue_splitter.sizes()
     assert queue > details > 0

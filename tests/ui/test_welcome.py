@@ -23,7 +23,7 @@ from fizzly_desktop.core.profiles import (
 )
 from fizzly_desktop.core.sandbox_process import SandboxInfo
 from fizzly_desktop.core.secrets import SERVICE_NAME, KeyLocation, KeyVault
-from fizzly_desktop.ui.welcome import API_KEYS_URL, WelcomeView
+from fizzly_desktop.ui.profiles import API_KEYS_URL, WelcomeView
 from tests.fixtures.keyring import MemoryKeyring
 
 KEY = "fiz_live_9f8e7d6c5b4a3210abcd"

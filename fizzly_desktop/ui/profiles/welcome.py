@@ -27,18 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop import APP_ID, APP_NAME
+from fizzly_desktop.core.keys import KeySaveOutcome, KeyVerifier, check_and_store_key
 from fizzly_desktop.core.profiles import (
     DEFAULT_BASE_URL,
     SANDBOX_PROFILE_NAME,
-    KeyCheckStatus,
     ProfileError,
     ProfileStore,
     verify_key,
 )
-from fizzly_desktop.core.secrets import KeyringUnavailable, KeyStoreError
 from fizzly_desktop.core.tasks import TaskOwner
 from fizzly_desktop.resources import resource_path
-from fizzly_desktop.ui.profiles_dialog import KeyEntry, KeyVerifier, plain_label
+from fizzly_desktop.ui.profiles.widgets import KeyEntry, plain_label
 
 log = logging.getLogger(__name__)
 
@@ -300,13 +299,13 @@ class WelcomeView(QWidget):
     async def connect_account(self, *, session_only: bool = False) -> bool:
         """Check the pasted key, store it in a "Fizzly" profile and make that profile active.
 
-        A key the service rejects (401) or whose plan has no API access (403) is not stored,
-        and the field keeps it so a typo can be fixed. When the service cannot be reached the
-        key is stored anyway: being offline now should not stop the user later. When the
-        keyring is unavailable, says what is missing and offers "Keep for this session only".
+        What happens to the key is the core's one policy (``check_and_store_key``): a key the
+        service rejects (401, or 403 for a plan without API access) is not stored and the field
+        keeps it so a typo can be fixed; when the service cannot be reached the key is stored
+        anyway; when the keyring is unavailable, says what is missing and offers "Keep for this
+        session only".
         """
-        key = self.key_entry.text()
-        if not key.strip():
+        if not self.key_entry.text().strip():
             self._show_status("Paste your API key first.", error=True)
             self.key_entry.setFocus()
             return False
@@ -315,48 +314,35 @@ class WelcomeView(QWidget):
         try:
             if not session_only:
                 self._show_status("Checking your key…", working=True)
-                check = await self._verify(self._base_url, key)
-                if check.status in (KeyCheckStatus.INVALID, KeyCheckStatus.NO_API_ACCESS):
-                    self._show_status(check.message, error=True)
-                    return False
-                if check.status is KeyCheckStatus.UNREACHABLE:
-                    log.info("Storing the key unchecked: %s", check.message)
-            self._show_status("Saving your key…", working=True)
-            name = await asyncio.to_thread(self._store_key, key, session_only)
-        except KeyringUnavailable as exc:
-            self._show_status(
-                f"{exc.user_message}\n\nYou can also keep the key in memory until you quit the "
-                "app; it is never written to disk.",
-                error=True,
+            saved = await check_and_store_key(
+                self._store,
+                ACCOUNT_PROFILE_NAME,
+                self.key_entry.text(),
+                verify=self._verify,
+                base_url=self._base_url,
+                session_only=session_only,
             )
-            self.session_only_button.show()
-            return False
-        except (KeyStoreError, ProfileError) as exc:
+            if saved.stored:
+                await asyncio.to_thread(self._make_active, ACCOUNT_PROFILE_NAME)
+        except ProfileError as exc:
             self._show_status(exc.user_message, error=True)
             return False
         finally:
             self._set_busy(False)
+        if not saved.stored:
+            self._show_status(saved.message, error=True)
+            if saved.outcome is KeySaveOutcome.NO_KEYRING:
+                self.session_only_button.show()
+            return False
         self.key_entry.clear()
         self._show_status("")
-        self.account_connected.emit(name)
+        self.account_connected.emit(ACCOUNT_PROFILE_NAME)
         return True
 
-    def _store_key(self, key: str, session_only: bool) -> str:
-        """Create (or reuse) the account profile and store the key; blocks on the keyring."""
-        store = self._store
-        created = store.find(ACCOUNT_PROFILE_NAME) is None
-        if created:
-            store.add(ACCOUNT_PROFILE_NAME, self._base_url)
-        try:
-            store.set_key(ACCOUNT_PROFILE_NAME, key, session_only=session_only)
-        except BaseException:
-            # No half-made account: without its key the profile would end the welcome for good.
-            if created:
-                store.delete(ACCOUNT_PROFILE_NAME)
-            raise
-        store.set_active(ACCOUNT_PROFILE_NAME)
-        store.dismiss_welcome()
-        return ACCOUNT_PROFILE_NAME
+    def _make_active(self, name: str) -> None:
+        """Make the account's profile active and end the welcome; blocks on the profiles file."""
+        self._store.set_active(name)
+        self._store.dismiss_welcome()
 
     async def wait_idle(self) -> None:
         """Wait until every operation started from a button has finished."""

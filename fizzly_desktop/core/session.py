@@ -1,0 +1,133 @@
+"""The app's session, Qt-free: profiles and keys, the workflow library, history, engine, sandbox.
+
+``AppSession`` is built cheaply by the composition root (``app.py``, or a test) and handed to
+the UI. What takes time opens later, asynchronously: ``open()`` loads the history and starts the
+engine; ``start_sandbox()`` starts the local server when the sandbox profile needs it.
+``close()`` ends everything in order. The ``Connector`` is the only maker of API clients.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from fizzly_desktop.api import transport as http_transport
+from fizzly_desktop.core.connector import Connector, SandboxEndpoint
+from fizzly_desktop.core.engine import EngineSettings, RunEngine
+from fizzly_desktop.core.history import HistoryStore
+from fizzly_desktop.core.library import WorkflowLibrary
+from fizzly_desktop.core.paths import AppPaths, app_paths
+from fizzly_desktop.core.profiles import ProfileStore
+from fizzly_desktop.core.secrets import KeyVault
+
+if TYPE_CHECKING:
+    from fizzly_desktop.core.sandbox_process import AsyncSandboxHandle
+
+log = logging.getLogger(__name__)
+
+SANDBOX_NOT_RUNNING = "The local sandbox is not running."
+
+
+class AppSession:
+    """What the app works with, whatever shows it.
+
+    Args:
+        vault: where keys are kept (the OS keyring by default).
+        engine_settings: the engine's tunables.
+        sandbox_args: flags for the sandbox server, e.g. ``["--time-scale", "0.2"]``.
+        paths: the app's folders; ``app_paths()`` by default.
+    """
+
+    def __init__(
+        self,
+        *,
+        vault: KeyVault | None = None,
+        engine_settings: EngineSettings | None = None,
+        sandbox_args: Sequence[str] = (),
+        paths: AppPaths | None = None,
+    ) -> None:
+        self.paths = (paths or app_paths()).ensure()
+        self.engine_settings = engine_settings or EngineSettings()
+        self.sandbox_args = list(sandbox_args)
+        self.profiles = ProfileStore(vault or KeyVault())
+        self.library = WorkflowLibrary(self.profiles.active_name)
+        self.connector = Connector(self.profiles, self._sandbox_endpoint)
+        self.history: HistoryStore | None = None
+        self.engine: RunEngine | None = None
+        self.sandbox: AsyncSandboxHandle | None = None
+        #: Why the sandbox did not start, the last time it was asked to (None once it runs).
+        self.sandbox_problem: str | None = None
+        self._sandbox_lock = asyncio.Lock()
+
+    @property
+    def vault(self) -> KeyVault:
+        return self.profiles.vault
+
+    async def open(self) -> RunEngine:
+        """Load the history and start the engine (following runs still in flight)."""
+        if self.engine is not None:
+            return self.engine
+        # The HTTP clients' one-time set-up happens in workers, not in their first request.
+        history, _ = await asyncio.gather(
+            asyncio.to_thread(HistoryStore, self.paths.history_db),
+            asyncio.to_thread(http_transport.warm_up),
+        )
+        self.history = history
+        engine = RunEngine(history, self.connector.connect, settings=self.engine_settings)
+        self.engine = engine
+        await engine.start()
+        return engine
+
+    async def start_sandbox(self) -> AsyncSandboxHandle | None:
+        """Start the local sandbox unless it runs; None (and ``sandbox_problem``) if it cannot."""
+        async with self._sandbox_lock:
+            if self.sandbox is not None and self.sandbox.running:
+                return self.sandbox
+            from fizzly_desktop.core.sandbox_process import start_sandbox
+
+            try:
+                self.sandbox = await start_sandbox(*self.sandbox_args)
+            except Exception as error:  # the caller shows it; the log keeps the details
+                log.exception("The local sandbox did not start")
+                self.sandbox_problem = str(error) or SANDBOX_NOT_RUNNING
+                return None
+            self.sandbox_problem = None
+            return self.sandbox
+
+    def use_library_of(self, profile: str) -> WorkflowLibrary:
+        """Switch to the workflow library of ``profile`` (each profile has its own)."""
+        self.library = WorkflowLibrary(profile)
+        return self.library
+
+    async def reconnect(self, profile: str) -> None:
+        """The profile's address or key changed: the next request makes a new client."""
+        self.connector.forget(profile)
+        if self.engine is not None:
+            await self.engine.reconnect(profile)
+
+    async def close(self) -> None:
+        """Stop the engine, close the history, stop the sandbox (in that order)."""
+        if self.engine is not None:
+            engine, self.engine = self.engine, None
+            await engine.close()
+        self.connector.forget()
+        if self.history is not None:
+            history, self.history = self.history, None
+            await asyncio.to_thread(history.close)
+        if self.sandbox is not None:
+            sandbox, self.sandbox = self.sandbox, None
+            await sandbox.stop()
+
+    async def _sandbox_endpoint(self) -> SandboxEndpoint:
+        sandbox = self.sandbox
+        if sandbox is None or not sandbox.running:
+            sandbox = await self.start_sandbox()
+        if sandbox is None:
+            raise RuntimeError(SANDBOX_NOT_RUNNING)
+        info = sandbox.info
+        return SandboxEndpoint(info.base_url, info.demo_key, info.ping_interval)
+
+
+__all__ = ["SANDBOX_NOT_RUNNING", "AppSession"]

@@ -1,0 +1,186 @@
+"""Profiles: which one is active, the first-run welcome, the Profiles dialog, the sandbox."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+
+from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME, ProfileStore
+from fizzly_desktop.core.session import SANDBOX_NOT_RUNNING
+from fizzly_desktop.ui.library import WorkflowLibraryPanel
+from fizzly_desktop.ui.presenters.form import NO_KEY, FormPresenter
+from fizzly_desktop.ui.presenters.services import Services
+from fizzly_desktop.ui.profiles import WelcomeView
+from fizzly_desktop.ui.status_bar import Connection
+
+if TYPE_CHECKING:
+    from fizzly_desktop.ui.profiles import ProfilesDialog
+
+
+class ProfilesPresenter:
+    """Points the window at the active profile and follows what the user changes about it."""
+
+    def __init__(
+        self,
+        services: Services,
+        welcome: WelcomeView,
+        library_panel: WorkflowLibraryPanel,
+        form: FormPresenter,
+    ) -> None:
+        self.services = services
+        self.welcome = welcome
+        self.library_panel = library_panel
+        self.form = form
+        self._dialog: ProfilesDialog | None = None
+        self._before: dict[str, tuple[str, str | None]] = {}
+        window = services.window
+        window.profile_chosen.connect(
+            lambda name: services.spawn("switch-profile", self.switch_profile(name))
+        )
+        window.profiles_action.triggered.connect(self.open_dialog)
+        welcome.sandbox_chosen.connect(
+            lambda: services.spawn("welcome-sandbox", self.finish_welcome(SANDBOX_PROFILE_NAME))
+        )
+        welcome.account_connected.connect(
+            lambda name: services.spawn("welcome-account", self.finish_welcome(name))
+        )
+        self.refresh_list()
+
+    @property
+    def profiles(self) -> ProfileStore:
+        return self.services.session.profiles
+
+    def refresh_list(self) -> None:
+        self.services.window.set_profiles(self.profiles.names(), self.profiles.active_name)
+
+    def choose_from_arguments(
+        self, *, use_sandbox: bool, base_url: str | None, profile: str | None
+    ) -> None:
+        """The profile the command line asks for: --sandbox, --base-url or --profile."""
+        store = self.profiles
+        if use_sandbox:
+            store.set_active(SANDBOX_PROFILE_NAME)
+        elif base_url:
+            match = next((p for p in store.profiles() if p.base_url == base_url), None)
+            if match is None:
+                name = QUrl(base_url).host() or base_url
+                match = store.add(name, base_url)
+            store.set_active(match.name)
+        elif profile:
+            if store.find(profile) is None:
+                self.services.show_error(f"There is no profile named “{profile}”.")
+            else:
+                store.set_active(profile)
+        self.refresh_list()
+
+    async def start_sandbox(self) -> None:
+        session, window = self.services.session, self.services.window
+        if session.sandbox is not None and session.sandbox.running:
+            return
+        window.status.set_connection(Connection.STARTING)
+        if await session.start_sandbox() is None:
+            window.status.set_connection(
+                Connection.OFFLINE, session.sandbox_problem or SANDBOX_NOT_RUNNING
+            )
+            window.form_panel.set_unavailable(
+                "The local sandbox did not start; see Help ▸ Open Log Folder."
+            )
+            return
+        window.status.set_connection(Connection.CONNECTED)
+
+    async def switch_profile(self, name: str) -> None:
+        if name == self.profiles.active_name:
+            return
+        self.profiles.set_active(name)
+        if self.profiles.active.is_sandbox:
+            await self.start_sandbox()
+        await self.activate()
+
+    async def finish_welcome(self, profile_name: str) -> None:
+        self.profiles.dismiss_welcome()
+        self.profiles.set_active(profile_name)
+        self.refresh_list()
+        self.services.window.show_welcome(False)
+        if self.profiles.active.is_sandbox:
+            await self.start_sandbox()
+        await self.activate()
+
+    async def activate(self) -> None:
+        """Point the window at the active profile: server, key state, its workflow library."""
+        session, window = self.services.session, self.services.window
+        profile = self.profiles.active
+        self.refresh_list()
+        library = session.use_library_of(profile.name)
+        self.form.on_library_changed()
+        if profile.is_sandbox and session.sandbox is not None:
+            base_url = session.sandbox.info.base_url
+            library.ensure(session.sandbox.info.workflows)
+        else:
+            base_url = profile.base_url
+        self.library_panel.set_library(library, session.connector)
+        window.status.set_server(profile.name, base_url)
+        status = self.profiles.key_status(profile.name)
+        if profile.is_sandbox:
+            reason = None if session.sandbox is not None else SANDBOX_NOT_RUNNING
+            if session.sandbox is not None:
+                # Back from a profile without a key: the status bar said so until now.
+                window.status.set_connection(Connection.CONNECTED)
+        elif status.fingerprint is None:
+            reason = NO_KEY
+            window.status.set_connection(Connection.NO_KEY)
+        else:
+            reason = None
+            window.status.set_connection(Connection.CONNECTED, f"key {status.fingerprint}")
+        window.form_panel.set_unavailable(reason if self.form.workflow else None)
+        if self.form.workflow is None:
+            entries = library.list()
+            if entries:
+                self.library_panel.select(entries[0].owner, entries[0].slug)
+
+    # --- the Profiles dialog -------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        from fizzly_desktop.ui.profiles import ProfilesDialog
+
+        if self._dialog is not None:
+            self._dialog.raise_()
+            self._dialog.activateWindow()
+            return
+        services = self.services
+        dialog = ProfilesDialog(
+            self.profiles, services.window, verify=services.session.connector.verify_key
+        )
+        self._dialog = dialog
+        self._before = self._identities()
+        dialog.active_profile_changed.connect(
+            lambda name: services.spawn("switch-profile", self.switch_profile(name))
+        )
+        dialog.profiles_changed.connect(self.refresh_list)
+        dialog.finished.connect(self._on_dialog_finished)
+        dialog.open()
+
+    def _identities(self) -> dict[str, tuple[str, str | None]]:
+        """Each profile's address and key fingerprint: what a client is made from."""
+        return {
+            p.name: (p.base_url, self.profiles.key_status(p.name).fingerprint)
+            for p in self.profiles.profiles()
+        }
+
+    def _on_dialog_finished(self, _result: int) -> None:
+        dialog, self._dialog = self._dialog, None
+        if dialog is not None:
+            self.services.spawn("close-profiles", dialog.aclose())
+            dialog.deleteLater()
+        after = self._identities()
+        changed = [name for name, before in self._before.items() if after.get(name) != before]
+        self.services.spawn("profile", self._after_change(changed))
+
+    async def _after_change(self, changed: list[str]) -> None:
+        for name in changed:
+            await self.services.session.reconnect(name)
+        await self.activate()
+
+    async def aclose(self) -> None:
+        await self.welcome.aclose()
+        if self._dialog is not None:
+            await self._dialog.aclose()
