@@ -104,8 +104,8 @@ def _run_gui(options: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from fizzly_desktop.core.paths import app_paths
-    from fizzly_desktop.ui.main_window import MainWindow
-    from fizzly_desktop.ui.run_table import RunTableModel
+    from fizzly_desktop.ui.queue.run_table import RunTableModel
+    from fizzly_desktop.ui.shell.main_window import MainWindow
 
     def route_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
         level = {
@@ -195,7 +195,7 @@ async def _run_app(window: object, options: argparse.Namespace) -> int:
     import asyncio
     import contextlib
 
-    from fizzly_desktop.ui.main_window import MainWindow
+    from fizzly_desktop.ui.shell.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     closed = asyncio.Event()  # the user may close the window before the controller exists

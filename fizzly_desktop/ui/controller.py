@@ -30,10 +30,11 @@ from fizzly_desktop.core.session import AppSession
 from fizzly_desktop.core.tasks import TaskOwner
 from fizzly_desktop.ui.batches import BatchController
 from fizzly_desktop.ui.bridge import EngineBridge, EngineDelta
-from fizzly_desktop.ui.gallery import GalleryView
+from fizzly_desktop.ui.details.run_details import RunDetailsPanel
+from fizzly_desktop.ui.gallery.view import GalleryView
 from fizzly_desktop.ui.library import WorkflowLibraryPanel
-from fizzly_desktop.ui.main_window import MainWindow
-from fizzly_desktop.ui.outputs_strip import OutputsStrip
+from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
+from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.presenters import (
     DetailsPresenter,
     FormPresenter,
@@ -45,10 +46,9 @@ from fizzly_desktop.ui.presenters import (
     StatusPresenter,
 )
 from fizzly_desktop.ui.profiles import WelcomeView
-from fizzly_desktop.ui.run_details import RunDetailsPanel
-from fizzly_desktop.ui.run_table import RunTableModel
-from fizzly_desktop.ui.status_bar import Connection
-from fizzly_desktop.ui.thumbnails import ThumbnailLoader
+from fizzly_desktop.ui.queue.run_table import RunTableModel
+from fizzly_desktop.ui.shell.main_window import MainWindow
+from fizzly_desktop.ui.shell.status_bar import Connection
 
 if TYPE_CHECKING:
     from fizzly_desktop.core.sandbox_process import AsyncSandboxHandle

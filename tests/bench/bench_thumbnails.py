@@ -123,9 +123,9 @@ def _row(name: str, value: float, unit: str, baseline: float, goal: str) -> dict
 def measure() -> list[dict[str, Any]]:
     """Run the benchmark; one row per measurement, each next to its idle baseline."""
     _app()
-    from fizzly_desktop.ui.gallery import GalleryView
-    from fizzly_desktop.ui.output_items import OutputItem
-    from fizzly_desktop.ui.thumbnails import ThumbnailLoader
+    from fizzly_desktop.ui.gallery.view import GalleryView
+    from fizzly_desktop.ui.outputs.output_items import OutputItem
+    from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
     probe = _StallProbe()
     rows: list[dict[str, Any]] = []

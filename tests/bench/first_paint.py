@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
         window.show()
         return app.exec()
     from fizzly_desktop.app import main as app_main
-    from fizzly_desktop.ui.main_window import MainWindow
+    from fizzly_desktop.ui.shell.main_window import MainWindow
 
     _hook_first_paint(MainWindow)
     return app_main(argv[1:])

@@ -493,14 +493,14 @@ TIMED = (
     ("fizzly_desktop.ui.presenters.details", "DetailsPresenter", "expected_nodes"),
     ("fizzly_desktop.ui.presenters.status", "StatusPresenter", "refresh_counts"),
     ("fizzly_desktop.ui.presenters.queue", "QueuePresenter", "_on_thumbnail_ready"),
-    ("fizzly_desktop.ui.run_table", "RunTableModel", "apply"),
-    ("fizzly_desktop.ui.run_details", "RunDetailsPanel", "show_run"),
-    ("fizzly_desktop.ui.outputs_strip", "OutputsStrip", "set_outputs"),
-    ("fizzly_desktop.ui.gallery", "GalleryModel", "add_items"),
-    ("fizzly_desktop.ui.gallery", "GalleryModel", "thumbnail_changed"),
+    ("fizzly_desktop.ui.queue.run_table", "RunTableModel", "apply"),
+    ("fizzly_desktop.ui.details.run_details", "RunDetailsPanel", "show_run"),
+    ("fizzly_desktop.ui.outputs.outputs_strip", "OutputsStrip", "set_outputs"),
+    ("fizzly_desktop.ui.gallery.view", "GalleryModel", "add_items"),
+    ("fizzly_desktop.ui.gallery.view", "GalleryModel", "thumbnail_changed"),
     ("fizzly_desktop.core.engine", "RunEngine", "counts"),
     ("fizzly_desktop.core.engine", "RunEngine", "runs"),
-    ("fizzly_desktop.ui.main_window", "MainWindow", "event"),
+    ("fizzly_desktop.ui.shell.main_window", "MainWindow", "event"),
 )
 
 

@@ -16,8 +16,8 @@ from fizzly_desktop.core.runs import Run, RunState, StateGroup
 from fizzly_desktop.ui.bridge import EngineBridge, EngineDelta
 from fizzly_desktop.ui.controller import AppController
 from fizzly_desktop.ui.presenters.form import NO_KEY
-from fizzly_desktop.ui.status_bar import Connection
-from tests.ui.test_main_window import in_app, pick, until
+from fizzly_desktop.ui.shell.status_bar import Connection
+from tests.fixtures.app import in_app, pick, until
 
 # --- the bridge ------------------------------------------------------------------------------
 

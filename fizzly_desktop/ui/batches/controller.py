@@ -19,8 +19,8 @@ from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.engine import RunEngine
 from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.ui.batches.sweep_grid import SweepGrid, cell_state
-from fizzly_desktop.ui.main_window import MainWindow
-from fizzly_desktop.ui.thumbnails import ThumbnailLoader
+from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
+from fizzly_desktop.ui.shell.main_window import MainWindow
 
 FAILED_STATES = (RunState.FAILED, RunState.REJECTED)
 

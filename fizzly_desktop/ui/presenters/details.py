@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fizzly_desktop.core.runs import RunState, StateGroup
 from fizzly_desktop.ui.bridge import EngineDelta
-from fizzly_desktop.ui.outputs_strip import OutputsStrip
+from fizzly_desktop.ui.details.run_details import RunDetailsPanel
+from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
 from fizzly_desktop.ui.presenters.outputs import OutputsPresenter
 from fizzly_desktop.ui.presenters.services import Services
-from fizzly_desktop.ui.run_details import RunDetailsPanel
 
 
 class DetailsPresenter:

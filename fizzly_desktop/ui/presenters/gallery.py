@@ -6,8 +6,8 @@ from PySide6.QtCore import QObject, QTimer
 
 from fizzly_desktop.core.runs import RunState, StateGroup
 from fizzly_desktop.ui.bridge import EngineDelta
-from fizzly_desktop.ui.gallery import GalleryView
-from fizzly_desktop.ui.output_items import OutputItem
+from fizzly_desktop.ui.gallery.view import GalleryView
+from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.presenters.outputs import OutputsPresenter
 from fizzly_desktop.ui.presenters.services import Services
 

@@ -9,11 +9,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from fizzly_desktop.core.runs import Run
-from fizzly_desktop.ui.output_items import OutputItem, output_items_for_run
+from fizzly_desktop.ui.outputs.output_items import OutputItem, output_items_for_run
 from fizzly_desktop.ui.presenters.services import Services
 
 if TYPE_CHECKING:
-    from fizzly_desktop.ui.image_viewer import ImageViewerWindow
+    from fizzly_desktop.ui.outputs.image_viewer import ImageViewerWindow
 
 
 class OutputsPresenter:
@@ -52,7 +52,7 @@ class OutputsPresenter:
     def open_output(self, item: OutputItem) -> None:
         if item.path is None:
             return
-        from fizzly_desktop.ui.image_viewer import ImageViewerWindow
+        from fizzly_desktop.ui.outputs.image_viewer import ImageViewerWindow
 
         if self._viewer is None:
             self._viewer = ImageViewerWindow(self.services.window)

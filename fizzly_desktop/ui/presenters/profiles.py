@@ -12,7 +12,7 @@ from fizzly_desktop.ui.library import WorkflowLibraryPanel
 from fizzly_desktop.ui.presenters.form import NO_KEY, FormPresenter
 from fizzly_desktop.ui.presenters.services import Services
 from fizzly_desktop.ui.profiles import WelcomeView
-from fizzly_desktop.ui.status_bar import Connection
+from fizzly_desktop.ui.shell.status_bar import Connection
 
 if TYPE_CHECKING:
     from fizzly_desktop.ui.profiles import ProfilesDialog

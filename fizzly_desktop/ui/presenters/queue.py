@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.ui.bridge import EngineDelta
+from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.presenters.details import DetailsPresenter
 from fizzly_desktop.ui.presenters.services import Services
-from fizzly_desktop.ui.queue_view import QueueView
-from fizzly_desktop.ui.run_table import thumbnail_path
-from fizzly_desktop.ui.thumbnails import ThumbnailLoader
+from fizzly_desktop.ui.queue.queue_view import QueueView
+from fizzly_desktop.ui.queue.run_table import thumbnail_path
 
 THUMBNAIL_SIZE = 24
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 from fizzly_desktop.core.engine import RunEngine
 from fizzly_desktop.core.session import AppSession
 from fizzly_desktop.core.tasks import TaskOwner
-from fizzly_desktop.ui.main_window import MainWindow
+from fizzly_desktop.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

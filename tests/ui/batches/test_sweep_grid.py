@@ -23,7 +23,7 @@ from fizzly_desktop.ui.batches.sweep_grid import (
     SweepGrid,
     cell_state,
 )
-from fizzly_desktop.ui.thumbnails import ThumbnailLoader
+from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
 A = SweepAxis("guidance_scale", (3, 6, 9, 12))
 B = SweepAxis("width", (512, 768, 1024))

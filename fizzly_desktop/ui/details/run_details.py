@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core.formatting import format_credits, format_duration
 from fizzly_desktop.core.runs import NodeState, Run, RunState
 from fizzly_desktop.ui.labels import plain_label
-from fizzly_desktop.ui.run_table import elapsed_seconds
+from fizzly_desktop.ui.queue.run_table import elapsed_seconds
 
 _NODE_MARKS = {
     None: ("○", "Pending"),

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.runs import Run, RunState
-from fizzly_desktop.ui.run_details import RunDetailsPanel, advice_for
+from fizzly_desktop.ui.details.run_details import RunDetailsPanel, advice_for
 
 
 def running_run() -> Run:
@@ -129,7 +129,7 @@ def test_overall_progress_is_painted_with_the_next_frame_not_at_once(qtbot: QtBo
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QWidget
 
-    from fizzly_desktop.ui.run_details import FrameProgressBar
+    from fizzly_desktop.ui.details.run_details import FrameProgressBar
 
     host = QWidget()
     qtbot.addWidget(host)

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QImage
 from PySide6.QtWidgets import QPlainTextEdit
 
-from fizzly_desktop.ui.output_items import OutputItem
-from fizzly_desktop.ui.outputs_strip import NO_OUTPUTS_MESSAGE, OutputsStrip
-from fizzly_desktop.ui.thumbnails import ThumbnailLoader
+from fizzly_desktop.ui.outputs.output_items import OutputItem
+from fizzly_desktop.ui.outputs.outputs_strip import NO_OUTPUTS_MESSAGE, OutputsStrip
+from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
 T0 = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 

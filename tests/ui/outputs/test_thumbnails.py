@@ -16,7 +16,7 @@ from PySide6.QtCore import QThread
 from PySide6.QtGui import QColor, QImage, QImageReader, QImageWriter
 from PySide6.QtWidgets import QApplication
 
-from fizzly_desktop.ui.thumbnails import (
+from fizzly_desktop.ui.outputs.thumbnails import (
     OUTPUT_IMAGE_FORMATS,
     FullImageLoader,
     ThumbnailLoader,
@@ -271,7 +271,7 @@ def test_deleting_the_loader_while_jobs_run_is_harmless(qtbot, tmp_path: Path, h
 
 
 def test_decoding_happens_off_the_gui_thread(qtbot, monkeypatch, tmp_path: Path) -> None:
-    from fizzly_desktop.ui import thumbnails
+    from fizzly_desktop.ui.outputs import thumbnails
 
     threads: list[QThread] = []
     real_decode = thumbnails.decode_image
@@ -334,7 +334,7 @@ def test_full_image_loader_reports_a_broken_file(qtbot, tmp_path: Path) -> None:
 
 
 def test_only_output_formats_are_handed_to_qt() -> None:
-    from fizzly_desktop.ui.thumbnails import sniff_format
+    from fizzly_desktop.ui.outputs.thumbnails import sniff_format
 
     assert sniff_format(b"\x89PNG\r\n\x1a\n" + b"\0" * 8) == b"png"
     assert sniff_format(b"\xff\xd8\xff\xe0" + b"\0" * 12) == b"jpeg"
@@ -346,7 +346,7 @@ def test_only_output_formats_are_handed_to_qt() -> None:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
 def test_decoder_threads_run_below_the_gui_thread() -> None:
-    from fizzly_desktop.ui import thumbnails
+    from fizzly_desktop.ui.outputs import thumbnails
 
     seen: dict[str, int] = {}
 

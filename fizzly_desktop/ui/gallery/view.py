@@ -56,8 +56,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fizzly_desktop.ui.output_items import OutputItem
-from fizzly_desktop.ui.thumbnails import ThumbnailLoader
+from fizzly_desktop.ui.outputs.output_items import OutputItem
+from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
 log = logging.getLogger(__name__)
 

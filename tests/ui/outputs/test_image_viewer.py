@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from fizzly_desktop.ui.image_viewer import (
+from fizzly_desktop.ui.outputs.image_viewer import (
     FIT_MARGIN,
     MAX_ZOOM,
     MIN_ZOOM,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from fizzly_desktop.core.history import OutputRecord
 from fizzly_desktop.core.runs import Run
-from fizzly_desktop.ui.gallery import (
+from fizzly_desktop.ui.gallery.view import (
     EMPTY_GALLERY_MESSAGE,
     NO_BATCH,
     NO_MATCH_MESSAGE,
@@ -23,8 +23,8 @@ from fizzly_desktop.ui.gallery import (
     ThumbnailRole,
     thumbnail_bucket,
 )
-from fizzly_desktop.ui.output_items import OutputItem, output_items_for_run
-from fizzly_desktop.ui.thumbnails import ThumbnailLoader
+from fizzly_desktop.ui.outputs.output_items import OutputItem, output_items_for_run
+from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
 T0 = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.runs import Run, RunState
-from fizzly_desktop.ui.queue_view import QueueView
-from fizzly_desktop.ui.run_table import RUN_ID_ROLE, Column, RunTableModel
+from fizzly_desktop.ui.queue.queue_view import QueueView
+from fizzly_desktop.ui.queue.run_table import RUN_ID_ROLE, Column, RunTableModel
 
 
 def make_run(n: int, state: RunState, **changes: object) -> Run:

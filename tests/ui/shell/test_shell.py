@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.session import AppSession
-from fizzly_desktop.ui.about import about_text
 from fizzly_desktop.ui.controller import AppController
-from fizzly_desktop.ui.status_bar import AppStatusBar, Connection
+from fizzly_desktop.ui.shell.about import about_text
+from fizzly_desktop.ui.shell.status_bar import AppStatusBar, Connection
 
 
 def test_window_has_the_app_menus_and_title(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
@@ -110,8 +110,8 @@ def test_sandbox_child_starts_with_the_app_and_ends_with_it(
 def test_late_parts_keep_the_queue_above_the_details(
     qtbot: QtBot, qloop: qasync.QEventLoop
 ) -> None:
-    from fizzly_desktop.ui.main_window import MainWindow
-    from fizzly_desktop.ui.run_table import RunTableModel
+    from fizzly_desktop.ui.queue.run_table import RunTableModel
+    from fizzly_desktop.ui.shell.main_window import MainWindow
 
     # As at start-up: the skeleton is shown first, the controller installs the rest.
     window = MainWindow(run_model=RunTableModel())
@@ -168,7 +168,7 @@ CLOSE_AT_FIRST_PAINT = """
 import sys
 from PySide6.QtCore import QEvent, QTimer
 from fizzly_desktop.app import main
-from fizzly_desktop.ui.main_window import MainWindow
+from fizzly_desktop.ui.shell.main_window import MainWindow
 
 original = MainWindow.event
 def event(self, e):

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
-from fizzly_desktop.ui.run_table import (
+from fizzly_desktop.ui.queue.run_table import (
     HEADERS,
     RUN_ROLE,
     Column,

@@ -39,15 +39,15 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
-from fizzly_desktop.ui.about import show_about
 from fizzly_desktop.ui.forms import FormPanel
-from fizzly_desktop.ui.queue_view import QueueView
-from fizzly_desktop.ui.run_table import RunTableModel
-from fizzly_desktop.ui.state_filters import StateFilterList
-from fizzly_desktop.ui.status_bar import AppStatusBar
+from fizzly_desktop.ui.queue.queue_view import QueueView
+from fizzly_desktop.ui.queue.run_table import RunTableModel
+from fizzly_desktop.ui.queue.state_filters import StateFilterList
+from fizzly_desktop.ui.shell.about import show_about
+from fizzly_desktop.ui.shell.status_bar import AppStatusBar
 
 if TYPE_CHECKING:
-    from fizzly_desktop.ui.run_details import RunDetailsPanel
+    from fizzly_desktop.ui.details.run_details import RunDetailsPanel
 
 
 def _caption(text: str) -> QLabel:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.paths import default_pictures_dir
-from fizzly_desktop.ui.thumbnails import FullImageLoader
+from fizzly_desktop.ui.outputs.thumbnails import FullImageLoader
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,7 @@ the window shows.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 import pytest
 import qasync
@@ -20,72 +18,12 @@ from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.batch_plan import SweepAxis, sweep
 from fizzly_desktop.core.profiles import ProfileStore
-from fizzly_desktop.core.runs import NodeState, Run, RunState, StateGroup
+from fizzly_desktop.core.runs import NodeState, RunState, StateGroup
 from fizzly_desktop.core.secrets import KeyVault
-from fizzly_desktop.core.session import AppSession
 from fizzly_desktop.ui.controller import AppController
+from tests.fixtures.app import in_app, only_run, pick, state_of, until
 from tests.fixtures.keyring import MemoryKeyring
 from tests.fixtures.sandbox import SandboxFactory
-
-FAST = ["--time-scale", "0.05", "--ping-interval", "0.5", "--workers", "4"]
-
-
-async def until(predicate: Callable[[], bool], timeout: float = 30.0) -> None:  # noqa: ASYNC109
-    """Let the app run until ``predicate()`` holds, failing after ``timeout`` seconds."""
-    for _ in range(int(timeout / 0.02)):
-        if predicate():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout} s waiting for {predicate}")
-
-
-def in_app(
-    loop: qasync.QEventLoop,
-    scenario: Callable[[AppController], Coroutine[Any, Any, None]],
-    *sandbox_args: str,
-    sandbox: bool = True,
-    profile: str | None = None,
-) -> None:
-    """Start the app, play ``scenario`` inside its running loop (as in the app), shut down."""
-
-    async def play() -> None:
-        session = AppSession(sandbox_args=list(sandbox_args or FAST))
-        controller = AppController(session, use_sandbox=sandbox, profile=profile)
-        controller.show()
-        try:
-            await controller.start()
-            if sandbox:
-                assert controller.sandbox is not None, "the sandbox did not start"
-            await scenario(controller)
-        finally:
-            await controller.shutdown()
-
-    loop.run_until_complete(play())
-
-
-async def pick(controller: AppController, ref: str) -> None:
-    owner, slug = ref.split("/")
-    assert controller.library_panel.select(owner, slug)
-    # The sandbox's schema arrives from the server; wait for the form built from it.
-    await until(
-        lambda: (
-            controller.form.workflow is not None
-            and controller.form.workflow.ref == ref
-            and controller.form.workflow.schema_source == "server"
-        ),
-    )
-
-
-def only_run(controller: AppController) -> Run:
-    runs = controller.run_model.runs()
-    assert len(runs) == 1
-    return runs[0]
-
-
-def state_of(controller: AppController, run_id: str) -> RunState:
-    run = controller.run_model.run(run_id)
-    assert run is not None
-    return run.state
 
 
 def test_first_run_welcomes_and_the_sandbox_is_one_click_away(
@@ -310,7 +248,7 @@ def test_a_sweep_batch_of_twenty_shows_as_a_grid(qtbot: QtBot, qloop: qasync.QEv
 
 def test_screenshots_of_the_main_views(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
     """Writes PNGs of the main views for people to look at (not compared pixel by pixel)."""
-    out = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+    out = Path(__file__).resolve().parents[3] / "build" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     names = ["main-window.png", "progress.png", "gallery.png", "sweep-grid.png"]
 

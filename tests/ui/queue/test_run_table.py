@@ -10,7 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.runs import Run, RunState, StateGroup
-from fizzly_desktop.ui.run_table import (
+from fizzly_desktop.ui.queue.run_table import (
     RUN_ID_ROLE,
     Column,
     RunFilterProxy,
@@ -442,7 +442,7 @@ def test_progress_bars_drawn_once_paint_as_drawn_directly(qtbot: QtBot) -> None:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QStyle, QStyleOptionProgressBar, QStyleOptionViewItem, QTableView
 
-    from fizzly_desktop.ui.run_table import ProgressDelegate
+    from fizzly_desktop.ui.queue.run_table import ProgressDelegate
 
     model = RunTableModel()
     model.set_runs([make_run(i, RunState.IN_PROGRESS, progress=40.0) for i in range(3)])

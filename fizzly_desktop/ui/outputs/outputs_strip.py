@@ -27,9 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fizzly_desktop.ui.gallery import GalleryModel, ItemRole, OutputGridView, OutputTileDelegate
-from fizzly_desktop.ui.output_items import OutputItem
-from fizzly_desktop.ui.thumbnails import ThumbnailLoader
+from fizzly_desktop.ui.gallery.view import (
+    GalleryModel,
+    ItemRole,
+    OutputGridView,
+    OutputTileDelegate,
+)
+from fizzly_desktop.ui.outputs.output_items import OutputItem
+from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
 NO_OUTPUTS_MESSAGE = "No outputs yet."
 
