@@ -31,6 +31,8 @@ class Column(enum.IntEnum):
     CREDITS = 5
     ELAPSED = 6
     SUBMITTED = 7
+    SEED = 8
+    PROMPT = 9
 
 
 HEADERS = {
@@ -42,7 +44,11 @@ HEADERS = {
     Column.CREDITS: "Credits",
     Column.ELAPSED: "Elapsed",
     Column.SUBMITTED: "Submitted",
+    Column.SEED: "Seed",
+    Column.PROMPT: "Prompt",
 }
+#: Columns hidden until the user shows them (header menu); the layout keeps the choice.
+HIDDEN_BY_DEFAULT = (Column.NODE, Column.SEED, Column.PROMPT)
 
 #: Custom roles: the run itself, and sort keys that are numbers rather than display text.
 RUN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,18 +63,29 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _SERVED_ROLES = frozenset(
-    {_DISPLAY, _TOOLTIP, _DECORATION, _ALIGNMENT, int(RUN_ROLE), int(SORT_ROLE), int(RUN_ID_ROLE)}
+    {
+        _DISPLAY,
+        _TOOLTIP,
+        _DECORATION,
+        _ALIGNMENT,
+        _FOREGROUND,
+        int(RUN_ROLE),
+        int(SORT_ROLE),
+        int(RUN_ID_ROLE),
+    }
 )
-_RIGHT_ALIGNED = frozenset({Column.QUEUE, Column.CREDITS, Column.ELAPSED})
+_RIGHT_ALIGNED = frozenset({Column.QUEUE, Column.CREDITS, Column.ELAPSED, Column.SEED})
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 #: Where each painted role sits in a cell's tuple of prepared values.
-_CELL_SLOT = {_DISPLAY: 0, _DECORATION: 1, _TOOLTIP: 2, _ALIGNMENT: 3}
-#: Painted progress bars kept for reuse (each a few kB).
+_CELL_SLOT = {_DISPLAY: 0, _DECORATION: 1, _TOOLTIP: 2, _ALIGNMENT: 3, _FOREGROUND: 4}
+#: Prepared rows kept at most (a row is prepared when painted; scrolling the history adds more).
 MAX_PREPARED_ROWS = 5000
 
-#: One cell as painted: (display, decoration, tooltip, alignment), None where a role is empty.
-_Cell = tuple[object, object, object, object]
+#: One cell as painted: (display, decoration, tooltip, alignment, foreground), None where a
+#: role is empty.
+_Cell = tuple[object, object, object, object, object]
 #: A row's cells, by column.
 _RowCells = tuple[_Cell, ...]
 
@@ -81,12 +98,14 @@ _COLUMN_FIELDS: tuple[tuple[Column, frozenset[str]], ...] = (
         Column.STATE,
         frozenset({"state", "gone_from_server", "error", "request_id", "batch_id"}),
     ),
-    (Column.QUEUE, frozenset({"queue_position"})),
+    (Column.QUEUE, frozenset({"queue_position", "queue_position_at"})),
     (Column.PROGRESS, frozenset({"state", "progress", "current_node"})),
     (Column.NODE, frozenset({"current_node"})),
     (Column.CREDITS, frozenset({"credits_used", "credits_refunded"})),
     (Column.ELAPSED, frozenset({"state", "started_at", "submitted_at", "completed_at"})),
     (Column.SUBMITTED, frozenset({"submitted_at", "created_at"})),
+    (Column.SEED, frozenset({"inputs"})),
+    (Column.PROMPT, frozenset({"inputs"})),
 )
 _SHOWN_FIELDS = tuple(sorted(frozenset().union(*(fields for _, fields in _COLUMN_FIELDS))))
 

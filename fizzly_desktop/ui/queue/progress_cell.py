@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core import words
 from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.ui.queue.columns import RUN_ROLE, AnyIndex
 
+#: Painted progress bars kept for reuse (each a few kB).
 MAX_CACHED_BARS = 256
 #: Room around a kept bar for what the style draws outside it.
 _BAR_MARGIN = 3
@@ -42,8 +44,7 @@ def progress_bar(run: Run) -> tuple[int, str]:
         return 0, run.current_node or run.state.label
     if run.progress is not None:
         # The current node rides along in the bar: its own column is hidden by default.
-        node = f" · {run.current_node}" if run.current_node else ""
-        return int(run.progress), f"{int(run.progress)} %{node}"
+        return int(run.progress), words.progress_text(run)
     return 0, ""
 
 
@@ -119,7 +120,10 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.fontMetrics = option.fontMetrics
         bar.minimum, bar.maximum = 0, 100
         bar.textVisible = True
-        bar.progress, bar.text = progress, text
+        # One line, cut at the end: a bar's text wraps (and clips) where it has no room.
+        room = max(0, size.width() - 2 * option.fontMetrics.averageCharWidth())
+        bar.progress = progress
+        bar.text = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
         painter = QPainter(pixmap)
         painter.setFont(option.font)
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from fizzly_desktop.core import words
 from fizzly_desktop.core.runs import StateGroup
 from fizzly_desktop.ui.queue.columns import (
     _CELL_SLOT,
@@ -150,7 +151,12 @@ class RunFilterProxy(QSortFilterProxyModel):
         if self._text:
             haystack = " ".join(
                 str(part).lower()
-                for part in (run.workflow, run.state.label, run.request_id or "", run.error or "")
+                for part in (
+                    run.workflow,
+                    words.state_word(run),
+                    run.request_id or "",
+                    run.error or "",
+                )
             )
             return self._text in haystack
         return True

@@ -26,8 +26,9 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from fizzly_desktop.core import formatting
+from fizzly_desktop.core import formatting, words
 from fizzly_desktop.core.formatting import format_duration
 from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.ui.queue.columns import (
@@ -53,12 +54,50 @@ from fizzly_desktop.ui.queue.columns import (
 from fizzly_desktop.ui.queue.progress_cell import progress_bar
 
 
-def _tooltip(run: Run, column: Column) -> str | None:
+def _tooltip(run: Run, column: Column, now: float) -> str | None:
     if column is Column.STATE:
-        return run.error or None
+        return words.state_text(run, now=now)
     if column is Column.WORKFLOW:
         return run.workflow
+    if column is Column.QUEUE and run.state in _QUEUED:
+        return words.position_tooltip(run, now)
+    if column is Column.CREDITS and (run.credits_used is not None or run.credits_refunded):
+        return _credits_tooltip(run)
+    if column is Column.PROMPT:
+        return prompt_of(run) or None
     return None
+
+
+_QUEUED = frozenset({RunState.PENDING, RunState.IN_QUEUE})
+#: The input names a prompt goes by, in the order they are looked for.
+_PROMPT_NAMES = ("prompt", "text", "positive_prompt", "caption", "query")
+
+
+def seed_of(run: Run) -> str:
+    """The run's seed input as text ("" when it has none): what tells a batch's rows apart."""
+    seed = run.inputs.get("seed")
+    return "" if seed is None or isinstance(seed, dict | list) else str(seed)
+
+
+def prompt_of(run: Run) -> str:
+    """The run's prompt, or else its first text input, on one line."""
+    for name in (*_PROMPT_NAMES, *run.inputs):
+        value = run.inputs.get(name)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return ""
+
+
+def _credits_tooltip(run: Run) -> str:
+    used = words.plural_credits(run.credits_used or 0)
+    if run.credits_refunded:
+        return f"{used} charged, {words.plural_credits(run.credits_refunded)} refunded"
+    return f"{used} charged"
+
+
+def _muted() -> QColor:
+    """The colour of text that is there but not current (a stale queue position)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
 
 
 def elapsed_seconds(run: Run, now: float | None = None) -> float | None:
@@ -70,9 +109,10 @@ def elapsed_seconds(run: Run, now: float | None = None) -> float | None:
 
 
 def format_credits(run: Run) -> str:
+    """The credits cell, short enough for its column: what the run cost (a refund is already
+    taken off what the server reports as used; the tooltip says the refund)."""
     if run.credits_refunded:
-        used = formatting.format_credits(run.credits_used or 0)
-        return f"{used} (refunded {formatting.format_credits(run.credits_refunded)})"
+        return formatting.format_credits(run.credits_used or 0)
     return "" if run.credits_used is None else formatting.format_credits(run.credits_used)
 
 
@@ -170,27 +210,30 @@ class RunTableModel(QAbstractTableModel):
             (
                 self._display(run, column, now),
                 thumbnail if column is Column.WORKFLOW else None,
-                _tooltip(run, column),
+                _tooltip(run, column, now),
                 _ALIGN_RIGHT if column in _RIGHT_ALIGNED else None,
+                self._foreground(run, column, now),
             )
             for column in _COLUMNS
         )
+
+    @staticmethod
+    def _foreground(run: Run, column: Column, now: float) -> object:
+        if column is Column.QUEUE and run.state in _QUEUED and words.position_is_stale(run, now):
+            return _muted()  # the server's number as it was; greyed, its age in the tooltip
+        return None
 
     def _display(self, run: Run, column: Column, now: float) -> str | None:
         match column:
             case Column.WORKFLOW:
                 return self._workflow_names(run.workflow)
             case Column.STATE:
-                label = run.state.label
-                if run.gone_from_server and not run.state.is_terminal:
-                    label += " (gone from server)"
-                return label
+                return words.state_word(run)
             case Column.QUEUE:
+                # The server's number as it said it (greyed once stale: see _foreground).
                 return "" if run.queue_position is None else str(run.queue_position)
             case Column.PROGRESS:
                 # Finished runs show a word; active ones a bar (ProgressDelegate) with this text.
-                if run.state is RunState.COMPLETED:
-                    return "Done"
                 return run.state.label if run.state.is_terminal else progress_bar(run)[1]
             case Column.NODE:
                 return run.current_node or ""
@@ -198,6 +241,10 @@ class RunTableModel(QAbstractTableModel):
                 return format_credits(run)
             case Column.ELAPSED:
                 return format_duration(elapsed_seconds(run, now))
+            case Column.SEED:
+                return seed_of(run)
+            case Column.PROMPT:
+                return prompt_of(run)
             case Column.SUBMITTED:
                 stamp = datetime.fromtimestamp(run.submitted_at or run.created_at)
                 # Today's runs by time only; older ones with their day.
@@ -214,7 +261,17 @@ class RunTableModel(QAbstractTableModel):
             case Column.WORKFLOW:
                 return self._workflow_names(run.workflow).lower()
             case Column.STATE:
-                return run.state.label
+                return words.state_word(run)
+            case Column.SEED:
+                seed = run.inputs.get("seed")
+                # Numbers in order, before any seed that is not a number.
+                return (
+                    (0, float(seed), "")
+                    if isinstance(seed, int | float)
+                    else (1, 0.0, seed_of(run))
+                )
+            case Column.PROMPT:
+                return prompt_of(run).lower()
             case Column.QUEUE:
                 return run.queue_position if run.queue_position is not None else 1 << 30
             case Column.PROGRESS:
@@ -365,22 +422,34 @@ class RunTableModel(QAbstractTableModel):
             self._today = today
             self._prepared.clear()
             self._emit_columns(dict.fromkeys(range(len(self._runs)), (Column.SUBMITTED,)))
-        rows: list[int] = []
+        changed: dict[int, tuple[int, ...]] = {}
         now = time.time()
         for run_id in self._active:
             row = self.row_of(run_id)
             if row is None:
                 continue
-            rows.append(row)
+            run = self._runs[row]
+            columns: tuple[int, ...] = (Column.ELAPSED,)
             cells = self._prepared.get(run_id)
             if cells is not None:  # its elapsed time moved on; the rest of the row did not
-                elapsed = self._display(self._runs[row], Column.ELAPSED, now)
-                self._prepared[run_id] = (
-                    *cells[: Column.ELAPSED],
-                    (elapsed, *cells[Column.ELAPSED][1:]),
-                    *cells[Column.ELAPSED + 1 :],
-                )
-        self._emit_columns(dict.fromkeys(rows, (Column.ELAPSED,)))
+                fresh = list(cells)
+                elapsed = self._display(run, Column.ELAPSED, now)
+                fresh[Column.ELAPSED] = (elapsed, *cells[Column.ELAPSED][1:])
+                if run.state in _QUEUED:
+                    # A position grows stale with time alone: its cell greys and says its age.
+                    queue = (
+                        cells[Column.QUEUE][0],
+                        cells[Column.QUEUE][1],
+                        _tooltip(run, Column.QUEUE, now),
+                        cells[Column.QUEUE][3],
+                        self._foreground(run, Column.QUEUE, now),
+                    )
+                    if queue != cells[Column.QUEUE]:
+                        fresh[Column.QUEUE] = queue
+                        columns = (Column.QUEUE, Column.ELAPSED)
+                self._prepared[run_id] = tuple(fresh)
+            changed[row] = columns
+        self._emit_columns(changed)
 
 
 def thumbnail_path(run: Run) -> Path | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from fizzly_desktop.core.formatting import format_duration
 from fizzly_desktop.ui.queue.columns import (
     HEADERS,
+    HIDDEN_BY_DEFAULT,
     MAX_PREPARED_ROWS,
     RUN_ID_ROLE,
     RUN_ROLE,
@@ -30,6 +31,7 @@ from fizzly_desktop.ui.queue.run_model import (
 
 __all__ = [
     "HEADERS",
+    "HIDDEN_BY_DEFAULT",
     "MAX_CACHED_BARS",
     "MAX_PREPARED_ROWS",
     "RUN_ID_ROLE",
