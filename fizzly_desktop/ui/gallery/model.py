@@ -26,6 +26,12 @@ ThumbnailRole = Qt.ItemDataRole.UserRole + 2
 #: Batch filter value selecting outputs of single runs (not part of a batch).
 NO_BATCH = ""
 
+#: Kind filter values: pictures and other media (the default), text and JSON, or everything.
+MEDIA = "media"
+TEXT = "text"
+#: The output kinds that are not media: shown by the "Text and data" choice.
+_TEXT_KINDS = frozenset({"text", "json"})
+
 #: Thumbnail sizes decoded; a tile shows the smallest one at least as large as itself, so
 #: dragging the size slider does not decode every image again for every pixel.
 THUMBNAIL_BUCKETS = (64, 96, 128, 192, 256, 384, 512)
@@ -259,15 +265,27 @@ def _tooltip(item: OutputItem) -> str:
 
 
 class GalleryFilterProxy(QSortFilterProxyModel):
-    """Shows the outputs of one workflow and/or one batch.
+    """Shows the outputs of one workflow and/or one batch, of one kind.
 
-    None lets everything through; the batch filter ``NO_BATCH`` keeps single runs only.
+    None lets everything through; the batch filter ``NO_BATCH`` keeps single runs only. The kind
+    is ``MEDIA`` (images and other media) unless set: text and JSON outputs are read in a run's
+    details, and tiles of them among pictures made the gallery hard to look through.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._workflow: str | None = None
         self._batch: str | None = None
+        self._kind: str | None = MEDIA
+
+    @property
+    def kind(self) -> str | None:
+        return self._kind
+
+    def set_kind(self, kind: str | None) -> None:
+        """``MEDIA``, ``TEXT``, or None for every output."""
+        if kind != self._kind:
+            self._change_filter(lambda: setattr(self, "_kind", kind))
 
     @property
     def workflow(self) -> str | None:
@@ -306,6 +324,8 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         if not isinstance(item, OutputItem):
             return False
         if self._workflow is not None and item.workflow != self._workflow:
+            return False
+        if self._kind is not None and (item.kind in _TEXT_KINDS) != (self._kind == TEXT):
             return False
         if self._batch is None:
             return True

@@ -33,8 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.ui.gallery.menu import fit_on_screen
 from fizzly_desktop.ui.gallery.model import (
+    MEDIA,
     NO_BATCH,
+    TEXT,
     THUMBNAIL_BUCKETS,
     GalleryFilterProxy,
     GalleryModel,
@@ -48,8 +51,10 @@ from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
 __all__ = [
     "EMPTY_GALLERY_MESSAGE",
+    "MEDIA",
     "NO_BATCH",
     "NO_MATCH_MESSAGE",
+    "TEXT",
     "THUMBNAIL_BUCKETS",
     "CaptionMode",
     "GalleryFilterProxy",
@@ -64,6 +69,8 @@ __all__ = [
 
 EMPTY_GALLERY_MESSAGE = "No outputs yet — run a workflow and its images will appear here."
 NO_MATCH_MESSAGE = "No outputs match these filters."
+#: Said under NO_MATCH_MESSAGE while only images are shown: other outputs may be what there is.
+KIND_HINT = "Choose Show: Everything to see text and data outputs too."
 
 
 class GalleryView(QWidget):
@@ -116,6 +123,10 @@ class GalleryView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.batch_combo.setMinimumContentsLength(10)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setAccessibleName("Filter by kind of output")
+        for text, kind in (("Images", MEDIA), ("Text and data", TEXT), ("Everything", None)):
+            self.kind_combo.addItem(text, kind)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of outputs shown")
         # The count gives way first when the window is narrow (the gallery shares it).
@@ -134,6 +145,8 @@ class GalleryView(QWidget):
         workflow_label.setBuddy(self.workflow_combo)
         batch_label = QLabel("&Batch:", self)
         batch_label.setBuddy(self.batch_combo)
+        kind_label = QLabel("S&how:", self)
+        kind_label.setBuddy(self.kind_combo)
         size_label = QLabel("Size:", self)
         size_label.setBuddy(self.size_slider)
 
@@ -145,6 +158,9 @@ class GalleryView(QWidget):
         bar.addSpacing(8)
         bar.addWidget(batch_label)
         bar.addWidget(self.batch_combo)
+        bar.addSpacing(8)
+        bar.addWidget(kind_label)
+        bar.addWidget(self.kind_combo)
         bar.addSpacing(8)
         bar.addWidget(self.count_label, 1)
         bar.addSpacing(8)
@@ -178,7 +194,7 @@ class GalleryView(QWidget):
         # Enter and double-click open through the view's own "activated" signal.
         self.open_action = self._action("Open", self._open_selected, None)
         self.use_inputs_action = self._action(
-            "Use these inputs", self._use_inputs_of_current, QKeySequence("Ctrl+Shift+U")
+            "Use these inputs", self._use_inputs_of_current, QKeySequence("Ctrl+U")
         )
         self.show_run_action = self._action("Show run", self._show_run_of_current, None)
         self.open_folder_action = self._action(
@@ -195,6 +211,7 @@ class GalleryView(QWidget):
         self.list_view.customContextMenuRequested.connect(self._on_list_view_context_menu)
         self.workflow_combo.currentIndexChanged.connect(self._on_workflow_combo_changed)
         self.batch_combo.currentIndexChanged.connect(self._on_batch_combo_changed)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
         self.size_slider.valueChanged.connect(self.set_thumbnail_size)
         loader.thumbnail_ready.connect(self._on_loader_thumbnail_done)
         loader.thumbnail_failed.connect(self._on_loader_thumbnail_done)
@@ -293,11 +310,19 @@ class GalleryView(QWidget):
         if item is None:
             return
         menu = self.context_menu_for(item)
-        menu.exec(self.list_view.viewport().mapToGlobal(position))
+        menu.exec(fit_on_screen(menu, self.list_view.viewport().mapToGlobal(position)))
         menu.deleteLater()
 
     def _on_workflow_combo_changed(self, _index: int) -> None:
         self.proxy.set_workflow(self.workflow_combo.currentData())
+        self._update_page()
+
+    def set_kind_filter(self, kind: str | None) -> None:
+        """Show ``MEDIA`` (the default), ``TEXT`` outputs, or every output (None)."""
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+
+    def _on_kind_combo_changed(self, _index: int) -> None:
+        self.proxy.set_kind(self.kind_combo.currentData())
         self._update_page()
 
     def _on_batch_combo_changed(self, _index: int) -> None:
@@ -356,13 +381,16 @@ class GalleryView(QWidget):
     def _update_page(self, *_: object) -> None:
         total = self.gallery_model.rowCount()
         shown = self.proxy.rowCount()
-        for control in (self.workflow_combo, self.batch_combo, self.size_slider):
+        for control in (self.workflow_combo, self.batch_combo, self.kind_combo, self.size_slider):
             control.setEnabled(total > 0)  # nothing to filter or size yet
         if total == 0:
             self.empty_label.setText(EMPTY_GALLERY_MESSAGE)
             self.pages.setCurrentWidget(self.empty_label)
         elif shown == 0:
-            self.empty_label.setText(NO_MATCH_MESSAGE)
+            # Nothing but the kind hides outputs: there are only text and data ones.
+            only_kind = self.proxy.workflow is None and self.proxy.batch is None
+            hint = f"\n{KIND_HINT}" if self.proxy.kind == MEDIA and only_kind else ""
+            self.empty_label.setText(NO_MATCH_MESSAGE + hint)
             self.pages.setCurrentWidget(self.empty_label)
         else:
             self.pages.setCurrentWidget(self.list_view)
