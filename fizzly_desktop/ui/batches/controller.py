@@ -62,6 +62,7 @@ class BatchController(QObject):
         self.grid = SweepGrid(thumbnail_provider=thumbnails.request)
         thumbnails.thumbnail_ready.connect(self.grid.thumbnail_ready)
         self.grid.cell_activated.connect(self._on_grid_cell_activated)
+        self.grid.cell_clicked.connect(self._on_grid_cell_clicked)
         window.queue_stack.addWidget(self.grid)
         bar = window.batch_bar
         bar.combo.currentIndexChanged.connect(self._on_combo_changed)
@@ -197,6 +198,11 @@ class BatchController(QObject):
             run = self.engine.run(run_id)
             if run is not None and run_id in positions:
                 self._update_cell(positions[run_id], run)
+
+    def _on_grid_cell_clicked(self, index: int) -> None:
+        # The details panel follows the queue's selection; the grid stays on screen.
+        if 0 <= index < len(self._grid_runs):
+            self.window.queue_view.select_run(self._grid_runs[index])
 
     def _on_grid_cell_activated(self, index: int) -> None:
         if not 0 <= index < len(self._grid_runs):
