@@ -9,12 +9,14 @@ they do not compose state words of their own.
 from __future__ import annotations
 
 import time
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fizzly_desktop.api.budget import BudgetState
 from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.formatting import format_credits, format_duration
-from fizzly_desktop.core.runs import Run, RunState
+from fizzly_desktop.core.runs import Run, RunState, StateGroup, group_of
 
 #: A run the app can no longer reach the server of (shown in "Needs attention").
 LOST_CONTACT = "Lost contact"
@@ -214,3 +216,20 @@ def wait_causes(
         slots_full=active >= max_active or batch_full,
         rate_limited=rate_limited,
     )
+
+
+def batch_summary(runs: Iterable[Run]) -> str:
+    """``12 of 20 done, 1 failed, 2 cancelled, 1 needs attention`` (the batch bar, notices)."""
+    runs = list(runs)
+    groups = Counter(group_of(run) for run in runs)
+    text = f"{groups[StateGroup.COMPLETED]:,} of {plural(len(runs), 'run')} done"
+    for group, word in (
+        (StateGroup.FAILED, "failed"),
+        (StateGroup.CANCELLED, "cancelled"),
+        (StateGroup.NEEDS_ATTENTION, "need attention"),
+    ):
+        count = groups[group]
+        if count:
+            said = "needs attention" if group is StateGroup.NEEDS_ATTENTION and count == 1 else word
+            text += f", {count:,} {said}"
+    return text

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
+from fizzly_desktop.core import words
 from fizzly_desktop.core.batch_plan import plan_from_input_sets
 from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.engine import RunEngine
@@ -26,12 +27,8 @@ FAILED_STATES = (RunState.FAILED, RunState.REJECTED)
 
 
 def batch_summary(runs: Iterable[Run]) -> str:
-    """``"12 of 20 completed, 1 failed"``."""
-    runs = list(runs)
-    done = sum(1 for r in runs if r.state is RunState.COMPLETED)
-    failed = sum(1 for r in runs if r.state in FAILED_STATES)
-    text = f"{done} of {len(runs)} completed"
-    return text + (f", {failed} failed" if failed else "")
+    """``"12 of 20 runs done, 1 failed"``: the words are core's (``words.batch_summary``)."""
+    return words.batch_summary(runs)
 
 
 class BatchController(QObject):

@@ -93,3 +93,19 @@ def test_waiting_says_for_how_long_and_why() -> None:
     running = make_run(RunState.IN_PROGRESS, started_at=NOW - 10)
     assert words.waiting_text(running, WaitCauses(), NOW) == ""
     assert words.waiting_text(make_run(RunState.COMPLETED), WaitCauses(), NOW) == ""
+
+
+def test_a_batch_is_summed_up_in_the_group_words() -> None:
+    runs = [
+        *(make_run(RunState.COMPLETED) for _ in range(12)),
+        make_run(RunState.FAILED),
+        make_run(RunState.REJECTED),
+        make_run(RunState.WAITING),
+    ]
+    assert words.batch_summary(runs) == "12 of 15 runs done, 1 failed, 1 needs attention"
+    runs.append(make_run(RunState.UNCERTAIN))
+    runs.append(make_run(RunState.CANCELLED))
+    assert words.batch_summary(runs) == (
+        "12 of 17 runs done, 1 failed, 1 cancelled, 2 need attention"
+    )
+    assert words.batch_summary([make_run(RunState.COMPLETED)]) == "1 of 1 run done"
