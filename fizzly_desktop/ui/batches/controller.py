@@ -11,7 +11,7 @@ from collections.abc import Callable, Coroutine, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from fizzly_desktop.core import words
@@ -92,10 +92,16 @@ class BatchController(QObject):
         combo.addItem("All runs", None)
         for batch in sorted(engine.batches(), key=lambda b: b.created_at, reverse=True):
             combo.addItem(batch.name, batch.id)
+            # The combo keeps a narrow width; a long name is whole in its tooltip and list.
+            combo.setItemData(combo.count() - 1, batch.name, Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.setToolTip(combo.currentText())
+        view = combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 8)
         combo.blockSignals(False)
 
     def _on_combo_changed(self, _index: int) -> None:
+        self.window.batch_bar.combo.setToolTip(self.window.batch_bar.combo.currentText())
         batch_id = self.shown_batch_id()
         self.window.queue_view.proxy.set_batch(batch_id)
         bar = self.window.batch_bar

@@ -69,6 +69,10 @@ __all__ = [
 
 EMPTY_GALLERY_MESSAGE = "No outputs yet — run a workflow and its images will appear here."
 NO_MATCH_MESSAGE = "No outputs match these filters."
+#: Characters the filter combos keep room for: the gallery's bar is the widest thing in the
+#: window's right pane, and its minimum width is the window's (wider combos grew the window
+#: past a 1400-pixel screen). Longer names are cut in the combo and whole in its list.
+COMBO_CHARS = 5
 #: Said under NO_MATCH_MESSAGE while only images are shown: other outputs may be what there is.
 KIND_HINT = "Choose Show: Everything to see text and data outputs too."
 
@@ -116,22 +120,25 @@ class GalleryView(QWidget):
         self.workflow_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.workflow_combo.setMinimumContentsLength(10)
+        self.workflow_combo.setMinimumContentsLength(COMBO_CHARS)
         self.batch_combo = QComboBox(self)
         self.batch_combo.setAccessibleName("Filter by batch")
         self.batch_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.batch_combo.setMinimumContentsLength(10)
+        self.batch_combo.setMinimumContentsLength(COMBO_CHARS)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setAccessibleName("Filter by kind of output")
         for text, kind in (("Images", MEDIA), ("Text and data", TEXT), ("Everything", None)):
             self.kind_combo.addItem(text, kind)
+        self.kind_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind_combo.setMinimumContentsLength(COMBO_CHARS)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of outputs shown")
         # The count gives way first when the window is narrow (the gallery shares it).
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("9999 outputs"))
         self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.size_slider.setAccessibleName("Thumbnail size")
         self.size_slider.setToolTip("Thumbnail size")

@@ -118,7 +118,7 @@ class QueueView(QWidget):
             (Column.PROGRESS, 150),
             (Column.NODE, 112),
             (Column.CREDITS, 70),
-            (Column.ELAPSED, 66),
+            (Column.ELAPSED, 84),
             (Column.SUBMITTED, 96),
             (Column.SEED, 90),
             (Column.PROMPT, 220),

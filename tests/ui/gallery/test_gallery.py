@@ -567,3 +567,12 @@ def test_the_context_menu_stays_on_the_screen(qtbot, gallery: GalleryView) -> No
 
 def test_use_these_inputs_is_ctrl_u_as_in_the_queue(gallery: GalleryView) -> None:
     assert gallery.use_inputs_action.shortcut().toString() == "Ctrl+U"
+
+
+def test_long_names_in_the_filters_do_not_widen_the_gallery(qtbot, gallery: GalleryView) -> None:
+    before = gallery.minimumSizeHint().width()
+    long_name = "someone/a-workflow-with-a-very-long-name-indeed-longer-than-any-screen-allows"
+    gallery.gallery_model.add_items([make_item(1, workflow=long_name)])
+    qtbot.waitUntil(lambda: gallery.workflow_combo.count() == 2)
+    # The window's minimum width is its panes': a filter that grows would push it off screen.
+    assert gallery.minimumSizeHint().width() == before

@@ -228,6 +228,9 @@ def test_a_sweep_batch_of_twenty_shows_as_a_grid(qtbot: QtBot, qloop: qasync.QEv
         )
         await until(lambda: window.batch_bar.combo.count() == 2)
         window.batch_bar.combo.setCurrentIndex(1)
+        # However narrow the combo, the batch's whole name is in its tooltip and its list.
+        assert window.batch_bar.combo.toolTip() == "Hills sweep"
+        assert window.batch_bar.combo.itemData(1, Qt.ItemDataRole.ToolTipRole) == "Hills sweep"
         window.batch_bar.grid_button.setChecked(True)
         assert window.queue_stack.currentWidget() is app.batches.grid
         await until(
