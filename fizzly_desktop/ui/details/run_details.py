@@ -205,6 +205,10 @@ class RunDetailsPanel(QWidget):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.state_label = plain_label(selectable=True)
+        # A long state (a failure's reason) gives way instead of widening the window; the
+        # tooltip and the error box below say it whole.
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.state_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("— In queue"))
         self.request_label = plain_label(muted=True, selectable=True)
         self.copy_button = QPushButton("Copy request ID")
         self.copy_button.setAccessibleName("Copy request ID")
@@ -340,7 +344,9 @@ class RunDetailsPanel(QWidget):
         """The words that change with time alone: state (a position grows stale), waiting
         time and its reason, elapsed time."""
         now = time.time()
-        self.state_label.setText(f"— {words.state_text(run, now=now)}")
+        state = words.state_text(run, now=now)
+        self.state_label.setText(f"— {state}")
+        self.state_label.setToolTip(state)
         waiting = words.waiting_text(run, self._causes, now)
         self.waiting_label.setText(waiting)
         self.waiting_label.setVisible(bool(waiting))

@@ -219,3 +219,17 @@ def test_a_waiting_run_of_a_paused_batch_says_so(qtbot: QtBot) -> None:
     panel.show_run(run, title="Text to image")
     assert panel.state_label.text() == "— Cancelled (nothing charged)"
     assert not panel._clock.isActive()
+
+
+def test_a_long_failure_does_not_widen_the_panel(qtbot: QtBot) -> None:
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    panel.show_run(running_run(), title="Text to image")
+    before = panel.minimumSizeHint().width()
+    failed = running_run()
+    failed.state = RunState.FAILED
+    failed.current_node = "upscale"
+    failed.error = "The upscaler ran out of memory " * 8
+    panel.show_run(failed, title="Text to image")
+    assert panel.minimumSizeHint().width() == before
+    assert panel.state_label.toolTip().startswith("Failed · upscale: The upscaler ran out")
