@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.gallery.menu import fit_on_screen
 from fizzly_desktop.ui.gallery.model import (
     MEDIA,
@@ -404,9 +405,9 @@ class GalleryView(QWidget):
         if total == 0:
             self.count_label.setText("")
         elif shown == total:
-            self.count_label.setText(f"{total} output{'s' if total != 1 else ''}")
+            self.count_label.setText(plural(total, "output"))
         else:
-            self.count_label.setText(f"{shown} of {total} outputs")
+            self.count_label.setText(f"{shown:,} of {plural(total, 'output')}")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
