@@ -355,8 +355,18 @@ class QueueView(QWidget):
     # --- layout persistence ------------------------------------------------------------------
     def save_layout(self, settings: QSettings) -> None:
         settings.setValue("queue/header", self.table.horizontalHeader().saveState())
+        settings.setValue("queue/columns", len(Column))
 
     def restore_layout(self, settings: QSettings) -> None:
         state = settings.value("queue/header")
-        if isinstance(state, QByteArray):
-            self.table.horizontalHeader().restoreState(state)
+        if not isinstance(state, QByteArray):
+            return
+        header = self.table.horizontalHeader()
+        header.restoreState(state)
+        # A layout saved before a column existed shows that column; one hidden by default
+        # stays hidden until asked for. (Layouts without a count predate Seed and Prompt.)
+        saved = settings.value("queue/columns")
+        known = int(saved) if isinstance(saved, int | str) and str(saved).isdigit() else Column.SEED
+        for column in HIDDEN_BY_DEFAULT:
+            if column >= known:
+                header.setSectionHidden(column, True)

@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QStandardItemModel
+from PySide6.QtWidgets import QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.runs import Run, RunState, StateGroup
@@ -336,3 +336,23 @@ def test_the_sidebar_names_the_groups_in_the_shared_words(qtbot: QtBot) -> None:
     ]
     assert sidebar.item(1).toolTip() == "Not sent yet: 1 run"
     assert sidebar.item(2).toolTip() == "On the server: 3 runs"
+
+
+def test_a_layout_saved_before_seed_and_prompt_keeps_them_hidden(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The header of a version with eight columns, the current node shown.
+    old = QTableView()
+    qtbot.addWidget(old)
+    old.setModel(QStandardItemModel(0, int(Column.SEED)))
+    old.horizontalHeader().setSectionHidden(Column.NODE, False)
+    settings = QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat)
+    settings.setValue("queue/header", old.horizontalHeader().saveState())
+    # Restored, such a state shows every section it did not know; new ones hidden by default
+    # stay hidden.
+    view = make_view(qtbot, [make_run(1, RunState.WAITING)])
+    view.restore_layout(settings)
+    header = view.table.horizontalHeader()
+    assert not header.isSectionHidden(Column.NODE)
+    assert header.isSectionHidden(Column.SEED)
+    assert header.isSectionHidden(Column.PROMPT)
