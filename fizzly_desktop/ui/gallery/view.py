@@ -136,6 +136,7 @@ class GalleryView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.kind_combo.setMinimumContentsLength(COMBO_CHARS)
+        _fit_combo(self.kind_combo)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Number of outputs shown")
         # The count gives way first when the window is narrow (the gallery shares it).
@@ -162,13 +163,14 @@ class GalleryView(QWidget):
         bar.setContentsMargins(10, 8, 10, 8)
         bar.setSpacing(6)
         bar.addWidget(workflow_label)
-        bar.addWidget(self.workflow_combo)
+        # The combos share spare room with the count (each up to its longest name: _fit_combo).
+        bar.addWidget(self.workflow_combo, 1)
         bar.addSpacing(8)
         bar.addWidget(batch_label)
-        bar.addWidget(self.batch_combo)
+        bar.addWidget(self.batch_combo, 1)
         bar.addSpacing(8)
         bar.addWidget(kind_label)
-        bar.addWidget(self.kind_combo)
+        bar.addWidget(self.kind_combo, 1)
         bar.addSpacing(8)
         bar.addWidget(self.count_label, 1)
         bar.addSpacing(8)
@@ -435,11 +437,25 @@ def _fill_combo(combo: QComboBox, choices: Sequence[tuple[str, str | None]]) -> 
         for text, data in choices:
             combo.addItem(text, data)
         combo.setCurrentIndex(_combo_index(combo, current))
+        _fit_combo(combo)
     finally:
         combo.blockSignals(False)
     if combo.currentData() != current:
         # The chosen workflow or batch has no outputs any more: fall back to all.
         combo.currentIndexChanged.emit(combo.currentIndex())
+
+
+def _fit_combo(combo: QComboBox) -> None:
+    """Let a filter combo grow into spare room up to its longest choice, and shrink to its
+    minimum (a few characters) when the window is narrow; the list shows every name whole."""
+    metrics = combo.fontMetrics()
+    longest = max(
+        (metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0
+    )
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    combo.setMaximumWidth(max(combo.minimumSizeHint().width(), longest + 48))
+    view = combo.view()
+    view.setMinimumWidth(longest + 2 * view.frameWidth() + 24)
 
 
 def _combo_index(combo: QComboBox, data: str | None) -> int:
