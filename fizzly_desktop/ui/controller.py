@@ -42,6 +42,7 @@ from fizzly_desktop.ui.presenters import (
     OutputsPresenter,
     ProfilesPresenter,
     QueuePresenter,
+    QuitPresenter,
     Services,
     StatusPresenter,
 )
@@ -116,7 +117,8 @@ class AppController(QObject):
             self.services,
             self.library_panel,
             self.queue.on_workflow_names_changed,
-            self.queue.select_run,
+            self.queue.reveal_run,
+            self.queue.reveal_batch,
         )
         self.profiles_presenter = ProfilesPresenter(
             self.services, self.welcome, self.library_panel, self.form
@@ -128,6 +130,9 @@ class AppController(QObject):
             open_image=self.outputs.open_first_image,
             parent=self,
         )
+        self.queue.set_batch_shower(self.batches.show_batch)
+        self.batches.cancel_watch = self.queue.watch_cancel
+        self.quitting = QuitPresenter(self.services, self.request_quit)
         self._quit = asyncio.Event()
         #: Set once start-up work (sandbox, history, engine) is done, whatever its outcome.
         self.ready = asyncio.Event()
@@ -138,6 +143,7 @@ class AppController(QObject):
         w, services, outputs = self.window, self.services, self.outputs
         w.close_requested.connect(self._quit.set)
         w.outputs_folder_action.triggered.connect(self._on_outputs_folder_triggered)
+        w.add_workflow_action.triggered.connect(lambda: self.library_panel.open_add_dialog())
         w.pause_all_action.toggled.connect(self._on_pause_all_toggled)
         w.state_filters.group_selected.connect(w.queue_view.proxy.set_group)
         w.queue_view.open_folder_requested.connect(outputs.open_folder)
@@ -151,6 +157,7 @@ class AppController(QObject):
         delta.connect(self.gallery_presenter.on_delta)
         delta.connect(self.details.on_delta)
         delta.connect(self.status.on_delta)
+        delta.connect(self.form.on_delta)
         delta.connect(self._on_delta_for_batches)
         self.bridge.notice_posted.connect(self.status.on_notice)
 

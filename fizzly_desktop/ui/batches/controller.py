@@ -59,6 +59,8 @@ class BatchController(QObject):
         self._spawn = spawn
         self._open_image = open_image
         self._grid_runs: list[str] = []
+        #: Told the runs of a batch about to be cancelled (the queue says what became of them).
+        self.cancel_watch: Callable[[list[str]], None] | None = None
         self.grid = SweepGrid(thumbnail_provider=thumbnails.request)
         thumbnails.thumbnail_ready.connect(self.grid.thumbnail_ready)
         self.grid.cell_activated.connect(self._on_grid_cell_activated)
@@ -96,6 +98,13 @@ class BatchController(QObject):
             combo.addItem(batch.name, batch.id)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
+
+    def show_batch(self, batch_id: str | None) -> None:
+        """Show ``batch_id``'s runs in the table (None: every run), the grid switched off."""
+        combo = self.window.batch_bar.combo
+        self.refresh_list()
+        self.window.batch_bar.grid_button.setChecked(False)
+        combo.setCurrentIndex(max(0, combo.findData(batch_id)) if batch_id else 0)
 
     def _on_combo_changed(self, _index: int) -> None:
         batch_id = self.shown_batch_id()
@@ -154,6 +163,8 @@ class BatchController(QObject):
             "runs on the server are cancelled and their unused credits refunded.",
         )
         if answer == QMessageBox.StandardButton.Yes:
+            if self.cancel_watch is not None:
+                self.cancel_watch(list(batch.run_ids))
             engine.cancel_batch(batch.id)
 
     async def retry_failed(self) -> None:

@@ -1,7 +1,7 @@
 """Presenters per screen area: the UI logic between the session and the widgets.
 
 Each presenter holds one area's logic (queue, gallery, details, outputs, form and runs,
-profiles, status) and shares a small :class:`Services` object with the others; the
+profiles, status, quitting) and shares a small :class:`Services` object with the others; the
 ``AppController`` only builds and wires them.
 """
 
@@ -13,6 +13,7 @@ from fizzly_desktop.ui.presenters.gallery import GalleryPresenter
 from fizzly_desktop.ui.presenters.outputs import OutputsPresenter
 from fizzly_desktop.ui.presenters.profiles import ProfilesPresenter
 from fizzly_desktop.ui.presenters.queue import QueuePresenter
+from fizzly_desktop.ui.presenters.quitting import QuitPresenter
 from fizzly_desktop.ui.presenters.services import Services
 from fizzly_desktop.ui.presenters.status import StatusPresenter
 
@@ -23,6 +24,7 @@ __all__ = [
     "OutputsPresenter",
     "ProfilesPresenter",
     "QueuePresenter",
+    "QuitPresenter",
     "Services",
     "StatusPresenter",
 ]

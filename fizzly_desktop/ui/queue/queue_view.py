@@ -17,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QByteArray,
     QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPoint,
     QSettings,
@@ -335,7 +336,13 @@ class QueueView(QWidget):
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
-            self.table.selectRow(index.row())
+            # Not selectRow(): it reads the keyboard, and with Ctrl still held from Ctrl+Enter
+            # it would add the new run to the old selection instead of selecting it alone.
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(index, flags)
             self.table.scrollTo(index)
 
     # --- layout persistence ------------------------------------------------------------------

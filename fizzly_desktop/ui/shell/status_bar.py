@@ -18,6 +18,8 @@ class Connection(enum.Enum):
     CONNECTED = "Connected"
     OFFLINE = "Can't reach the server"
     NO_KEY = "No API key"
+    CHECKING = "Checking the key…"
+    KEY_REJECTED = "Key rejected: open Profiles to replace it"
 
 
 _DOTS = {
@@ -27,6 +29,8 @@ _DOTS = {
     Connection.CONNECTED: "●",
     Connection.OFFLINE: "○",
     Connection.NO_KEY: "○",
+    Connection.CHECKING: "◌",
+    Connection.KEY_REJECTED: "○",
 }
 
 
