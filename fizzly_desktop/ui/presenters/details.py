@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fizzly_desktop.core.runs import RunState, StateGroup
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.details.run_details import RunDetailsPanel
 from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
@@ -24,7 +23,6 @@ class DetailsPresenter:
         self.panel = panel
         self.strip = strip
         self.outputs = outputs
-        self._nodes_of: dict[str, list[str]] = {}
 
     def show(self, run_id: str | None) -> None:
         engine = self.services.engine
@@ -42,23 +40,11 @@ class DetailsPresenter:
             self.strip.set_outputs(items)
 
     def expected_nodes(self, workflow: str) -> list[str]:
-        """The nodes of the workflow's last completed run, to show the ones not reached yet.
-
-        Cached per workflow (finding it means sorting the whole history); a run of the workflow
-        that completes replaces the entry.
-        """
-        nodes = self._nodes_of.get(workflow)
-        if nodes is None:
-            engine = self.services.engine
-            latest = engine.runs(StateGroup.COMPLETED, workflow=workflow)[:1] if engine else []
-            nodes = [entry.node for entry in latest[0].timeline] if latest else []
-            self._nodes_of[workflow] = nodes
-        return nodes
+        """The nodes of the workflow's last completed run, to show the ones not reached yet."""
+        engine = self.services.engine
+        return engine.expected_nodes(workflow) if engine is not None else []
 
     def on_delta(self, delta: EngineDelta) -> None:
-        for run in (*delta.added, *delta.updated):
-            if run.state is RunState.COMPLETED and run.timeline:
-                self._nodes_of[run.workflow] = [entry.node for entry in run.timeline]
         shown = self.panel.run_id
         if shown is None:
             return
