@@ -463,7 +463,10 @@ def test_use_these_inputs_carries_the_item(qtbot, gallery: GalleryView) -> None:
         "Open",
         "Use these inputs",
         "Show run",
+        "Save as…",
+        "Copy image",
         "Open containing folder",
+        "Export…",
     ]
     with qtbot.waitSignal(gallery.use_inputs_requested) as blocker:
         gallery.use_inputs_action.trigger()
