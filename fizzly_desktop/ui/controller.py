@@ -18,11 +18,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.engine import RunEngine
@@ -139,7 +138,7 @@ class AppController(QObject):
     def _connect_signals(self) -> None:
         w, services, outputs = self.window, self.services, self.outputs
         w.close_requested.connect(self._quit.set)
-        w.outputs_folder_action.triggered.connect(self._on_outputs_folder_triggered)
+        w.outputs_folder_action.triggered.connect(outputs.choose_folder)
         w.pause_all_action.toggled.connect(self._on_pause_all_toggled)
         w.state_filters.group_selected.connect(w.queue_view.proxy.set_group)
         w.queue_view.open_folder_requested.connect(outputs.open_folder)
@@ -260,6 +259,7 @@ class AppController(QObject):
 
     async def _open_engine(self) -> None:
         engine = await self.session.open()
+        self.outputs.restore_folder()
         self.bridge.attach(engine)
         self.queue.load()
         self.gallery_presenter.load()
@@ -292,9 +292,3 @@ class AppController(QObject):
             engine.pause_submissions()
         else:
             engine.resume_submissions()
-
-    def _on_outputs_folder_triggered(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Save output images in")
-        if folder and self.engine is not None:
-            self.engine.set_outputs_folder(Path(folder))
-            self.services.settings.setValue("outputs/folder", folder)

@@ -44,7 +44,7 @@ class FolderPathDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_path)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.close)
+        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(message)
         layout.addWidget(self.path_field)
@@ -64,5 +64,11 @@ def open_folder(folder: Path, parent: QWidget | None = None) -> bool:
         return True
     log.info("no file manager opened %s; showing its path", folder)
     dialog = FolderPathDialog(folder, parent)
+    # Held until closed: without a parent nothing else would keep the window alive.
+    _shown.add(dialog)
+    dialog.finished.connect(lambda _result: _shown.discard(dialog))
     dialog.show()
     return False
+
+
+_shown: set[FolderPathDialog] = set()

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
+
+from fizzly_desktop.core.export import Relocation, SavedFiles, relocate, saved_files
+from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.core.runs import Run
 from fizzly_desktop.ui.outputs.actions import OutputActions
 from fizzly_desktop.ui.outputs.folder import open_folder
@@ -14,6 +21,11 @@ from fizzly_desktop.ui.presenters.services import Services
 
 if TYPE_CHECKING:
     from fizzly_desktop.ui.outputs.image_viewer import ImageViewerWindow
+
+log = logging.getLogger(__name__)
+
+#: Where the chosen outputs folder is remembered in the window's settings.
+FOLDER_SETTING = "outputs/folder"
 
 
 class OutputsPresenter:
@@ -32,6 +44,8 @@ class OutputsPresenter:
             lambda text: services.show_message(text, self.NOTICE_MS),
             services.settings,
         )
+        #: The question "move or copy what is saved?" while it is open.
+        self.folder_question: QMessageBox | None = None
 
     def items(self, run: Run) -> list[OutputItem]:
         engine = self.services.engine
@@ -124,3 +138,93 @@ class OutputsPresenter:
             open_folder(Path(records[0].path).parent, self.services.window)
         else:
             self.services.show_message("This run has no saved outputs yet.", 4000)
+
+    # --- the outputs folder --------------------------------------------------------------------
+
+    def current_folder(self) -> Path:
+        """Where new outputs are saved."""
+        engine = self.services.engine
+        folder = engine.settings.outputs_folder if engine is not None else None
+        return folder if folder is not None else default_pictures_dir()
+
+    def restore_folder(self) -> None:
+        """Use the outputs folder chosen in an earlier session, if any."""
+        value = self.services.settings.value(FOLDER_SETTING)
+        engine = self.services.engine
+        if engine is not None and isinstance(value, str) and value:
+            engine.set_outputs_folder(Path(value))
+
+    def choose_folder(self) -> None:
+        """File ▸ Choose Outputs Folder…: ask, starting in the current folder, then offer to
+        bring what is already saved along."""
+        old = self.current_folder()
+        chosen = QFileDialog.getExistingDirectory(
+            self.services.window, "Save output images in", str(old)
+        )
+        if chosen:
+            self.change_folder(Path(chosen))
+
+    def change_folder(self, new: Path) -> None:
+        engine = self.services.engine
+        old = self.current_folder()
+        if engine is None or new == old:
+            return
+        engine.set_outputs_folder(new)
+        self.services.settings.setValue(FOLDER_SETTING, str(new))
+        self.services.show_message(f"New outputs will be saved in {new}", self.NOTICE_MS)
+        images = [record.path for record in engine.saved_outputs()]
+        self.services.spawn("outputs-folder", self.offer_to_bring(old, new, images))
+
+    async def offer_to_bring(self, old: Path, new: Path, images: Sequence[Path]) -> None:
+        """Count what is saved in ``old`` (off the GUI thread) and, if anything, ask without
+        blocking whether to move or copy it to ``new``."""
+        files = await asyncio.to_thread(saved_files, old, images)
+        if files.count == 0:
+            return
+        self._ask_to_bring(files, new)
+
+    def _ask_to_bring(self, files: SavedFiles, new: Path) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Outputs folder changed",
+            f"New outputs will be saved in {new}.\n\n{files.describe()} saved so far are in "
+            f"{files.base}. Move them to the new folder, copy them there, or leave them where "
+            "they are? The history follows them either way.",
+            parent=self.services.window,
+        )
+        box.setTextFormat(box.textFormat().PlainText)
+        move = box.addButton("Move", QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton("Copy", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("Leave them", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(move)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.folder_question = box
+
+        def answered(button: QAbstractButton) -> None:
+            self.folder_question = None
+            if button is move or button is copy:
+                self.services.spawn(
+                    "outputs-folder-move", self.bring(files, new, move=button is move)
+                )
+
+        box.buttonClicked.connect(answered)
+        box.show()
+
+    async def bring(self, files: SavedFiles, new: Path, *, move: bool) -> Relocation:
+        """Move or copy the saved files into ``new`` (off the GUI thread) and point their
+        records there, so thumbnails and Open keep working."""
+        verb = "Moving" if move else "Copying"
+        self.services.show_message(f"{verb} {files.describe()} to {new}…", 0)
+        result = await asyncio.to_thread(relocate, files, new, move=move)
+        engine = self.services.engine
+        if engine is not None and result.moved:
+            engine.outputs_relocated(result.moved)
+        done = "moved" if move else "copied"
+        text = f"{len(result.moved)} image{'' if len(result.moved) == 1 else 's'} {done} to {new}"
+        if result.failed:
+            path, reason = result.failed[0]
+            text += f"; {len(result.failed)} left in {files.base} ({path.name}: {reason})"
+            log.warning("outputs not %s: %s", done, result.failed)
+        self.services.show_message(text, self.NOTICE_MS)
+        return result
