@@ -9,17 +9,34 @@ them, so they follow the user's umask.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 SIDECAR_SUFFIX = ".json"
+#: Characters no common file system accepts in a name, and control characters.
+_NOT_IN_NAMES = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
 
 
 def sidecar_of(image: Path) -> Path:
     """Where the saver puts an image's sidecar: beside it, same name, ``.json``."""
     return image.with_suffix(SIDECAR_SUFFIX)
+
+
+def suggested_name(
+    suffix: str, inputs: Mapping[str, object], fallback: str, *, words: int = 8
+) -> str:
+    """A name people recognise for a saved copy: the prompt's first words and the seed
+    ("a red kite over hills · seed 42.webp"), else ``fallback`` (the workflow's name)."""
+    prompt = inputs.get("prompt")
+    text = _NOT_IN_NAMES.sub(" ", prompt) if isinstance(prompt, str) else ""
+    base = " ".join(text.split()[:words]).strip(" .")[:80].strip() or fallback
+    seed = inputs.get("seed")
+    if isinstance(seed, int) and not isinstance(seed, bool):
+        base = f"{base} · seed {seed}"
+    return _NOT_IN_NAMES.sub(" ", base).strip(" .") + suffix
 
 
 def free_target(folder: Path, name: str, taken: Iterable[str] = ()) -> Path:

@@ -82,10 +82,11 @@ class OutputActions(QObject):
 
     # --- save as ------------------------------------------------------------------------------
 
-    def save_as(self, source: Path) -> None:
-        """Ask where to save a copy of ``source``; the copy is made in the background."""
+    def save_as(self, source: Path, suggested: str | None = None) -> None:
+        """Ask where to save a copy of ``source`` (proposing the name ``suggested``, else its
+        own); the copy is made in the background."""
         plain, with_sidecar = save_filters(source)
-        start = self.last_dir("save") / source.name
+        start = self.last_dir("save") / (suggested or source.name)
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self._window,
             "Save image as",

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
-from fizzly_desktop.core.export import Relocation, SavedFiles, relocate, saved_files
+from fizzly_desktop.core.export import (
+    Relocation,
+    SavedFiles,
+    relocate,
+    saved_files,
+    suggested_name,
+)
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.core.runs import Run
 from fizzly_desktop.ui.outputs.actions import OutputActions
@@ -44,6 +50,7 @@ class OutputsPresenter:
             lambda text: services.show_message(text, self.NOTICE_MS),
             services.settings,
         )
+        self._shown: dict[Path, OutputItem] = {}  # what the viewer steps through
         #: The question "move or copy what is saved?" while it is open.
         self.folder_question: QMessageBox | None = None
 
@@ -86,11 +93,12 @@ class OutputsPresenter:
 
         if self._viewer is None:
             self._viewer = ImageViewerWindow(self.services.window)
-            self._viewer.viewer.save_handler = self.actions.save_as
+            self._viewer.viewer.save_handler = self._save_shown
             self._viewer.viewer.copy_handler = self.actions.put_on_clipboard
         shown = [i for i in siblings if i.is_image and i.path is not None]
         if item not in shown:
             shown = [item]
+        self._shown = {i.path: i for i in shown if i.path is not None}
         self._viewer.show_images(
             [i.path for i in shown if i.path is not None],
             shown.index(item),
@@ -101,7 +109,15 @@ class OutputsPresenter:
 
     def save_as(self, item: OutputItem) -> None:
         if item.path is not None:
-            self.actions.save_as(item.path)
+            name = suggested_name(item.path.suffix, item.inputs, item.workflow_name)
+            self.actions.save_as(item.path, name)
+
+    def _save_shown(self, path: Path) -> None:
+        item = self._shown.get(path)
+        if item is not None:
+            self.save_as(item)
+        else:
+            self.actions.save_as(path)
 
     def copy_image(self, item: OutputItem) -> None:
         if item.path is not None:

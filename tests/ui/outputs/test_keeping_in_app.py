@@ -48,16 +48,18 @@ def test_save_from_the_strip_and_step_through_the_gallery(
         (item,) = strip.image_items()
         assert item.path is not None
         _plain, with_sidecar = save_filters(item.path)
+        named: list[str] = []  # the name the dialog proposes
         monkeypatch.setattr(
             QFileDialog,
             "getSaveFileName",
-            lambda *a: (str(tmp_path / "kept" / "kite"), with_sidecar),
+            lambda *a: named.append(a[2]) or (str(tmp_path / "kept" / "kite"), with_sidecar),
         )
         strip.images_view.setCurrentIndex(strip.images_model.index(0, 0))
         strip.save_as_action.trigger()
         kept = tmp_path / "kept" / f"kite{item.path.suffix}"  # the format is kept
         await until(lambda: kept.exists() and kept.with_suffix(".json").exists())
         assert kept.read_bytes() == item.path.read_bytes()
+        assert named[0].endswith(f"a red kite · seed {item.inputs['seed']}{item.path.suffix}")
         assert f"Saved {kept.name}" in window.statusBar().currentMessage()
 
         QGuiApplication.clipboard().clear()

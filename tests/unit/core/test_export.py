@@ -17,6 +17,7 @@ from fizzly_desktop.core.export import (
     save_copy,
     saved_files,
     sidecar_of,
+    suggested_name,
 )
 
 
@@ -119,3 +120,13 @@ def test_sizes_read_as_people_say_them() -> None:
     assert format_size(81_200) == "81 KB"
     assert format_size(3_400_000) == "3.4 MB"
     assert format_size(12_000_000_000) == "12.0 GB"
+
+
+def test_a_suggested_name_says_what_the_picture_is() -> None:
+    inputs = {"prompt": "a red kite\nover the hills at dawn, oil painting, warm", "seed": 42}
+    assert suggested_name(".webp", inputs, "Text to image") == (
+        "a red kite over the hills at dawn, · seed 42.webp"
+    )
+    assert suggested_name(".png", {"prompt": 'a/b: "c"?'}, "Flow") == "a b c.png"
+    assert suggested_name(".png", {"prompt": "  "}, "Text to image") == "Text to image.png"
+    assert suggested_name(".png", {"seed": True}, "Flow") == "Flow.png"
