@@ -142,6 +142,7 @@ class AppController(QObject):
         w.pause_all_action.toggled.connect(self._on_pause_all_toggled)
         w.state_filters.group_selected.connect(w.queue_view.proxy.set_group)
         w.queue_view.open_folder_requested.connect(outputs.open_folder)
+        w.queue_view.export_requested.connect(outputs.export_runs)
         w.run_details.copy_request_id_requested.connect(services.copy_text)
         self.gallery.use_inputs_requested.connect(lambda item: self.form.use_inputs_of(item.run_id))
         strip = self.outputs_strip

@@ -87,6 +87,19 @@ def test_save_from_the_strip_and_step_through_the_gallery(
         qtbot.keyClick(viewer, Qt.Key.Key_Escape)
         assert not viewer.isVisible()
 
+        # Export from a queue selection: both runs' images and sidecars, in one notice.
+        window.tabs.setCurrentIndex(0)
+        picks = tmp_path / "picks"
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(picks))
+        window.queue_view.table.selectAll()
+        window.queue_view.export_action.trigger()
+        await until(lambda: "exported" in window.statusBar().currentMessage())
+        assert window.statusBar().currentMessage() == f"2 images exported to {picks}"
+        assert len(list(picks.glob("*.json"))) == 2
+        assert sorted(p.name for p in picks.iterdir() if p.suffix != ".json") == sorted(
+            i.path.name for i in shown if i.path is not None
+        )
+
     in_app(qloop, scenario)
 
 
