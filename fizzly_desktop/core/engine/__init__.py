@@ -44,6 +44,7 @@ Public interface (the window drives it)::
     engine.batches() -> list[Batch];  engine.batch(batch_id) -> Batch | None
     engine.batch_runs(batch_id) -> list[Run]                                        # batch order
     engine.outputs_of(run_id) -> list[OutputRecord]
+    engine.saved_outputs() -> list[OutputRecord]     # every saved file's record
     engine.budget_state(profile) -> BudgetState | None
     engine.credits_used_this_session -> float;  engine.submissions_paused -> bool
     engine.history_complete -> bool   # the newest 200 + unfinished runs come first, then the rest
@@ -62,6 +63,7 @@ Public interface (the window drives it)::
     engine.set_visible_runs(run_ids); engine.set_selected_run(run_id | None)
     engine.set_max_active_runs(n); engine.set_batch_max_active(batch_id, n)
     engine.set_outputs_folder(path | None)
+    engine.outputs_relocated({old_path: new_path}) -> list[str]   # files moved: records follow
     await engine.reconnect(profile)  # its key or address changed: make a new client
 
 A run's row is committed before its submit leaves; a submit is never re-sent by the engine

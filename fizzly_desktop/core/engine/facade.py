@@ -209,6 +209,15 @@ class RunEngine:
     def outputs_of(self, run_id: str) -> list[OutputRecord]:
         return self._outputs.of(run_id)
 
+    def saved_outputs(self) -> list[OutputRecord]:
+        """The records of every output file saved (of the runs loaded so far)."""
+        return self._outputs.saved()
+
+    def outputs_relocated(self, moves: Mapping[Path, Path]) -> list[str]:
+        """Saved files were moved (old path → new path, sidecars along): update their records
+        so thumbnails and "open" find them; returns the runs concerned."""
+        return self._outputs.relocated(moves)
+
     def budget_state(self, profile: str) -> BudgetState | None:
         return self._connections.budget_state(profile)
 
