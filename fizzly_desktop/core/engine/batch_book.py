@@ -12,7 +12,7 @@ from fizzly_desktop.core.engine.settings import (
     UNCERTAIN_STREAK_PAUSE,
 )
 from fizzly_desktop.core.events import Notice, NoticeLevel
-from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
+from fizzly_desktop.core.runs import Run, RunState
 
 
 class BatchBook:
@@ -98,7 +98,7 @@ class BatchBook:
         touched: set[str] = set()
         for rid in run_ids:
             old = runs.get(rid)
-            if old is None or old.state not in RETRYABLE_STATES:
+            if old is None or not old.can_run_again:
                 continue
             batch = self.get(old.batch_id)
             new = Run.create(

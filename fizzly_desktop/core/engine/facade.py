@@ -26,7 +26,7 @@ from fizzly_desktop.core.engine.settings import PAUSED_BY_USER, EngineSettings
 from fizzly_desktop.core.events import Listener, Scheduler, Unsubscribe
 from fizzly_desktop.core.history import HistoryError, HistoryStore, OutputRecord
 from fizzly_desktop.core.outputs import Downloader
-from fizzly_desktop.core.runs import Run, RunState, StateGroup
+from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup
 from fizzly_desktop.core.tasks import TaskOwner
 
 
@@ -78,8 +78,12 @@ class RunEngine:
 
     # --- life ---------------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        """Load the history and pick up where the last session stopped."""
+    async def start(self, *, moved: Sequence[tuple[str, str, str]] = ()) -> None:
+        """Load the history and pick up where the last session stopped.
+
+        ``moved``: (profile, old base URL, new base URL) of servers that came back at another
+        address; their runs' addresses are moved (``move_addresses``) before they are followed.
+        """
         if self._life.started:
             return
         self._life.started = True
@@ -87,6 +91,8 @@ class RunEngine:
         # rest of a long history follows in the background.
         runs, batches, outputs = await asyncio.to_thread(self._ledger.load_first)
         self._ledger.add(sorted(runs, key=lambda r: r.created_at))
+        for profile, old_base, new_base in moved:
+            self.move_addresses(profile, old_base, new_base)
         self._outputs.outputs = outputs
         self._batches.update((batch.id, batch) for batch in batches)
         follow, singles = self._ledger.pick_up_after_restart()
@@ -94,6 +100,10 @@ class RunEngine:
         self._book.pick_up_after_restart()
         await self._history.flush()
         for run in follow:
+            if run.contact is Contact.LOST:
+                # Out of contact when the app closed: one status call says whether it is back.
+                self._tasks.spawn(f"check-{run.id}", self._followers.check_again(run))
+                continue
             if run.state is RunState.CANCELLING:
                 self._followers.send_cancel(run)
             self._followers.follow(run, resync=True)
@@ -315,6 +325,41 @@ class RunEngine:
         self._book.reopen(touched)
         self._dispatcher.room_freed()
         return created
+
+    async def check_again(self, run_ids: Iterable[str]) -> list[str]:
+        """One status call for each run out of contact or uncertain; those that answer are
+        followed again. Returns the ids of the runs the server answered about."""
+        self._check_open()
+        runs = [run for rid in run_ids if (run := self._runs.get(rid)) and run.can_check_again]
+        answers = await asyncio.gather(*(self._followers.check_again(run) for run in runs))
+        return [run.id for run, answered in zip(runs, answers, strict=True) if answered]
+
+    def move_addresses(self, profile: str, old_base: str, new_base: str) -> list[str]:
+        """The profile's server came back at ``new_base``: point its runs' status, result and
+        cancel addresses that began with ``old_base`` there. Returns the ids of runs moved.
+
+        Call it before the runs are followed again (their trackers read the addresses once).
+        """
+        old_base, new_base = old_base.rstrip("/"), new_base.rstrip("/")
+        moved: list[str] = []
+        if old_base == new_base:
+            return moved
+        # Runs not loaded yet (a long history loads in the background) are moved in the file.
+        self._history.move_addresses(profile, old_base, new_base)
+        for run in self._runs.values():
+            if run.profile != profile:
+                continue
+            changed = False
+            for name in ("status_url", "response_url", "cancel_url"):
+                url = getattr(run, name)
+                if url and (url == old_base or url.startswith(old_base + "/")):
+                    setattr(run, name, new_base + url[len(old_base) :])
+                    changed = True
+            if changed:
+                moved.append(run.id)
+                self._ledger.touch(run)
+        self._ledger.flush_dirty()
+        return moved
 
     def pause_batch(self, batch_id: str, reason: str | None = None) -> None:
         batch = self._batches.get(batch_id)
