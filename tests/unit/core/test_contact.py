@@ -57,11 +57,15 @@ def test_a_lost_run_says_so_and_its_clock_stops() -> None:
     run.lose_contact(Contact.LOST, now=1010.0)
     assert run.state_words == "Lost contact"
     assert run.elapsed(now=5000.0) == 10.0  # not counting while nothing is heard
-    assert run.needs_attention and run.can_check_again and run.can_run_again
+    assert run.needs_attention
+    assert run.can_check_again
+    assert run.can_run_again
     run.regain_contact()
-    assert run.contact is Contact.IN_TOUCH and run.contact_lost_at is None
+    assert run.contact is Contact.IN_TOUCH
+    assert run.contact_lost_at is None
     assert run.elapsed(now=1030.0) == 30.0
-    assert not run.needs_attention and not run.can_run_again
+    assert not run.needs_attention
+    assert not run.can_run_again
 
 
 def test_gone_from_server_is_the_unknown_contact() -> None:
@@ -155,7 +159,8 @@ async def test_a_run_whose_server_stops_answering_is_lost_then_checked_again(
     assert run.contact is Contact.LOST
     client.down = False
     assert await engine.check_again([run.id]) == [run.id]
-    assert run.contact is Contact.IN_TOUCH and run.error is None
+    assert run.contact is Contact.IN_TOUCH
+    assert run.error is None
     assert engine.counts()[StateGroup.ACTIVE] == 1
     client.finish(run.request_id)
     await until(lambda: run.state is RunState.COMPLETED)
@@ -181,7 +186,8 @@ async def test_a_lost_run_can_be_forgotten_run_again_or_cancelled(harness: Harne
     assert engine.run(forget.id) is None
     client.down = False
     (new,) = await engine.retry([again.id])
-    assert new.retry_of == again.id and new.inputs == {"i": 1}
+    assert new.retry_of == again.id
+    assert new.inputs == {"i": 1}
     await until(lambda: new.state is RunState.PENDING)
     engine.cancel([cancel.id])
     await until(lambda: cancel.state is RunState.CANCELLED)
