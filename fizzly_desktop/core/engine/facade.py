@@ -204,6 +204,10 @@ class RunEngine:
     def node_count(self, workflow: str) -> int | None:
         return self._ledger.node_count(workflow)
 
+    def expected_credits(self, workflow: str) -> float | None:
+        """What a run of ``workflow`` costs, as its latest completed run did; None if unknown."""
+        return self._ledger.expected_credits(workflow)
+
     def batches(self) -> list[Batch]:
         return list(self._batches.values())
 

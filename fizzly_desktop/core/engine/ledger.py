@@ -65,6 +65,7 @@ class RunLedger:
         self._flush_handle: asyncio.TimerHandle | None = None
         self._nodes: dict[str, list[str]] = {}
         self._durations: dict[str, float] = {}
+        self._credits: dict[str, float] = {}
         self._on_finished: Callable[[Run], None] = _ignore
         self._on_room_freed: Callable[[], None] = _nothing
         self._on_batch_settled: Callable[[str], None] = _ignore
@@ -305,6 +306,12 @@ class RunLedger:
         took = run.elapsed()
         if took is not None and took > 0:
             self._durations[run.workflow] = took
+        if run.credits_used is not None:
+            self._credits[run.workflow] = run.credits_used
+
+    def expected_credits(self, workflow: str) -> float | None:
+        """What the workflow's latest completed run cost, if known."""
+        return self._credits.get(workflow)
 
     def expected_duration(self, workflow: str) -> float | None:
         """How long the workflow's latest completed run took, in seconds, if known."""
