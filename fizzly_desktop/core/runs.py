@@ -268,6 +268,9 @@ class Run:
     contact: Contact = Contact.IN_TOUCH
     #: When contact was lost: the run's elapsed time stops there, as nothing is known since.
     contact_lost_at: float | None = None
+    #: Waiting in a paused batch: it will not be sent until the batch is resumed (not stored:
+    #: the engine sets it from the batch's state whenever that changes or is loaded).
+    held: bool = False
     result_fetched: bool = False
     state_before_cancel: RunState | None = None
     created_at: float = field(default_factory=time.time)
@@ -368,8 +371,13 @@ class Run:
 
     @property
     def needs_attention(self) -> bool:
-        """The user has to decide something: an uncertain send, or a run out of contact."""
-        return self.state is RunState.UNCERTAIN or self.out_of_contact
+        """The user has to decide something: an uncertain send, a run out of contact, or a run
+        waiting in a paused batch."""
+        return (
+            self.state is RunState.UNCERTAIN
+            or self.out_of_contact
+            or (self.held and self.state is RunState.WAITING)
+        )
 
     def can_transition(self, new: RunState) -> bool:
         return is_legal(self.state, new)
@@ -530,7 +538,7 @@ class StateTally:
     def __init__(self, runs: Mapping[str, Run]) -> None:
         self._runs = runs
         # What each counted run was counted as: its state (None when out of contact) and whether
-        # it is out of contact.
+        # it needs attention for another reason than its state (out of contact, held).
         self._counted: dict[str, tuple[RunState | None, bool]] = {}
         self._by_state: Counter[RunState] = Counter()
         self._forgotten = 0
@@ -543,10 +551,12 @@ class StateTally:
         self._uncount(run.id)
         # A run out of contact counts under attention only: it is not known to be on its way.
         lost = run.out_of_contact
-        self._counted[run.id] = (None if lost else run.state, lost)
+        # Needing attention beyond being UNCERTAIN (which its state count already says).
+        extra = run.needs_attention and (lost or run.state is not RunState.UNCERTAIN)
+        self._counted[run.id] = (None if lost else run.state, extra)
         if not lost:
             self._by_state[run.state] += 1
-        self._forgotten += lost
+        self._forgotten += extra
 
     def _uncount(self, run_id: str) -> None:
         before = self._counted.pop(run_id, None)

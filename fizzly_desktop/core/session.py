@@ -89,6 +89,9 @@ class AppSession:
                 return self.sandbox
             from fizzly_desktop.core.sandbox_process import start_sandbox
 
+            # A sandbox that ended under the app (it crashed, or was stopped) is started again
+            # on the same data folder; the engine's client of the old one is then dropped.
+            restarted = self.sandbox is not None
             try:
                 self.sandbox = await start_sandbox(
                     *self.sandbox_args, data_dir=self.paths.data_dir / "sandbox"
@@ -105,6 +108,9 @@ class AppSession:
                 for profile, old, new in self._sandbox_move():
                     moved = self.engine.move_addresses(profile, old, new)
                     log.info("Moved %d sandbox runs from %s to %s", len(moved), old, new)
+                if restarted:
+                    self.connector.forget(SANDBOX_PROFILE_NAME)
+                    await self.engine.reconnect(SANDBOX_PROFILE_NAME)
             return self.sandbox
 
     def _sandbox_move(self) -> list[tuple[str, str, str]]:

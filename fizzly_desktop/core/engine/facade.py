@@ -24,6 +24,7 @@ from fizzly_desktop.core.engine.ledger import RunLedger
 from fizzly_desktop.core.engine.life import EngineLife
 from fizzly_desktop.core.engine.settings import PAUSED_BY_USER, EngineSettings
 from fizzly_desktop.core.events import Listener, Scheduler, Unsubscribe
+from fizzly_desktop.core.held_batches import HeldBatch, held_batches
 from fizzly_desktop.core.history import HistoryError, HistoryStore, OutputRecord
 from fizzly_desktop.core.outputs import Downloader
 from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup
@@ -220,6 +221,12 @@ class RunEngine:
             return []
         return [self._runs[rid] for rid in batch.run_ids if rid in self._runs]
 
+    def held_batches(self) -> list[HeldBatch]:
+        """Batches with runs not sent yet that are not being sent, and why (paused, or a
+        reason such as no key or no answer from the server), oldest first."""
+        batches = sorted(self._batches.values(), key=lambda b: b.created_at)
+        return held_batches(batches, self._runs, sending_paused=self._dispatcher.paused)
+
     def outputs_of(self, run_id: str) -> list[OutputRecord]:
         return self._outputs.of(run_id)
 
@@ -384,9 +391,12 @@ class RunEngine:
     def pause_submissions(self) -> None:
         """Hold every waiting run (runs already sent go on)."""
         self._dispatcher.paused = True
+        # What is said about held batches changes with it.
+        self._events.batches_updated(self._batches)
 
     def resume_submissions(self) -> None:
         self._dispatcher.paused = False
+        self._events.batches_updated(self._batches)
         self._dispatcher.room_freed()
 
     def move(self, run_id: str, steps: int) -> bool:

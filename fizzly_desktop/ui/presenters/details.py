@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from fizzly_desktop.core.formatting import format_credits
+from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME
 from fizzly_desktop.core.run_actions import RunAction
 from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup
 from fizzly_desktop.ui.bridge import EngineDelta
@@ -103,9 +104,18 @@ class DetailsPresenter:
 
     async def check_again(self, run_id: str) -> None:
         """One status call; says so when the server still does not answer."""
-        engine = self.services.engine
-        if engine is None:
+        engine, session = self.services.engine, self.services.session
+        run = engine.run(run_id) if engine is not None else None
+        if engine is None or run is None:
             return
+        sandbox = session.sandbox
+        if run.profile == SANDBOX_PROFILE_NAME and (sandbox is None or not sandbox.running):
+            # The local sandbox ended under the app: checking again starts it (on the same
+            # data folder, so it still has the run), and the status bar shows where it is.
+            self.services.show_message("Starting the local sandbox…", 5000)
+            started = await session.start_sandbox()
+            if started is not None and session.profiles.active.is_sandbox:
+                self.services.window.status.set_server(SANDBOX_PROFILE_NAME, started.info.base_url)
         answered = await engine.check_again([run_id])
         run = engine.run(run_id)
         if run is None:

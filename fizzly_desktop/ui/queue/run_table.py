@@ -118,7 +118,7 @@ _COLUMN_FIELDS: tuple[tuple[Column, frozenset[str]], ...] = (
     (Column.WORKFLOW, frozenset({"workflow", "outputs"})),
     (
         Column.STATE,
-        frozenset({"state", "contact", "error", "request_id", "batch_id"}),
+        frozenset({"state", "contact", "held", "error", "request_id", "batch_id"}),
     ),
     (Column.QUEUE, frozenset({"queue_position"})),
     (Column.PROGRESS, frozenset({"state", "progress", "current_node", "contact"})),
