@@ -343,7 +343,17 @@ class RunEngine:
         self._check_open()
         runs = [run for rid in run_ids if (run := self._runs.get(rid)) and run.can_check_again]
         answers = await asyncio.gather(*(self._followers.check_again(run) for run in runs))
-        return [run.id for run, answered in zip(runs, answers, strict=True) if answered]
+        answered = [run for run, heard in zip(runs, answers, strict=True) if heard]
+        # A server that answers about one run is back: its other lost runs are checked too.
+        back = {run.profile for run in answered}
+        others = [
+            run
+            for run in self._runs.values()
+            if run.profile in back and run.contact is Contact.LOST and run not in runs
+        ]
+        for run in others:
+            self._tasks.spawn(f"check-{run.id}", self._followers.check_again(run))
+        return [run.id for run in answered]
 
     def move_addresses(self, profile: str, old_base: str, new_base: str) -> list[str]:
         """The profile's server came back at ``new_base``: point its runs' status, result and

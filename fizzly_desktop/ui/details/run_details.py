@@ -131,6 +131,9 @@ class NodeTimeline(QTreeWidget):
                 # The run ended while this node ran: it did not finish.
                 mark, word = _NODE_MARKS[NodeState.FAILED]
                 word = "Stopped"
+            elif state is NodeState.RUNNING and run.out_of_contact:
+                # Nothing is heard: whether it still runs is not known.
+                mark, word = "?", "Unknown"
             rows.append(
                 (
                     name,

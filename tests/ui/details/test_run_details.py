@@ -213,6 +213,11 @@ def test_a_lost_run_shows_its_contact_no_bar_and_its_buttons_emit(qtbot: QtBot) 
     panel.show_run(run, title="Text to image")
     assert panel.state_label.text() == "— Lost contact"
     assert panel.progress.isHidden()
+    # Whether its node still runs is not known either.
+    assert panel.timeline.node_rows() == [
+        ("prompt-encode", "Done"),
+        ("image-generation", "Unknown"),
+    ]
     button = panel.action_buttons[RunAction.CHECK_AGAIN]
     with qtbot.waitSignal(panel.action_requested) as signal:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

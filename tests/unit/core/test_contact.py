@@ -182,6 +182,8 @@ async def test_a_lost_run_can_be_forgotten_run_again_or_cancelled(harness: Harne
     client.go_down()
     await until(lambda: all(r.contact is Contact.LOST for r in runs))
     forget, again, cancel = runs
+    assert await engine.check_again([forget.id]) == []  # still down: nothing changes
+    assert all(r.contact is Contact.LOST for r in runs)
     assert await engine.remove_from_history([forget.id]) == [forget.id]
     assert engine.run(forget.id) is None
     client.down = False
@@ -266,3 +268,16 @@ async def test_a_quiet_run_is_checked_after_several_times_its_usual_duration(
         await until(lambda: client.count("status") > before)
     finally:
         await h.engine.close()
+
+
+async def test_a_server_back_for_one_run_is_asked_about_its_other_lost_runs(
+    harness: Harness,
+) -> None:
+    engine, client = harness.engine, harness.client
+    runs = [await engine.submit(WF, {"i": i}, profile=PROFILE) for i in range(3)]
+    await until(lambda: all(r.state is RunState.PENDING for r in runs))
+    client.go_down()
+    await until(lambda: all(r.contact is Contact.LOST for r in runs))
+    client.down = False
+    assert await engine.check_again([runs[0].id]) == [runs[0].id]
+    await until(lambda: all(r.contact is Contact.IN_TOUCH for r in runs))
