@@ -167,6 +167,8 @@ def test_a_crash_mid_batch_then_reopen_leaves_every_run_in_a_named_state(
         in_app(qloop, crash_mid_batch, *FAST)
         # Take the old port so that the sandbox must come back at another address.
         port = urlsplit(str(first["base_url"])).port
+        # Connections of the first session may linger in TIME_WAIT on that port.
+        blocker.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         blocker.bind(("127.0.0.1", port or 0))
         blocker.listen()
         in_app(qloop, reopen, *FAST)
