@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from fizzly_desktop.core.formatting import format_credits
 from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME
 from fizzly_desktop.core.run_actions import RunAction
-from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup
+from fizzly_desktop.core.runs import Contact, Run
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.details.run_details import RunDetailsPanel
 from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
@@ -29,7 +29,6 @@ class DetailsPresenter:
         self.panel = panel
         self.strip = strip
         self.outputs = outputs
-        self._nodes_of: dict[str, list[str]] = {}
         panel.action_requested.connect(self._on_action_requested)
 
     def show(self, run_id: str | None) -> None:
@@ -48,18 +47,9 @@ class DetailsPresenter:
             self.strip.set_outputs(items)
 
     def expected_nodes(self, workflow: str) -> list[str]:
-        """The nodes of the workflow's last completed run, to show the ones not reached yet.
-
-        Cached per workflow (finding it means sorting the whole history); a run of the workflow
-        that completes replaces the entry.
-        """
-        nodes = self._nodes_of.get(workflow)
-        if nodes is None:
-            engine = self.services.engine
-            latest = engine.runs(StateGroup.COMPLETED, workflow=workflow)[:1] if engine else []
-            nodes = [entry.node for entry in latest[0].timeline] if latest else []
-            self._nodes_of[workflow] = nodes
-        return nodes
+        """The nodes of the workflow's last completed run, to show the ones not reached yet."""
+        engine = self.services.engine
+        return engine.expected_nodes(workflow) if engine is not None else []
 
     # --- actions -------------------------------------------------------------------------------
     def _on_action_requested(self, run_id: str, action: str) -> None:
@@ -138,9 +128,6 @@ class DetailsPresenter:
         return answer == QMessageBox.StandardButton.Yes
 
     def on_delta(self, delta: EngineDelta) -> None:
-        for run in (*delta.added, *delta.updated):
-            if run.state is RunState.COMPLETED and run.timeline:
-                self._nodes_of[run.workflow] = [entry.node for entry in run.timeline]
         shown = self.panel.run_id
         if shown is None:
             return

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
-from fizzly_desktop.ui.forms import FormPanel
+from fizzly_desktop.ui.forms.form_panel import FormPanel
 from fizzly_desktop.ui.queue.queue_view import QueueView
 from fizzly_desktop.ui.queue.run_table import RunTableModel
 from fizzly_desktop.ui.queue.state_filters import StateFilterList
