@@ -37,6 +37,7 @@ from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.presenters import (
+    BannerPresenter,
     DetailsPresenter,
     FormPresenter,
     GalleryPresenter,
@@ -122,6 +123,7 @@ class AppController(QObject):
         self.profiles_presenter = ProfilesPresenter(
             self.services, self.welcome, self.library_panel, self.form
         )
+        self.banner = BannerPresenter(self.services, window.batch_banner)
         self.batches = BatchController(
             window,
             self.thumbnails,
@@ -157,6 +159,7 @@ class AppController(QObject):
         delta.connect(self.details.on_delta)
         delta.connect(self.status.on_delta)
         delta.connect(self._on_delta_for_batches)
+        delta.connect(self.banner.on_delta)
         self.bridge.notice_posted.connect(self.status.on_notice)
         self._connect_grid()
 
@@ -266,6 +269,7 @@ class AppController(QObject):
         self.gallery_presenter.load()
         self.status.start()
         self.batches.attach(engine)
+        self.banner.refresh()
 
     async def start_sandbox(self) -> None:
         await self.profiles_presenter.start_sandbox()

@@ -27,8 +27,10 @@ Public interface (the window drives it)::
                        settings: EngineSettings | None = None,
                        scheduler: Scheduler | None = None,        # events flush; default: the loop
                        downloader: Downloader | None = None)      # default: api.OutputDownloader
-    await engine.start()         # load history; SUBMITTING -> UNCERTAIN; follow in-flight runs
-                                 # again; running batches come back PAUSED
+    await engine.start(moved=())  # load history; SUBMITTING -> UNCERTAIN; follow in-flight runs
+                                 # again (lost ones checked once); running batches come back
+                                 # PAUSED; moved: (profile, old base, new base) of servers that
+                                 # came back elsewhere
     await engine.close()         # finish sends in flight (grace), cancel and await every task
     await engine.abort()         # stop at once as a crash would (tests)
     await engine.flush()         # every change so far committed to the history
@@ -43,6 +45,8 @@ Public interface (the window drives it)::
     engine.expected_nodes(workflow) -> list[str]   # nodes of its latest completed run, in order
     engine.batches() -> list[Batch];  engine.batch(batch_id) -> Batch | None
     engine.batch_runs(batch_id) -> list[Run]                                        # batch order
+    engine.held_batches() -> list[HeldBatch]   # paused, or running but unable to send, and why
+    engine.expected_credits(workflow) -> float | None   # what its latest completed run cost
     engine.outputs_of(run_id) -> list[OutputRecord]
     engine.saved_outputs() -> list[OutputRecord]     # every saved file's record
     engine.budget_state(profile) -> BudgetState | None
@@ -55,7 +59,10 @@ Public interface (the window drives it)::
                               webhook=None) -> Batch                                # batch priority
     engine.cancel(run_ids)           # WAITING: dropped locally; remote: PUT .../cancel
     engine.cancel_batch(batch_id)
-    await engine.retry(run_ids) -> list[Run]       # FAILED/REJECTED/CANCELLED/UNCERTAIN -> new runs
+    await engine.retry(run_ids) -> list[Run]       # FAILED/REJECTED/CANCELLED/UNCERTAIN or out
+                                                   # of contact -> new runs
+    await engine.check_again(run_ids) -> list[str] # one status call each; answered ones followed
+    engine.move_addresses(profile, old_base, new_base) -> list[str]  # server came back elsewhere
     engine.pause_batch(batch_id, reason=None); engine.resume_batch(batch_id)
     engine.pause_submissions(); engine.resume_submissions()
     engine.move(run_id, steps) -> bool             # waiting runs of a batch; negative = earlier

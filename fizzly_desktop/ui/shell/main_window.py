@@ -44,6 +44,7 @@ from fizzly_desktop.ui.queue.queue_view import QueueView
 from fizzly_desktop.ui.queue.run_table import RunTableModel
 from fizzly_desktop.ui.queue.state_filters import StateFilterList
 from fizzly_desktop.ui.shell.about import show_about
+from fizzly_desktop.ui.shell.batch_banner import BatchBanner
 from fizzly_desktop.ui.shell.status_bar import AppStatusBar
 
 if TYPE_CHECKING:
@@ -173,6 +174,8 @@ class MainWindow(QMainWindow):
         queue_layout = QVBoxLayout(queue_page)
         queue_layout.setContentsMargins(0, 0, 0, 0)
         queue_layout.setSpacing(0)
+        self.batch_banner = BatchBanner()
+        queue_layout.addWidget(self.batch_banner)
         queue_layout.addWidget(self.batch_bar)
         self.queue_stack = QStackedWidget()
         self.queue_stack.addWidget(self.queue_view)
