@@ -141,6 +141,34 @@ def is_forward(old: RunState, new: RunState) -> bool:
     return _PROGRESS_RANK.get(new, 0) >= _PROGRESS_RANK.get(old, 0)
 
 
+class Contact(enum.StrEnum):
+    """Whether the app still hears from the server about a run; the value is what history stores.
+
+    Kept beside the state rather than as more states: a run out of contact is still, as far as
+    anyone knows, where it was (in queue, running), and answers again from where it is once
+    the server does. Only what the window shows, and what the engine spends on it, changes.
+    """
+
+    IN_TOUCH = "ok"
+    #: The server could not be reached for a while, or the run's addresses no longer match its
+    #: profile's (the key is never sent there): nothing is known, so nothing is shown moving.
+    LOST = "lost"
+    #: The server answered 404: it no longer knows this run. The local record stays.
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        """The words the window shows in place of the run's state."""
+        return _CONTACT_LABELS[self]
+
+
+_CONTACT_LABELS: dict[Contact, str] = {
+    Contact.IN_TOUCH: "",
+    Contact.LOST: "Lost contact",
+    Contact.UNKNOWN: "Unknown to the server",
+}
+
+
 class NodeState(enum.StrEnum):
     RUNNING = "running"
     COMPLETED = "completed"
@@ -236,7 +264,13 @@ class Run:
     error: str | None = None
     batch_id: str | None = None
     retry_of: str | None = None
-    gone_from_server: bool = False
+    #: Whether the server still answers about this run (see :class:`Contact`).
+    contact: Contact = Contact.IN_TOUCH
+    #: When contact was lost: the run's elapsed time stops there, as nothing is known since.
+    contact_lost_at: float | None = None
+    #: Waiting in a paused batch: it will not be sent until the batch is resumed (not stored:
+    #: the engine sets it from the batch's state whenever that changes or is loaded).
+    held: bool = False
     result_fetched: bool = False
     state_before_cancel: RunState | None = None
     created_at: float = field(default_factory=time.time)
@@ -275,10 +309,74 @@ class Run:
         return WorkflowId.parse(self.workflow)
 
     @property
+    def gone_from_server(self) -> bool:
+        """The server answered 404 for this run (it no longer knows it)."""
+        return self.contact is Contact.UNKNOWN
+
+    @gone_from_server.setter
+    def gone_from_server(self, gone: bool) -> None:
+        if gone:
+            self.lose_contact(Contact.UNKNOWN)
+        elif self.contact is Contact.UNKNOWN:
+            self.regain_contact()
+
+    @property
+    def out_of_contact(self) -> bool:
+        """A run not finished whose server is not heard from (lost, or it forgot the run)."""
+        return self.contact is not Contact.IN_TOUCH and not self.state.is_terminal
+
+    def lose_contact(self, contact: Contact, *, now: float | None = None) -> None:
+        """Note that the server no longer answers (``LOST``) or no longer knows it (``UNKNOWN``)."""
+        if self.contact is Contact.IN_TOUCH or self.contact_lost_at is None:
+            self.contact_lost_at = time.time() if now is None else now
+        self.contact = contact
+        self.queue_position = None
+
+    def regain_contact(self) -> None:
+        """The server answered about this run again."""
+        self.contact = Contact.IN_TOUCH
+        self.contact_lost_at = None
+
+    @property
+    def state_words(self) -> str:
+        """The run's state as the window shows it: what the app knows, not what it last heard."""
+        if self.out_of_contact:
+            return self.contact.label
+        return self.state.label
+
+    @property
+    def can_run_again(self) -> bool:
+        """A new run with the same inputs is what resolves this one (see RETRYABLE_STATES)."""
+        return self.state in RETRYABLE_STATES or self.out_of_contact
+
+    @property
+    def can_check_again(self) -> bool:
+        """One status call may tell where this run is: it was sent, and its news stopped."""
+        return self.request_id is not None and (
+            self.out_of_contact or self.state is RunState.UNCERTAIN
+        )
+
+    def elapsed(self, now: float | None = None) -> float | None:
+        """Seconds since it started (or was sent), up to its end or to when contact was lost."""
+        start = self.started_at or self.submitted_at
+        if start is None:
+            return None
+        if self.state.is_terminal and self.completed_at:
+            end = self.completed_at
+        elif self.out_of_contact and self.contact_lost_at is not None:
+            end = self.contact_lost_at
+        else:
+            end = time.time() if now is None else now
+        return max(0.0, end - start)
+
+    @property
     def needs_attention(self) -> bool:
-        """The user has to decide something: an uncertain send, or a run the server forgot."""
-        return self.state is RunState.UNCERTAIN or (
-            self.gone_from_server and not self.state.is_terminal
+        """The user has to decide something: an uncertain send, a run out of contact, or a run
+        waiting in a paused batch."""
+        return (
+            self.state is RunState.UNCERTAIN
+            or self.out_of_contact
+            or (self.held and self.state is RunState.WAITING)
         )
 
     def can_transition(self, new: RunState) -> bool:
@@ -407,9 +505,9 @@ class StateGroup(enum.StrEnum):
             case StateGroup.ALL:
                 return True
             case StateGroup.ACTIVE:
-                return state in ACTIVE_STATES
+                return state in ACTIVE_STATES and not run.out_of_contact
             case StateGroup.QUEUED:
-                return state in (RunState.WAITING, RunState.DRAFT)
+                return state in (RunState.WAITING, RunState.DRAFT) and not run.out_of_contact
             case StateGroup.COMPLETED:
                 return state is RunState.COMPLETED
             case StateGroup.FAILED:
@@ -439,8 +537,9 @@ class StateTally:
 
     def __init__(self, runs: Mapping[str, Run]) -> None:
         self._runs = runs
-        # What each counted run was counted as: its state and whether the server forgot it.
-        self._counted: dict[str, tuple[RunState, bool]] = {}
+        # What each counted run was counted as: its state (None when out of contact) and whether
+        # it needs attention for another reason than its state (out of contact, held).
+        self._counted: dict[str, tuple[RunState | None, bool]] = {}
         self._by_state: Counter[RunState] = Counter()
         self._forgotten = 0
         self._marked: set[str] = set()
@@ -450,16 +549,20 @@ class StateTally:
 
     def add(self, run: Run) -> None:
         self._uncount(run.id)
-        # A run still active that the server forgot needs attention (UNCERTAIN counts anyway).
-        forgotten = run.needs_attention and run.state is not RunState.UNCERTAIN
-        self._counted[run.id] = (run.state, forgotten)
-        self._by_state[run.state] += 1
-        self._forgotten += forgotten
+        # A run out of contact counts under attention only: it is not known to be on its way.
+        lost = run.out_of_contact
+        # Needing attention beyond being UNCERTAIN (which its state count already says).
+        extra = run.needs_attention and (lost or run.state is not RunState.UNCERTAIN)
+        self._counted[run.id] = (None if lost else run.state, extra)
+        if not lost:
+            self._by_state[run.state] += 1
+        self._forgotten += extra
 
     def _uncount(self, run_id: str) -> None:
         before = self._counted.pop(run_id, None)
         if before is not None:
-            self._by_state[before[0]] -= 1
+            if before[0] is not None:
+                self._by_state[before[0]] -= 1
             self._forgotten -= before[1]
 
     def counts(self) -> dict[StateGroup, int]:

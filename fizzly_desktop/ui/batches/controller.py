@@ -50,7 +50,7 @@ class BatchController(QObject):
         thumbnails: ThumbnailLoader,
         *,
         spawn: Callable[[str, Coroutine[Any, Any, Any]], None],
-        open_image: Callable[[str], bool],
+        open_image: Callable[[str, list[str]], bool],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -209,11 +209,16 @@ class BatchController(QObject):
             if run is not None and run_id in positions:
                 self._update_cell(positions[run_id], run)
 
+    def grid_run_ids(self, indices: Iterable[int]) -> list[str]:
+        """The runs of the grid's cells at ``indices`` (plan order)."""
+        runs = self._grid_runs
+        return [runs[i] for i in indices if 0 <= i < len(runs)]
+
     def _on_grid_cell_activated(self, index: int) -> None:
         if not 0 <= index < len(self._grid_runs):
             return
         run_id = self._grid_runs[index]
-        if not self._open_image(run_id):
+        if not self._open_image(run_id, list(self._grid_runs)):
             # Nothing to look at yet: show the run in the table instead.
             self.window.batch_bar.grid_button.setChecked(False)
             self.window.queue_view.select_run(run_id)

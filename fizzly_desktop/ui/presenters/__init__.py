@@ -1,12 +1,13 @@
 """Presenters per screen area: the UI logic between the session and the widgets.
 
 Each presenter holds one area's logic (queue, gallery, details, outputs, form and runs,
-profiles, status, quitting) and shares a small :class:`Services` object with the others; the
-``AppController`` only builds and wires them.
+profiles, status, the held-batch banner, quitting) and shares a small :class:`Services` object
+with the others; the ``AppController`` only builds and wires them.
 """
 
 from __future__ import annotations
 
+from fizzly_desktop.ui.presenters.banner import BannerPresenter
 from fizzly_desktop.ui.presenters.details import DetailsPresenter
 from fizzly_desktop.ui.presenters.form import FormPresenter
 from fizzly_desktop.ui.presenters.gallery import GalleryPresenter
@@ -18,6 +19,7 @@ from fizzly_desktop.ui.presenters.services import Services
 from fizzly_desktop.ui.presenters.status import StatusPresenter
 
 __all__ = [
+    "BannerPresenter",
     "DetailsPresenter",
     "FormPresenter",
     "GalleryPresenter",

@@ -118,13 +118,16 @@ _COLUMN_FIELDS: tuple[tuple[Column, frozenset[str]], ...] = (
     (Column.WORKFLOW, frozenset({"workflow", "outputs"})),
     (
         Column.STATE,
-        frozenset({"state", "gone_from_server", "error", "request_id", "batch_id"}),
+        frozenset({"state", "contact", "held", "error", "request_id", "batch_id"}),
     ),
     (Column.QUEUE, frozenset({"queue_position"})),
-    (Column.PROGRESS, frozenset({"state", "progress", "current_node"})),
+    (Column.PROGRESS, frozenset({"state", "progress", "current_node", "contact"})),
     (Column.NODE, frozenset({"current_node"})),
     (Column.CREDITS, frozenset({"credits_used", "credits_refunded"})),
-    (Column.ELAPSED, frozenset({"state", "started_at", "submitted_at", "completed_at"})),
+    (
+        Column.ELAPSED,
+        frozenset({"state", "started_at", "submitted_at", "completed_at", "contact_lost_at"}),
+    ),
     (Column.SUBMITTED, frozenset({"submitted_at", "created_at"})),
 )
 _SHOWN_FIELDS = tuple(sorted(frozenset().union(*(fields for _, fields in _COLUMN_FIELDS))))
@@ -147,11 +150,8 @@ def _tooltip(run: Run, column: Column) -> str | None:
 
 
 def elapsed_seconds(run: Run, now: float | None = None) -> float | None:
-    start = run.started_at or run.submitted_at
-    if start is None:
-        return None
-    end = run.completed_at if run.state.is_terminal and run.completed_at else (now or time.time())
-    return max(0.0, end - start)
+    # Stops at the end, or when contact was lost (see Run.elapsed).
+    return run.elapsed(now)
 
 
 def format_credits(run: Run) -> str:
@@ -266,17 +266,16 @@ class RunTableModel(QAbstractTableModel):
             case Column.WORKFLOW:
                 return self._workflow_names(run.workflow)
             case Column.STATE:
-                label = run.state.label
-                if run.gone_from_server and not run.state.is_terminal:
-                    label += " (gone from server)"
-                return label
+                return run.state_words
             case Column.QUEUE:
                 return "" if run.queue_position is None else str(run.queue_position)
             case Column.PROGRESS:
                 # Finished runs show a word; active ones a bar (ProgressDelegate) with this text.
                 if run.state is RunState.COMPLETED:
                     return "Done"
-                return run.state.label if run.state.is_terminal else progress_bar(run)[1]
+                if run.state.is_terminal or run.out_of_contact:
+                    return run.state_words
+                return progress_bar(run)[1]
             case Column.NODE:
                 return run.current_node or ""
             case Column.CREDITS:
@@ -631,8 +630,9 @@ class ProgressDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         run = index.data(RUN_ROLE)
-        if not isinstance(run, Run) or run.state.is_terminal:
+        if not isinstance(run, Run) or run.state.is_terminal or run.out_of_contact:
             # A finished run's cell is its word: cheaper to paint, and the table reads calmer.
+            # A run out of contact too: a bar would show progress it is not getting.
             super().paint(painter, option, index)
             return
         if option.state & QStyle.StateFlag.State_Selected:

@@ -40,11 +40,12 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
-from fizzly_desktop.ui.forms import FormPanel
+from fizzly_desktop.ui.forms.form_panel import FormPanel
 from fizzly_desktop.ui.queue.queue_view import QueueView
 from fizzly_desktop.ui.queue.run_table import RunTableModel
 from fizzly_desktop.ui.queue.state_filters import StateFilterList
 from fizzly_desktop.ui.shell.about import show_about
+from fizzly_desktop.ui.shell.batch_banner import BatchBanner
 from fizzly_desktop.ui.shell.status_bar import AppStatusBar
 
 if TYPE_CHECKING:
@@ -177,6 +178,8 @@ class MainWindow(QMainWindow):
         queue_layout = QVBoxLayout(queue_page)
         queue_layout.setContentsMargins(0, 0, 0, 0)
         queue_layout.setSpacing(0)
+        self.batch_banner = BatchBanner()
+        queue_layout.addWidget(self.batch_banner)
         queue_layout.addWidget(self.batch_bar)
         self.queue_stack = QStackedWidget()
         self.queue_stack.addWidget(self.queue_view)

@@ -174,7 +174,8 @@ def test_state_groups() -> None:
     gone.gone_from_server = True
     assert StateGroup.NEEDS_ATTENTION.contains(uncertain)
     assert StateGroup.NEEDS_ATTENTION.contains(gone)
-    assert StateGroup.ACTIVE.contains(gone)
+    # Out of contact, it is not known to be on its way: attention only.
+    assert not StateGroup.ACTIVE.contains(gone)
     assert StateGroup.FAILED.contains(make_run(RunState.REJECTED))
     assert StateGroup.QUEUED.contains(make_run(RunState.WAITING))
     assert not StateGroup.ACTIVE.contains(make_run(RunState.WAITING))
