@@ -158,12 +158,13 @@ def _run_gui(options: argparse.Namespace) -> int:
 
 
 def _close(window: object) -> None:
-    """Close the main window unless the shutdown already deleted it."""
+    """Close the main window unless the shutdown already deleted it; a signal does not ask."""
     import shiboken6
-    from PySide6.QtWidgets import QWidget
 
-    if isinstance(window, QWidget) and shiboken6.isValid(window):
-        window.close()
+    from fizzly_desktop.ui.shell.main_window import MainWindow
+
+    if isinstance(window, MainWindow) and shiboken6.isValid(window):
+        window.close_without_asking()
 
 
 def _app_icon() -> QIcon:

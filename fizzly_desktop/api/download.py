@@ -37,7 +37,13 @@ from fizzly_desktop.api.errors import DownloadRejected
 from fizzly_desktop.api.transport import skip_missing_sniffio, tls_context
 from fizzly_desktop.api.urls import check_http_url
 
-__all__ = ["DEFAULT_ACCEPTED_TYPES", "OutputDownloader", "TrustingDownloader"]
+__all__ = [
+    "DEFAULT_ACCEPTED_TYPES",
+    "OutputDownloader",
+    "TrustingDownloader",
+    "current_umask",
+    "user_file_mode",
+]
 
 log = logging.getLogger(__name__)
 
@@ -374,6 +380,9 @@ class OutputDownloader:
                         await asyncio.to_thread(_write_all, handle, pending)
                         pending, pending_size = [], 0
                 await asyncio.to_thread(_write_all, handle, pending, True)
+            # mkstemp makes a private (0600) file; a saved output is the user's, readable as
+            # every other file they create (the sidecar beside it follows the umask too).
+            await asyncio.to_thread(os.chmod, tmp, user_file_mode())
             await asyncio.to_thread(os.replace, tmp, dest)
         except BaseException:
             tmp.unlink(missing_ok=True)  # noqa: ASYNC240 - one metadata call, on failure only
@@ -414,6 +423,26 @@ class TrustingDownloader:
 
     async def download(self, url: str, dest: Path) -> Path:
         return await self._downloader.download(url, dest, trusted_origins=self.origins)
+
+
+def current_umask() -> int:
+    """The process's file-creation mask, read without changing it where the system allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    # Elsewhere the only way is to set it and put it back (a moment another thread could see).
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def user_file_mode() -> int:
+    """The mode a new file gets from ``open()``: 0o666 less the user's umask."""
+    return 0o666 & ~current_umask()
 
 
 def _write_all(handle: BinaryIO, chunks: list[bytes], final: bool = False) -> None:

@@ -79,6 +79,19 @@ class Connector:
         """Check ``key`` against ``base_url`` with one request; never raises for the network."""
         return await verify_key(base_url, key, transport=self._transport)
 
+    async def check_profile(self, name: str) -> KeyCheck | None:
+        """Check the stored key of profile ``name`` with one request; None when it has none.
+
+        The sandbox's demo key is not checked (None too): the running sandbox accepts it.
+        """
+        profile = self._profiles.get(name)
+        if profile.is_sandbox:
+            return None
+        key = await asyncio.to_thread(self._profiles.get_key, name)
+        if not key:
+            return None
+        return await self.verify_key(profile.base_url, key)
+
     async def workflow_schema(self, owner: str, slug: str) -> dict[str, Any] | None:
         """The active profile's input schema of ``owner/slug``, or None when it offers none."""
         name = self._profiles.active_name

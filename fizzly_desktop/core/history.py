@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from fizzly_desktop.core.batches import Batch, BatchState
-from fizzly_desktop.core.runs import NodeEntry, NodeState, Run, RunState
+from fizzly_desktop.core.runs import Contact, NodeEntry, NodeState, Run, RunState
 
 log = logging.getLogger(__name__)
 
@@ -122,8 +122,17 @@ _V3 = """
 ALTER TABLE outputs ADD COLUMN error TEXT;
 """
 
+# Version 4: a run records whether the server is still heard from about it (``Contact``) and
+# since when it is not, so a run out of contact stays so, its elapsed time stopped, after a
+# restart. ``gone_from_server`` keeps being written (for a file opened by an older app).
+_V4 = """
+ALTER TABLE runs ADD COLUMN contact TEXT NOT NULL DEFAULT 'ok';
+ALTER TABLE runs ADD COLUMN contact_lost_at REAL;
+UPDATE runs SET contact = 'unknown', contact_lost_at = updated_at WHERE gone_from_server = 1;
+"""
+
 #: Migration ``i`` takes a file from ``user_version == i`` to ``i + 1``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -207,6 +216,8 @@ _RUN_COLUMNS = (
     "updated_at",
     "gone_from_server",
     "result_fetched",
+    "contact",
+    "contact_lost_at",
 )
 _RUN_SELECT = "SELECT " + ", ".join(_RUN_COLUMNS) + " FROM runs"
 _RUN_UPSERT = (
@@ -218,6 +229,7 @@ _RUN_UPSERT = (
 
 _RUN_STATES = {state.value: state for state in RunState}
 _NODE_STATES = {state.value: state for state in NodeState}
+_CONTACTS = {contact.value: contact for contact in Contact}
 
 
 def _dumps(value: Any) -> str | None:
@@ -267,6 +279,8 @@ def _run_row(run: Run) -> tuple[Any, ...]:
         run.updated_at,
         int(run.gone_from_server),
         int(run.result_fetched),
+        run.contact.value,
+        run.contact_lost_at,
     )
 
 
@@ -307,8 +321,10 @@ def _run_from_row(row: Sequence[Any]) -> Run:
         started_at,
         completed_at,
         updated_at,
-        gone,
+        _gone,  # kept in step with contact, for older apps
         result_fetched,
+        contact,
+        contact_lost_at,
     ) = row
     return Run(
         id=run_id,
@@ -339,8 +355,9 @@ def _run_from_row(row: Sequence[Any]) -> Run:
         started_at=started_at,
         completed_at=completed_at,
         updated_at=updated_at,
-        gone_from_server=bool(gone),
         result_fetched=bool(result_fetched),
+        contact=_CONTACTS.get(contact, Contact.IN_TOUCH),
+        contact_lost_at=contact_lost_at,
     )
 
 
@@ -546,6 +563,25 @@ class HistoryStore:
             conn.execute(
                 "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row
             )
+
+        return self._submit(op)
+
+    def move_addresses(
+        self, profile: str, old_base: str, new_base: str
+    ) -> concurrent.futures.Future[None]:
+        """Point the status, result and cancel addresses of ``profile``'s runs that begin with
+        ``old_base`` at ``new_base`` (its server came back at another address)."""
+        old_base, new_base = old_base.rstrip("/"), new_base.rstrip("/")
+        size = len(old_base)
+
+        def op(conn: sqlite3.Connection) -> None:
+            for column in ("status_url", "response_url", "cancel_url"):
+                conn.execute(
+                    f"UPDATE runs SET {column} = ? || substr({column}, ?) "
+                    f"WHERE profile = ? AND substr({column}, 1, ?) = ? "
+                    f"AND (length({column}) = ? OR substr({column}, ?, 1) = '/')",
+                    (new_base, size + 1, profile, size, old_base, size, size + 1),
+                )
 
         return self._submit(op)
 

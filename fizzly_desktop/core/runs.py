@@ -143,6 +143,34 @@ def is_forward(old: RunState, new: RunState) -> bool:
     return _PROGRESS_RANK.get(new, 0) >= _PROGRESS_RANK.get(old, 0)
 
 
+class Contact(enum.StrEnum):
+    """Whether the app still hears from the server about a run; the value is what history stores.
+
+    Kept beside the state rather than as more states: a run out of contact is still, as far as
+    anyone knows, where it was (in queue, running), and answers again from where it is once
+    the server does. Only what the window shows, and what the engine spends on it, changes.
+    """
+
+    IN_TOUCH = "ok"
+    #: The server could not be reached for a while, or the run's addresses no longer match its
+    #: profile's (the key is never sent there): nothing is known, so nothing is shown moving.
+    LOST = "lost"
+    #: The server answered 404: it no longer knows this run. The local record stays.
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        """The words the window shows in place of the run's state."""
+        return _CONTACT_LABELS[self]
+
+
+_CONTACT_LABELS: dict[Contact, str] = {
+    Contact.IN_TOUCH: "",
+    Contact.LOST: "Lost contact",
+    Contact.UNKNOWN: "Unknown to the server",
+}
+
+
 class NodeState(enum.StrEnum):
     RUNNING = "running"
     COMPLETED = "completed"
@@ -241,7 +269,13 @@ class Run:
     error: str | None = None
     batch_id: str | None = None
     retry_of: str | None = None
-    gone_from_server: bool = False
+    #: Whether the server still answers about this run (see :class:`Contact`).
+    contact: Contact = Contact.IN_TOUCH
+    #: When contact was lost: the run's elapsed time stops there, as nothing is known since.
+    contact_lost_at: float | None = None
+    #: Waiting in a paused batch: it will not be sent until the batch is resumed (not stored:
+    #: the engine sets it from the batch's state whenever that changes or is loaded).
+    held: bool = False
     result_fetched: bool = False
     state_before_cancel: RunState | None = None
     created_at: float = field(default_factory=time.time)
@@ -280,11 +314,74 @@ class Run:
         return WorkflowId.parse(self.workflow)
 
     @property
+    def gone_from_server(self) -> bool:
+        """The server answered 404 for this run (it no longer knows it)."""
+        return self.contact is Contact.UNKNOWN
+
+    @gone_from_server.setter
+    def gone_from_server(self, gone: bool) -> None:
+        if gone:
+            self.lose_contact(Contact.UNKNOWN)
+        elif self.contact is Contact.UNKNOWN:
+            self.regain_contact()
+
+    @property
+    def out_of_contact(self) -> bool:
+        """A run not finished whose server is not heard from (lost, or it forgot the run)."""
+        return self.contact is not Contact.IN_TOUCH and not self.state.is_terminal
+
+    def lose_contact(self, contact: Contact, *, now: float | None = None) -> None:
+        """Note that the server no longer answers (``LOST``) or no longer knows it (``UNKNOWN``)."""
+        if self.contact is Contact.IN_TOUCH or self.contact_lost_at is None:
+            self.contact_lost_at = time.time() if now is None else now
+        self.contact = contact
+        self.queue_position = None
+
+    def regain_contact(self) -> None:
+        """The server answered about this run again."""
+        self.contact = Contact.IN_TOUCH
+        self.contact_lost_at = None
+
+    @property
+    def state_words(self) -> str:
+        """The run's state as the window shows it: what the app knows, not what it last heard."""
+        if self.out_of_contact:
+            return self.contact.label
+        return self.state.label
+
+    @property
+    def can_run_again(self) -> bool:
+        """A new run with the same inputs is what resolves this one (see RETRYABLE_STATES)."""
+        return self.state in RETRYABLE_STATES or self.out_of_contact
+
+    @property
+    def can_check_again(self) -> bool:
+        """One status call may tell where this run is: it was sent, and its news stopped."""
+        return self.request_id is not None and (
+            self.out_of_contact or self.state is RunState.UNCERTAIN
+        )
+
+    def elapsed(self, now: float | None = None) -> float | None:
+        """Seconds since it started (or was sent), up to its end or to when contact was lost."""
+        start = self.started_at or self.submitted_at
+        if start is None:
+            return None
+        if self.state.is_terminal and self.completed_at:
+            end = self.completed_at
+        elif self.out_of_contact and self.contact_lost_at is not None:
+            end = self.contact_lost_at
+        else:
+            end = time.time() if now is None else now
+        return max(0.0, end - start)
+
+    @property
     def needs_attention(self) -> bool:
-        """The user has to decide something: a send with no answer, a refused one, or a run
-        the server forgot (``gone_from_server``: "Unknown to the server")."""
-        return self.state in (RunState.UNCERTAIN, RunState.REJECTED) or (
-            self.gone_from_server and not self.state.is_terminal
+        """The user has to decide something: a send with no answer, a refused one, a run out of
+        contact ("Lost contact", "Unknown to the server"), or a run waiting in a paused batch."""
+        return (
+            self.state in (RunState.UNCERTAIN, RunState.REJECTED)
+            or self.out_of_contact
+            or (self.held and self.state is RunState.WAITING)
         )
 
     def set_queue_position(self, position: int | None, *, now: float | None = None) -> None:

@@ -2,7 +2,9 @@
 
 ``AppSession`` is built cheaply by the composition root (``app.py``, or a test) and handed to
 the UI. What takes time opens later, asynchronously: ``open()`` loads the history and starts the
-engine; ``start_sandbox()`` starts the local server when the sandbox profile needs it.
+engine; ``start_sandbox()`` starts the local server when the sandbox profile needs it, keeping
+its state in ``data_dir / "sandbox"`` so that its runs outlive a restart; when it comes back at
+another address, the sandbox profile's runs are pointed there before they are followed again.
 ``close()`` ends everything in order. The ``Connector`` is the only maker of API clients.
 """
 
@@ -19,7 +21,7 @@ from fizzly_desktop.core.engine import EngineSettings, RunEngine
 from fizzly_desktop.core.history import HistoryStore
 from fizzly_desktop.core.library import WorkflowLibrary
 from fizzly_desktop.core.paths import AppPaths, app_paths
-from fizzly_desktop.core.profiles import ProfileStore
+from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME, ProfileStore
 from fizzly_desktop.core.secrets import KeyVault
 
 if TYPE_CHECKING:
@@ -77,7 +79,7 @@ class AppSession:
         self.history = history
         engine = RunEngine(history, self.connector.connect, settings=self.engine_settings)
         self.engine = engine
-        await engine.start()
+        await engine.start(moved=self._sandbox_move())
         return engine
 
     async def start_sandbox(self) -> AsyncSandboxHandle | None:
@@ -87,14 +89,42 @@ class AppSession:
                 return self.sandbox
             from fizzly_desktop.core.sandbox_process import start_sandbox
 
+            # A sandbox that ended under the app (it crashed, or was stopped) is started again
+            # on the same data folder; the engine's client of the old one is then dropped.
+            restarted = self.sandbox is not None
             try:
-                self.sandbox = await start_sandbox(*self.sandbox_args)
+                self.sandbox = await start_sandbox(
+                    *self.sandbox_args, data_dir=self.paths.data_dir / "sandbox"
+                )
             except Exception as error:  # the caller shows it; the log keeps the details
                 log.exception("The local sandbox did not start")
                 self.sandbox_problem = str(error) or SANDBOX_NOT_RUNNING
                 return None
             self.sandbox_problem = None
+            info = self.sandbox.info
+            log.info("The local sandbox answers at %s", info.base_url)
+            if self.engine is not None:
+                # Before anything follows its runs: their trackers read the addresses once.
+                for profile, old, new in self._sandbox_move():
+                    moved = self.engine.move_addresses(profile, old, new)
+                    log.info("Moved %d sandbox runs from %s to %s", len(moved), old, new)
+                if restarted:
+                    self.connector.forget(SANDBOX_PROFILE_NAME)
+                    await self.engine.reconnect(SANDBOX_PROFILE_NAME)
             return self.sandbox
+
+    def _sandbox_move(self) -> list[tuple[str, str, str]]:
+        """The sandbox came back at another address: (profile, old base URL, new base URL).
+
+        The sandbox keeps its runs in its data folder, so they are the same runs at a new
+        address; their stored status, result and cancel addresses must follow.
+        """
+        sandbox = self.sandbox
+        if sandbox is None or sandbox.info.previous_base_url is None:
+            return []
+        info = sandbox.info
+        assert info.previous_base_url is not None
+        return [(SANDBOX_PROFILE_NAME, info.previous_base_url, info.base_url)]
 
     def use_library_of(self, profile: str) -> WorkflowLibrary:
         """Switch to the workflow library of ``profile`` (each profile has its own)."""

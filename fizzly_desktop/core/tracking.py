@@ -8,6 +8,12 @@ was just created. After ``failures_before_polling`` failed connects in a row the
 the status at background priority, within the rate budget, and tries the stream again after
 ``stream_retry_interval``. A 404 marks the run as gone from the server; the local record stays.
 
+No run shows progress it is not getting (decision 10): when nothing at all has been heard for
+``lost_after`` (streams and status calls all failing), or the run's addresses point away from its
+profile's API (the key is never sent there), the run is marked out of contact and the tracker
+stops; the user checks again, cancels, forgets or runs it again. A run whose stream brings only
+pings for several times its workflow's usual duration is checked with a status call.
+
 State changes go through the :class:`TrackingHost` (the engine), which records and publishes
 them; the tracker itself never writes history.
 """
@@ -24,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from fizzly_desktop.api.budget import Priority
-from fizzly_desktop.api.errors import FizzlyError, NotFound, StreamInterrupted
+from fizzly_desktop.api.errors import FizzlyError, NotFound, StreamInterrupted, UnsafeUrl
 from fizzly_desktop.api.models import (
     CancelOutcome,
     CompletionEvent,
@@ -39,7 +45,7 @@ from fizzly_desktop.api.models import (
     Submission,
     SubmitEvent,
 )
-from fizzly_desktop.core.runs import Run, RunState, is_forward, parse_time
+from fizzly_desktop.core.runs import Contact, Run, RunState, is_forward, parse_time
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +95,18 @@ class TrackingHost(Protocol):
         """The server answered 404 for this run."""
         ...
 
+    def mark_lost(self, run: Run, reason: str) -> None:
+        """Nothing is heard about this run any more (``reason`` says why, in plain words)."""
+        ...
+
+    def regain_contact(self, run: Run) -> None:
+        """The server answered about a run that was out of contact."""
+        ...
+
+    def expected_duration(self, workflow: str) -> float | None:
+        """How long runs of ``workflow`` usually take, in seconds, if known."""
+        ...
+
     def node_count(self, workflow: str) -> int | None:
         """How many nodes runs of ``workflow`` have had, if known (for progress)."""
         ...
@@ -107,6 +125,24 @@ class TrackingSettings:
     #: A stream that brings only pings for this long is checked with one status call, in case
     #: the run ended while the stream was being opened and the server does not replay events.
     quiet_resync: float = 120.0
+    #: ... or, once the workflow's usual duration is known, for this many times that duration
+    #: (but never sooner than ``quiet_floor``): a run gone quiet is checked, not trusted.
+    quiet_factor: float = 3.0
+    quiet_floor: float = 10.0
+    #: Nothing heard about a run for this long (every stream and status call failing): it is
+    #: shown as "Lost contact" and no longer followed until the user checks again.
+    lost_after: float = 45.0
+
+
+#: Why a run is out of contact, in the words of the details panel.
+LOST_UNREACHABLE = (
+    "The server has not answered about this run for a while, so its progress is unknown. Check "
+    "again once the server is back, or cancel, forget or run it again."
+)
+LOST_ADDRESS = (
+    "This run's addresses no longer match its profile's server, so the app stopped asking "
+    "about it (your key is only sent to the profile's server). Check again, or run it again."
+)
 
 
 def run_ref(run: Run) -> RunRef:
@@ -178,9 +214,34 @@ class RunTracker:
         self._ref = run_ref(run)
         self.stream_opens = 0
         self.status_calls = 0
+        # When the server last said anything about this run (an event, a ping, a status).
+        self._heard = time.monotonic()
 
     def _finished(self) -> bool:
-        return self.run.state.is_terminal or self.run.gone_from_server
+        return self.run.state.is_terminal or self.run.contact is not Contact.IN_TOUCH
+
+    def _news(self) -> None:
+        """The server answered: the run is in contact (again)."""
+        self._heard = time.monotonic()
+        if self.run.contact is Contact.LOST:
+            self._host.regain_contact(self.run)
+
+    def _silent_too_long(self) -> bool:
+        """After a failure: mark the run lost if nothing was heard for ``lost_after``."""
+        if time.monotonic() - self._heard < self._settings.lost_after:
+            return False
+        log.info(
+            "Run %s: no answer for %.0f s, lost contact", self.run.id, self._settings.lost_after
+        )
+        self._host.mark_lost(self.run, LOST_UNREACHABLE)
+        return True
+
+    def _quiet_limit(self) -> float:
+        s = self._settings
+        expected = self._host.expected_duration(self.run.workflow)
+        if not expected:
+            return s.quiet_resync
+        return min(s.quiet_resync, max(s.quiet_floor, s.quiet_factor * expected))
 
     async def follow(self) -> None:
         """Track the run to its end; returns when it is final or gone."""
@@ -199,6 +260,10 @@ class RunTracker:
             except NotFound:
                 self._host.mark_gone(self.run)
                 return
+            except UnsafeUrl as exc:
+                log.info("Run %s: %s", self.run.id, exc)
+                self._host.mark_lost(self.run, LOST_ADDRESS)
+                return
             except StreamInterrupted as exc:
                 log.info("Run %s: stream dropped (%s)", self.run.id, exc)
                 delivered = exc.delivered if isinstance(exc, _Delivered) else 0
@@ -207,8 +272,9 @@ class RunTracker:
                 log.info("Run %s: stream could not be opened: %s", self.run.id, exc)
                 failures += 1
             resync = True
-            if not self._finished():
-                await asyncio.sleep(self._backoff(max(failures, 1)))
+            if self._finished() or self._silent_too_long():
+                return
+            await asyncio.sleep(self._backoff(max(failures, 1)))
 
     def _backoff(self, failures: int) -> float:
         s = self._settings
@@ -220,13 +286,17 @@ class RunTracker:
         delivered = 0
         need_resync = resync
         heard = time.monotonic()
+        quiet_limit = self._quiet_limit()
         self.stream_opens += 1
         events = self._client.stream(self._ref, priority=Priority.TRACKING)
         try:
             async for event in events:
                 now = time.monotonic()
+                self._news()
+                if self._finished():
+                    return delivered
                 if isinstance(event, PingEvent):
-                    if now - heard >= self._settings.quiet_resync:
+                    if now - heard >= quiet_limit:
                         need_resync = True
                 else:
                     heard = now
@@ -256,24 +326,31 @@ class RunTracker:
             )
         return delivered
 
-    async def resync(self, priority: Priority = Priority.TRACKING) -> None:
-        """One status call, applied; a 404 marks the run gone, other failures are survived."""
+    async def resync(self, priority: Priority = Priority.TRACKING) -> bool:
+        """One status call, applied; a 404 marks the run gone, an address that is not the
+        profile's marks it lost, other failures are survived. Whether the server answered."""
         self.status_calls += 1
         try:
             status = await self._client.status(self._ref, priority=priority)
         except NotFound:
             self._host.mark_gone(self.run)
-            return
+            return True
+        except UnsafeUrl as exc:
+            log.info("Run %s: %s", self.run.id, exc)
+            self._host.mark_lost(self.run, LOST_ADDRESS)
+            return False
         except FizzlyError as exc:
             log.info("Run %s: status call failed: %s", self.run.id, exc)
-            return
+            return False
+        self._news()
         await self.apply_status(status)
+        return True
 
     async def _poll_for(self, duration: float) -> None:
         deadline = time.monotonic() + duration
         while not self._finished() and time.monotonic() < deadline:
-            await self.resync(Priority.BACKGROUND)
-            if self._finished():
+            answered = await self.resync(Priority.BACKGROUND)
+            if self._finished() or (not answered and self._silent_too_long()):
                 return
             await asyncio.sleep(self._settings.poll_interval)
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from fizzly_desktop.api.budget import BudgetState
 from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.formatting import format_credits, format_duration
-from fizzly_desktop.core.runs import Run, RunState, StateGroup, group_of
+from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup, group_of
 
 #: A run the app can no longer reach the server of (shown in "Needs attention").
-LOST_CONTACT = "Lost contact"
+LOST_CONTACT = Contact.LOST.label
 #: A run the server answers 404 for: it no longer knows it (shown in "Needs attention").
-UNKNOWN_TO_SERVER = "Unknown to the server"
+UNKNOWN_TO_SERVER = Contact.UNKNOWN.label
 #: What a queued run says where its place is not known, or was heard too long ago.
 POSITION_UNKNOWN = "position unknown"
 #: A queue position heard longer ago than this may have moved on: it is shown as stale.
@@ -40,10 +40,10 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def state_word(run: Run, *, lost_contact: bool = False) -> str:
     """The state column's word: the state's own, or why the run needs attention."""
     if not run.state.is_terminal:
+        if run.out_of_contact:
+            return run.contact.label  # "Lost contact" or "Unknown to the server"
         if lost_contact:
             return LOST_CONTACT
-        if run.gone_from_server:
-            return UNKNOWN_TO_SERVER
     return run.state.label
 
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.engine import RunEngine
@@ -33,15 +33,18 @@ from fizzly_desktop.ui.bridge import EngineBridge, EngineDelta
 from fizzly_desktop.ui.details.run_details import RunDetailsPanel
 from fizzly_desktop.ui.gallery.view import GalleryView
 from fizzly_desktop.ui.library import WorkflowLibraryPanel
+from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.presenters import (
+    BannerPresenter,
     DetailsPresenter,
     FormPresenter,
     GalleryPresenter,
     OutputsPresenter,
     ProfilesPresenter,
     QueuePresenter,
+    QuitPresenter,
     Services,
     StatusPresenter,
 )
@@ -116,11 +119,13 @@ class AppController(QObject):
             self.services,
             self.library_panel,
             self.queue.on_workflow_names_changed,
-            self.queue.select_run,
+            self.queue.reveal_run,
+            self.queue.reveal_batch,
         )
         self.profiles_presenter = ProfilesPresenter(
             self.services, self.welcome, self.library_panel, self.form
         )
+        self.banner = BannerPresenter(self.services, window.batch_banner)
         self.batches = BatchController(
             window,
             self.thumbnails,
@@ -128,6 +133,9 @@ class AppController(QObject):
             open_image=self.outputs.open_first_image,
             parent=self,
         )
+        self.queue.set_batch_shower(self.batches.show_batch)
+        self.batches.cancel_watch = self.queue.watch_cancel
+        self.quitting = QuitPresenter(self.services, self.request_quit)
         self._quit = asyncio.Event()
         #: Set once start-up work (sandbox, history, engine) is done, whatever its outcome.
         self.ready = asyncio.Event()
@@ -137,13 +145,18 @@ class AppController(QObject):
     def _connect_signals(self) -> None:
         w, services, outputs = self.window, self.services, self.outputs
         w.close_requested.connect(self._quit.set)
-        w.outputs_folder_action.triggered.connect(self._on_outputs_folder_triggered)
+        w.outputs_folder_action.triggered.connect(outputs.choose_folder)
+        w.add_workflow_action.triggered.connect(lambda: self.library_panel.open_add_dialog())
         w.pause_all_action.toggled.connect(self._on_pause_all_toggled)
         w.state_filters.group_selected.connect(w.queue_view.proxy.set_group)
         w.queue_view.open_folder_requested.connect(outputs.open_folder)
+        w.queue_view.export_requested.connect(outputs.export_runs)
         w.run_details.copy_request_id_requested.connect(services.copy_text)
         self.gallery.use_inputs_requested.connect(lambda item: self.form.use_inputs_of(item.run_id))
-        self.outputs_strip.output_activated.connect(outputs.open_output)
+        strip = self.outputs_strip
+        strip.output_activated.connect(lambda item: outputs.open_output(item, strip.image_items()))
+        strip.save_as_requested.connect(outputs.save_as)
+        strip.copy_image_requested.connect(outputs.copy_image)
         # Each view's presenter subscribes to the frame's delta; the order is the order in
         # which the window settles: rows first, then what is derived from them.
         delta = self.bridge.delta_published
@@ -151,8 +164,48 @@ class AppController(QObject):
         delta.connect(self.gallery_presenter.on_delta)
         delta.connect(self.details.on_delta)
         delta.connect(self.status.on_delta)
+        delta.connect(self.form.on_delta)
         delta.connect(self._on_delta_for_batches)
+        delta.connect(self.banner.on_delta)
         self.bridge.notice_posted.connect(self.status.on_notice)
+        self._connect_grid()
+
+    def _connect_grid(self) -> None:
+        """The sweep grid's menu and keys do what the queue list's do, to the runs of its cells."""
+        grid, runs, outputs = self.batches.grid, self.batches.grid_run_ids, self.outputs
+        services = self.services
+
+        def first(index: int) -> str | None:
+            found = runs([index])
+            return found[0] if found else None
+
+        def request_id(index: int) -> None:
+            engine, run_id = self.engine, first(index)
+            run = engine.run(run_id) if engine is not None and run_id else None
+            if run is not None and run.request_id:
+                services.copy_text(run.request_id)
+
+        def with_image(index: int, act: Callable[[OutputItem], None]) -> None:
+            run_id = first(index)
+            item = outputs.first_image(run_id) if run_id else None
+            if item is not None:
+                act(item)
+
+        grid.cancel_requested.connect(lambda indices: self.queue.cancel_runs(runs(indices)))
+        grid.retry_requested.connect(
+            lambda indices: services.spawn("retry", self.queue.retry_runs(runs(indices)))
+        )
+        grid.export_requested.connect(lambda indices: outputs.export_runs(runs(indices)))
+
+        def use_inputs(index: int) -> None:
+            run_id = first(index)
+            if run_id is not None:
+                self.form.use_inputs_of(run_id)
+
+        grid.use_inputs_requested.connect(use_inputs)
+        grid.copy_request_id_requested.connect(request_id)
+        grid.save_as_requested.connect(lambda index: with_image(index, outputs.save_as))
+        grid.copy_image_requested.connect(lambda index: with_image(index, outputs.copy_image))
 
     def _on_delta_for_batches(self, delta: EngineDelta) -> None:
         if delta.batches_changed:
@@ -217,11 +270,13 @@ class AppController(QObject):
 
     async def _open_engine(self) -> None:
         engine = await self.session.open()
+        self.outputs.restore_folder()
         self.bridge.attach(engine)
         self.queue.load()
         self.gallery_presenter.load()
         self.status.start()
         self.batches.attach(engine)
+        self.banner.refresh()
 
     async def start_sandbox(self) -> None:
         await self.profiles_presenter.start_sandbox()
@@ -249,9 +304,3 @@ class AppController(QObject):
             engine.pause_submissions()
         else:
             engine.resume_submissions()
-
-    def _on_outputs_folder_triggered(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Save output images in")
-        if folder and self.engine is not None:
-            self.engine.set_outputs_folder(Path(folder))
-            self.services.settings.setValue("outputs/folder", folder)

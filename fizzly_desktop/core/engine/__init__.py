@@ -27,8 +27,10 @@ Public interface (the window drives it)::
                        settings: EngineSettings | None = None,
                        scheduler: Scheduler | None = None,        # events flush; default: the loop
                        downloader: Downloader | None = None)      # default: api.OutputDownloader
-    await engine.start()         # load history; SUBMITTING -> UNCERTAIN; follow in-flight runs
-                                 # again; running batches come back PAUSED
+    await engine.start(moved=())  # load history; SUBMITTING -> UNCERTAIN; follow in-flight runs
+                                 # again (lost ones checked once); running batches come back
+                                 # PAUSED; moved: (profile, old base, new base) of servers that
+                                 # came back elsewhere
     await engine.close()         # finish sends in flight (grace), cancel and await every task
     await engine.abort()         # stop at once as a crash would (tests)
     await engine.flush()         # every change so far committed to the history
@@ -43,7 +45,10 @@ Public interface (the window drives it)::
     engine.expected_nodes(workflow) -> list[str]   # nodes of its latest completed run, in order
     engine.batches() -> list[Batch];  engine.batch(batch_id) -> Batch | None
     engine.batch_runs(batch_id) -> list[Run]                                        # batch order
+    engine.held_batches() -> list[HeldBatch]   # paused, or running but unable to send, and why
+    engine.expected_credits(workflow) -> float | None   # what its latest completed run cost
     engine.outputs_of(run_id) -> list[OutputRecord]
+    engine.saved_outputs() -> list[OutputRecord]     # every saved file's record
     engine.budget_state(profile) -> BudgetState | None
     engine.credits_used_this_session -> float;  engine.submissions_paused -> bool
     engine.history_complete -> bool   # the newest 200 + unfinished runs come first, then the rest
@@ -54,7 +59,10 @@ Public interface (the window drives it)::
                               webhook=None) -> Batch                                # batch priority
     engine.cancel(run_ids)           # WAITING: dropped locally; remote: PUT .../cancel
     engine.cancel_batch(batch_id)
-    await engine.retry(run_ids) -> list[Run]       # FAILED/REJECTED/CANCELLED/UNCERTAIN -> new runs
+    await engine.retry(run_ids) -> list[Run]       # FAILED/REJECTED/CANCELLED/UNCERTAIN or out
+                                                   # of contact -> new runs
+    await engine.check_again(run_ids) -> list[str] # one status call each; answered ones followed
+    engine.move_addresses(profile, old_base, new_base) -> list[str]  # server came back elsewhere
     engine.pause_batch(batch_id, reason=None); engine.resume_batch(batch_id)
     engine.pause_submissions(); engine.resume_submissions()
     engine.move(run_id, steps) -> bool             # waiting runs of a batch; negative = earlier
@@ -62,6 +70,7 @@ Public interface (the window drives it)::
     engine.set_visible_runs(run_ids); engine.set_selected_run(run_id | None)
     engine.set_max_active_runs(n); engine.set_batch_max_active(batch_id, n)
     engine.set_outputs_folder(path | None)
+    engine.outputs_relocated({old_path: new_path}) -> list[str]   # files moved: records follow
     await engine.reconnect(profile)  # its key or address changed: make a new client
 
 A run's row is committed before its submit leaves; a submit is never re-sent by the engine

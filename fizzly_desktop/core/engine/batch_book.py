@@ -12,7 +12,7 @@ from fizzly_desktop.core.engine.settings import (
     UNCERTAIN_STREAK_PAUSE,
 )
 from fizzly_desktop.core.events import Notice, NoticeLevel
-from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
+from fizzly_desktop.core.runs import Run, RunState
 
 
 class BatchBook:
@@ -31,6 +31,19 @@ class BatchBook:
         """Record and publish a change of ``batch``."""
         self._ledger.history.save_batch(batch)
         self._ledger.events.batches_updated([batch.id])
+        self.mark_held(batch)
+
+    def mark_held(self, batch: Batch) -> None:
+        """Mark the batch's waiting runs as held while it is paused (they need attention)."""
+        runs = self._ledger.runs
+        changed: list[str] = []
+        for rid in batch.run_ids:
+            run = runs.get(rid)
+            if run is not None and run.held != batch.is_paused:
+                run.held = batch.is_paused
+                changed.append(rid)
+        if changed:
+            self._ledger.events.runs_updated(changed)
 
     def is_done(self, batch: Batch) -> bool:
         """No run of the batch is waiting or on its way (runs gone from the server aside)."""
@@ -76,6 +89,7 @@ class BatchBook:
                 else:
                     batch.pause(PAUSED_AFTER_RESTART)
                 self._ledger.history.save_batch(batch)
+            self.mark_held(batch)
 
     def answer_lost(self, batch: Batch) -> None:
         """A submit of ``batch`` got no answer: a few in a row pause the batch."""
@@ -98,7 +112,7 @@ class BatchBook:
         touched: set[str] = set()
         for rid in run_ids:
             old = runs.get(rid)
-            if old is None or old.state not in RETRYABLE_STATES:
+            if old is None or not old.can_run_again:
                 continue
             batch = self.get(old.batch_id)
             new = Run.create(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from fizzly_desktop.api.download import OutputDownloader
 from fizzly_desktop.api.errors import FizzlyError
@@ -12,6 +14,7 @@ from fizzly_desktop.core.engine.ledger import RunLedger
 from fizzly_desktop.core.engine.life import EngineLife
 from fizzly_desktop.core.engine.settings import EngineSettings, message_of
 from fizzly_desktop.core.events import Notice, NoticeLevel
+from fizzly_desktop.core.export import relocated_path
 from fizzly_desktop.core.history import OutputRecord
 from fizzly_desktop.core.outputs import (
     Downloader,
@@ -65,6 +68,37 @@ class OutputKeeper:
     def forget(self, run_ids: Iterable[str]) -> None:
         for rid in run_ids:
             self.outputs.pop(rid, None)
+
+    def saved(self) -> list[OutputRecord]:
+        """Every output record whose file was saved."""
+        return [r for records in self.outputs.values() for r in records if r.error is None]
+
+    def relocated(self, moves: Mapping[Path, Path]) -> list[str]:
+        """Point the records of moved files (old path → new path) at their new place, in
+        memory and in the history; returns the runs whose outputs moved."""
+        changed: list[str] = []
+        for run_id, records in self.outputs.items():
+            updated = [
+                dataclasses.replace(
+                    r,
+                    path=moves[r.path],
+                    sidecar_path=None
+                    if r.sidecar_path is None
+                    else relocated_path(r.sidecar_path, moves),
+                )
+                if r.error is None and r.path in moves
+                else r
+                for r in records
+            ]
+            if updated != records:
+                self.outputs[run_id] = updated
+                for old, new in zip(records, updated, strict=True):
+                    if old != new:
+                        self._history.save_output(new)
+                changed.append(run_id)
+        if changed:
+            self._events.runs_updated(changed)
+        return changed
 
     def maybe_download(self, run: Run) -> None:
         """Start saving the outputs of a run that just completed, if it has images to save."""

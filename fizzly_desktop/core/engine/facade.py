@@ -24,9 +24,10 @@ from fizzly_desktop.core.engine.ledger import RunLedger
 from fizzly_desktop.core.engine.life import EngineLife
 from fizzly_desktop.core.engine.settings import PAUSED_BY_USER, EngineSettings
 from fizzly_desktop.core.events import Listener, Scheduler, Unsubscribe
+from fizzly_desktop.core.held_batches import HeldBatch, held_batches
 from fizzly_desktop.core.history import HistoryError, HistoryStore, OutputRecord
 from fizzly_desktop.core.outputs import Downloader
-from fizzly_desktop.core.runs import Run, RunState, StateGroup
+from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup
 from fizzly_desktop.core.tasks import TaskOwner
 
 
@@ -78,8 +79,12 @@ class RunEngine:
 
     # --- life ---------------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        """Load the history and pick up where the last session stopped."""
+    async def start(self, *, moved: Sequence[tuple[str, str, str]] = ()) -> None:
+        """Load the history and pick up where the last session stopped.
+
+        ``moved``: (profile, old base URL, new base URL) of servers that came back at another
+        address; their runs' addresses are moved (``move_addresses``) before they are followed.
+        """
         if self._life.started:
             return
         self._life.started = True
@@ -87,6 +92,8 @@ class RunEngine:
         # rest of a long history follows in the background.
         runs, batches, outputs = await asyncio.to_thread(self._ledger.load_first)
         self._ledger.add(sorted(runs, key=lambda r: r.created_at))
+        for profile, old_base, new_base in moved:
+            self.move_addresses(profile, old_base, new_base)
         self._outputs.outputs = outputs
         self._batches.update((batch.id, batch) for batch in batches)
         follow, singles = self._ledger.pick_up_after_restart()
@@ -94,6 +101,10 @@ class RunEngine:
         self._book.pick_up_after_restart()
         await self._history.flush()
         for run in follow:
+            if run.contact is Contact.LOST:
+                # Out of contact when the app closed: one status call says whether it is back.
+                self._tasks.spawn(f"check-{run.id}", self._followers.check_again(run))
+                continue
             if run.state is RunState.CANCELLING:
                 self._followers.send_cancel(run)
             self._followers.follow(run, resync=True)
@@ -194,6 +205,10 @@ class RunEngine:
     def node_count(self, workflow: str) -> int | None:
         return self._ledger.node_count(workflow)
 
+    def expected_credits(self, workflow: str) -> float | None:
+        """What a run of ``workflow`` costs, as its latest completed run did; None if unknown."""
+        return self._ledger.expected_credits(workflow)
+
     def batches(self) -> list[Batch]:
         return list(self._batches.values())
 
@@ -206,8 +221,23 @@ class RunEngine:
             return []
         return [self._runs[rid] for rid in batch.run_ids if rid in self._runs]
 
+    def held_batches(self) -> list[HeldBatch]:
+        """Batches with runs not sent yet that are not being sent, and why (paused, or a
+        reason such as no key or no answer from the server), oldest first."""
+        batches = sorted(self._batches.values(), key=lambda b: b.created_at)
+        return held_batches(batches, self._runs, sending_paused=self._dispatcher.paused)
+
     def outputs_of(self, run_id: str) -> list[OutputRecord]:
         return self._outputs.of(run_id)
+
+    def saved_outputs(self) -> list[OutputRecord]:
+        """The records of every output file saved (of the runs loaded so far)."""
+        return self._outputs.saved()
+
+    def outputs_relocated(self, moves: Mapping[Path, Path]) -> list[str]:
+        """Saved files were moved (old path → new path, sidecars along): update their records
+        so thumbnails and "open" find them; returns the runs concerned."""
+        return self._outputs.relocated(moves)
 
     def budget_state(self, profile: str) -> BudgetState | None:
         return self._connections.budget_state(profile)
@@ -316,6 +346,51 @@ class RunEngine:
         self._dispatcher.room_freed()
         return created
 
+    async def check_again(self, run_ids: Iterable[str]) -> list[str]:
+        """One status call for each run out of contact or uncertain; those that answer are
+        followed again. Returns the ids of the runs the server answered about."""
+        self._check_open()
+        runs = [run for rid in run_ids if (run := self._runs.get(rid)) and run.can_check_again]
+        answers = await asyncio.gather(*(self._followers.check_again(run) for run in runs))
+        answered = [run for run, heard in zip(runs, answers, strict=True) if heard]
+        # A server that answers about one run is back: its other lost runs are checked too.
+        back = {run.profile for run in answered}
+        others = [
+            run
+            for run in self._runs.values()
+            if run.profile in back and run.contact is Contact.LOST and run not in runs
+        ]
+        for run in others:
+            self._tasks.spawn(f"check-{run.id}", self._followers.check_again(run))
+        return [run.id for run in answered]
+
+    def move_addresses(self, profile: str, old_base: str, new_base: str) -> list[str]:
+        """The profile's server came back at ``new_base``: point its runs' status, result and
+        cancel addresses that began with ``old_base`` there. Returns the ids of runs moved.
+
+        Call it before the runs are followed again (their trackers read the addresses once).
+        """
+        old_base, new_base = old_base.rstrip("/"), new_base.rstrip("/")
+        moved: list[str] = []
+        if old_base == new_base:
+            return moved
+        # Runs not loaded yet (a long history loads in the background) are moved in the file.
+        self._history.move_addresses(profile, old_base, new_base)
+        for run in self._runs.values():
+            if run.profile != profile:
+                continue
+            changed = False
+            for name in ("status_url", "response_url", "cancel_url"):
+                url = getattr(run, name)
+                if url and (url == old_base or url.startswith(old_base + "/")):
+                    setattr(run, name, new_base + url[len(old_base) :])
+                    changed = True
+            if changed:
+                moved.append(run.id)
+                self._ledger.touch(run)
+        self._ledger.flush_dirty()
+        return moved
+
     def pause_batch(self, batch_id: str, reason: str | None = None) -> None:
         batch = self._batches.get(batch_id)
         if batch is None or batch.state is BatchState.FINISHED:
@@ -335,9 +410,12 @@ class RunEngine:
     def pause_submissions(self) -> None:
         """Hold every waiting run (runs already sent go on)."""
         self._dispatcher.paused = True
+        # What is said about held batches changes with it.
+        self._events.batches_updated(self._batches)
 
     def resume_submissions(self) -> None:
         self._dispatcher.paused = False
+        self._events.batches_updated(self._batches)
         self._dispatcher.room_freed()
 
     def move(self, run_id: str, steps: int) -> bool:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
+from fizzly_desktop.api.budget import Priority
 from fizzly_desktop.api.errors import FizzlyError, NotFound
 from fizzly_desktop.core.engine.connections import Connections, ProfileConnection
 from fizzly_desktop.core.engine.ledger import RunLedger
 from fizzly_desktop.core.engine.life import EngineLife
 from fizzly_desktop.core.engine.settings import EngineSettings, message_of
 from fizzly_desktop.core.events import Notice, NoticeLevel
-from fizzly_desktop.core.runs import Run, RunState
+from fizzly_desktop.core.runs import Contact, Run, RunState
 from fizzly_desktop.core.tasks import TaskOwner
-from fizzly_desktop.core.tracking import RunTracker, run_ref
+from fizzly_desktop.core.tracking import LOST_UNREACHABLE, RunTracker, run_ref
 
 
 class Followers:
@@ -55,8 +57,40 @@ class Followers:
         for rid in run_ids:
             self._trackers.pop(rid, None)
 
+    async def check_again(self, run: Run) -> bool:
+        """One status call for a run out of contact (or uncertain); if the server answers about
+        it, it is followed again. Whether it answered (a 404 is an answer: unknown to it)."""
+        if run.request_id is None or self._life.closing:
+            return False
+        try:
+            connection = await self._connections.get(run.profile)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            self._ledger.mark_lost(run, f"{LOST_UNREACHABLE} ({message_of(exc)})")
+            return False
+        tracker = RunTracker(run, connection.client, self._ledger, self._settings.tracking)
+        self._life.count("status")
+        was_unknown = run.contact is Contact.UNKNOWN
+        if was_unknown:
+            # It may have been a passing 404 (another key, a server restarting): ask again.
+            self._ledger.regain_contact(run)
+        answered = await tracker.resync(Priority.INTERACTIVE)
+        if not answered:
+            if run.contact is Contact.IN_TOUCH:
+                self._ledger.mark_lost(run, LOST_UNREACHABLE)
+            return False
+        if run.contact is Contact.UNKNOWN:
+            return True
+        self._ledger.regain_contact(run)
+        if not run.state.is_terminal:
+            self.follow(run, resync=False)
+        return True
+
     async def _track(self, run: Run, resync: bool) -> None:
         connection = await self._connect(run)
+        if connection is None:
+            return
         tracker = RunTracker(
             run, connection.client, self._ledger, self._settings.tracking, resync_first=resync
         )
@@ -66,9 +100,14 @@ class Followers:
             self._life.count("stream", tracker.stream_opens)
             self._life.count("status", tracker.status_calls)
 
-    async def _connect(self, run: Run) -> ProfileConnection:
-        """The run's connection, retried with backoff; the run shows why it is not followed."""
+    async def _connect(self, run: Run) -> ProfileConnection | None:
+        """The run's connection, retried with backoff; the run shows why it is not followed.
+
+        None once no connection could be made for ``lost_after``: the run is then out of
+        contact (its progress is unknown) until the user checks again.
+        """
         attempt = 0
+        since = time.monotonic()
         while True:
             try:
                 return await self._connections.get(run.profile)
@@ -76,6 +115,9 @@ class Followers:
                 raise
             except Exception as exc:
                 attempt += 1
+                if time.monotonic() - since >= self._settings.tracking.lost_after:
+                    self._ledger.mark_lost(run, f"{LOST_UNREACHABLE} ({message_of(exc)})")
+                    return None
                 run.error = message_of(exc)
                 self._ledger.touch(run)
                 await asyncio.sleep(self._settings.connect_backoff(attempt))

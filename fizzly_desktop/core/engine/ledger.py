@@ -15,7 +15,15 @@ from fizzly_desktop.core.engine.settings import (
 )
 from fizzly_desktop.core.events import ChangeCoalescer, Scheduler
 from fizzly_desktop.core.history import HistoryStore, OutputRecord
-from fizzly_desktop.core.runs import Run, RunState, StateGroup, StateTally, group_counts
+from fizzly_desktop.core.runs import (
+    Contact,
+    Run,
+    RunState,
+    StateGroup,
+    StateTally,
+    group_counts,
+)
+from fizzly_desktop.core.tracking import LOST_ADDRESS, LOST_UNREACHABLE
 
 
 def _ignore(_: object) -> None:
@@ -56,6 +64,8 @@ class RunLedger:
         self._dirty: dict[str, Run] = {}
         self._flush_handle: asyncio.TimerHandle | None = None
         self._nodes: dict[str, list[str]] = {}
+        self._durations: dict[str, float] = {}
+        self._credits: dict[str, float] = {}
         self._on_finished: Callable[[Run], None] = _ignore
         self._on_room_freed: Callable[[], None] = _nothing
         self._on_batch_settled: Callable[[str], None] = _ignore
@@ -83,7 +93,7 @@ class RunLedger:
             return True
         if not run.transition(state):
             return False
-        if state.is_active and not run.gone_from_server:
+        if state.is_active and run.contact is Contact.IN_TOUCH:
             self.active.add(run.id)
         else:
             self.active.discard(run.id)
@@ -133,13 +143,35 @@ class RunLedger:
 
     def mark_gone(self, run: Run) -> None:
         """The server answered 404 for this run: keep the record, stop counting it as active."""
+        self._lose_contact(run, Contact.UNKNOWN, GONE_FROM_SERVER)
+
+    def mark_lost(self, run: Run, reason: str) -> None:
+        """Nothing is heard about this run any more: say so, stop counting it as active."""
+        self._lose_contact(run, Contact.LOST, reason)
+
+    def _lose_contact(self, run: Run, contact: Contact, reason: str) -> None:
         if run.state is RunState.CANCELLING:
             run.transition(run.state_before_cancel or RunState.IN_PROGRESS)
-        run.gone_from_server = True
-        run.error = GONE_FROM_SERVER
-        self.active.discard(run.id)
+        run.lose_contact(contact)
+        run.error = reason
+        # Written at once: after a crash the run must come back out of contact, not running.
         self.touch(run)
+        self.save_now(run)
+        self.active.discard(run.id)
         self._on_room_freed()
+        if run.batch_id:
+            self._on_batch_settled(run.batch_id)
+
+    def regain_contact(self, run: Run) -> None:
+        """The server answered about a run out of contact: it counts as on its way again."""
+        if run.contact is Contact.IN_TOUCH:
+            return
+        run.regain_contact()
+        if run.error and run.error.startswith((GONE_FROM_SERVER, LOST_UNREACHABLE, LOST_ADDRESS)):
+            run.error = None
+        if run.state.is_active:
+            self.active.add(run.id)
+        self.touch(run)
         if run.batch_id:
             self._on_batch_settled(run.batch_id)
 
@@ -235,7 +267,8 @@ class RunLedger:
         and the single runs still to send.
 
         A run that was being sent may have left before the app stopped: it becomes UNCERTAIN,
-        never sent again. Runs on the server with a request id are followed again.
+        never sent again. Runs on the server with a request id are followed again (those out of
+        contact are among them: the caller checks each once before following it).
         """
         changed: list[Run] = []
         follow: list[Run] = []
@@ -251,7 +284,9 @@ class RunLedger:
                     run.error = UNCERTAIN_AFTER_RESTART
                     changed.append(run)
                 else:
-                    self.active.add(run.id)
+                    # A run out of contact is checked once by the caller, not trusted.
+                    if run.contact is Contact.IN_TOUCH:
+                        self.active.add(run.id)
                     follow.append(run)
             elif run.state is RunState.WAITING and run.batch_id is None:
                 singles.append(run.id)
@@ -264,9 +299,23 @@ class RunLedger:
     # --- what a workflow's runs go through ----------------------------------------------------
 
     def learn_nodes(self, run: Run) -> None:
-        """Remember the nodes of a completed run as its workflow's (the latest one wins)."""
+        """Remember the nodes of a completed run as its workflow's (the latest one wins), and
+        how long it took."""
         if run.timeline:
             self._nodes[run.workflow] = [entry.node for entry in run.timeline]
+        took = run.elapsed()
+        if took is not None and took > 0:
+            self._durations[run.workflow] = took
+        if run.credits_used is not None:
+            self._credits[run.workflow] = run.credits_used
+
+    def expected_credits(self, workflow: str) -> float | None:
+        """What the workflow's latest completed run cost, if known."""
+        return self._credits.get(workflow)
+
+    def expected_duration(self, workflow: str) -> float | None:
+        """How long the workflow's latest completed run took, in seconds, if known."""
+        return self._durations.get(workflow)
 
     def expected_nodes(self, workflow: str) -> list[str]:
         """The nodes of the workflow's latest completed run, in order; empty if none is known."""

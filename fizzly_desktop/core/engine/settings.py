@@ -22,7 +22,10 @@ PAUSED_UNCERTAIN = (
 )
 #: Runs loaded before the engine starts working; older finished ones follow in the background.
 FIRST_LOAD = 200
-GONE_FROM_SERVER = "The server no longer knows this run; the record here is kept."
+GONE_FROM_SERVER = (
+    "The server no longer knows this run; the record here is kept. Check again, run it again "
+    "with the same inputs, or forget it."
+)
 
 
 @dataclass

@@ -47,7 +47,7 @@ class BatchController(QObject):
         thumbnails: ThumbnailLoader,
         *,
         spawn: Callable[[str, Coroutine[Any, Any, Any]], None],
-        open_image: Callable[[str], bool],
+        open_image: Callable[[str, list[str]], bool],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -56,6 +56,8 @@ class BatchController(QObject):
         self._spawn = spawn
         self._open_image = open_image
         self._grid_runs: list[str] = []
+        #: Told the runs of a batch about to be cancelled (the queue says what became of them).
+        self.cancel_watch: Callable[[list[str]], None] | None = None
         self.grid = SweepGrid(thumbnail_provider=thumbnails.request)
         thumbnails.thumbnail_ready.connect(self.grid.thumbnail_ready)
         self.grid.cell_activated.connect(self._on_grid_cell_activated)
@@ -99,6 +101,13 @@ class BatchController(QObject):
         view = combo.view()
         view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 8)
         combo.blockSignals(False)
+
+    def show_batch(self, batch_id: str | None) -> None:
+        """Show ``batch_id``'s runs in the table (None: every run), the grid switched off."""
+        combo = self.window.batch_bar.combo
+        self.refresh_list()
+        self.window.batch_bar.grid_button.setChecked(False)
+        combo.setCurrentIndex(max(0, combo.findData(batch_id)) if batch_id else 0)
 
     def _on_combo_changed(self, _index: int) -> None:
         self.window.batch_bar.combo.setToolTip(self.window.batch_bar.combo.currentText())
@@ -158,6 +167,8 @@ class BatchController(QObject):
             "runs on the server are cancelled and their unused credits refunded.",
         )
         if answer == QMessageBox.StandardButton.Yes:
+            if self.cancel_watch is not None:
+                self.cancel_watch(list(batch.run_ids))
             engine.cancel_batch(batch.id)
 
     async def retry_failed(self) -> None:
@@ -207,11 +218,16 @@ class BatchController(QObject):
         if 0 <= index < len(self._grid_runs):
             self.window.queue_view.select_run(self._grid_runs[index])
 
+    def grid_run_ids(self, indices: Iterable[int]) -> list[str]:
+        """The runs of the grid's cells at ``indices`` (plan order)."""
+        runs = self._grid_runs
+        return [runs[i] for i in indices if 0 <= i < len(runs)]
+
     def _on_grid_cell_activated(self, index: int) -> None:
         if not 0 <= index < len(self._grid_runs):
             return
         run_id = self._grid_runs[index]
-        if not self._open_image(run_id):
+        if not self._open_image(run_id, list(self._grid_runs)):
             # Nothing to look at yet: show the run in the table instead.
             self.window.batch_bar.grid_button.setChecked(False)
             self.window.queue_view.select_run(run_id)

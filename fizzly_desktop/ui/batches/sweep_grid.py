@@ -20,18 +20,30 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QRectF,
     QSize,
     Qt,
     Signal,
+    SignalInstance,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -426,15 +438,27 @@ class SweepGrid(QWidget):
     ``set_plan`` lays the grid out; ``update_cell`` reflects a run's progress and, once done,
     its output; ``thumbnail_ready`` (connect the ``ThumbnailLoader``'s signal) fills in a
     thumbnail that was still being decoded. A click on a cell emits ``cell_clicked``;
-    double-click or Enter emits ``cell_activated``, each with the run's index in the plan.
+    double-click or Enter emits ``cell_activated``, each with the run's index in the plan. The
+    cells' menu and keys act on the selected runs as the queue list does (Delete cancels).
 
     Signals:
         cell_clicked(int): the run at this index of the plan was picked (show its details).
         cell_activated(int): the run at this index of the plan was opened.
+        cancel_requested(list[int]), retry_requested(list[int]), export_requested(list[int]):
+            act on the selected runs (indices in the plan).
+        use_inputs_requested(int), copy_request_id_requested(int), save_as_requested(int),
+        copy_image_requested(int): act on the current run.
     """
 
     cell_clicked = Signal(int)
     cell_activated = Signal(int)
+    cancel_requested = Signal(list)
+    retry_requested = Signal(list)
+    export_requested = Signal(list)
+    use_inputs_requested = Signal(int)
+    copy_request_id_requested = Signal(int)
+    save_as_requested = Signal(int)
+    copy_image_requested = Signal(int)
 
     def __init__(
         self,
@@ -459,7 +483,7 @@ class SweepGrid(QWidget):
         self.view.setAccessibleName("Runs by swept value")
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -472,6 +496,9 @@ class SweepGrid(QWidget):
         self.view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.activated.connect(self._on_view_activated)
         self.view.clicked.connect(self._on_view_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_view_menu_requested)
+        self._build_actions()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -542,7 +569,116 @@ class SweepGrid(QWidget):
         """Where the run at ``index`` is drawn, in the view's viewport."""
         return self.view.visualRect(self.model.model_index(index))
 
+    def selected_indices(self) -> list[int]:
+        """The selected runs (indices in the plan), the current one first."""
+        found = [self.model.item_at(i) for i in self.view.selectionModel().selectedIndexes()]
+        chosen = sorted({i for i in found if i is not None})
+        current = self.model.item_at(self.view.currentIndex())
+        if current is not None and current in chosen:
+            chosen.remove(current)
+            chosen.insert(0, current)
+        return chosen
+
+    def context_menu(self) -> QMenu:
+        """The menu for the selected runs (the queue list's, less what a grid cannot do)."""
+        self._update_actions()
+        menu = QMenu(self)
+        groups = (
+            (self.open_action,),
+            (self.cancel_action, self.retry_action),
+            (self.use_inputs_action, self.copy_id_action),
+            (self.save_as_action, self.copy_image_action, self.export_action),
+        )
+        for group in groups:
+            if not menu.isEmpty():
+                menu.addSeparator()
+            for action in group:
+                menu.addAction(action)
+        return menu
+
     # --- internals ----------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.open_action = self._action("&Open", "", self._emit_open)
+        self.cancel_action = self._action(
+            "&Cancel",
+            QKeySequence.StandardKey.Delete,
+            lambda: self._emit_all(self.cancel_requested),
+        )
+        self.retry_action = self._action(
+            "&Retry", "Ctrl+R", lambda: self._emit_all(self.retry_requested)
+        )
+        self.use_inputs_action = self._action(
+            "&Use These Inputs", "Ctrl+U", lambda: self._emit_one(self.use_inputs_requested)
+        )
+        self.copy_id_action = self._action(
+            "Copy Request &ID", "", lambda: self._emit_one(self.copy_request_id_requested)
+        )
+        self.save_as_action = self._action(
+            "&Save as…", "Ctrl+S", lambda: self._emit_one(self.save_as_requested)
+        )
+        self.copy_image_action = self._action(
+            "Copy &image", "Ctrl+Shift+C", lambda: self._emit_one(self.copy_image_requested)
+        )
+        self.export_action = self._action(
+            "&Export…", "", lambda: self._emit_all(self.export_requested)
+        )
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self._update_actions()
+
+    def _action(
+        self, text: str, shortcut: str | QKeySequence.StandardKey, slot: Callable[[], None]
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            # The same keys as the queue list, only while the grid has the focus.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+        return action
+
+    def _update_actions(self) -> None:
+        cells = [self.model.cell(i) for i in self.selected_indices()]
+        first = cells[0] if cells else None
+        self.open_action.setEnabled(first is not None)
+        self.cancel_action.setEnabled(any(c.state in (WAITING, RUNNING) for c in cells))
+        self.retry_action.setEnabled(any(c.state in (FAILED, CANCELLED, ATTENTION) for c in cells))
+        self.use_inputs_action.setEnabled(first is not None)
+        self.copy_id_action.setEnabled(first is not None and first.state != WAITING)
+        has_image = first is not None and first.image_path is not None
+        self.save_as_action.setEnabled(has_image)
+        self.copy_image_action.setEnabled(has_image)
+        exportable = sum(1 for c in cells if c.image_path is not None)
+        self.export_action.setEnabled(exportable > 0)
+        self.export_action.setText(
+            f"&Export {exportable} images…" if exportable > 1 else "&Export…"
+        )
+
+    def _emit_all(self, signal: SignalInstance) -> None:
+        chosen = self.selected_indices()
+        if chosen:
+            signal.emit(chosen)
+
+    def _emit_one(self, signal: SignalInstance) -> None:
+        chosen = self.selected_indices()
+        if chosen:
+            signal.emit(chosen[0])
+
+    def _emit_open(self) -> None:
+        chosen = self.selected_indices()
+        if chosen:
+            self.cell_activated.emit(chosen[0])
+
+    def _on_view_menu_requested(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        item = self.model.item_at(index) if index.isValid() else None
+        if item is None:
+            return
+        if item not in self.selected_indices():
+            self.view.setCurrentIndex(index)
+        menu = self.context_menu()
+        menu.popup(self.view.viewport().mapToGlobal(position))
 
     def _thumbnail(self, path: Path) -> QPixmap | None:
         if self._provider is None:

@@ -6,6 +6,9 @@ server text is data, never markup.
 Signals:
     copy_request_id_requested(str): the user asked to copy the shown run's request id.
     use_inputs_requested(str): "Use these inputs" for the shown run (its local id).
+    action_requested(str, str): an action button for the shown run: its id and the
+        :class:`~fizzly_desktop.core.run_actions.RunAction` value. Buttons show only when their
+        action applies to the run (``actions_for``).
 """
 
 from __future__ import annotations
@@ -36,10 +39,10 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core import words
 from fizzly_desktop.core.formatting import format_duration
+from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
 from fizzly_desktop.core.words import WaitCauses
 from fizzly_desktop.ui.labels import plain_label
-from fizzly_desktop.ui.queue.run_table import elapsed_seconds
 
 _NODE_MARKS = {
     None: ("○", "Pending"),
@@ -131,6 +134,9 @@ class NodeTimeline(QTreeWidget):
                 # The run ended while this node ran: it did not finish.
                 mark, word = _NODE_MARKS[NodeState.FAILED]
                 word = "Stopped"
+            elif state is NodeState.RUNNING and run.out_of_contact:
+                # Nothing is heard: whether it still runs is not known.
+                mark, word = "?", "Unknown"
             rows.append(
                 (
                     name,
@@ -174,6 +180,7 @@ class FrameProgressBar(QProgressBar):
 class RunDetailsPanel(QWidget):
     copy_request_id_requested = Signal(str)
     use_inputs_requested = Signal(str)
+    action_requested = Signal(str, str)
 
     def __init__(self, outputs_view: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -223,6 +230,28 @@ class RunDetailsPanel(QWidget):
         header.addWidget(self.copy_button)
         header.addWidget(self.use_inputs_button)
         layout.addLayout(header)
+
+        # What can be done with this run, as buttons that show only when they apply.
+        actions = QHBoxLayout()
+        self.action_buttons: dict[RunAction, QPushButton] = {}
+        for action in RunAction:
+            button = QPushButton(action.value)
+            button.setAccessibleName(action.value)
+            button.setVisible(False)
+            button.clicked.connect(lambda _=False, a=action: self._on_action_clicked(a))
+            self.action_buttons[action] = button
+            actions.addWidget(button)
+        self.action_buttons[RunAction.RUN_AGAIN].setToolTip(
+            "A new run with the same inputs; this one stays in the list."
+        )
+        self.action_buttons[RunAction.CHECK_AGAIN].setToolTip(
+            "Ask the server once where this run is; it is followed again if the server answers."
+        )
+        self.action_buttons[RunAction.FORGET].setToolTip(
+            "Take this run out of the list; nothing more is asked about it."
+        )
+        actions.addStretch(1)
+        layout.addLayout(actions)
 
         self.progress = FrameProgressBar()
         self.progress.setAccessibleName("Overall progress")
@@ -314,6 +343,9 @@ class RunDetailsPanel(QWidget):
             self._clock.stop()
         elif not self._clock.isActive():
             self._clock.start()
+        shown = set(actions_for(run))
+        for action, button in self.action_buttons.items():
+            button.setVisible(action in shown)
         self.request_label.setText(run.request_id or "not sent yet")
         self.copy_button.setEnabled(run.request_id is not None)
 
@@ -325,7 +357,11 @@ class RunDetailsPanel(QWidget):
             self.progress.setFormat(f"Running{node}")
         else:
             self.progress.setFormat(f"{progress} %{node}")
-        self.progress.setVisible(not run.state.is_terminal or run.state is RunState.COMPLETED)
+        # Out of contact, the last progress heard is not progress: no bar.
+        self.progress.setVisible(
+            (not run.state.is_terminal and not run.out_of_contact)
+            or run.state is RunState.COMPLETED
+        )
 
         error = run.error or ""
         self.error_box.setVisible(bool(error))
@@ -370,7 +406,7 @@ class RunDetailsPanel(QWidget):
             parts.append(f"total time {format_duration(total_ms / 1000)}")
         elif run.started_at is not None:
             # Only once it runs: the wait before is said, with its reason, above.
-            elapsed = elapsed_seconds(run, now)
+            elapsed = run.elapsed(now)
             if elapsed is not None:
                 verb = "took" if run.state.is_terminal else "running for"
                 parts.append(f"{verb} {format_duration(elapsed)}")
@@ -398,6 +434,14 @@ class RunDetailsPanel(QWidget):
     def _on_copy_clicked(self) -> None:
         if self._run is not None and self._run.request_id:
             self.copy_request_id_requested.emit(self._run.request_id)
+
+    def visible_actions(self) -> list[RunAction]:
+        """The action buttons shown for the current run, in order (for tests and tools)."""
+        return [a for a, b in self.action_buttons.items() if not b.isHidden()]
+
+    def _on_action_clicked(self, action: RunAction) -> None:
+        if self._run is not None:
+            self.action_requested.emit(self._run.id, action.value)
 
     def _on_use_inputs_clicked(self) -> None:
         if self._run is not None:

@@ -5,7 +5,8 @@ The panel does not know how a form is built (``ui/forms`` does); it needs a widg
 and keeps Run disabled with the reason shown while the form or the run options are not valid.
 
 Signals:
-    run_requested(int count, object webhook): Run pressed (or Ctrl+Enter); webhook is str or None.
+    run_requested(int count, object webhook): Run pressed (or the window's Ctrl+Enter); webhook
+        is str or None.
     build_batch_requested(): "Build batch…" pressed.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -42,6 +43,16 @@ def _muted(label: QLabel) -> QLabel:
     return label
 
 
+def run_button_text(count: int, credits_per_run: float | None) -> str:
+    """``"Run"``, ``"Run 10"``, and the expected cost once known: ``"Run 10 · 50 credits"``."""
+    text = "Run" if count == 1 else f"Run {count}"
+    if credits_per_run is None:
+        return text
+    total = round(credits_per_run * count, 2)
+    unit = "credit" if total == 1 else "credits"
+    return f"{text} · {total:g} {unit}"
+
+
 class FormPanel(QWidget):
     run_requested = Signal(int, object)
     build_batch_requested = Signal()
@@ -55,6 +66,8 @@ class FormPanel(QWidget):
         # The generated form (ui/forms.SchemaForm or anything with its four members).
         self._form: Any = None
         self._busy_reason: str | None = "Choose a workflow in the sidebar."
+        # What one run of the shown workflow has cost so far (None until one has finished).
+        self._credits_per_run: float | None = None
 
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -137,10 +150,8 @@ class FormPanel(QWidget):
         self.reason.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.reason)
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(self._on_run_clicked)
+        # Ctrl+Enter is the window's Run ▸ Run action, not a shortcut of the panel's own: two
+        # window-wide owners of one key make Qt fire neither ("Ambiguous shortcut overload").
         self._refresh()
 
     # --- the form ----------------------------------------------------------------------------
@@ -185,6 +196,11 @@ class FormPanel(QWidget):
         self._busy_reason = "Choose a workflow in the sidebar."
         self._refresh()
 
+    def set_credits_per_run(self, credits: float | None) -> None:
+        """Show what Run will cost, from what one run of this workflow has cost (None: unknown)."""
+        self._credits_per_run = credits
+        self._refresh()
+
     def set_unavailable(self, reason: str | None) -> None:
         """Disable running for a reason outside the form (no key, server unreachable…)."""
         self._busy_reason = reason
@@ -222,7 +238,11 @@ class FormPanel(QWidget):
         self.run_button.setEnabled(reason is None)
         self.batch_button.setEnabled(self._form is not None and not self._busy_reason)
         count = self.count.value()
-        self.run_button.setText("Run" if count == 1 else f"Run {count}")
+        self.run_button.setText(run_button_text(count, self._credits_per_run))
+        tip = "Start the run (Ctrl+Enter)"
+        if self._credits_per_run is not None:
+            tip += f"; about {self._credits_per_run:g} credits a run, from its finished runs"
+        self.run_button.setToolTip(tip)
         self.reason.setText(reason or "")
         self.reason.setVisible(bool(reason))
 

@@ -11,12 +11,11 @@ from PySide6.QtCore import (
     QPoint,
     Qt,
     QTimer,
-    QUrl,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import (
     QAction,
-    QDesktopServices,
     QGuiApplication,
     QKeySequence,
     QPalette,
@@ -47,6 +46,7 @@ from fizzly_desktop.ui.gallery.model import (
     thumbnail_bucket,
 )
 from fizzly_desktop.ui.gallery.tiles import CaptionMode, OutputGridView, OutputTileDelegate
+from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
@@ -92,11 +92,16 @@ class GalleryView(QWidget):
         open_requested(OutputItem): the user wants to view an output (double-click, Enter, menu).
         use_inputs_requested(OutputItem): the user wants a new run with this output's inputs.
         show_run_requested(str run_id): the user wants to see the run that made an output.
+        save_as_requested(OutputItem), copy_image_requested(OutputItem): keep one image.
+        export_requested(list[OutputItem]): copy the selected images to a folder.
     """
 
     open_requested = Signal(OutputItem)
     use_inputs_requested = Signal(OutputItem)
     show_run_requested = Signal(str)
+    save_as_requested = Signal(OutputItem)
+    copy_image_requested = Signal(OutputItem)
+    export_requested = Signal(list)
 
     MIN_TILE = 96
     MAX_TILE = 320
@@ -211,6 +216,15 @@ class GalleryView(QWidget):
             "Open containing folder", self._open_folder_of_current, None
         )
         self.copy_text_action = self._action("Copy text", self._copy_text_of_current, None)
+        self.save_as_action = self._action(
+            "Save as…", lambda: self._emit_saved(self.save_as_requested), QKeySequence("Ctrl+S")
+        )
+        self.copy_image_action = self._action(
+            "Copy image",
+            lambda: self._emit_saved(self.copy_image_requested),
+            QKeySequence("Ctrl+Shift+C"),
+        )
+        self.export_action = self._action("Export selected…", self._export_selected, None)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -297,12 +311,25 @@ class GalleryView(QWidget):
         menu.addAction(self.show_run_action)
         menu.addSeparator()
         if item.is_image:
-            self.open_folder_action.setEnabled(item.path is not None)
+            for action in (self.open_folder_action, self.save_as_action, self.copy_image_action):
+                action.setEnabled(item.path is not None)
+            menu.addAction(self.save_as_action)
+            menu.addAction(self.copy_image_action)
             menu.addAction(self.open_folder_action)
         else:
             menu.addAction(self.copy_text_action)
+        exportable = len(self.exportable_items())
+        self.export_action.setText(
+            f"Export {exportable} selected images…" if exportable > 1 else "Export…"
+        )
+        self.export_action.setEnabled(exportable > 0)
+        menu.addAction(self.export_action)
         self.use_inputs_action.setEnabled(bool(item.inputs))
         return menu
+
+    def exportable_items(self) -> list[OutputItem]:
+        """The selected outputs that are saved images (what Export copies)."""
+        return [i for i in self.selected_items() if i.is_image and i.path is not None]
 
     # --- reactions --------------------------------------------------------------------------
 
@@ -360,7 +387,17 @@ class GalleryView(QWidget):
     def _open_folder_of_current(self) -> None:
         item = self.current_item()
         if item is not None and item.path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(item.path.parent)))
+            open_folder(item.path.parent, self)
+
+    def _emit_saved(self, signal: SignalInstance) -> None:
+        item = self.current_item()
+        if item is not None and item.is_image and item.path is not None:
+            signal.emit(item)
+
+    def _export_selected(self) -> None:
+        items = self.exportable_items()
+        if items:
+            self.export_requested.emit(items)
 
     def _copy_text_of_current(self) -> None:
         item = self.current_item()

@@ -118,6 +118,20 @@ class WorkflowLibraryPanel(QWidget):
         actions.addWidget(self.edit_button, 1)
         actions.addWidget(self.more_button)
 
+        # Why the library cannot be used now (a rejected key, no server), in place of the list,
+        # with the button that fixes it; the presenter that shows it decides what it does.
+        self.problem = QWidget()
+        self.problem.setObjectName("LibraryProblem")
+        problem_layout = QVBoxLayout(self.problem)
+        problem_layout.setContentsMargins(0, 6, 0, 6)
+        self.problem_label = plain_label()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setAccessibleName("Why the workflows cannot be used")
+        self.problem_button = QPushButton()
+        problem_layout.addWidget(self.problem_label)
+        problem_layout.addWidget(self.problem_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.problem.hide()
+
         self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -127,6 +141,7 @@ class WorkflowLibraryPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
         layout.addLayout(header)
+        layout.addWidget(self.problem)
         layout.addWidget(self.list, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message)
@@ -208,6 +223,20 @@ class WorkflowLibraryPanel(QWidget):
                     self.list.setCurrentItem(item)
                 return True
         return False
+
+    def show_problem(self, text: str | None, button_text: str = "") -> None:
+        """Say why the workflows cannot be used now (None: they can), with a fixing button.
+
+        An empty list gives way to the problem: a list with nothing in it says nothing.
+        """
+        self.problem_label.setText(text or "")
+        self.problem_button.setText(button_text)
+        self.problem_button.setVisible(bool(button_text))
+        self.problem.setVisible(bool(text))
+        self.list.setVisible(not text or self.list.count() > 0)
+
+    def problem_shown(self) -> str | None:
+        return self.problem_label.text() if self.problem.isVisibleTo(self) else None
 
     def show_message(self, text: str | None) -> None:
         self.message.setText(text or "")

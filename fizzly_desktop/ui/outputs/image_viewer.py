@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QDesktopServices,
     QGuiApplication,
     QIcon,
     QImage,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.paths import default_pictures_dir
+from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.thumbnails import FullImageLoader
 
 log = logging.getLogger(__name__)
@@ -168,6 +169,10 @@ class ImageViewer(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, loader: FullImageLoader | None = None):
         super().__init__(parent)
+        #: When set (by the app's output actions), Save As and Copy go through them: the copy
+        #: is made off the GUI thread and the sidecar can go along.
+        self.save_handler: Callable[[Path], None] | None = None
+        self.copy_handler: Callable[[QImage, Path], None] | None = None
         self.setAccessibleName("Image viewer")
         self._loader = loader if loader is not None else FullImageLoader(self)
         self._loader.image_loaded.connect(self._on_loader_image_loaded)
@@ -204,10 +209,13 @@ class ImageViewer(QWidget):
             "Save as…",
             "document-save-as",
             [QKeySequence.StandardKey.SaveAs, QKeySequence.StandardKey.Save],
-            self.save_as,
+            self._on_save_triggered,
         )
         self.copy_action = self._action(
-            "Copy image", "edit-copy", [QKeySequence.StandardKey.Copy], self.copy_image
+            "Copy image",
+            "edit-copy",
+            [QKeySequence.StandardKey.Copy, QKeySequence("Ctrl+Shift+C")],
+            self._on_copy_triggered,
         )
         self.open_folder_action = self._action(
             "Open folder", "folder-open", [], self.open_containing_folder
@@ -413,6 +421,18 @@ class ImageViewer(QWidget):
 
     # --- file actions -----------------------------------------------------------------------
 
+    def _on_save_triggered(self) -> None:
+        if self.save_handler is not None and self._path is not None:
+            self.save_handler(self._path)
+        else:
+            self.save_as()
+
+    def _on_copy_triggered(self) -> None:
+        if self.copy_handler is not None and self._path is not None and not self._image.isNull():
+            self.copy_handler(self._image, self._path)
+        else:
+            self.copy_image()
+
     def save_as(self) -> Path | None:
         """Ask where to save a copy of the original file (same bytes, same format); return it."""
         source = self._path
@@ -453,10 +473,10 @@ class ImageViewer(QWidget):
         return True
 
     def open_containing_folder(self) -> bool:
-        """Open the image's folder in the system's file manager."""
+        """Open the image's folder in the file manager (or show its path to copy)."""
         if self._path is None:
             return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._path.parent)))
+        return open_folder(self._path.parent, self)
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -498,7 +518,8 @@ class ImageViewer(QWidget):
 
 
 class ImageViewerWindow(QDialog):
-    """The viewer in its own resizable window; Esc closes it.
+    """The viewer in its own resizable window, a lightbox: Left/Right step through the
+    sibling outputs it was opened with, Esc closes it.
 
     Args:
         parent: the window it belongs to (it stays on top of it, without blocking it).
@@ -513,18 +534,84 @@ class ImageViewerWindow(QDialog):
         self.setSizeGripEnabled(True)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.viewer = ImageViewer(self, loader=loader)
+        self._paths: list[Path] = []
+        self._titles: list[str] = []
+        self._index = 0
+        self.previous_action = self._step_action("Previous", "go-previous", Qt.Key.Key_Left, -1)
+        self.next_action = self._step_action("Next", "go-next", Qt.Key.Key_Right, +1)
+        self.position_label = QLabel(self)
+        self.position_label.setAccessibleName("Position")
+        self.position_label.setContentsMargins(8, 0, 8, 0)
+        self.viewer.toolbar.addSeparator()
+        self.viewer.toolbar.addAction(self.previous_action)
+        self.viewer.toolbar.addAction(self.next_action)
+        self.viewer.toolbar.addWidget(self.position_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.viewer)
         self.resize(960, 720)
+        self._update_steps()
+
+    @property
+    def index(self) -> int:
+        """Which of the sibling images is shown."""
+        return self._index
+
+    def paths(self) -> list[Path]:
+        return list(self._paths)
 
     def show_image(self, path: Path) -> None:
-        """Show the window with the image at ``path``."""
-        self.setWindowTitle(f"{Path(path).name} — Image")
-        self.viewer.open(path)
+        """Show the window with the image at ``path`` alone."""
+        self.show_images([Path(path)], 0)
+
+    def show_images(
+        self, paths: Sequence[Path], index: int, titles: Sequence[str] | None = None
+    ) -> None:
+        """Show ``paths[index]``; Left and Right then step through ``paths``.
+
+        ``titles`` (one per path) name each image in the window's title; by default its file
+        name.
+        """
+        self._paths = [Path(p) for p in paths]
+        self._titles = list(titles) if titles is not None else [p.name for p in self._paths]
+        if not self._paths:
+            return
+        self._show(max(0, min(index, len(self._paths) - 1)))
         if self.isVisible():
             # Already open behind other windows: bring it forward for the new image.
             self.raise_()
             self.activateWindow()
         else:
             self.show()
+
+    def step(self, offset: int) -> bool:
+        """Show the image ``offset`` places further (-1 the one before); False at either end."""
+        target = self._index + offset
+        if not self._paths or not 0 <= target < len(self._paths):
+            return False
+        self._show(target)
+        return True
+
+    def _show(self, index: int) -> None:
+        self._index = index
+        path = self._paths[index]
+        self.setWindowTitle(f"{self._titles[index]} — Image")
+        self.viewer.open(path)
+        self._update_steps()
+
+    def _update_steps(self) -> None:
+        count = len(self._paths)
+        self.previous_action.setEnabled(self._index > 0)
+        self.next_action.setEnabled(self._index < count - 1)
+        for action in (self.previous_action, self.next_action):
+            action.setVisible(count > 1)
+        self.position_label.setText(f"{self._index + 1} of {count}" if count > 1 else "")
+
+    def _step_action(self, text: str, icon: str, key: Qt.Key, offset: int) -> QAction:
+        action = QAction(QIcon.fromTheme(icon), text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{text} image ({QKeySequence(key).toString()})")
+        action.triggered.connect(lambda: self.step(offset))
+        self.addAction(action)
+        return action

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, QSizeF, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, QSizeF, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QAction,
-    QDesktopServices,
     QFont,
     QFontDatabase,
     QGuiApplication,
     QIcon,
+    QKeySequence,
     QPalette,
 )
 from PySide6.QtWidgets import (
@@ -33,6 +33,7 @@ from fizzly_desktop.ui.gallery.view import (
     OutputGridView,
     OutputTileDelegate,
 )
+from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
@@ -145,8 +146,9 @@ class TextOutputBlock(QWidget):
 class OutputsStrip(QWidget):
     """The outputs of one run: a row of image thumbnails, then each text or JSON output.
 
-    Double-click or Enter on a thumbnail asks for the viewer. Text is shown exactly as the
-    server sent it, never as rich text.
+    Double-click or Enter on a thumbnail asks for the viewer; its menu (and Ctrl+S,
+    Ctrl+Shift+C) saves or copies it. Text is shown exactly as the server sent it, never as
+    rich text.
 
     Args:
         loader: the app's thumbnail loader.
@@ -156,10 +158,13 @@ class OutputsStrip(QWidget):
     Signals:
         output_activated(OutputItem): the user wants to view this image output.
         text_copied(str name): the text output ``name`` was copied to the clipboard.
+        save_as_requested(OutputItem), copy_image_requested(OutputItem): keep this image.
     """
 
     output_activated = Signal(OutputItem)
     text_copied = Signal(str)
+    save_as_requested = Signal(OutputItem)
+    copy_image_requested = Signal(OutputItem)
 
     def __init__(
         self, loader: ThumbnailLoader, parent: QWidget | None = None, *, tile_size: int = 112
@@ -191,6 +196,12 @@ class OutputsStrip(QWidget):
         self.open_action.triggered.connect(self._open_current)
         self.open_folder_action = QAction("Open containing folder", self)
         self.open_folder_action.triggered.connect(self._open_folder_of_current)
+        self.save_as_action = self._image_action(
+            "Save as…", "Ctrl+S", lambda: self._emit_current(self.save_as_requested)
+        )
+        self.copy_image_action = self._image_action(
+            "Copy image", "Ctrl+Shift+C", lambda: self._emit_current(self.copy_image_requested)
+        )
 
         self.empty_label = QLabel(NO_OUTPUTS_MESSAGE, self)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -265,13 +276,37 @@ class OutputsStrip(QWidget):
         if not index.isValid():
             return
         self.images_view.setCurrentIndex(index)
-        item = index.data(ItemRole)
-        self.open_folder_action.setEnabled(isinstance(item, OutputItem) and item.path is not None)
-        menu = QMenu(self)
-        menu.addAction(self.open_action)
-        menu.addAction(self.open_folder_action)
+        menu = self.context_menu()
         menu.exec(self.images_view.viewport().mapToGlobal(position))
         menu.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        """The menu offered for the current image."""
+        item = self._current_image()
+        saved = item is not None and item.path is not None
+        for action in (self.open_folder_action, self.save_as_action, self.copy_image_action):
+            action.setEnabled(saved)
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addSeparator()
+        menu.addAction(self.save_as_action)
+        menu.addAction(self.copy_image_action)
+        menu.addAction(self.open_folder_action)
+        return menu
+
+    def _emit_current(self, signal: SignalInstance) -> None:
+        item = self._current_image()
+        if item is not None and item.path is not None:
+            signal.emit(item)
+
+    def _image_action(self, text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        # Only while the thumbnails have focus: elsewhere these keys belong to other views.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.images_view.addAction(action)
+        return action
 
     def _current_image(self) -> OutputItem | None:
         item = self.images_view.currentIndex().data(ItemRole)
@@ -285,7 +320,7 @@ class OutputsStrip(QWidget):
     def _open_folder_of_current(self) -> None:
         item = self._current_image()
         if item is not None and item.path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(item.path.parent)))
+            open_folder(item.path.parent, self)
 
     def _on_loader_thumbnail_done(self, path: str, *_: object) -> None:
         self.images_model.thumbnail_changed(path)

@@ -1,28 +1,32 @@
 """Presenters per screen area: the UI logic between the session and the widgets.
 
 Each presenter holds one area's logic (queue, gallery, details, outputs, form and runs,
-profiles, status) and shares a small :class:`Services` object with the others; the
-``AppController`` only builds and wires them.
+profiles, status, the held-batch banner, quitting) and shares a small :class:`Services` object
+with the others; the ``AppController`` only builds and wires them.
 """
 
 from __future__ import annotations
 
+from fizzly_desktop.ui.presenters.banner import BannerPresenter
 from fizzly_desktop.ui.presenters.details import DetailsPresenter
 from fizzly_desktop.ui.presenters.form import FormPresenter
 from fizzly_desktop.ui.presenters.gallery import GalleryPresenter
 from fizzly_desktop.ui.presenters.outputs import OutputsPresenter
 from fizzly_desktop.ui.presenters.profiles import ProfilesPresenter
 from fizzly_desktop.ui.presenters.queue import QueuePresenter
+from fizzly_desktop.ui.presenters.quitting import QuitPresenter
 from fizzly_desktop.ui.presenters.services import Services
 from fizzly_desktop.ui.presenters.status import StatusPresenter
 
 __all__ = [
+    "BannerPresenter",
     "DetailsPresenter",
     "FormPresenter",
     "GalleryPresenter",
     "OutputsPresenter",
     "ProfilesPresenter",
     "QueuePresenter",
+    "QuitPresenter",
     "Services",
     "StatusPresenter",
 ]

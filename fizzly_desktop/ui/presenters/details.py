@@ -1,8 +1,13 @@
-"""The run details panel: the selected run's timeline and outputs, kept current by the delta."""
+"""The run details panel: the selected run's timeline, outputs and actions, kept current."""
 
 from __future__ import annotations
 
-from fizzly_desktop.core.runs import Run, RunState, StateGroup
+from PySide6.QtWidgets import QMessageBox
+
+from fizzly_desktop.core.formatting import format_credits
+from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME
+from fizzly_desktop.core.run_actions import RunAction
+from fizzly_desktop.core.runs import Contact, Run, StateGroup
 from fizzly_desktop.core.words import WaitCauses, wait_causes
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.details.run_details import RunDetailsPanel
@@ -25,7 +30,7 @@ class DetailsPresenter:
         self.panel = panel
         self.strip = strip
         self.outputs = outputs
-        self._nodes_of: dict[str, list[str]] = {}
+        panel.action_requested.connect(self._on_action_requested)
 
     def show(self, run_id: str | None) -> None:
         engine = self.services.engine
@@ -64,23 +69,87 @@ class DetailsPresenter:
         )
 
     def expected_nodes(self, workflow: str) -> list[str]:
-        """The nodes of the workflow's last completed run, to show the ones not reached yet.
+        """The nodes of the workflow's last completed run, to show the ones not reached yet."""
+        engine = self.services.engine
+        return engine.expected_nodes(workflow) if engine is not None else []
 
-        Cached per workflow (finding it means sorting the whole history); a run of the workflow
-        that completes replaces the entry.
-        """
-        nodes = self._nodes_of.get(workflow)
-        if nodes is None:
-            engine = self.services.engine
-            latest = engine.runs(StateGroup.COMPLETED, workflow=workflow)[:1] if engine else []
-            nodes = [entry.node for entry in latest[0].timeline] if latest else []
-            self._nodes_of[workflow] = nodes
-        return nodes
+    # --- actions -------------------------------------------------------------------------------
+    def _on_action_requested(self, run_id: str, action: str) -> None:
+        """A button of the panel. Questions are asked here, in the click's handler, never in a
+        task (see QueuePresenter.remove_runs: a nested loop inside a task stalls the others)."""
+        engine = self.services.engine
+        run = engine.run(run_id) if engine is not None else None
+        if engine is None or run is None:
+            return
+        match RunAction(action):
+            case RunAction.CANCEL:
+                engine.cancel([run_id])
+            case RunAction.RETRY:
+                self.services.spawn("retry", engine.retry([run_id]))
+            case RunAction.RUN_AGAIN:
+                if self._ask("Run again", self.run_again_question(run)):
+                    self.services.spawn("run-again", engine.retry([run_id]))
+            case RunAction.CHECK_AGAIN:
+                self.services.spawn(f"check-{run_id}", self.check_again(run_id))
+            case RunAction.FORGET:
+                question = (
+                    "Take this run out of the list? The app will no longer ask the server about "
+                    "it; if it is still running there, it may still finish and cost credits. "
+                    "Saved images stay on disk."
+                )
+                if self._ask("Forget run", question):
+                    self.services.spawn("forget", engine.remove_from_history([run_id]))
+
+    def run_again_question(self, run: Run) -> str:
+        """The confirmation of Run again, with what the new run costs."""
+        engine = self.services.engine
+        credits = engine.expected_credits(run.workflow) if engine is not None else None
+        name = self.services.workflow_name(run.workflow)
+        if credits is None:
+            cost = "Its cost is not known yet: no run of this workflow has finished here."
+        else:
+            cost = f"It costs about {format_credits(credits)} credits, like the last one."
+        return (
+            f"Send a new run of {name} with the same inputs? {cost} "
+            "This run stays in the list until you forget it."
+        )
+
+    async def check_again(self, run_id: str) -> None:
+        """One status call; says so when the server still does not answer."""
+        engine, session = self.services.engine, self.services.session
+        run = engine.run(run_id) if engine is not None else None
+        if engine is None or run is None:
+            return
+        sandbox = session.sandbox
+        if run.profile == SANDBOX_PROFILE_NAME and (sandbox is None or not sandbox.running):
+            # The local sandbox ended under the app: checking again starts it (on the same
+            # data folder, so it still has the run), and the status bar shows where it is.
+            self.services.show_message("Starting the local sandbox…", 5000)
+            started = await session.start_sandbox()
+            if started is not None and session.profiles.active.is_sandbox:
+                self.services.window.status.set_server(SANDBOX_PROFILE_NAME, started.info.base_url)
+        answered = await engine.check_again([run_id])
+        run = engine.run(run_id)
+        if run is None:
+            return
+        if not answered:
+            self.services.show_message(
+                "The server still does not answer about this run. Check that it is running "
+                "and reachable, then check again.",
+                8000,
+            )
+        elif run.contact is Contact.UNKNOWN:
+            self.services.show_message(
+                "The server no longer knows this run. Run it again, or forget it.", 8000
+            )
+        else:
+            self.services.show_message("The server answered: the run is followed again.", 5000)
+
+    def _ask(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self.services.window, title, question)
+        return answer == QMessageBox.StandardButton.Yes
 
     def on_delta(self, delta: EngineDelta) -> None:
-        for run in (*delta.added, *delta.updated):
-            if run.state is RunState.COMPLETED and run.timeline:
-                self._nodes_of[run.workflow] = [entry.node for entry in run.timeline]
         shown = self.panel.run_id
         if shown is None:
             return

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from fizzly_desktop.core.library import WorkflowEntry
-from fizzly_desktop.core.runs import StateGroup
+from fizzly_desktop.core.runs import RunState, StateGroup
 from fizzly_desktop.core.schema import InputSchema
 from fizzly_desktop.core.session import SANDBOX_NOT_RUNNING
+from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.forms import SchemaForm
 from fizzly_desktop.ui.library import WorkflowLibraryPanel
 from fizzly_desktop.ui.presenters.services import Services
@@ -17,6 +18,7 @@ from fizzly_desktop.ui.presenters.services import Services
 log = logging.getLogger(__name__)
 
 NO_KEY = "Add an API key for this profile (File ▸ Profiles and API Keys) to run."
+KEY_REJECTED = "The server refused this profile's key: open Profiles to replace it."
 
 _SOURCES = {
     "server": "inputs from the server's schema",
@@ -34,7 +36,8 @@ class FormPresenter:
         services: the shared toolbox.
         library_panel: the workflow list beside the form.
         on_names_changed: called when the library's names change (the queue shows them).
-        select_run: shows a run in the queue (a single run just queued).
+        select_run: shows a run just queued in the queue, selected.
+        show_batch: shows a batch just queued in the queue.
     """
 
     def __init__(
@@ -43,13 +46,21 @@ class FormPresenter:
         library_panel: WorkflowLibraryPanel,
         on_names_changed: Callable[[], None],
         select_run: Callable[[str], None],
+        show_batch: Callable[[str], None] | None = None,
     ) -> None:
         self.services = services
         self.library_panel = library_panel
         self.workflow: WorkflowEntry | None = None
         self._on_names_changed = on_names_changed
         self._select_run = select_run
+        self._show_batch = show_batch
         self._schema_asked: set[tuple[str, str]] = set()
+        # The values typed into each workflow's form this session, by (profile, workflow), so
+        # that going back to a workflow (or its form being rebuilt) loses nothing.
+        self._kept_values: dict[tuple[str, str], dict[str, Any]] = {}
+        self._shown_key: tuple[str, str] | None = None
+        #: Profiles whose key the server refused when last checked (the profiles presenter's).
+        self.rejected_keys: set[str] = set()
         window = services.window
         window.form_panel.run_requested.connect(self._on_run_requested)
         window.form_panel.build_batch_requested.connect(self.build_batch)
@@ -64,6 +75,11 @@ class FormPresenter:
         self._on_names_changed()
 
     def select_workflow(self, entry: WorkflowEntry) -> None:
+        self.keep_values()
+        panel = self.services.window.form_panel
+        if self.workflow is None or self.workflow.ref != entry.ref:
+            # "× 10" was meant for the workflow it was set on; another one starts from one run.
+            panel.count.setValue(1)
         self.workflow = entry
         session = self.services.session
         key = (session.profiles.active_name, entry.ref)
@@ -77,11 +93,30 @@ class FormPresenter:
             log.exception("The stored schema of %s could not be read", entry.ref)
             schema = InputSchema.reference_example()
         form = SchemaForm(schema, library=session.library, workflow=entry)
+        kept = self._kept_values.get(key)
+        if kept is not None:
+            form.set_values(kept)
+        self._shown_key = key
         source = _SOURCES.get(entry.schema_source, "")
         subtitle = entry.ref + (f" · {source}" if source else "")
-        panel = self.services.window.form_panel
         panel.set_workflow(entry.display_name, subtitle, form)
+        panel.set_credits_per_run(self._credits_per_run(entry.ref))
         panel.set_unavailable(self.run_blocker())
+
+    def keep_values(self) -> None:
+        """Remember the shown form's values for its workflow (for the rest of the session)."""
+        form = self.services.window.form_panel.form
+        if self._shown_key is not None and form is not None:
+            self._kept_values[self._shown_key] = form.values()
+
+    def on_delta(self, delta: EngineDelta) -> None:
+        """A run of the shown workflow finished: what a run costs may have changed."""
+        workflow = self.workflow
+        if workflow is None or not delta.updated:
+            return
+        if any(r.workflow == workflow.ref and r.state is RunState.COMPLETED for r in delta.updated):
+            panel = self.services.window.form_panel
+            panel.set_credits_per_run(self._credits_per_run(workflow.ref))
 
     async def _fetch_schema(self, entry: WorkflowEntry) -> None:
         session = self.services.session
@@ -105,6 +140,8 @@ class FormPresenter:
             return None if session.sandbox is not None else SANDBOX_NOT_RUNNING
         if session.profiles.key_status(profile.name).fingerprint is None:
             return NO_KEY
+        if profile.name in self.rejected_keys:
+            return KEY_REJECTED
         return None
 
     def _on_run_requested(self, count: int, webhook: str | None) -> None:
@@ -135,13 +172,15 @@ class FormPresenter:
                 )
                 self._select_run(run.id)
             else:
-                await engine.submit_batch(
+                batch = await engine.submit_batch(
                     f"{entry.display_name} × {len(input_sets)}",
                     entry.ref,
                     input_sets,
                     profile=profile,
                     webhook=webhook,
                 )
+                if self._show_batch is not None:
+                    self._show_batch(batch.id)
         except Exception as error:
             log.exception("Could not queue the run")
             self.services.show_error(getattr(error, "user_message", None) or str(error))
@@ -169,16 +208,34 @@ class FormPresenter:
             random_seed_fields=form.random_seed_fields(),
             parent=window,
         )
+        count = window.form_panel.count.value()
+        if count > 1:
+            # The "× N" beside Run is how many runs the user has in mind: start from it.
+            dialog.repeat_tab.repeat_count.setValue(count)
         if dialog.exec() != dialog.DialogCode.Accepted:
             return
         plan = dialog.plan()
         webhook = window.form_panel.webhook()
         self.services.spawn(
-            "batch",
-            engine.submit_batch(
-                plan.name, entry.ref, plan.input_sets(), profile=profile, webhook=webhook
-            ),
+            "batch", self._queue_batch(plan.name, entry.ref, plan.input_sets(), profile, webhook)
         )
+
+    async def _queue_batch(
+        self,
+        name: str,
+        workflow: str,
+        input_sets: list[dict[str, Any]],
+        profile: str,
+        webhook: str | None,
+    ) -> None:
+        engine = self.services.engine
+        if engine is None:
+            return
+        batch = await engine.submit_batch(
+            name, workflow, input_sets, profile=profile, webhook=webhook
+        )
+        if self._show_batch is not None:
+            self._show_batch(batch.id)
 
     def _credits_per_run(self, workflow: str) -> float | None:
         engine = self.services.engine

@@ -33,7 +33,12 @@ class GalleryPresenter(QObject):
         window = services.window
         window.tabs.currentChanged.connect(lambda _index: self.flush())
         gallery.show_run_requested.connect(self._on_show_run_requested)
-        gallery.open_requested.connect(outputs.open_output)
+        gallery.open_requested.connect(
+            lambda item: outputs.open_output(item, gallery.shown_items())
+        )
+        gallery.save_as_requested.connect(outputs.save_as)
+        gallery.copy_image_requested.connect(outputs.copy_image)
+        gallery.export_requested.connect(outputs.export)
 
     def load(self) -> None:
         engine = self.services.engine

@@ -1,27 +1,58 @@
-"""Outputs of runs: what the strip and gallery show of a run, the image viewer, the folder."""
+"""Outputs of runs: what the strip and gallery show of a run, the viewer, keeping, the folder."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
+from fizzly_desktop.core.export import (
+    Relocation,
+    SavedFiles,
+    relocate,
+    saved_files,
+    suggested_name,
+)
+from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.core.runs import Run
+from fizzly_desktop.ui.outputs.actions import OutputActions
+from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.output_items import OutputItem, output_items_for_run
 from fizzly_desktop.ui.presenters.services import Services
 
 if TYPE_CHECKING:
     from fizzly_desktop.ui.outputs.image_viewer import ImageViewerWindow
 
+log = logging.getLogger(__name__)
+
+#: Where the chosen outputs folder is remembered in the window's settings.
+FOLDER_SETTING = "outputs/folder"
+
 
 class OutputsPresenter:
-    """Turns a run's saved outputs into items, and opens them (viewer, file manager)."""
+    """Turns a run's saved outputs into items, opens them (viewer, file manager), keeps them
+    (Save As, Copy image, Export through :class:`OutputActions`)."""
+
+    #: How long a notice about saving or exporting stays in the status bar.
+    NOTICE_MS = 8000
 
     def __init__(self, services: Services) -> None:
         self.services = services
         self._viewer: ImageViewerWindow | None = None
+        self.actions = OutputActions(
+            services.window,
+            services.spawn,
+            lambda text: services.show_message(text, self.NOTICE_MS),
+            services.settings,
+        )
+        self._shown: dict[Path, OutputItem] = {}  # what the viewer steps through
+        #: The question "move or copy what is saved?" while it is open.
+        self.folder_question: QMessageBox | None = None
 
     def items(self, run: Run) -> list[OutputItem]:
         engine = self.services.engine
@@ -49,27 +80,167 @@ class OutputsPresenter:
         images = [item for item in items if item.is_image]
         return images or items
 
-    def open_output(self, item: OutputItem) -> None:
+    @property
+    def viewer(self) -> ImageViewerWindow | None:
+        """The image viewer window, once one was opened."""
+        return self._viewer
+
+    def open_output(self, item: OutputItem, siblings: Sequence[OutputItem] = ()) -> None:
+        """Show ``item`` in the viewer; Left/Right step through ``siblings`` (which hold it)."""
         if item.path is None:
             return
         from fizzly_desktop.ui.outputs.image_viewer import ImageViewerWindow
 
         if self._viewer is None:
             self._viewer = ImageViewerWindow(self.services.window)
-        self._viewer.show_image(item.path)
-        self._viewer.setWindowTitle(f"{item.workflow_name} — {item.path.name}")
+            self._viewer.viewer.save_handler = self._save_shown
+            self._viewer.viewer.copy_handler = self.actions.put_on_clipboard
+        shown = [i for i in siblings if i.is_image and i.path is not None]
+        if item not in shown:
+            shown = [item]
+        self._shown = {i.path: i for i in shown if i.path is not None}
+        self._viewer.show_images(
+            [i.path for i in shown if i.path is not None],
+            shown.index(item),
+            [f"{i.workflow_name} — {i.path.name if i.path else i.name}" for i in shown],
+        )
 
-    def open_first_image(self, run_id: str) -> bool:
-        """Open the run's first image in the viewer; False when it has none yet."""
-        images = [item for item in self.items_by_id(run_id) if item.is_image]
-        if images:
-            self.open_output(images[0])
-        return bool(images)
+    # --- keeping outputs ---------------------------------------------------------------------
+
+    def save_as(self, item: OutputItem) -> None:
+        if item.path is not None:
+            name = suggested_name(item.path.suffix, item.inputs, item.workflow_name)
+            self.actions.save_as(item.path, name)
+
+    def _save_shown(self, path: Path) -> None:
+        item = self._shown.get(path)
+        if item is not None:
+            self.save_as(item)
+        else:
+            self.actions.save_as(path)
+
+    def copy_image(self, item: OutputItem) -> None:
+        if item.path is not None:
+            self.actions.copy_image(item.path)
+
+    def export(self, items: Sequence[OutputItem]) -> None:
+        self.actions.export([i.path for i in items if i.is_image and i.path is not None])
+
+    def export_runs(self, run_ids: Sequence[str]) -> None:
+        """Export the saved images of runs (a queue or grid selection)."""
+        engine = self.services.engine
+        records = [r for rid in run_ids for r in (engine.outputs_of(rid) if engine else [])]
+        self.actions.export([r.path for r in records if r.error is None])
+
+    def first_image(self, run_id: str) -> OutputItem | None:
+        """The run's first saved image, if any."""
+        images = [i for i in self.items_by_id(run_id) if i.is_image and i.path is not None]
+        return images[0] if images else None
+
+    def open_first_image(self, run_id: str, sibling_runs: Sequence[str] = ()) -> bool:
+        """Open the run's first image in the viewer, stepping through the first images of
+        ``sibling_runs`` (a grid's); False when it has none yet."""
+        item = self.first_image(run_id)
+        if item is None:
+            return False
+        siblings = [i for rid in sibling_runs if (i := self.first_image(rid)) is not None]
+        self.open_output(item, siblings)
+        return True
 
     def open_folder(self, run_id: str) -> None:
         engine = self.services.engine
         records = engine.outputs_of(run_id) if engine else []
         if records:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(records[0].path).parent)))
+            open_folder(Path(records[0].path).parent, self.services.window)
         else:
             self.services.show_message("This run has no saved outputs yet.", 4000)
+
+    # --- the outputs folder --------------------------------------------------------------------
+
+    def current_folder(self) -> Path:
+        """Where new outputs are saved."""
+        engine = self.services.engine
+        folder = engine.settings.outputs_folder if engine is not None else None
+        return folder if folder is not None else default_pictures_dir()
+
+    def restore_folder(self) -> None:
+        """Use the outputs folder chosen in an earlier session, if any."""
+        value = self.services.settings.value(FOLDER_SETTING)
+        engine = self.services.engine
+        if engine is not None and isinstance(value, str) and value:
+            engine.set_outputs_folder(Path(value))
+
+    def choose_folder(self) -> None:
+        """File ▸ Choose Outputs Folder…: ask, starting in the current folder, then offer to
+        bring what is already saved along."""
+        old = self.current_folder()
+        chosen = QFileDialog.getExistingDirectory(
+            self.services.window, "Save output images in", str(old)
+        )
+        if chosen:
+            self.change_folder(Path(chosen))
+
+    def change_folder(self, new: Path) -> None:
+        engine = self.services.engine
+        old = self.current_folder()
+        if engine is None or new == old:
+            return
+        engine.set_outputs_folder(new)
+        self.services.settings.setValue(FOLDER_SETTING, str(new))
+        self.services.show_message(f"New outputs will be saved in {new}", self.NOTICE_MS)
+        images = [record.path for record in engine.saved_outputs()]
+        self.services.spawn("outputs-folder", self.offer_to_bring(old, new, images))
+
+    async def offer_to_bring(self, old: Path, new: Path, images: Sequence[Path]) -> None:
+        """Count what is saved in ``old`` (off the GUI thread) and, if anything, ask without
+        blocking whether to move or copy it to ``new``."""
+        files = await asyncio.to_thread(saved_files, old, images)
+        if files.count == 0:
+            return
+        self._ask_to_bring(files, new)
+
+    def _ask_to_bring(self, files: SavedFiles, new: Path) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Outputs folder changed",
+            f"New outputs will be saved in {new}.\n\n{files.describe()} saved so far are in "
+            f"{files.base}. Move them to the new folder, copy them there, or leave them where "
+            "they are? The history follows them either way.",
+            parent=self.services.window,
+        )
+        box.setTextFormat(box.textFormat().PlainText)
+        move = box.addButton("Move", QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton("Copy", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("Leave them", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(move)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.folder_question = box
+
+        def answered(button: QAbstractButton) -> None:
+            self.folder_question = None
+            if button is move or button is copy:
+                self.services.spawn(
+                    "outputs-folder-move", self.bring(files, new, move=button is move)
+                )
+
+        box.buttonClicked.connect(answered)
+        box.show()
+
+    async def bring(self, files: SavedFiles, new: Path, *, move: bool) -> Relocation:
+        """Move or copy the saved files into ``new`` (off the GUI thread) and point their
+        records there, so thumbnails and Open keep working."""
+        verb = "Moving" if move else "Copying"
+        self.services.show_message(f"{verb} {files.describe()} to {new}…", 0)
+        result = await asyncio.to_thread(relocate, files, new, move=move)
+        engine = self.services.engine
+        if engine is not None and result.moved:
+            engine.outputs_relocated(result.moved)
+        done = "moved" if move else "copied"
+        text = f"{len(result.moved)} image{'' if len(result.moved) == 1 else 's'} {done} to {new}"
+        if result.failed:
+            path, reason = result.failed[0]
+            text += f"; {len(result.failed)} left in {files.base} ({path.name}: {reason})"
+            log.warning("outputs not %s: %s", done, result.failed)
+        self.services.show_message(text, self.NOTICE_MS)
+        return result

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 
-from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME, ProfileStore
+from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME, KeyCheckStatus, ProfileStore
 from fizzly_desktop.core.session import SANDBOX_NOT_RUNNING
 from fizzly_desktop.ui.library import WorkflowLibraryPanel
-from fizzly_desktop.ui.presenters.form import NO_KEY, FormPresenter
+from fizzly_desktop.ui.presenters.form import KEY_REJECTED, NO_KEY, FormPresenter
 from fizzly_desktop.ui.presenters.services import Services
 from fizzly_desktop.ui.profiles import WelcomeView
 from fizzly_desktop.ui.shell.status_bar import Connection
@@ -34,11 +34,15 @@ class ProfilesPresenter:
         self.form = form
         self._dialog: ProfilesDialog | None = None
         self._before: dict[str, tuple[str, str | None]] = {}
+        # The profile whose rejected key the library's button offers to replace (None: the
+        # button tries the server again).
+        self._problem_fix: str | None = None
+        library_panel.problem_button.clicked.connect(self._on_problem_button_clicked)
         window = services.window
         window.profile_chosen.connect(
             lambda name: services.spawn("switch-profile", self.switch_profile(name))
         )
-        window.profiles_action.triggered.connect(self.open_dialog)
+        window.profiles_action.triggered.connect(lambda: self.open_dialog())
         welcome.sandbox_chosen.connect(
             lambda: services.spawn("welcome-sandbox", self.finish_welcome(SANDBOX_PROFILE_NAME))
         )
@@ -112,6 +116,7 @@ class ProfilesPresenter:
         profile = self.profiles.active
         self.refresh_list()
         library = session.use_library_of(profile.name)
+        self.library_panel.show_problem(None)
         self.form.on_library_changed()
         if profile.is_sandbox and session.sandbox is not None:
             base_url = session.sandbox.info.base_url
@@ -131,18 +136,65 @@ class ProfilesPresenter:
             window.status.set_connection(Connection.NO_KEY)
         else:
             reason = None
-            window.status.set_connection(Connection.CONNECTED, f"key {status.fingerprint}")
+            # "Connected" only once the server has taken the key: a rejected one would
+            # otherwise show an empty library under a green light.
+            window.status.set_connection(Connection.CHECKING, f"key {status.fingerprint}")
+            self.services.spawn_latest("check-key", self.check_key(profile.name))
         window.form_panel.set_unavailable(reason if self.form.workflow else None)
         if self.form.workflow is None:
             entries = library.list()
             if entries:
                 self.library_panel.select(entries[0].owner, entries[0].slug)
 
+    async def check_key(self, name: str) -> None:
+        """Ask the server whether it takes profile ``name``'s key; say what to do if not."""
+        session, window = self.services.session, self.services.window
+        check = await session.connector.check_profile(name)
+        if check is None or self.profiles.active_name != name:
+            return  # no key (already said), or the user has moved on to another profile
+        panel = self.library_panel
+        rejected = not check.ok and check.status is not KeyCheckStatus.UNREACHABLE
+        if rejected:
+            self.form.rejected_keys.add(name)
+        else:
+            self.form.rejected_keys.discard(name)
+        if check.ok:
+            fingerprint = self.profiles.key_status(name).fingerprint
+            window.status.set_connection(Connection.CONNECTED, f"key {fingerprint}")
+            panel.show_problem(None)
+            return
+        if check.status is KeyCheckStatus.UNREACHABLE:
+            self._problem_fix = None
+            window.status.set_connection(Connection.OFFLINE, check.message)
+            panel.show_problem(
+                f"Can't reach the server: {check.message}\nCheck the connection, then try again.",
+                "Try again",
+            )
+            return
+        self._problem_fix = name
+        window.status.set_connection(Connection.KEY_REJECTED, check.message)
+        panel.show_problem(
+            f"Key rejected: open Profiles to replace it.\n{check.message}", "Open Profiles…"
+        )
+        window.form_panel.set_unavailable(KEY_REJECTED if self.form.workflow else None)
+
+    def _on_problem_button_clicked(self) -> None:
+        name = self._problem_fix
+        if name is not None:
+            self.open_dialog(select=name)
+        else:
+            active = self.profiles.active_name
+            self.services.window.status.set_connection(Connection.CHECKING)
+            self.services.spawn_latest("check-key", self.check_key(active))
+
     # --- the Profiles dialog -------------------------------------------------------------------
-    def open_dialog(self) -> None:
+    def open_dialog(self, select: str | None = None) -> None:
+        """Open the Profiles dialog (one at a time), on profile ``select`` when given."""
         from fizzly_desktop.ui.profiles import ProfilesDialog
 
         if self._dialog is not None:
+            if select is not None:
+                self._dialog.select_profile(select)
             self._dialog.raise_()
             self._dialog.activateWindow()
             return
@@ -157,6 +209,8 @@ class ProfilesPresenter:
         )
         dialog.profiles_changed.connect(self.refresh_list)
         dialog.finished.connect(self._on_dialog_finished)
+        if select is not None:
+            dialog.select_profile(select)
         dialog.open()
 
     def _identities(self) -> dict[str, tuple[str, str | None]]:

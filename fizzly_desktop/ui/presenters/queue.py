@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
-from fizzly_desktop.core.runs import Run, RunState
+from fizzly_desktop.core.cancels import CancelWatch, cancellable
+from fizzly_desktop.core.runs import Run, RunState, StateGroup
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.presenters.details import DetailsPresenter
@@ -35,6 +37,8 @@ class QueuePresenter:
         self.details = details
         self._thumbnail_rows: dict[str, set[str]] = {}
         self._select_when_added: str | None = None
+        self._show_batch: Callable[[str | None], None] | None = None
+        self.cancels = CancelWatch()
         self.model.set_workflow_names(services.workflow_name)
         self.model.set_thumbnail_provider(self._thumbnail)
         thumbnails.thumbnail_ready.connect(self._on_thumbnail_ready)
@@ -68,6 +72,14 @@ class QueuePresenter:
                 # field of the run, so the queue is told to ask for the thumbnail again.
                 self.model.refresh_thumbnail(run.id)
         self.view.refresh_actions()
+        if self.cancels.watching:
+            for line in self.cancels.update(delta.updated, delta.removed):
+                # Said where the eye already is, without a dialog to dismiss.
+                self.services.show_message(line, 10000)
+
+    def set_batch_shower(self, show_batch: Callable[[str | None], None]) -> None:
+        """How to show one batch (or every run) in the queue: the batch bar's business."""
+        self._show_batch = show_batch
 
     def select_run(self, run_id: str) -> None:
         """Select a run, now or as soon as its row arrives (a new run's comes with a delta)."""
@@ -76,10 +88,47 @@ class QueuePresenter:
         else:
             self.view.select_run(run_id)
 
+    def reveal_run(self, run_id: str) -> None:
+        """Show a run just started: every run in the table, the Queue tab, the run selected.
+
+        A filter, a search or another batch's grid left from before would hide it, and a run
+        one cannot see looks like a run that did not start.
+        """
+        self._clear_filters(None)
+        self.select_run(run_id)
+
+    def reveal_batch(self, batch_id: str) -> None:
+        """Show a batch just queued: its runs in the table, its first run selected."""
+        self._clear_filters(batch_id)
+        engine = self.services.engine
+        runs = engine.batch_runs(batch_id) if engine is not None else []
+        if runs:
+            self.select_run(runs[0].id)
+
+    def _clear_filters(self, batch_id: str | None) -> None:
+        window = self.services.window
+        window.state_filters.select_group(StateGroup.ALL)
+        self.view.search.clear()
+        if self._show_batch is not None:
+            self._show_batch(batch_id)
+        window.tabs.setCurrentIndex(0)
+
     # --- actions -------------------------------------------------------------------------------
     def cancel_runs(self, run_ids: list[str]) -> None:
-        if self.services.engine is not None:
-            self.services.engine.cancel(run_ids)
+        """Cancel runs; once they have settled, the status bar says what it cost or saved."""
+        engine = self.services.engine
+        if engine is None:
+            return
+        self.watch_cancel(run_ids)
+        engine.cancel(run_ids)
+
+    def watch_cancel(self, run_ids: list[str]) -> None:
+        """Say what became of these runs once a cancel asked now has settled them."""
+        engine = self.services.engine
+        if engine is None:
+            return
+        runs = [engine.run(run_id) for run_id in run_ids]
+        self.cancels.watch(run.id for run in runs if run is not None and cancellable(run))
 
     async def retry_runs(self, run_ids: list[str]) -> None:
         if self.services.engine is not None:

@@ -62,8 +62,9 @@ class ProgressDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         run = index.data(RUN_ROLE)
-        if not isinstance(run, Run) or run.state.is_terminal:
+        if not isinstance(run, Run) or run.state.is_terminal or run.out_of_contact:
             # A finished run's cell is its word: cheaper to paint, and the table reads calmer.
+            # A run out of contact too: a bar would show progress it is not getting.
             super().paint(painter, option, index)
             return
         if option.state & QStyle.StateFlag.State_Selected:

@@ -5,7 +5,8 @@ It turns what the user does to selected runs into signals; the controller carrie
 Signals:
     selection_changed(list run_ids): the selected runs changed (first = current).
     cancel_requested(list run_ids), retry_requested(list run_ids),
-    remove_requested(list run_ids): actions on the selected runs.
+    remove_requested(list run_ids), export_requested(list run_ids): actions on the selected
+    runs.
     use_inputs_requested(str run_id), copy_request_id_requested(str run_id),
     open_folder_requested(str run_id): actions on the current run.
     move_requested(str run_id, int steps): move a run still waiting in its batch (-1 earlier).
@@ -17,6 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QByteArray,
     QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPoint,
     QSettings,
@@ -57,6 +59,7 @@ class QueueView(QWidget):
     cancel_requested = Signal(list)
     retry_requested = Signal(list)
     remove_requested = Signal(list)
+    export_requested = Signal(list)
     use_inputs_requested = Signal(str)
     copy_request_id_requested = Signal(str)
     open_folder_requested = Signal(str)
@@ -191,6 +194,9 @@ class QueueView(QWidget):
         self.remove_action = self._action(
             "Remove from &History", "Shift+Del", lambda: self._emit_ids(self.remove_requested)
         )
+        self.export_action = self._action(
+            "&Export Images…", None, lambda: self._emit_ids(self.export_requested)
+        )
         self.move_up_action = self._action("Move &Earlier", "Ctrl+Up", lambda: self._emit_move(-1))
         self.move_down_action = self._action("Move &Later", "Ctrl+Down", lambda: self._emit_move(1))
         self._update_actions()
@@ -241,6 +247,7 @@ class QueueView(QWidget):
         self.copy_id_action.setEnabled(bool(runs) and runs[0].request_id is not None)
         self.open_folder_action.setEnabled(bool(runs) and bool(runs[0].outputs))
         self.remove_action.setEnabled(any(run.state.is_terminal for run in runs))
+        self.export_action.setEnabled(any(run.outputs for run in runs))
 
     def refresh_actions(self) -> None:
         """Selected runs may have changed state: re-check what can be done to them."""
@@ -255,6 +262,7 @@ class QueueView(QWidget):
         menu.addSeparator()
         for action in (self.use_inputs_action, self.copy_id_action, self.open_folder_action):
             menu.addAction(action)
+        menu.addAction(self.export_action)
         menu.addSeparator()
         menu.addAction(self.move_up_action)
         menu.addAction(self.move_down_action)
@@ -349,7 +357,13 @@ class QueueView(QWidget):
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
-            self.table.selectRow(index.row())
+            # Not selectRow(): it reads the keyboard, and with Ctrl still held from Ctrl+Enter
+            # it would add the new run to the old selection instead of selecting it alone.
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(index, flags)
             self.table.scrollTo(index)
 
     # --- layout persistence ------------------------------------------------------------------

@@ -101,11 +101,8 @@ def _muted() -> QColor:
 
 
 def elapsed_seconds(run: Run, now: float | None = None) -> float | None:
-    start = run.started_at or run.submitted_at
-    if start is None:
-        return None
-    end = run.completed_at if run.state.is_terminal and run.completed_at else (now or time.time())
-    return max(0.0, end - start)
+    # Stops at the end, or when contact was lost (see Run.elapsed).
+    return run.elapsed(now)
 
 
 def format_credits(run: Run) -> str:
@@ -234,7 +231,9 @@ class RunTableModel(QAbstractTableModel):
                 return "" if run.queue_position is None else str(run.queue_position)
             case Column.PROGRESS:
                 # Finished runs show a word; active ones a bar (ProgressDelegate) with this text.
-                return run.state.label if run.state.is_terminal else progress_bar(run)[1]
+                if run.state.is_terminal or run.out_of_contact:
+                    return words.state_word(run)
+                return progress_bar(run)[1]
             case Column.NODE:
                 return run.current_node or ""
             case Column.CREDITS:

@@ -19,6 +19,7 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QUrl, Signal
@@ -39,11 +40,12 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
-from fizzly_desktop.ui.forms import FormPanel
+from fizzly_desktop.ui.forms.form_panel import FormPanel
 from fizzly_desktop.ui.queue.queue_view import QueueView
 from fizzly_desktop.ui.queue.run_table import RunTableModel
 from fizzly_desktop.ui.queue.state_filters import StateFilterList
 from fizzly_desktop.ui.shell.about import show_about
+from fizzly_desktop.ui.shell.batch_banner import BatchBanner
 from fizzly_desktop.ui.shell.status_bar import AppStatusBar
 
 if TYPE_CHECKING:
@@ -119,6 +121,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.has_painted = False
+        #: Asked before the window closes; False keeps it open (the guard then asks the user).
+        self.close_guard: Callable[[], bool] | None = None
+        self._unasked = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1360, 860)
@@ -173,6 +178,8 @@ class MainWindow(QMainWindow):
         queue_layout = QVBoxLayout(queue_page)
         queue_layout.setContentsMargins(0, 0, 0, 0)
         queue_layout.setSpacing(0)
+        self.batch_banner = BatchBanner()
+        queue_layout.addWidget(self.batch_banner)
         queue_layout.addWidget(self.batch_bar)
         self.queue_stack = QStackedWidget()
         self.queue_stack.addWidget(self.queue_view)
@@ -267,11 +274,14 @@ class MainWindow(QMainWindow):
         self.import_rows_action = self._add("&File", "&Import Inputs from CSV or JSONL…", "Ctrl+I")
         self.outputs_folder_action = self._add("&File", "Choose &Outputs Folder…")
         self.file_menu.addSeparator()
-        self.quit_action = self._add("&File", "&Quit", QKeySequence.StandardKey.Quit)
+        # Not StandardKey.Quit: it is empty where the platform theme names no key for it.
+        self.quit_action = self._add("&File", "&Quit", "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
 
         self.run_action = self._add("&Run", "&Run", "Ctrl+Return")
+        # The main Return key and the keypad's Enter are two keys to Qt; both run the form.
+        self.run_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.run_action.triggered.connect(self.form_panel.run_button.click)
         self.build_batch_action = self._add("&Run", "&Build Batch…", "Ctrl+B")
         self.build_batch_action.triggered.connect(self.form_panel.batch_button.click)
@@ -367,6 +377,16 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
         return super().event(event)
 
+    def close_without_asking(self) -> None:
+        """Close as File ▸ Quit does, without the guard's question (a logout, SIGTERM)."""
+        self._unasked = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        guard = self.close_guard
+        if guard is not None and not self._unasked and not guard():
+            # The guard asks the user (without a nested loop) and quits if they say so.
+            event.ignore()
+            return
         self.close_requested.emit()
         event.accept()

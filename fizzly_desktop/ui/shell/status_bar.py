@@ -20,6 +20,8 @@ class Connection(enum.Enum):
     CONNECTED = "Connected"
     OFFLINE = "Can't reach the server"
     NO_KEY = "No API key"
+    CHECKING = "Checking the key…"
+    KEY_REJECTED = "Key rejected: open Profiles to replace it"
 
 
 _DOTS = {
@@ -29,6 +31,8 @@ _DOTS = {
     Connection.CONNECTED: "●",
     Connection.OFFLINE: "○",
     Connection.NO_KEY: "○",
+    Connection.CHECKING: "◌",
+    Connection.KEY_REJECTED: "○",
 }
 
 
@@ -42,7 +46,9 @@ class AppStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(True)
-        self.server_label = self._field("Server", stretch=1)
+        # Not permanent: a notice (showMessage) takes the server's place for a while. With
+        # every field permanent, notices had no room and were never seen.
+        self.server_label = self._field("Server", stretch=1, permanent=False)
         self.connection_label = self._field("Connection")
         self.budget_label = self._field("Rate limit budget")
         self.runs_label = self._field("Runs on the server and not sent yet")
@@ -56,11 +62,14 @@ class AppStatusBar(QStatusBar):
         self.set_credits(0)
         self.budget_label.setText("Rate limit: —")
 
-    def _field(self, accessible_name: str, stretch: int = 0) -> QLabel:
+    def _field(self, accessible_name: str, stretch: int = 0, *, permanent: bool = True) -> QLabel:
         label = QLabel(self)
         label.setAccessibleName(accessible_name)
         label.setContentsMargins(6, 0, 6, 0)
-        self.addPermanentWidget(label, stretch)
+        if permanent:
+            self.addPermanentWidget(label, stretch)
+        else:
+            self.addWidget(label, stretch)
         return label
 
     def set_server(self, profile: str, base_url: str) -> None:

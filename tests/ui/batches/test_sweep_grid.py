@@ -309,3 +309,57 @@ def test_the_summary_counts_in_words(qtbot: QtBot) -> None:
     )
     assert grid.summary.text().startswith("1 run")
     assert not grid.summary.text().startswith("1 runs")
+
+
+def test_the_grid_has_the_queue_lists_menu_and_delete_key(qtbot: QtBot, tmp_path: Path) -> None:
+    grid = make_grid(qtbot)
+    grid.set_plan(grid_plan())
+    grid.update_cell(0, DONE, image_path=red_png(tmp_path))
+    grid.update_cell(1, RUNNING, 40)
+    grid.update_cell(2, FAILED)
+    grid.show()
+    qtbot.waitExposed(grid)
+    view = grid.view
+    grid.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+
+    view.setCurrentIndex(grid.model.model_index(1))
+    menu = grid.context_menu()
+    assert [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()] == [
+        "Open",
+        "Cancel",
+        "Retry",
+        "Use These Inputs",
+        "Copy Request ID",
+        "Save as…",
+        "Copy image",
+        "Export…",
+    ]
+    assert grid.cancel_action.isEnabled()
+    assert not grid.retry_action.isEnabled()
+    assert not grid.save_as_action.isEnabled()
+    menu.deleteLater()
+    with qtbot.waitSignal(grid.cancel_requested) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert blocker.args == [[1]]
+
+    view.setCurrentIndex(grid.model.model_index(2))
+    with qtbot.waitSignal(grid.retry_requested) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == [[2]]
+
+    view.setCurrentIndex(grid.model.model_index(0))
+    with qtbot.waitSignal(grid.save_as_requested) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == [0]
+    with qtbot.waitSignal(grid.use_inputs_requested) as blocker:
+        grid.use_inputs_action.trigger()
+    assert blocker.args == [0]
+    view.selectAll()
+    grid.context_menu().deleteLater()
+    assert grid.cancel_action.isEnabled()  # the running one among them
+    with qtbot.waitSignal(grid.export_requested) as blocker:
+        grid.export_action.trigger()
+    assert blocker.args[0][0] == 0
+    assert sorted(blocker.args[0]) == list(range(grid.model.cell_count()))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import time
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from fizzly_desktop.core.runs import Run, RunState
+from fizzly_desktop.core.run_actions import RunAction
+from fizzly_desktop.core.runs import Contact, Run, RunState
 from fizzly_desktop.core.words import WaitCauses
 from fizzly_desktop.ui.details.run_details import RunDetailsPanel, advice_for
 
@@ -233,3 +235,60 @@ def test_a_long_failure_does_not_widen_the_panel(qtbot: QtBot) -> None:
     panel.show_run(failed, title="Text to image")
     assert panel.minimumSizeHint().width() == before
     assert panel.state_label.toolTip().startswith("Failed · upscale: The upscaler ran out")
+
+
+# --- action buttons ---------------------------------------------------------------------------
+
+
+def _actions_for_state(qtbot: QtBot, run: Run) -> list[str]:
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    panel.show_run(run, title="Text to image")
+    return [action.value for action in panel.visible_actions()]
+
+
+def test_action_buttons_show_only_when_they_apply(qtbot: QtBot) -> None:
+    running = running_run()
+    assert _actions_for_state(qtbot, running) == ["Cancel"]
+    waiting = Run.create("demo/text-to-image", {}, "Local sandbox")
+    assert _actions_for_state(qtbot, waiting) == ["Cancel"]
+    failed = running_run()
+    failed.state = RunState.FAILED
+    assert _actions_for_state(qtbot, failed) == ["Retry"]
+    done = running_run()
+    done.state = RunState.COMPLETED
+    assert _actions_for_state(qtbot, done) == []
+    uncertain = running_run()
+    uncertain.state = RunState.UNCERTAIN
+    assert _actions_for_state(qtbot, uncertain) == ["Check again", "Run again", "Forget"]
+    lost = running_run()
+    lost.lose_contact(Contact.LOST)
+    assert _actions_for_state(qtbot, lost) == ["Cancel", "Check again", "Run again", "Forget"]
+    unknown = running_run()
+    unknown.lose_contact(Contact.UNKNOWN)
+    assert _actions_for_state(qtbot, unknown) == ["Check again", "Run again", "Forget"]
+
+
+def test_a_lost_run_shows_its_contact_no_bar_and_its_buttons_emit(qtbot: QtBot) -> None:
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    panel.show()
+    run = running_run()
+    run.lose_contact(Contact.LOST)
+    panel.show_run(run, title="Text to image")
+    assert panel.state_label.text() == "— Lost contact"
+    assert panel.progress.isHidden()
+    # Whether its node still runs is not known either.
+    assert panel.timeline.node_rows() == [
+        ("prompt-encode", "Done"),
+        ("image-generation", "Unknown"),
+    ]
+    button = panel.action_buttons[RunAction.CHECK_AGAIN]
+    with qtbot.waitSignal(panel.action_requested) as signal:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert signal.args == [run.id, "Check again"]
+    run.regain_contact()
+    panel.show_run(run, title="Text to image")
+    assert panel.state_label.text() == "— Running · 40 % · image-generation"
+    assert not panel.progress.isHidden()
+    assert panel.visible_actions() == [RunAction.CANCEL]

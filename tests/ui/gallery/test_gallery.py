@@ -467,7 +467,10 @@ def test_use_these_inputs_carries_the_item(qtbot, gallery: GalleryView) -> None:
         "Open",
         "Use these inputs",
         "Show run",
+        "Save as…",
+        "Copy image",
         "Open containing folder",
+        "Export…",
     ]
     with qtbot.waitSignal(gallery.use_inputs_requested) as blocker:
         gallery.use_inputs_action.trigger()
@@ -576,3 +579,36 @@ def test_long_names_in_the_filters_do_not_widen_the_gallery(qtbot, gallery: Gall
     qtbot.waitUntil(lambda: gallery.workflow_combo.count() == 2)
     # The window's minimum width is its panes': a filter that grows would push it off screen.
     assert gallery.minimumSizeHint().width() == before
+
+
+def test_save_copy_and_export_offer_the_saved_images(
+    qtbot, gallery: GalleryView, tmp_path: Path
+) -> None:
+    saved = [make_item(n, path=write_image(tmp_path / f"{n}.png")) for n in (1, 2)]
+    unsaved = make_item(3)
+    gallery.gallery_model.add_items([*saved, unsaved])
+    assert gallery.select_item("run-2", "generated_image")
+    gallery.activateWindow()
+    gallery.list_view.setFocus()
+    qtbot.waitUntil(gallery.list_view.hasFocus)
+    with qtbot.waitSignal(gallery.save_as_requested) as blocker:
+        qtbot.keyClick(gallery.list_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == [saved[1]]
+    with qtbot.waitSignal(gallery.copy_image_requested) as blocker:
+        gallery.copy_image_action.trigger()
+    assert blocker.args == [saved[1]]
+
+    gallery.list_view.selectAll()
+    menu = gallery.context_menu_for(saved[1])
+    assert gallery.export_action.text() == "Export 2 selected images…"
+    with qtbot.waitSignal(gallery.export_requested) as blocker:
+        gallery.export_action.trigger()
+    assert sorted(i.run_id for i in blocker.args[0]) == ["run-1", "run-2"]
+    menu.deleteLater()
+
+    gallery.list_view.clearSelection()
+    assert gallery.select_item("run-3", "generated_image")
+    menu = gallery.context_menu_for(unsaved)
+    assert not gallery.save_as_action.isEnabled()
+    assert not gallery.export_action.isEnabled()
+    menu.deleteLater()

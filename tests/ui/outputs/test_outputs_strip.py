@@ -243,3 +243,40 @@ def test_images_keep_the_order_of_the_result(strip: OutputsStrip, tmp_path: Path
     names = ["upscaled", "generated", "mask"]
     strip.set_outputs([image_item("r1", n, write_image(tmp_path / f"{n}.png")) for n in names])
     assert [item.name for item in strip.image_items()] == names
+
+
+def test_an_image_can_be_saved_or_copied_from_its_menu_and_keys(
+    qtbot, strip: OutputsStrip, tmp_path: Path
+) -> None:
+    saved = image_item("r1", "a", write_image(tmp_path / "a.png"))
+    failed = image_item("r1", "b", None)
+    strip.set_outputs([saved, failed])
+    view = strip.images_view
+    view.setCurrentIndex(strip.images_model.index(0, 0))
+    menu = strip.context_menu()
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "Open",
+        "Save as…",
+        "Copy image",
+        "Open containing folder",
+    ]
+    assert strip.save_as_action.isEnabled()
+    menu.deleteLater()
+    strip.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    with qtbot.waitSignal(strip.save_as_requested) as blocker:
+        qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == [saved]
+    with qtbot.waitSignal(strip.copy_image_requested) as blocker:
+        qtbot.keyClick(
+            view,
+            Qt.Key.Key_C,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert blocker.args == [saved]
+
+    view.setCurrentIndex(strip.images_model.index(1, 0))
+    strip.context_menu().deleteLater()
+    assert not strip.save_as_action.isEnabled()  # nothing on disk to save
+    assert not strip.copy_image_action.isEnabled()

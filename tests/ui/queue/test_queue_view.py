@@ -72,6 +72,24 @@ def test_cancel_emits_every_selected_run(qtbot: QtBot) -> None:
     assert sorted(cancelled.args[0]) == ["run-0", "run-1", "run-2", "run-3"]
 
 
+def test_export_takes_the_selected_runs_with_outputs(qtbot: QtBot) -> None:
+    view = make_view(
+        qtbot,
+        [
+            make_run(1, RunState.COMPLETED, outputs={"image": {}}),
+            make_run(2, RunState.COMPLETED, outputs={"image": {}}),
+            make_run(3, RunState.IN_PROGRESS),
+        ],
+    )
+    view.select_run("run-3")
+    assert not view.export_action.isEnabled()
+    view.table.selectAll()
+    assert view.export_action.isEnabled()
+    with qtbot.waitSignal(view.export_requested) as exported:
+        view.export_action.trigger()
+    assert sorted(exported.args[0]) == ["run-1", "run-2", "run-3"]
+
+
 def test_summary_counts_filtered_rows(qtbot: QtBot) -> None:
     view = make_view(qtbot, [make_run(1, RunState.COMPLETED), make_run(2, RunState.FAILED)])
     assert view.summary.text() == "2 runs"

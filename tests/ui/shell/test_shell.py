@@ -79,6 +79,23 @@ def test_status_bar_fields(qtbot: QtBot) -> None:
     assert bar.credits_label.text() == "12.5 credits this session"
 
 
+def test_a_notice_has_room_in_the_status_bar(qtbot: QtBot) -> None:
+    bar = AppStatusBar()
+    qtbot.addWidget(bar)
+    bar.resize(900, 30)
+    bar.set_server("Local sandbox", "http://127.0.0.1:5000")
+    bar.show()
+    qtbot.waitExposed(bar)
+    assert bar.server_label.isVisible()
+    bar.showMessage("12 images exported to /home/me/Picks", 5000)
+    # The notice takes the server's place (the server field is not permanent) and has room.
+    assert not bar.server_label.isVisible()
+    assert bar.currentMessage() == "12 images exported to /home/me/Picks"
+    assert bar.connection_label.geometry().left() > bar.width() // 3
+    bar.clearMessage()
+    assert bar.server_label.isVisible()
+
+
 def test_about_names_version_and_escapes_paths() -> None:
     text = about_text()
     assert APP_NAME in text

@@ -645,7 +645,7 @@ async def test_requests_beyond_the_pool_wait_in_line_rather_than_in_the_pool(
     make_client: ClientFactory,
 ) -> None:
     from fizzly_desktop.api import RateBudget
-    from fizzly_desktop.api.client import _MAX_REQUEST_CONNECTIONS
+    from fizzly_desktop.api.channel import MAX_REQUEST_CONNECTIONS
 
     inside = most = 0
     release = asyncio.Event()
@@ -665,8 +665,8 @@ async def test_requests_beyond_the_pool_wait_in_line_rather_than_in_the_pool(
     calls = [asyncio.ensure_future(client.status(RUN)) for _ in range(200)]
     for _ in range(50):
         await asyncio.sleep(0)
-    assert most == _MAX_REQUEST_CONNECTIONS  # the rest wait for a slot, outside httpcore
+    assert most == MAX_REQUEST_CONNECTIONS  # the rest wait for a slot, outside httpcore
     release.set()
     answers = await asyncio.gather(*calls)
     assert len(answers) == 200
-    assert most == _MAX_REQUEST_CONNECTIONS
+    assert most == MAX_REQUEST_CONNECTIONS

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -125,3 +127,18 @@ async def test_accepted_types_can_be_widened(tmp_path: Path) -> None:
     ) as downloader:
         saved = await downloader.download("http://cdn.fizzly.test/a.txt", tmp_path / "a.txt")
     assert saved.read_text() == "hello"
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o077, 0o002])
+async def test_a_saved_file_follows_the_users_umask(tmp_path: Path, mask: int) -> None:
+    wire = Wire(httpx.Response(200, headers={"content-type": "image/png"}, content=PNG))
+    previous = os.umask(mask)
+    try:
+        async with OutputDownloader(transport=wire.transport) as downloader:
+            saved = await downloader.download("https://cdn.fizzly.test/o/a.png", tmp_path / "a.png")
+        sidecar = tmp_path / "a.json"
+        sidecar.write_text("{}", encoding="utf-8")  # as the output saver writes it
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o666 & ~mask
+    assert stat.S_IMODE(saved.stat().st_mode) == stat.S_IMODE(sidecar.stat().st_mode)

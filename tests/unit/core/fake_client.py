@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fizzly_desktop.api.budget import Priority
-from fizzly_desktop.api.errors import NotFound, StreamInterrupted
+from fizzly_desktop.api.errors import ConnectionFailed, NotFound, StreamInterrupted
 from fizzly_desktop.api.models import (
     CancelOutcome,
     CompletionEvent,
@@ -68,6 +68,8 @@ class FakeClient:
         self.cancel_emits = True
         self.ping_every: float | None = None
         self.gone: set[str] = set()
+        #: While set, the server cannot be reached: streams and status calls fail to connect.
+        self.down = False
         self.closed = False
         self._ids = itertools.count(1)
 
@@ -93,6 +95,12 @@ class FakeClient:
         run.emit(
             ErrorEvent.model_validate({"error": message, "node": "safety", "status": "FAILED"})
         )
+
+    def go_down(self) -> None:
+        """The server stops answering: open streams drop, new requests fail to connect."""
+        self.down = True
+        for run in self.runs.values():
+            run.changed.set()
 
     def count(self, kind: str) -> int:
         return sum(1 for k, _ in self.calls if k == kind)
@@ -144,6 +152,8 @@ class FakeClient:
     ) -> RunStatus:
         await asyncio.sleep(0)
         self.calls.append(("status", run.request_id))
+        if self.down:
+            raise ConnectionFailed("the fake server is down")
         remote = self._remote(run)
         return RunStatus(
             status=remote.status, queue_position=2 if remote.status == "IN_QUEUE" else None
@@ -197,6 +207,8 @@ class FakeClient:
         await asyncio.sleep(0)
         if self.stream_open_errors:
             raise self.stream_open_errors.pop(0)
+        if self.down:
+            raise ConnectionFailed("the fake server is down")
         remote = self._remote(run)
         index = 0 if self.replay else len(remote.events)
         sent = 0
@@ -210,6 +222,8 @@ class FakeClient:
                     return
                 if self.drop_stream_after is not None and sent >= self.drop_stream_after:
                     raise StreamInterrupted("dropped by the fake")
+            if self.down:
+                raise StreamInterrupted("the fake server went down")
             remote.changed.clear()
             if self.ping_every is None:
                 await remote.changed.wait()

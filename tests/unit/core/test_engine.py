@@ -863,3 +863,29 @@ async def test_late_answers_still_arrive_and_the_batch_is_sent_in_order(
         assert client.submitted_inputs[3:] == [{"i": 3}, {"i": 4}, {"i": 5}]
     finally:
         await h.engine.close()
+
+
+async def test_moved_outputs_are_found_again_after_a_restart(
+    harness: Harness, store: HistoryStore, tmp_path: Path
+) -> None:
+    from fizzly_desktop.core.export import relocate, saved_files
+
+    engine = harness.engine
+    run = await engine.submit(WF, {"prompt": "a fox"}, profile=PROFILE)
+    await until(lambda: bool(engine.outputs_of(run.id)))
+    old_base = engine.settings.outputs_folder or Path("/nowhere")
+    files = saved_files(old_base, [r.path for r in engine.saved_outputs()])
+    assert files.count == 1
+    moved = relocate(files, tmp_path / "new", move=True)
+    harness.events.clear()
+
+    assert engine.outputs_relocated(moved.moved) == [run.id]
+
+    (record,) = engine.outputs_of(run.id)
+    assert record.path.is_relative_to(tmp_path / "new")
+    assert record.path.read_bytes() == b"\x89PNG fake"
+    assert read_sidecar(record.sidecar_path or Path("/nowhere")).workflow == WF
+    harness.scheduler.run_due()
+    assert any(isinstance(e, RunsChanged) and run.id in e.all_ids for e in harness.events)
+    await store.flush()
+    assert store.outputs_of(run.id) == [record]

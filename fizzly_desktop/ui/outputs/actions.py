@@ -1,0 +1,187 @@
+"""Save As, Copy image, Export and Open folder for outputs: one place every view calls.
+
+The dialogs run on the GUI thread (they wait for the user, not for the disk); the copying, the
+decoding for the clipboard and the folder moves run in worker threads through owned tasks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QImageReader
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from fizzly_desktop.core.export import ExportResult, export_files, save_copy
+from fizzly_desktop.core.paths import default_pictures_dir
+from fizzly_desktop.ui.outputs.folder import FolderPathDialog, open_folder
+from fizzly_desktop.ui.outputs.image_viewer import save_target
+
+__all__ = ["FolderPathDialog", "OutputActions", "open_folder", "save_filters"]
+
+log = logging.getLogger(__name__)
+
+Spawn = Callable[[str, Coroutine[Any, Any, Any]], None]
+Notify = Callable[[str], None]
+
+_KINDS = {".png": "PNG image", ".webp": "WebP image", ".jpg": "JPEG image", ".jpeg": "JPEG image"}
+#: The second file type of the Save dialog: the image and its run description beside it.
+WITH_SIDECAR = "with its run details (.json) beside it"
+#: Decoding for the clipboard refuses pictures that would need more memory than this.
+CLIPBOARD_ALLOCATION_MB = 512
+
+
+def save_filters(source: Path) -> tuple[str, str]:
+    """The Save dialog's two file types for ``source``: the image alone, or with its sidecar."""
+    suffix = source.suffix.lower()
+    kind = _KINDS.get(suffix, "Image")
+    pattern = f"(*{suffix})" if suffix else "(*)"
+    return f"{kind} {pattern}", f"{kind} {WITH_SIDECAR} {pattern}"
+
+
+def decode_for_clipboard(path: Path) -> QImage:
+    """The picture at ``path`` (null when it cannot be read); safe in a worker thread."""
+    reader = QImageReader(str(path))
+    reader.setAllocationLimit(CLIPBOARD_ALLOCATION_MB)
+    return reader.read()
+
+
+class OutputActions(QObject):
+    """Keeping outputs: Save As, Copy image, Export, for the strip, gallery, grid and viewer.
+
+    Args:
+        parent: the window the dialogs belong to.
+        spawn: starts an owned, named task (``Services.spawn``).
+        notify: shows a short non-modal notice (the status bar).
+        settings: where the last folders used are remembered; None keeps them for the session.
+
+    Signals:
+        saved(str path): a copy was saved.
+        exported(str summary): an export finished ("12 images exported to …").
+        image_copied(str path): the picture is on the clipboard.
+    """
+
+    saved = Signal(str)
+    exported = Signal(str)
+    image_copied = Signal(str)
+
+    def __init__(
+        self, parent: QWidget, spawn: Spawn, notify: Notify, settings: QSettings | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._spawn = spawn
+        self._notify = notify
+        self._settings = settings
+        self._dirs: dict[str, Path] = {}
+        self.with_sidecar = self._remembered_flag()
+
+    # --- save as ------------------------------------------------------------------------------
+
+    def save_as(self, source: Path, suggested: str | None = None) -> None:
+        """Ask where to save a copy of ``source`` (proposing the name ``suggested``, else its
+        own); the copy is made in the background."""
+        plain, with_sidecar = save_filters(source)
+        start = self.last_dir("save") / (suggested or source.name)
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            self._window,
+            "Save image as",
+            str(start),
+            f"{plain};;{with_sidecar}",
+            with_sidecar if self.with_sidecar else plain,
+        )
+        if not chosen:
+            return
+        self.with_sidecar = chosen_filter == with_sidecar
+        if self._settings is not None:
+            self._settings.setValue("outputs/save_with_sidecar", self.with_sidecar)
+        target = save_target(Path(chosen), source)
+        self._remember_dir("save", target.parent)
+        self._spawn(f"save-as:{target.name}", self.save_copy(source, target, self.with_sidecar))
+
+    async def save_copy(self, source: Path, target: Path, with_sidecar: bool) -> Path | None:
+        """Copy ``source`` to ``target`` off the GUI thread and say so; None when it failed."""
+        try:
+            await asyncio.to_thread(save_copy, source, target, with_sidecar=with_sidecar)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            log.warning("saving %s as %s failed: %s", source, target, reason)
+            self._notify(f"Could not save {target.name}: {reason}. Choose another folder.")
+            return None
+        self._notify(f"Saved {target.name} in {target.parent}")
+        self.saved.emit(str(target))
+        return target
+
+    # --- copy image ---------------------------------------------------------------------------
+
+    def copy_image(self, source: Path) -> None:
+        """Put the picture at ``source`` on the clipboard (decoded in the background)."""
+        self._spawn(f"copy-image:{source.name}", self.copy_image_now(source))
+
+    async def copy_image_now(self, source: Path) -> bool:
+        image = await asyncio.to_thread(decode_for_clipboard, source)
+        if image.isNull():
+            self._notify(f"{source.name} could not be read, so nothing was copied.")
+            return False
+        self.put_on_clipboard(image, source)
+        return True
+
+    def put_on_clipboard(self, image: QImage, source: Path) -> None:
+        """Copy a picture already decoded (the viewer's)."""
+        QGuiApplication.clipboard().setImage(image)
+        self._notify(f"Copied the image {source.name}")
+        self.image_copied.emit(str(source))
+
+    # --- export -------------------------------------------------------------------------------
+
+    def export(self, sources: Sequence[Path]) -> None:
+        """Ask for a folder and copy ``sources`` (with their sidecars) into it."""
+        sources = list(dict.fromkeys(sources))
+        if not sources:
+            self._notify("Select outputs that were saved to export them.")
+            return
+        noun = "image" if len(sources) == 1 else f"{len(sources)} images"
+        folder = QFileDialog.getExistingDirectory(
+            self._window, f"Export {noun} to", str(self.last_dir("export"))
+        )
+        if not folder:
+            return
+        self._remember_dir("export", Path(folder))
+        self._spawn("export", self.export_to(sources, Path(folder)))
+
+    async def export_to(self, sources: Sequence[Path], folder: Path) -> ExportResult:
+        try:
+            result = await asyncio.to_thread(export_files, list(sources), folder)
+        except OSError as error:
+            reason = error.strerror or str(error)  # the folder itself could not be made
+            result = ExportResult(folder, failed=[(source, reason) for source in sources])
+        self._notify(result.summary())
+        self.exported.emit(result.summary())
+        return result
+
+    # --- folders --------------------------------------------------------------------------------
+
+    def open_folder(self, folder: Path) -> bool:
+        return open_folder(folder, self._window)
+
+    def last_dir(self, purpose: str) -> Path:
+        """The folder last used for ``purpose`` ("save", "export"), else the Pictures folder."""
+        if purpose in self._dirs:
+            return self._dirs[purpose]
+        value = self._settings.value(f"outputs/last_{purpose}_dir") if self._settings else None
+        if isinstance(value, str) and value and Path(value).is_dir():
+            return Path(value)
+        return default_pictures_dir()
+
+    def _remember_dir(self, purpose: str, folder: Path) -> None:
+        self._dirs[purpose] = folder
+        if self._settings is not None:
+            self._settings.setValue(f"outputs/last_{purpose}_dir", str(folder))
+
+    def _remembered_flag(self) -> bool:
+        value = self._settings.value("outputs/save_with_sidecar") if self._settings else None
+        return value in (True, "true")
