@@ -12,11 +12,16 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from fizzly_desktop.api.budget import BudgetState
 from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.formatting import format_credits, format_duration
 from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup, group_of
+
+if TYPE_CHECKING:
+    # Only a type here: importing the API package at run time would load httpx and pydantic
+    # before the window's first paint, which these words are part of.
+    from fizzly_desktop.api.budget import BudgetState
 
 #: A run the app can no longer reach the server of (shown in "Needs attention").
 LOST_CONTACT = Contact.LOST.label
