@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from fizzly_desktop.core.library import WorkflowEntry
-from fizzly_desktop.core.runs import RunState, StateGroup
+from fizzly_desktop.core.recent_costs import RecentCosts
+from fizzly_desktop.core.runs import Run, StateGroup
 from fizzly_desktop.core.schema import InputSchema
 from fizzly_desktop.core.session import SANDBOX_NOT_RUNNING
 from fizzly_desktop.ui.bridge import EngineDelta
@@ -61,6 +62,9 @@ class FormPresenter:
         self._shown_key: tuple[str, str] | None = None
         #: Profiles whose key the server refused when last checked (the profiles presenter's).
         self.rejected_keys: set[str] = set()
+        # Asked on every finished run: kept up to date rather than read from the whole history.
+        self._costs = RecentCosts(self._completed_runs)
+        self._costs_engine: object | None = None
         window = services.window
         window.form_panel.run_requested.connect(self._on_run_requested)
         window.form_panel.build_batch_requested.connect(self.build_batch)
@@ -111,10 +115,11 @@ class FormPresenter:
 
     def on_delta(self, delta: EngineDelta) -> None:
         """A run of the shown workflow finished: what a run costs may have changed."""
-        workflow = self.workflow
-        if workflow is None or not delta.updated:
+        if not delta.runs_changed:
             return
-        if any(r.workflow == workflow.ref and r.state is RunState.COMPLETED for r in delta.updated):
+        moved = self._costs.forget(delta.removed) | self._costs.note((*delta.added, *delta.updated))
+        workflow = self.workflow
+        if workflow is not None and workflow.ref in moved:
             panel = self.services.window.form_panel
             panel.set_credits_per_run(self._credits_per_run(workflow.ref))
 
@@ -241,12 +246,14 @@ class FormPresenter:
         engine = self.services.engine
         if engine is None:
             return None
-        used = [
-            r.credits_used
-            for r in engine.runs(StateGroup.COMPLETED, workflow=workflow)[:50]
-            if r.credits_used is not None
-        ]
-        return sum(used) / len(used) if used else None
+        if engine is not self._costs_engine:
+            self._costs.clear()
+            self._costs_engine = engine
+        return self._costs.per_run(workflow)
+
+    def _completed_runs(self, workflow: str) -> list[Run]:
+        engine = self.services.engine
+        return [] if engine is None else engine.runs(StateGroup.COMPLETED, workflow=workflow)
 
     def use_inputs_of(self, run_id: str) -> None:
         """Fill the form with a past run's inputs, switching to its workflow first."""
