@@ -598,6 +598,21 @@ class UserDriver:
             self.selections += 1
 
 
+def open_files(pid: int) -> tuple[int, int]:
+    """File descriptors a process holds, and how many of them are sockets (Linux /proc)."""
+    fds = sockets = 0
+    try:
+        entries = os.listdir(f"/proc/{pid}/fd")
+    except OSError:
+        return 0, 0
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            fds += 1
+            if os.readlink(f"/proc/{pid}/fd/{entry}").startswith("socket:"):
+                sockets += 1
+    return fds, sockets
+
+
 async def until(predicate: Any, timeout: float) -> bool:  # noqa: ASYNC109
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -734,7 +749,7 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         probe.begin("ramp")
         if profiler is not None and options.profile == "ramp":
             profiler.enable()
-        # All at once, as when 200 selected runs are retried together.
+        # All at once, as when hundreds of selected runs are retried together.
         await send(options.runs)
 
         def all_started() -> bool:
@@ -749,6 +764,17 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         result["all_streaming"] = all_streaming
 
         counts: list[int] = []
+        # The most descriptors and sockets held at once by the app and by the sandbox while
+        # the runs stream: each live run's event stream is one connection of its own.
+        peaks = {"app_fds": 0, "app_sockets": 0, "sandbox_fds": 0, "sandbox_sockets": 0}
+
+        def note_open_files() -> None:
+            for who, pid in (("app", os.getpid()), ("sandbox", probe.sandbox_pid)):
+                if pid is None:
+                    continue
+                fds, sockets = open_files(pid)
+                peaks[f"{who}_fds"] = max(peaks[f"{who}_fds"], fds)
+                peaks[f"{who}_sockets"] = max(peaks[f"{who}_sockets"], sockets)
 
         async def keep_streaming() -> None:
             """Replace finished runs so that the window always follows the same number."""
@@ -756,6 +782,7 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
                 await asyncio.sleep(0.25)
                 prune()
                 counts.append(streaming())
+                note_open_files()
                 if len(live) < options.runs:
                     await send(options.runs - len(live))
 
@@ -766,6 +793,7 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
             topping.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await topping
+        result["open_files"] = peaks
         result["streaming_min"] = min(counts, default=0)
         result["streaming_mean"] = round(sum(counts) / max(1, len(counts)))
 
