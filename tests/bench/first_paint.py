@@ -2,6 +2,9 @@
 
 python -m tests.bench.first_paint app [APP ARGS...]   # the real app
 python -m tests.bench.first_paint bare                # a bare PySide6 QMainWindow
+python -m tests.bench.first_paint interactive [APP ARGS...]
+    # the real app, printing ``interactive`` once it can be used: a workflow's form shown with
+    # Run enabled, the sandbox connected and the history listed; then it quits
 """
 
 from __future__ import annotations
@@ -25,6 +28,51 @@ def _hook_first_paint(window_class: type) -> None:
     window_class.event = event
 
 
+def _hook_interactive() -> None:
+    """Print ``interactive`` once the controller has started and the window can be used."""
+    import fizzly_desktop.app as app_module
+
+    preload = app_module._preload_heavy_modules
+
+    def preload_then_hook() -> None:
+        # The controller's module loads here, off the GUI thread and after the first paint, as
+        # in the app: hooking it any earlier would move its imports before the first paint.
+        preload()
+        import asyncio
+
+        from fizzly_desktop.ui.controller import AppController
+
+        original_start = AppController.start
+
+        async def start(self: AppController) -> None:
+            await original_start(self)
+            # Polled: usable means several objects agree, and no one signal says so.
+            while not _usable(self):  # noqa: ASYNC110
+                await asyncio.sleep(0.005)
+            print("interactive", flush=True)
+            self.window.close_without_asking()
+
+        AppController.start = start  # type: ignore[method-assign]
+
+    app_module._preload_heavy_modules = preload_then_hook
+
+
+def _usable(controller: object) -> bool:
+    from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME
+    from fizzly_desktop.ui.controller import AppController
+
+    assert isinstance(controller, AppController)
+    engine, window = controller.engine, controller.window
+    return (
+        engine is not None
+        and engine.history_complete
+        and controller.sandbox is not None
+        and controller.session.profiles.active_name == SANDBOX_PROFILE_NAME
+        and window.form_panel.form is not None
+        and window.form_panel.run_button.isEnabled()
+    )
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["bare"]:
         from PySide6.QtWidgets import QApplication, QMainWindow
@@ -36,9 +84,13 @@ def main(argv: list[str]) -> int:
         window.show()
         return app.exec()
     from fizzly_desktop.app import main as app_main
-    from fizzly_desktop.ui.shell.main_window import MainWindow
 
-    _hook_first_paint(MainWindow)
+    if argv[:1] == ["interactive"]:
+        _hook_interactive()
+    else:
+        from fizzly_desktop.ui.shell.main_window import MainWindow
+
+        _hook_first_paint(MainWindow)
     return app_main(argv[1:])
 
 
