@@ -26,6 +26,8 @@ from fizzly_desktop.core.engine.settings import PAUSED_BY_USER, EngineSettings
 from fizzly_desktop.core.events import Listener, Scheduler, Unsubscribe
 from fizzly_desktop.core.held_batches import HeldBatch, held_batches
 from fizzly_desktop.core.history import HistoryError, HistoryStore, OutputRecord
+from fizzly_desktop.core.library_search import SearchQuery, search_runs
+from fizzly_desktop.core.marks import MarkBook
 from fizzly_desktop.core.outputs import Downloader
 from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup
 from fizzly_desktop.core.tasks import TaskOwner
@@ -71,6 +73,8 @@ class RunEngine:
         #: False until the whole history is loaded (the newest runs come first).
         self.history_complete = False
         self._removed: set[str] = set()
+        #: Stars and rejects of runs and outputs, in memory; a change repaints their runs.
+        self.marks = MarkBook(history, on_change=self._events.runs_updated)
 
     def _on_run_finished(self, run: Run) -> None:
         self._dispatcher.cancel_after_submit.discard(run.id)
@@ -91,6 +95,7 @@ class RunEngine:
         # The newest runs and every unfinished one first, so the window fills at once; the
         # rest of a long history follows in the background.
         runs, batches, outputs = await asyncio.to_thread(self._ledger.load_first)
+        await asyncio.to_thread(self.marks.load)
         self._ledger.add(sorted(runs, key=lambda r: r.created_at))
         for profile, old_base, new_base in moved:
             self.move_addresses(profile, old_base, new_base)
@@ -443,6 +448,7 @@ class RunEngine:
         self._removed |= gone
         self._ledger.forget(removed)
         self._outputs.forget(removed)
+        self.marks.forget(removed)
         self._followers.forget(gone)
         dispatcher = self._dispatcher
         dispatcher.singles = [rid for rid in dispatcher.singles if rid not in gone]
@@ -450,6 +456,11 @@ class RunEngine:
         self._book.remove_runs(gone)
         self._events.runs_removed(removed)
         return removed
+
+    async def search(self, query: SearchQuery) -> list[str]:
+        """IDs of the runs in the history that match ``query``, newest first (in a worker)."""
+        history = self._history
+        return await asyncio.to_thread(history.read, lambda conn: search_runs(conn, query))
 
     def set_visible_runs(self, run_ids: Sequence[str]) -> None:
         """Runs on screen: their queue positions and full results are fetched first."""
