@@ -14,6 +14,7 @@ from typing import Any
 
 from fizzly_desktop.api.budget import BudgetState
 from fizzly_desktop.core.batches import Batch, BatchState, build_batch
+from fizzly_desktop.core.deletion import HeldDeletion, Holding, saved_files
 from fizzly_desktop.core.engine.batch_book import BatchBook
 from fizzly_desktop.core.engine.connections import ClientFactory, Connections
 from fizzly_desktop.core.engine.dispatch import Dispatcher
@@ -27,7 +28,7 @@ from fizzly_desktop.core.events import Listener, Scheduler, Unsubscribe
 from fizzly_desktop.core.held_batches import HeldBatch, held_batches
 from fizzly_desktop.core.history import HistoryError, HistoryStore, OutputRecord
 from fizzly_desktop.core.library_search import SearchQuery, search_runs
-from fizzly_desktop.core.marks import MarkBook
+from fizzly_desktop.core.marks import MarkBook, MarkKey
 from fizzly_desktop.core.outputs import Downloader
 from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup
 from fizzly_desktop.core.tasks import TaskOwner
@@ -456,6 +457,44 @@ class RunEngine:
         self._book.remove_runs(gone)
         self._events.runs_removed(removed)
         return removed
+
+    async def delete_runs(self, run_ids: Iterable[str], holding: Holding) -> HeldDeletion | None:
+        """Remove runs (not those on their way) and move their saved files and sidecars into
+        ``holding``; returns what :meth:`undo_delete` needs, or None when nothing was removed."""
+        wanted = [self._runs[rid] for rid in dict.fromkeys(run_ids) if rid in self._runs]
+        outputs = {run.id: self._outputs.of(run.id) for run in wanted}
+        marks = {
+            MarkKey(run.id, output): mark
+            for run in wanted
+            for output, mark in self.marks.of_run(run.id).items()
+        }
+        removed = set(await self.remove_from_history([run.id for run in wanted]))
+        if not removed:
+            return None
+        runs = [run for run in wanted if run.id in removed]
+        kept_outputs = {rid: records for rid, records in outputs.items() if rid in removed}
+        kept_marks = {key: mark for key, mark in marks.items() if key.run_id in removed}
+        files = saved_files(kept_outputs)
+        return await asyncio.to_thread(holding.hold, runs, kept_outputs, kept_marks, files)
+
+    async def undo_delete(self, held: HeldDeletion, holding: Holding) -> list[Path]:
+        """Bring a deletion back: files to their places, runs, records and marks to the
+        history and the window. Returns the files that could not be put back."""
+        failed = await asyncio.to_thread(holding.restore, held)
+        runs = [run for run in held.runs if run.id not in self._runs]
+        if not runs:
+            return failed
+        ids = [run.id for run in runs]
+        self._removed.difference_update(ids)
+        await asyncio.wrap_future(self._history.save_runs(runs))
+        for run in runs:
+            for record in held.outputs.get(run.id, ()):
+                self._history.save_output(record)
+        self._ledger.add(sorted(runs, key=lambda r: r.created_at))
+        self._outputs.add_loaded({rid: list(records) for rid, records in held.outputs.items()})
+        self.marks.restore(held.marks)
+        self._events.runs_added(ids)
+        return failed
 
     async def search(self, query: SearchQuery) -> list[str]:
         """IDs of the runs in the history that match ``query``, newest first (in a worker)."""
