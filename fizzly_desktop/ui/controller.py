@@ -115,7 +115,7 @@ class AppController(QObject):
         )
         self.queue = QueuePresenter(self.services, window.queue_view, self.thumbnails, self.details)
         self.gallery_presenter = GalleryPresenter(self.services, self.gallery, self.outputs)
-        self.library = LibraryPresenter(self.services, window.queue_view)
+        self.library = LibraryPresenter(self.services, window.queue_view, self.gallery)
         self.status = StatusPresenter(self.services)
         self.form = FormPresenter(
             self.services,

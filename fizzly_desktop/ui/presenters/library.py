@@ -14,8 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QFile, QObject, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from fizzly_desktop.core.compare import CompareError, check_selection, differing_inputs
 from fizzly_desktop.core.deletion import (
     UNDO_SECONDS,
     DeletionPlan,
@@ -28,6 +30,9 @@ from fizzly_desktop.core.library_search import SearchQuery, words_of
 from fizzly_desktop.core.marks import Mark, MarkKey
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.bridge import EngineDelta
+from fizzly_desktop.ui.gallery.view import GalleryView
+from fizzly_desktop.ui.outputs.compare_view import CompareView
+from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.presenters.services import Services
 from fizzly_desktop.ui.queue.queue_view import QueueView
 
@@ -61,6 +66,7 @@ class LibraryPresenter(QObject):
         self,
         services: Services,
         view: QueueView,
+        gallery: GalleryView | None = None,
         *,
         holding: Holding | None = None,
         undo_seconds: float = UNDO_SECONDS,
@@ -86,6 +92,17 @@ class LibraryPresenter(QObject):
         view.delete_requested.connect(self.delete_runs)
         view.clear_history_action.triggered.connect(self.clear_history)
         self.proxy.set_mark_badge(self._badge)
+        self.gallery = gallery
+        self._gallery_text = ""
+        self._gallery_marks = ""
+        self._gallery_matches: frozenset[str] = frozenset()
+        if gallery is not None:
+            gallery.search_changed.connect(self._on_gallery_text_changed)
+            gallery.marks_filter_changed.connect(self._on_gallery_marks_changed)
+            gallery.mark_requested.connect(self.mark_outputs)
+            gallery.delegate.mark_of = self._output_mark
+            gallery.compare_requested.connect(self.compare)
+        self.compare_view: CompareView | None = None
 
     def start(self) -> None:
         """Finish deletions a previous session left within their undo window."""
@@ -115,6 +132,112 @@ class LibraryPresenter(QObject):
         if delta.added and words_of(self._text):
             # New runs are searched too (their rows are committed before they are sent).
             self._search()
+
+    # --- gallery ------------------------------------------------------------------------------
+    def _on_gallery_text_changed(self, text: str) -> None:
+        self._gallery_text = text
+        if not words_of(text) or self.services.engine is None:
+            self._gallery_matches = frozenset()
+            self._apply_gallery_filter()
+            return
+        self.services.spawn_latest("gallery-search", self._run_gallery_search(text))
+
+    async def _run_gallery_search(self, text: str) -> None:
+        engine = self.services.engine
+        if engine is None:
+            return
+        found = frozenset(await engine.search(SearchQuery(text=text)))
+        if text == self._gallery_text:
+            self._gallery_matches = found
+            self._apply_gallery_filter()
+
+    def _on_gallery_marks_changed(self, value: str) -> None:
+        self._gallery_marks = value
+        self._apply_gallery_filter()
+
+    def _output_mark(self, item: OutputItem) -> str | None:
+        """An output's own mark, or its run's when it has none."""
+        engine = self.services.engine
+        if engine is None:
+            return None
+        mark = engine.marks.get(item.run_id, item.name) or engine.marks.get(item.run_id)
+        return None if mark is None else mark.value
+
+    def _apply_gallery_filter(self) -> None:
+        if self.gallery is None:
+            return
+        searching = bool(words_of(self._gallery_text))
+        matches, wanted = self._gallery_matches, self._gallery_marks
+        if not searching and not wanted:
+            self.gallery.proxy.set_keep(None)
+            return
+
+        def keep(item: OutputItem) -> bool:
+            if searching and item.run_id not in matches:
+                return False
+            if not wanted:
+                return True
+            mark = self._output_mark(item)
+            if wanted == "starred":
+                return mark == "star"
+            if wanted == "rejected":
+                return mark == "reject"
+            return mark != "reject"
+
+        self.gallery.proxy.set_keep(keep)
+
+    def mark_outputs(self, items: list[OutputItem], mark: str) -> None:
+        """The star or reject key on selected gallery tiles: marks the outputs themselves."""
+        engine = self.services.engine
+        if engine is None or not items or self.gallery is None:
+            return
+        now = engine.marks.press([MarkKey(i.run_id, i.name) for i in items], Mark(mark))
+        outputs = plural(len(items), "output")
+        if now is Mark.STAR:
+            text = f"Starred {outputs}."
+        elif now is Mark.REJECT:
+            text = f"Rejected {outputs}: dimmed, kept until you delete their runs."
+        else:
+            text = f"{'Star' if mark == 'star' else 'Reject'} taken off {outputs}."
+        self.services.show_message(text, 4000)
+        if self._gallery_marks:
+            self._apply_gallery_filter()
+        self.gallery.list_view.viewport().update()
+
+    # --- compare ------------------------------------------------------------------------------
+    def compare(self, items: list[OutputItem]) -> None:
+        """Open the compare view of two to four saved images; their pictures load in a worker."""
+        images = [item for item in items if item.is_image and item.path is not None]
+        try:
+            check_selection(len(images))
+        except CompareError as exc:
+            self.services.show_message(str(exc), 6000)
+            return
+        engine = self.services.engine
+        runs = [engine.run(item.run_id) if engine is not None else None for item in images]
+        known = [run for run in runs if run is not None]
+        differences = differing_inputs(known) if len(known) == len(images) else []
+        captions = []
+        for index, (item, run) in enumerate(zip(images, runs, strict=True), start=1):
+            seed = run.inputs.get("seed") if run is not None else None
+            detail = f"seed {seed}" if seed is not None else item.workflow_name
+            captions.append(f"{index} · {detail}")
+        view = CompareView(captions, differences, parent=self.services.window)
+        self.compare_view = view
+        view.destroyed.connect(lambda *_: self._compare_closed(view))
+        view.show()
+        self.services.spawn("compare-images", self._load_images(view, images))
+
+    def _compare_closed(self, view: CompareView) -> None:
+        if self.compare_view is view:
+            self.compare_view = None
+
+    async def _load_images(self, view: CompareView, items: list[OutputItem]) -> None:
+        for index, item in enumerate(items):
+            image = await asyncio.to_thread(QImage, str(item.path))
+            if self.compare_view is not view:
+                return  # closed meanwhile
+            view.set_image(index, image)
 
     # --- marks --------------------------------------------------------------------------------
     def _badge(self, run_id: str) -> str:
