@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from fizzly_desktop.core.batches import Batch, BatchState
+from fizzly_desktop.core.chain import CHAIN_SCHEMA
 from fizzly_desktop.core.library_search import SEARCH_SCHEMA
 from fizzly_desktop.core.marks import MARKS_SCHEMA
 from fizzly_desktop.core.runs import Contact, NodeEntry, NodeState, Run, RunState
@@ -136,8 +137,9 @@ UPDATE runs SET contact = 'unknown', contact_lost_at = updated_at WHERE gone_fro
 """
 
 # Version 5: the full-text search index kept in step with the runs by triggers (see
-# core/library_search.py), and stars and rejects on runs and outputs (core/marks.py).
-_V5 = SEARCH_SCHEMA + MARKS_SCHEMA
+# core/library_search.py), stars and rejects on runs and outputs (core/marks.py), and the
+# output each chained run's input came from (core/chain.py).
+_V5 = SEARCH_SCHEMA + MARKS_SCHEMA + CHAIN_SCHEMA
 
 #: Migration ``i`` takes a file from ``user_version == i`` to ``i + 1``.
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)

@@ -116,6 +116,7 @@ class AppController(QObject):
         self.queue = QueuePresenter(self.services, window.queue_view, self.thumbnails, self.details)
         self.gallery_presenter = GalleryPresenter(self.services, self.gallery, self.outputs)
         self.library = LibraryPresenter(self.services, window.queue_view, self.gallery)
+        self.library.select_workflow = self.library_panel.select
         self.status = StatusPresenter(self.services)
         self.form = FormPresenter(
             self.services,

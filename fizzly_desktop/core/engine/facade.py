@@ -14,6 +14,7 @@ from typing import Any
 
 from fizzly_desktop.api.budget import BudgetState
 from fizzly_desktop.core.batches import Batch, BatchState, build_batch
+from fizzly_desktop.core.chain import SourceBook
 from fizzly_desktop.core.deletion import HeldDeletion, Holding, saved_files
 from fizzly_desktop.core.engine.batch_book import BatchBook
 from fizzly_desktop.core.engine.connections import ClientFactory, Connections
@@ -76,6 +77,8 @@ class RunEngine:
         self._removed: set[str] = set()
         #: Stars and rejects of runs and outputs, in memory; a change repaints their runs.
         self.marks = MarkBook(history, on_change=self._events.runs_updated)
+        #: The output each chained run's input came from ("Use as input").
+        self.sources = SourceBook(history)
 
     def _on_run_finished(self, run: Run) -> None:
         self._dispatcher.cancel_after_submit.discard(run.id)
@@ -97,6 +100,7 @@ class RunEngine:
         # rest of a long history follows in the background.
         runs, batches, outputs = await asyncio.to_thread(self._ledger.load_first)
         await asyncio.to_thread(self.marks.load)
+        await asyncio.to_thread(self.sources.load)
         self._ledger.add(sorted(runs, key=lambda r: r.created_at))
         for profile, old_base, new_base in moved:
             self.move_addresses(profile, old_base, new_base)
@@ -450,6 +454,7 @@ class RunEngine:
         self._ledger.forget(removed)
         self._outputs.forget(removed)
         self.marks.forget(removed)
+        self.sources.forget(removed)
         self._followers.forget(gone)
         dispatcher = self._dispatcher
         dispatcher.singles = [rid for rid in dispatcher.singles if rid not in gone]

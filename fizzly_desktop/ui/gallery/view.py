@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -126,6 +126,8 @@ class GalleryView(QWidget):
         self.setAccessibleName("Gallery")
         self._loader = loader
         self.gallery_model = model if model is not None else GalleryModel(self)
+        #: Adds entries to a tile's menu (the library's "Use as Input ▸").
+        self.extend_menu: Callable[[QMenu, OutputItem], None] | None = None
         self.proxy = GalleryFilterProxy(self)
         self.proxy.setSourceModel(self.gallery_model)
 
@@ -366,6 +368,8 @@ class GalleryView(QWidget):
         self.compare_action.setEnabled(2 <= len(images) <= 4)
         menu.addAction(self.compare_action)
         self.use_inputs_action.setEnabled(bool(item.inputs))
+        if self.extend_menu is not None:
+            self.extend_menu(menu, item)
         return menu
 
     def exportable_items(self) -> list[OutputItem]:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QFile, QObject, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QWidget
 
+from fizzly_desktop.core.chain import ChainSource, image_fields
 from fizzly_desktop.core.compare import CompareError, check_selection, differing_inputs
 from fizzly_desktop.core.deletion import (
     UNDO_SECONDS,
@@ -26,8 +27,10 @@ from fizzly_desktop.core.deletion import (
     clear_history_ids,
     plan_deletion,
 )
+from fizzly_desktop.core.library import WorkflowEntry
 from fizzly_desktop.core.library_search import SearchQuery, words_of
 from fizzly_desktop.core.marks import Mark, MarkKey
+from fizzly_desktop.core.schema import SchemaError
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.gallery.view import GalleryView
@@ -102,6 +105,11 @@ class LibraryPresenter(QObject):
             gallery.mark_requested.connect(self.mark_outputs)
             gallery.delegate.mark_of = self._output_mark
             gallery.compare_requested.connect(self.compare)
+            gallery.extend_menu = self._extend_gallery_menu
+        #: The output put into a form's image field, recorded on the next run sent with it.
+        self.pending_source: tuple[str, ChainSource] | None = None
+        #: Selects a workflow of the library in the side panel (its form opens).
+        self.select_workflow: Callable[[str, str], bool] | None = None
         self.compare_view: CompareView | None = None
 
     def start(self) -> None:
@@ -129,6 +137,8 @@ class LibraryPresenter(QObject):
             self.proxy.set_matches(found)
 
     def on_delta(self, delta: EngineDelta) -> None:
+        if delta.added and self.pending_source is not None:
+            self._record_source(delta)
         if delta.added and words_of(self._text):
             # New runs are searched too (their rows are committed before they are sent).
             self._search()
@@ -203,6 +213,75 @@ class LibraryPresenter(QObject):
         if self._gallery_marks:
             self._apply_gallery_filter()
         self.gallery.list_view.viewport().update()
+
+    # --- chain --------------------------------------------------------------------------------
+    def chain_targets(self) -> list[tuple[WorkflowEntry, list[tuple[str, str]]]]:
+        """Workflows of the library with image fields, and those fields (name, title)."""
+        targets = []
+        for entry in self.services.session.library.list():
+            if entry.schema is None:
+                continue
+            try:
+                fields = image_fields(entry.input_schema())
+            except SchemaError:
+                continue
+            if fields:
+                targets.append((entry, [(spec.name, spec.title) for spec in fields]))
+        return targets
+
+    def _extend_gallery_menu(self, menu: QMenu, item: OutputItem) -> None:
+        if not item.is_image or item.path is None:
+            return
+        sub = menu.addMenu("Use as Input")
+        targets = self.chain_targets()
+        if not targets:
+            sub.setEnabled(False)
+            sub.setToolTip("No workflow in your library takes an image.")
+            return
+        for entry, fields in targets:
+            workflow_menu = sub.addMenu(entry.display_name)
+            for name, title in fields:
+                action = workflow_menu.addAction(title)
+                action.triggered.connect(
+                    lambda _checked=False, r=entry.ref, n=name: self.use_as_input(item, r, n)
+                )
+
+    def use_as_input(self, item: OutputItem, ref: str, field: str) -> None:
+        """Open ``ref``'s form with ``item``'s image in ``field``; the run sent records it."""
+        window = self.services.window
+        owner, _, slug = ref.partition("/")
+        select = self.select_workflow
+        if item.path is None or select is None or not select(owner, slug):
+            self.services.show_message(
+                f"{ref} is not in your library any more: add it again to use this image.", 8000
+            )
+            return
+        form = window.form_panel.form
+        widget = form.field_widget(field) if form is not None else None
+        if widget is None or not hasattr(widget, "load_file"):
+            self.services.show_message(
+                f"The form of {ref} has no image field “{field}” now: choose the image there.",
+                8000,
+            )
+            return
+        widget.load_file(item.path)
+        self.pending_source = (ref, ChainSource(item.run_id, item.name, field))
+        self.services.show_message(
+            f"The image is in the form's {field}: set the rest and run.", 8000
+        )
+
+    def _record_source(self, delta: EngineDelta) -> None:
+        engine = self.services.engine
+        if engine is None or self.pending_source is None:
+            return
+        ref, source = self.pending_source
+        for run in delta.added:
+            value = run.inputs.get(source.field)
+            if run.workflow == ref and isinstance(value, str) and value.startswith("data:"):
+                engine.sources.record(run.id, source)
+                if run.batch_id is None:
+                    self.pending_source = None
+                    break
 
     # --- compare ------------------------------------------------------------------------------
     def compare(self, items: list[OutputItem]) -> None:

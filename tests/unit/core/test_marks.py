@@ -91,3 +91,18 @@ async def test_marks_of_many_runs_are_read_in_slices(store: HistoryStore) -> Non
     found = store.read(lambda c: marks_of(c, [r.id for r in runs]))
     assert len(found) == 600
     assert set(found.values()) == {Mark.STAR}
+
+
+async def test_a_chained_runs_source_is_kept_and_goes_with_the_run(store: HistoryStore) -> None:
+    from fizzly_desktop.core.chain import ChainSource, SourceBook, load_sources
+
+    source, chained = Run.create("demo/a", {}, "p"), Run.create("demo/b", {}, "p")
+    await asyncio.wrap_future(store.save_runs([source, chained]))
+    book = SourceBook(store)
+    await asyncio.wrap_future(book.record(chained.id, ChainSource(source.id, "image", "image")))
+    again = SourceBook(store)
+    again.load()
+    assert again.source_of(chained.id) == ChainSource(source.id, "image", "image")
+    assert again.made_from(source.id) == [chained.id]
+    await asyncio.wrap_future(store.delete_runs([chained.id]))
+    assert store.read(load_sources) == {}
