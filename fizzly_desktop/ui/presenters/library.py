@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QFile, QObject, QTimer
@@ -94,6 +95,8 @@ class LibraryPresenter(QObject):
         view.mark_requested.connect(self.mark_runs)
         view.delete_requested.connect(self.delete_runs)
         view.clear_history_action.triggered.connect(self.clear_history)
+        view.selection_changed.connect(self._show_source)
+        services.window.run_details.source_requested.connect(self._on_source_requested)
         self.proxy.set_mark_badge(self._badge)
         self.gallery = gallery
         self._gallery_text = ""
@@ -270,6 +273,30 @@ class LibraryPresenter(QObject):
             f"The image is in the form's {field}: set the rest and run.", 8000
         )
 
+    def _show_source(self, run_ids: list[str]) -> None:
+        """The details of a chained run say which output it was made from, as a link."""
+        engine = self.services.engine
+        details = self.services.window.run_details
+        source = engine.sources.source_of(run_ids[0]) if engine is not None and run_ids else None
+        if engine is None or source is None:
+            details.set_source(None)
+            return
+        origin = engine.run(source.run_id)
+        if origin is None:
+            details.set_source(f"Made from {source.output} of a run deleted since", None)
+            return
+        made = datetime.fromtimestamp(origin.created_at).strftime("%d %b %H:%M")
+        details.set_source(
+            f"Made from {source.output} of {origin.workflow} ({made}) as {source.field}",
+            origin.id,
+        )
+
+    def _on_source_requested(self, run_id: str) -> None:
+        window = self.services.window
+        window.tabs.setCurrentIndex(0)
+        self.view.search.clear()
+        self.view.select_run(run_id)
+
     def _record_source(self, delta: EngineDelta) -> None:
         engine = self.services.engine
         if engine is None or self.pending_source is None:
@@ -282,6 +309,8 @@ class LibraryPresenter(QObject):
                 if run.batch_id is None:
                     self.pending_source = None
                     break
+        # The new run is selected as it arrives, before its source was known here.
+        self._show_source(self.view.selected_ids())
 
     # --- compare ------------------------------------------------------------------------------
     def compare(self, items: list[OutputItem]) -> None:

@@ -74,6 +74,19 @@ def test_an_output_feeds_the_next_workflow_and_the_run_remembers_it(
         await engine.flush()
         assert app.session.history is not None
         assert app.session.history.read(load_sources) == {chained.id: expected}
+        # The chained run's details link back to the run its image came from.
+        app.window.tabs.setCurrentIndex(0)
+        queue = app.window.queue_view
+        await until(lambda: app.run_model.run(chained.id) is not None)
+        queue.select_run(chained.id)
+        link = app.window.run_details.source_link
+        await until(link.isVisible)
+        assert "Made from" in link.text()
+        assert "demo/text-to-image" in link.text()
+        assert f'href="{source.id}"' in link.text()
+        link.linkActivated.emit(source.id)
+        assert queue.selected_ids() == [source.id]
+        await until(lambda: not link.isVisible())
         menu.deleteLater()
 
     in_app(qloop, scenario)
