@@ -3,12 +3,17 @@ reject with a key, filter by marks, delete with files and undo, clear history ke
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
+import pytest
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from fizzly_desktop.core.batch_plan import import_rows
 from fizzly_desktop.core.deletion import Holding
 from fizzly_desktop.core.marks import Mark, MarkKey
 from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME
@@ -152,5 +157,38 @@ def test_delete_with_files_asks_with_counts_and_undo_brings_everything_back(
         await until(lambda: _shown(app) == [cat])
         await until(lambda: len(trashed) == 2)
         assert not library.undo_bar.isVisible()
+
+    in_app(qloop, scenario)
+
+
+def test_export_from_the_queue_lists_the_inputs_and_the_list_imports_back(
+    qtbot: QtBot, qloop: qasync.QEventLoop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    picks = tmp_path / "picks"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(picks))
+
+    async def scenario(app: AppController) -> None:
+        queue = app.window.queue_view
+        lighthouse, cat = await _two_done_runs(app)
+        queue.table.selectAll()
+        assert set(queue.selected_ids()) == {lighthouse, cat}
+        queue.export_action.trigger()
+        await until(lambda: (picks / "results.json").exists())
+        await until(lambda: "results.csv" in app.window.statusBar().currentMessage())
+        with (picks / "results.csv").open(encoding="utf-8", newline="") as handle:
+            table = list(csv.DictReader(handle))
+        assert {row["prompt"] for row in table} == {"a lighthouse at dawn", "a cat astronaut"}
+        assert {row["result.run_id"] for row in table} == {lighthouse, cat}
+        assert all((picks / row["result.file"]).is_file() for row in table)
+
+        entry = app.session.library.get("demo", "text-to-image")
+        assert entry is not None
+        imported = import_rows(picks / "results.csv", None, entry.input_schema())
+        assert imported.file_problem is None
+        assert sorted(row.inputs["prompt"] for row in imported.rows) == [
+            "a cat astronaut",
+            "a lighthouse at dawn",
+        ]
+        assert all(not row.problems for row in imported.rows)
 
     in_app(qloop, scenario)
