@@ -12,7 +12,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from fizzly_desktop.api.budget import BudgetState
+from fizzly_desktop.api.budget import BudgetState, Priority
+from fizzly_desktop.api.errors import FizzlyError, NotFound
+from fizzly_desktop.api.models import RunRef
+from fizzly_desktop.core.attach import AttachError, check_attach
 from fizzly_desktop.core.batches import Batch, BatchState, build_batch
 from fizzly_desktop.core.chain import SourceBook
 from fizzly_desktop.core.deletion import HeldDeletion, Holding, saved_files
@@ -500,6 +503,46 @@ class RunEngine:
         self.marks.restore(held.marks)
         self._events.runs_added(ids)
         return failed
+
+    async def attach(self, workflow: str, request_id: str, *, profile: str) -> Run:
+        """Follow a run sent elsewhere, once the server confirms it knows it (one status call
+        with ``profile``'s key). Raises :class:`AttachError` saying why and what to do."""
+        self._check_open()
+        workflow, request_id = check_attach(
+            workflow, request_id, list(self._runs.values()), profile
+        )
+        try:
+            connection = await self._connections.get(profile)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            raise AttachError(
+                f"The server of {profile} cannot be reached ({exc}); try again once it can."
+            ) from exc
+        owner, _, slug = workflow.partition("/")
+        try:
+            self._life.count("status")
+            await connection.client.status(
+                RunRef(owner, slug, request_id), priority=Priority.INTERACTIVE
+            )
+        except NotFound as exc:
+            raise AttachError(
+                f"The server knows no run {request_id} of {workflow}. Check the request ID and "
+                f"the workflow, and that the run was sent with the key of {profile}."
+            ) from exc
+        except FizzlyError as exc:
+            raise AttachError(
+                f"The server could not be asked about {request_id}: {exc.user_message}"
+            ) from exc
+        run = Run.create(workflow, {}, profile, key_fingerprint=connection.key_fingerprint)
+        run.request_id = request_id
+        run.state = RunState.PENDING  # a new object: its first state, not a change
+        await self._history.save_run_durably(run)
+        self._ledger.add([run])
+        self._events.runs_added([run.id])
+        # The status is asked again by the tracker and applied (it may be finished already).
+        self._followers.follow(run, resync=True)
+        return run
 
     async def search(self, query: SearchQuery) -> list[str]:
         """IDs of the runs in the history that match ``query``, newest first (in a worker)."""

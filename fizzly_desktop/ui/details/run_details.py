@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core import words
+from fizzly_desktop.core.attach import UNKNOWN_INPUTS, inputs_unknown
 from fizzly_desktop.core.formatting import format_duration
 from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
@@ -381,7 +382,11 @@ class RunDetailsPanel(QWidget):
 
         self.timeline.show_run(run, expected_nodes)
         if first_show:
-            self.inputs_text.setPlainText(json.dumps(run.inputs, indent=2, ensure_ascii=False))
+            self.inputs_text.setPlainText(
+                UNKNOWN_INPUTS
+                if inputs_unknown(run)
+                else json.dumps(run.inputs, indent=2, ensure_ascii=False)
+            )
         logs = self._logs_text(run)
         if first_show or logs != self.logs_text.toPlainText():
             self.logs_text.setPlainText(logs)

@@ -14,10 +14,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QObject, QTimer
+from PySide6.QtCore import QFile, QObject, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QWidget
 
+from fizzly_desktop.core.attach import AttachError
 from fizzly_desktop.core.chain import ChainSource, image_fields
 from fizzly_desktop.core.compare import CompareError, check_selection, differing_inputs
 from fizzly_desktop.core.deletion import (
@@ -38,6 +39,7 @@ from fizzly_desktop.ui.gallery.view import GalleryView
 from fizzly_desktop.ui.outputs.compare_view import CompareView
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.presenters.services import Services
+from fizzly_desktop.ui.queue.attach_dialog import AttachDialog
 from fizzly_desktop.ui.queue.queue_view import QueueView
 
 STAR_BADGE, REJECT_BADGE = "★ ", "✗ "
@@ -95,6 +97,9 @@ class LibraryPresenter(QObject):
         view.mark_requested.connect(self.mark_runs)
         view.delete_requested.connect(self.delete_runs)
         view.clear_history_action.triggered.connect(self.clear_history)
+        view.attach_action.triggered.connect(self.open_attach)
+        self.attach_dialog: AttachDialog | None = None
+        self._select_when_added: str | None = None
         view.selection_changed.connect(self._show_source)
         services.window.run_details.source_requested.connect(self._on_source_requested)
         self.proxy.set_mark_badge(self._badge)
@@ -140,6 +145,10 @@ class LibraryPresenter(QObject):
             self.proxy.set_matches(found)
 
     def on_delta(self, delta: EngineDelta) -> None:
+        waiting = self._select_when_added
+        if waiting is not None and any(run.id == waiting for run in delta.added):
+            self._select_when_added = None
+            self.view.select_run(waiting)
         if delta.added and self.pending_source is not None:
             self._record_source(delta)
         if delta.added and words_of(self._text):
@@ -216,6 +225,43 @@ class LibraryPresenter(QObject):
         if self._gallery_marks:
             self._apply_gallery_filter()
         self.gallery.list_view.viewport().update()
+
+    # --- attach -------------------------------------------------------------------------------
+    def open_attach(self) -> None:
+        """Ask for a request ID and its workflow; the run joins the queue once the server
+        confirms it."""
+        refs = [entry.ref for entry in self.services.session.library.list()]
+        dialog = AttachDialog(refs, self.services.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.attach_requested.connect(
+            lambda workflow, request_id: self.services.spawn(
+                "attach", self._attach(dialog, workflow, request_id)
+            )
+        )
+        dialog.destroyed.connect(lambda *_: setattr(self, "attach_dialog", None))
+        self.attach_dialog = dialog
+        dialog.open()
+
+    async def _attach(self, dialog: AttachDialog, workflow: str, request_id: str) -> None:
+        engine = self.services.engine
+        if engine is None:
+            dialog.show_problem("The history is not open yet; try again in a moment.")
+            return
+        profile = self.services.session.profiles.active_name
+        try:
+            run = await engine.attach(workflow, request_id, profile=profile)
+        except AttachError as exc:
+            if self.attach_dialog is dialog:
+                dialog.show_problem(str(exc))
+            return
+        if self.attach_dialog is dialog:
+            dialog.accept()
+        self.view.search.clear()
+        self.services.show_message(f"Attached {request_id}: it is followed like your runs.", 6000)
+        if self.view.model.row_of(run.id) is None:
+            self._select_when_added = run.id  # its row comes with the next frame
+        else:
+            self.view.select_run(run.id)
 
     # --- chain --------------------------------------------------------------------------------
     def chain_targets(self) -> list[tuple[WorkflowEntry, list[tuple[str, str]]]]:

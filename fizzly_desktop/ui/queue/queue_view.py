@@ -227,6 +227,7 @@ class QueueView(QWidget):
             "&Delete with Files…", "Ctrl+Del", lambda: self._emit_ids(self.delete_requested)
         )
         self.clear_history_action = QAction("C&lear History…", self)
+        self.attach_action = QAction("&Attach to a Run by Request ID…", self)
         self.move_up_action = self._action("Move &Earlier", "Ctrl+Up", lambda: self._emit_move(-1))
         self.move_down_action = self._action("Move &Later", "Ctrl+Down", lambda: self._emit_move(1))
         self._update_actions()

@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
             queue.remove_action,
             queue.delete_action,
             queue.clear_history_action,
+            queue.attach_action,
         ):
             self.run_menu.addAction(action)
         self.run_menu.addSeparator()

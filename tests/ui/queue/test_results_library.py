@@ -192,3 +192,61 @@ def test_export_from_the_queue_lists_the_inputs_and_the_list_imports_back(
         assert all(not row.problems for row in imported.rows)
 
     in_app(qloop, scenario)
+
+
+def test_attach_to_a_run_sent_elsewhere_by_its_request_id(
+    qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    async def scenario(app: AppController) -> None:
+        engine = app.services.engine
+        assert engine is not None
+        # A run "sent elsewhere": sent, then forgotten here, so only the server knows it.
+        elsewhere = await engine.submit(
+            WF,
+            {"prompt": "a far away run", "width": 64, "height": 64},
+            profile=SANDBOX_PROFILE_NAME,
+        )
+        await until(lambda: _done(app, elsewhere.id))
+        request_id = elsewhere.request_id
+        assert request_id is not None
+        assert await engine.remove_from_history([elsewhere.id]) == [elsewhere.id]
+        await until(lambda: app.run_model.run(elsewhere.id) is None)
+
+        app.window.queue_view.attach_action.trigger()
+        dialog = app.library.attach_dialog
+        assert dialog is not None
+        dialog.workflow.setCurrentText(WF)
+        dialog.request_id.setText("run_nobody_knows")
+        dialog.attach_button.click()
+        await until(lambda: dialog.problem.isVisible())
+        assert "The server knows no run run_nobody_knows of demo/text-to-image" in (
+            dialog.problem.text()
+        )
+        assert dialog.attach_button.isEnabled()
+
+        dialog.request_id.setText(f"  {request_id} ")
+        dialog.attach_button.click()
+        await until(lambda: app.library.attach_dialog is None)
+        attached = next(r for r in engine.runs() if r.request_id == request_id)
+        assert attached.id != elsewhere.id
+        await until(lambda: _done(app, attached.id))
+        assert app.window.queue_view.selected_ids() == [attached.id]
+        await until(
+            lambda: (
+                "Unknown: this run was sent from elsewhere"
+                in (app.window.run_details.inputs_text.toPlainText())
+            )
+        )
+
+        # The same run twice is refused before the server is asked.
+        app.window.queue_view.attach_action.trigger()
+        again = app.library.attach_dialog
+        assert again is not None
+        again.workflow.setCurrentText(WF)
+        again.request_id.setText(request_id)
+        again.attach_button.click()
+        await until(lambda: again.problem.isVisible())
+        assert again.problem.text() == "That run is in the queue already."
+        again.reject()
+
+    in_app(qloop, scenario)

@@ -89,3 +89,32 @@ async def test_removed_runs_lose_their_marks(harness: Harness) -> None:
     assert await engine.remove_from_history([run.id]) == [run.id]
     assert engine.marks.of_run(run.id) == {}
     assert await engine.search(SearchQuery(marks="starred")) == []
+
+
+async def test_attach_follows_a_run_the_server_knows_and_refuses_others(
+    harness: Harness,
+) -> None:
+    from fizzly_desktop.core.attach import AttachError, inputs_unknown
+
+    engine = harness.engine
+    sent = await engine.submit(WF, {"prompt": "elsewhere"}, profile=PROFILE)
+    await until(lambda: _state(engine, sent.id) is RunState.COMPLETED)
+    request_id = sent.request_id
+    assert request_id is not None
+    await engine.remove_from_history([sent.id])
+
+    with pytest.raises(AttachError, match="Paste the run's request ID"):
+        await engine.attach(WF, "  ", profile=PROFILE)
+    with pytest.raises(AttachError, match="not a request ID"):
+        await engine.attach(WF, "run/../x", profile=PROFILE)
+    with pytest.raises(AttachError, match="Choose the workflow"):
+        await engine.attach("nothing", request_id, profile=PROFILE)
+    with pytest.raises(AttachError, match="The server knows no run run_unknown of"):
+        await engine.attach(WF, "run_unknown", profile=PROFILE)
+    assert all(run.request_id != "run_unknown" for run in engine.runs())
+
+    run = await engine.attach(WF, request_id, profile=PROFILE)
+    assert inputs_unknown(run)
+    await until(lambda: _state(engine, run.id) is RunState.COMPLETED)
+    with pytest.raises(AttachError, match="in the queue already"):
+        await engine.attach(WF, request_id, profile=PROFILE)
