@@ -9,6 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, cast
 
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError as SchemaValidationError
+
 from fizzly_desktop.core.schema.fields import (
     ESSENTIAL_FIELD_COUNT,
     MULTILINE_MAX_LENGTH,
@@ -38,6 +41,7 @@ def read_document(document: Any) -> tuple[dict[str, Any], tuple[FieldSpec, ...]]
             'This is not an input schema: it should be a JSON object with "properties", '
             f"but it is {words.get(kind, kind)}."
         )
+    document = _unwrap(document)
     if not _SCHEMA_KEYWORDS.intersection(document):
         raise SchemaError(
             'This is not an input schema: it has no "type" or "properties". If it is an '
@@ -71,6 +75,23 @@ def read_document(document: Any) -> tuple[dict[str, Any], tuple[FieldSpec, ...]]
     schema = dict(resolved)
     schema.setdefault("type", "object")
     return schema, _mark_advanced(fields, explicit)
+
+
+def _unwrap(document: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The schema inside the records model hosts publish about a model.
+
+    fal's model record carries its queue OpenAPI document under ``openapi``; Replicate's model
+    carries ``latest_version.openapi_schema``, and its version record ``openapi_schema``.
+    """
+    inner = document.get("openapi")
+    if isinstance(inner, Mapping) and ("paths" in inner or "components" in inner):
+        return inner
+    version = document.get("latest_version")
+    if isinstance(version, Mapping) and isinstance(version.get("openapi_schema"), Mapping):
+        return cast(Mapping[str, Any], version["openapi_schema"])
+    if isinstance(document.get("openapi_schema"), Mapping):
+        return cast(Mapping[str, Any], document["openapi_schema"])
+    return document
 
 
 class _Resolver:
@@ -268,7 +289,8 @@ def _flatten(schema: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
                     continue
                 merged.setdefault(key, value)
     _, type_nullable = _json_type(merged)
-    nullable = nullable or type_nullable
+    # OpenAPI 3.0 says "may be null" with a flag instead of a type.
+    nullable = nullable or type_nullable or merged.get("nullable") is True
     enum = merged.get("enum")
     if isinstance(enum, list) and None in enum:
         nullable = True
@@ -363,6 +385,10 @@ def _build_field(name: str, raw: Any, required: bool, depth: int, top_level: boo
     description = description_value.strip() if isinstance(description_value, str) else ""
     has_default = "default" in schema
     default = copy.deepcopy(schema.get("default"))
+    if has_default and default is not None and not _fits_own_schema(default, schema):
+        # Some documents publish defaults of the wrong type ("1024" for a whole number); the
+        # form would start invalid. Leave such an input unset: the server applies its default.
+        has_default, default = False, None
     declared, _ = _json_type(schema)
     if declared is None and "enum" not in schema and "const" not in schema:
         if "properties" in schema:
@@ -394,6 +420,13 @@ def _build_field(name: str, raw: Any, required: bool, depth: int, top_level: boo
     return spec
 
 
+def _fits_own_schema(value: Any, schema: Mapping[str, Any]) -> bool:
+    try:
+        return bool(Draft202012Validator(dict(schema)).is_valid(value))
+    except (SchemaValidationError, RecursionError, TypeError, ValueError):
+        return True
+
+
 def _classify(
     name: str, schema: Mapping[str, Any], declared: str | None, depth: int
 ) -> tuple[FieldKind, dict[str, Any]] | None:
@@ -407,6 +440,9 @@ def _classify(
             extras["choices"] = tuple(choices)
             return "enum", extras
         return None
+    branches = _union_branches(schema)
+    if branches:
+        return _union(name, schema, branches, depth)
     if declared == "string":
         extras["min_length"] = _count(schema.get("minLength"))
         extras["max_length"] = _count(schema.get("maxLength"))
@@ -466,6 +502,18 @@ def _classify(
             return None
         extras["min_items"] = _count(schema.get("minItems"))
         extras["max_items"] = _count(schema.get("maxItems"))
+        item_properties = item_schema.get("properties")
+        if (
+            item_type in ("object", None)
+            and isinstance(item_properties, Mapping)
+            and item_properties
+        ):
+            # LoRAs, ControlNets, prompt segments: each item is a small form of its own.
+            item = _build_field(name, item_schema, True, depth + 1, False)
+            if item.kind != "object":
+                return None
+            extras["fields"] = item.fields
+            return "object_list", extras
         if item_type == "string" and _is_file_schema(name, item_schema):
             extras["multiple"] = True
             extras["accept"] = file_accept(item_schema, name) or file_accept(schema, name)
@@ -497,6 +545,67 @@ def _classify(
         )
         return "object", extras
     return None
+
+
+_VARIANT_KINDS = frozenset(
+    {
+        "string",
+        "text",
+        "password",
+        "enum",
+        "integer",
+        "number",
+        "boolean",
+        "string_list",
+        "number_list",
+        "object",
+        "object_list",
+        "file",
+    }
+)
+
+
+def _union_branches(schema: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The non-null branches of an ``anyOf``/``oneOf`` left after flattening (two or more)."""
+    for combinator in ("anyOf", "oneOf"):
+        branches = schema.get(combinator)
+        if isinstance(branches, list):
+            kept = [
+                b for b in branches if isinstance(b, Mapping) and _json_type(b) != ("null", True)
+            ]
+            if len(kept) >= 2 and len(kept) == len(
+                [
+                    b
+                    for b in branches
+                    if not (isinstance(b, Mapping) and _json_type(b) == ("null", True))
+                ]
+            ):
+                return kept
+    return []
+
+
+def _union(
+    name: str, schema: Mapping[str, Any], branches: Sequence[Mapping[str, Any]], depth: int
+) -> tuple[FieldKind, dict[str, Any]] | None:
+    """ "A preset or a custom value": one field offering each shape the input may take."""
+    if depth >= _MAX_DEPTH:
+        return None
+    variants = [_build_field(name, branch, True, depth + 1, False) for branch in branches]
+    if any(v.kind not in _VARIANT_KINDS for v in variants):
+        return None
+    if all(v.kind == "enum" for v in variants):
+        # Several lists of fixed values are one list of fixed values.
+        choices: list[Any] = []
+        for variant in variants:
+            choices.extend(c for c in variant.choices if c not in choices)
+        return "enum", {"choices": tuple(choices)}
+    shapes = [(v.kind, v.multiple) for v in variants if v.kind != "enum"]
+    if len(set(shapes)) < len(shapes):
+        # Two branches of one kind (two different objects) cannot be told apart on screen.
+        return None
+    # Presets first: the common choice is a preset, the custom shape is the exception.
+    ordered = sorted(variants, key=lambda v: v.kind != "enum")
+    return "union", {"variants": tuple(ordered)}
 
 
 def _mark_advanced(

@@ -21,6 +21,8 @@ FieldKind = Literal[
     "string_list",
     "number_list",
     "object",
+    "object_list",
+    "union",
     "file",
     "json",
 ]
@@ -64,8 +66,10 @@ class FieldSpec:
 
     ``schema`` is the field's own JSON Schema with references resolved; it is what gets written
     back by :meth:`InputSchema.to_json_schema` for kinds the generator cannot rebuild (``json``).
-    ``multiple`` marks a list of files (``*_urls``). ``accept`` is a media type pattern for files
-    (``image/*``), ``integer_items`` tells a number list to hold whole numbers.
+    ``multiple`` marks a list of files (``*_urls``). ``fields`` are an object's inputs, or the
+    inputs of each item of an ``object_list``; ``variants`` are the shapes a ``union`` takes
+    ("a preset or a custom size": an ``enum`` and an ``object``). ``accept`` is a media type
+    pattern for files (``image/*``), ``integer_items`` tells a number list to hold whole numbers.
     """
 
     name: str
@@ -88,6 +92,7 @@ class FieldSpec:
     choices: tuple[Any, ...] = ()
     nullable: bool = False
     fields: tuple[FieldSpec, ...] = ()
+    variants: tuple[FieldSpec, ...] = ()
     is_seed: bool = False
     is_advanced: bool = False
     multiple: bool = False

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from fizzly_desktop.ui.forms.presets import PresetBar
     from fizzly_desktop.ui.forms.reorder import ReorderButtons
     from fizzly_desktop.ui.forms.schema_form import SchemaForm
+    from fizzly_desktop.ui.forms.unions import ObjectListField, UnionField
 
 _MODULE_OF: dict[str, str] = {
     "BooleanField": "fizzly_desktop.ui.forms.fields",
@@ -54,6 +55,7 @@ _MODULE_OF: dict[str, str] = {
     "ListField": "fizzly_desktop.ui.forms.lists",
     "MAX_FILE_BYTES": "fizzly_desktop.ui.forms.file_loading",
     "NumberField": "fizzly_desktop.ui.forms.numbers",
+    "ObjectListField": "fizzly_desktop.ui.forms.unions",
     "OMITTED": "fizzly_desktop.ui.forms.base",
     "ObjectField": "fizzly_desktop.ui.forms.group",
     "PresetBar": "fizzly_desktop.ui.forms.presets",
@@ -61,6 +63,7 @@ _MODULE_OF: dict[str, str] = {
     "SchemaForm": "fizzly_desktop.ui.forms.schema_form",
     "SeedField": "fizzly_desktop.ui.forms.numbers",
     "TextField": "fizzly_desktop.ui.forms.fields",
+    "UnionField": "fizzly_desktop.ui.forms.unions",
     "check_webhook_url": "fizzly_desktop.ui.forms.form_panel",
     "create_field_widget": "fizzly_desktop.ui.forms.factory",
     "field_widget_class": "fizzly_desktop.ui.forms.factory",
@@ -73,6 +76,7 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     importlib.import_module("fizzly_desktop.ui.forms.group")
+    importlib.import_module("fizzly_desktop.ui.forms.unions")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
@@ -97,11 +101,13 @@ __all__ = [
     "ListField",
     "NumberField",
     "ObjectField",
+    "ObjectListField",
     "PresetBar",
     "ReorderButtons",
     "SchemaForm",
     "SeedField",
     "TextField",
+    "UnionField",
     "check_webhook_url",
     "create_field_widget",
     "field_widget_class",
