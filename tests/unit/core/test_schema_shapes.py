@@ -19,10 +19,12 @@ def test_a_fal_model_record_is_read_through_its_openapi_document() -> None:
         "num_inference_steps",
     ]
     size = schema.field("image_size")
-    assert size is not None and size.kind == "union"
+    assert size is not None
+    assert size.kind == "union"
     assert [variant.kind for variant in size.variants] == ["enum", "object"]
     presets, custom = size.variants
-    assert "landscape_4_3" in presets.choices and "square_hd" in presets.choices
+    assert "landscape_4_3" in presets.choices
+    assert "square_hd" in presets.choices
     assert [child.name for child in custom.fields] == ["width", "height"]
     assert size.default == "landscape_4_3"
     assert schema.validate({"prompt": "a fox", "image_size": {"width": 1024, "height": 768}}) == []
@@ -36,7 +38,8 @@ def test_a_replicate_model_record_is_read_through_its_latest_version() -> None:
     inner = InputSchema.from_document(record["latest_version"]["openapi_schema"])
     assert schema == inner
     scheduler = schema.field("scheduler")
-    assert scheduler is not None and scheduler.kind == "enum"
+    assert scheduler is not None
+    assert scheduler.kind == "enum"
     assert scheduler.title == "Scheduler"
 
 
@@ -51,7 +54,8 @@ def test_a_list_of_objects_is_a_list_of_small_forms() -> None:
         obj(loras={"type": "array", "items": lora, "maxItems": 3, "default": []})
     )
     loras = schema.field("loras")
-    assert loras is not None and loras.kind == "object_list"
+    assert loras is not None
+    assert loras.kind == "object_list"
     assert [(c.name, c.required) for c in loras.fields] == [("path", True), ("scale", False)]
     assert loras.max_items == 3
     too_strong = schema.validate({"loras": [{"path": "a.safetensors", "scale": 9}]})
@@ -70,7 +74,8 @@ def test_a_text_or_a_list_of_texts_is_a_union_and_enums_merge() -> None:
     urls, mode = schema.fields
     assert urls.kind == "union"
     assert [(v.kind, v.multiple) for v in urls.variants] == [("file", False), ("file", True)]
-    assert mode.kind == "enum" and mode.choices == ("a", "b", "c") and mode.nullable
+    assert mode.kind == "enum"
+    assert mode.choices == ("a", "b", "c") and mode.nullable
 
 
 def test_a_default_of_the_wrong_type_is_not_offered() -> None:
@@ -79,10 +84,12 @@ def test_a_default_of_the_wrong_type_is_not_offered() -> None:
     )
     assert schema.defaults() == {"n": 2}
     tokens = schema.field("max_tokens")
-    assert tokens is not None and not tokens.has_default
+    assert tokens is not None
+    assert not tokens.has_default
 
 
 def test_openapi_nullable_is_honoured() -> None:
     schema = InputSchema.from_document(obj(name={"type": "string", "nullable": True}))
     spec = schema.field("name")
-    assert spec is not None and spec.nullable
+    assert spec is not None
+    assert spec.nullable
