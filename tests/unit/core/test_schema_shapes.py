@@ -75,7 +75,8 @@ def test_a_text_or_a_list_of_texts_is_a_union_and_enums_merge() -> None:
     assert urls.kind == "union"
     assert [(v.kind, v.multiple) for v in urls.variants] == [("file", False), ("file", True)]
     assert mode.kind == "enum"
-    assert mode.choices == ("a", "b", "c") and mode.nullable
+    assert mode.choices == ("a", "b", "c")
+    assert mode.nullable
 
 
 def test_a_default_of_the_wrong_type_is_not_offered() -> None:
