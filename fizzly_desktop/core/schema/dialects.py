@@ -12,6 +12,7 @@ from typing import Any, cast
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError as SchemaValidationError
 
+from fizzly_desktop.core.schema.describe import display_title
 from fizzly_desktop.core.schema.fields import (
     ESSENTIAL_FIELD_COUNT,
     MULTILINE_MAX_LENGTH,
@@ -137,6 +138,10 @@ class _Resolver:
                 resolved: dict[str, Any] = {"x-unresolved-ref": ref}
             else:
                 resolved = dict(self.inline(target, (*seen, ref), depth + 1))
+                # A referenced type's title names the type ("ImageFillInput", "VoiceSetting"),
+                # not the input that uses it: keep it aside so the input's own name shows.
+                if "title" in resolved:
+                    resolved["x-type-title"] = resolved.pop("title")
             for key, value in rest.items():
                 resolved[key] = self.inline(value, seen, depth + 1)
             return resolved
@@ -380,7 +385,12 @@ def _build_field(name: str, raw: Any, required: bool, depth: int, top_level: boo
     schema, nullable = _flatten(raw)
     title_value = schema.get("title")
     title = title_value.strip() if isinstance(title_value, str) and title_value.strip() else ""
-    title = title or humanize(name)
+    type_title = schema.get("x-type-title")
+    if not title and isinstance(type_title, str) and type_title.islower():
+        # Cog names an input's choices after the input ("scheduler"); its other inputs are
+        # titled in Title Case ("Num Outputs"), so this one is too.
+        title = humanize(type_title).title()
+    title = display_title(title, name)
     description_value = schema.get("description")
     description = description_value.strip() if isinstance(description_value, str) else ""
     has_default = "default" in schema

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
@@ -147,3 +148,47 @@ def test_lora_rows_come_back_from_json(qtbot: QtBot) -> None:
     loras = form.field_widget("loras")
     assert isinstance(loras, ObjectListField)
     assert len(loras.rows) == 2
+
+
+LANGUAGES = [f"lang-{index:03d}" for index in range(200)] + ["Japanese"]
+
+
+# The search's suggestion popup asks for raise() and a keyboard grab, which the offscreen
+# platform cannot do; it says so as a warning.
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_a_long_enum_can_be_searched_by_typing(qtbot: QtBot) -> None:
+    from fizzly_desktop.ui.forms import EnumField
+
+    schema = InputSchema.from_document(obj(language={"enum": LANGUAGES, "default": "lang-000"}))
+    form = make_form(qtbot, schema)
+    field = form.field_widget("language")
+    assert isinstance(field, EnumField)
+    assert field.combo.isEditable()
+    line = field.combo.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, "Japanese")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert form.values()["language"] == "Japanese"
+    line.selectAll()
+    qtbot.keyClicks(line, "Klingon")
+    line.editingFinished.emit()
+    assert field.combo.currentText() == "Japanese"
+    assert form.values()["language"] == "Japanese"
+
+
+def test_long_markdown_help_is_plain_and_folded_behind_more(qtbot: QtBot) -> None:
+    description = "Uses `CFG`: **stay close** to the prompt. " + "Further detail. " * 20
+    schema = InputSchema.from_document(
+        obj(cfg={"type": "number", "minimum": 1, "maximum": 20, "description": description})
+    )
+    form = make_form(qtbot, schema)
+    row = form.field_row("cfg")
+    assert row is not None
+    assert "`" not in row.help.text()
+    assert "**" not in row.help.text()
+    assert row.help.text().startswith("Uses CFG: stay close to the prompt.")
+    assert "Range 1 – 20" not in row.help.text()
+    assert row.more_button.isVisibleTo(form)
+    qtbot.mouseClick(row.more_button, Qt.MouseButton.LeftButton)
+    assert row.help.text().endswith("Range 1 – 20")
+    assert row.more_button.text() == "Less"
