@@ -180,10 +180,12 @@ class EnumField(FieldWidget):
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = self.combo.completer()
+        line = self.combo.lineEdit()
+        assert completer is not None
+        assert line is not None  # an editable combo has both
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        line = self.combo.lineEdit()
         line.setPlaceholderText("Type to search")
         completer.activated.connect(self._on_search_chosen)
         line.editingFinished.connect(self._on_search_finished)
