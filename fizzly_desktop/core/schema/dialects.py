@@ -19,6 +19,7 @@ from fizzly_desktop.core.schema.fields import (
     FieldKind,
     FieldSpec,
     SchemaError,
+    color_channels,
     humanize,
     is_file_name,
     is_prompt_name,
@@ -520,7 +521,7 @@ def _classify(
         ):
             # LoRAs, ControlNets, prompt segments: each item is a small form of its own.
             item = _build_field(name, item_schema, True, depth + 1, False)
-            if item.kind != "object":
+            if item.kind not in ("object", "color"):
                 return None
             extras["fields"] = item.fields
             return "object_list", extras
@@ -553,7 +554,9 @@ def _classify(
             _build_field(child, properties[child], child in required, depth + 1, False)
             for child in _ordered_names(schema, properties)
         )
-        return "object", extras
+        probe = FieldSpec(name=name, kind="object", title="", fields=extras["fields"])
+        # An RGB object is a colour: a picker, not three numbers.
+        return ("color" if color_channels(probe) else "object"), extras
     return None
 
 
@@ -569,6 +572,7 @@ _VARIANT_KINDS = frozenset(
         "string_list",
         "number_list",
         "object",
+        "color",
         "object_list",
         "file",
     }

@@ -23,6 +23,7 @@ FieldKind = Literal[
     "object",
     "object_list",
     "union",
+    "color",
     "file",
     "json",
 ]
@@ -122,6 +123,21 @@ class FieldSpec:
         if self.exclusive_maximum is not None:
             return self.exclusive_maximum - (1 if self.kind == "integer" else 0)
         return None
+
+
+_COLOR_CHANNELS = (("r", "g", "b"), ("red", "green", "blue"))
+
+
+def color_channels(spec: FieldSpec) -> tuple[str, str, str] | None:
+    """The names of an RGB object's channels (``r, g, b``), when ``spec`` is a colour."""
+    names = {child.name.lower(): child for child in spec.fields}
+    for channels in _COLOR_CHANNELS:
+        if set(names) == set(channels) and all(
+            names[c].kind in ("integer", "number") for c in channels
+        ):
+            exact = {child.name.lower(): child.name for child in spec.fields}
+            return exact[channels[0]], exact[channels[1]], exact[channels[2]]
+    return None
 
 
 def humanize(name: str) -> str:

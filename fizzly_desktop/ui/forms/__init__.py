@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
+    from fizzly_desktop.ui.forms.colors import ColorField
     from fizzly_desktop.ui.forms.factory import (
         create_field_widget,
         field_widget_class,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 _MODULE_OF: dict[str, str] = {
     "BooleanField": "fizzly_desktop.ui.forms.fields",
+    "ColorField": "fizzly_desktop.ui.forms.colors",
     "EnumField": "fizzly_desktop.ui.forms.fields",
     "FieldDraft": "fizzly_desktop.ui.forms.field_draft",
     "FieldEditorDialog": "fizzly_desktop.ui.forms.field_editor",
@@ -77,6 +79,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     importlib.import_module("fizzly_desktop.ui.forms.group")
     importlib.import_module("fizzly_desktop.ui.forms.unions")
+    importlib.import_module("fizzly_desktop.ui.forms.colors")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
@@ -87,6 +90,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "OMITTED",
     "BooleanField",
+    "ColorField",
     "EnumField",
     "FieldDraft",
     "FieldEditorDialog",

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fizzly_desktop.core.schema import FieldSpec, format_number
+from fizzly_desktop.core.schema import FieldKind, FieldSpec, color_channels, format_number
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget, is_number
 from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
 from fizzly_desktop.ui.forms.group import ObjectField
@@ -192,10 +192,11 @@ class ObjectListField(FieldWidget):
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
+        item_kind: FieldKind = "color" if color_channels(spec) else "object"
         self.item_spec = FieldSpec(
-            name=spec.name, kind="object", title=spec.title, required=True, fields=spec.fields
+            name=spec.name, kind=item_kind, title=spec.title, required=True, fields=spec.fields
         )
-        self.rows: list[ObjectField] = []
+        self.rows: list[FieldWidget] = []
         self._frames: list[QFrame] = []
         self.rows_box = QVBoxLayout()
         self.rows_box.setContentsMargins(0, 0, 0, 0)
@@ -218,9 +219,10 @@ class ObjectListField(FieldWidget):
 
     # --- rows ---
 
-    def add_row(self, value: dict[str, Any] | None = None) -> ObjectField:
+    def add_row(self, value: dict[str, Any] | None = None) -> FieldWidget:
         """A new row at the end (its inputs at their defaults, or ``value``)."""
-        row = ObjectField(self.item_spec)
+        # A list of colours is a palette: one colour picker per row.
+        row = create_field_widget(self.item_spec)
         if value is not None and not row.set_value(value):
             row.deleteLater()
             raise ValueError("value does not fit a row")
@@ -249,7 +251,7 @@ class ObjectListField(FieldWidget):
         self._retitle()
         return row
 
-    def _index_of(self, row: ObjectField) -> int:
+    def _index_of(self, row: FieldWidget) -> int:
         return self.rows.index(row)
 
     def remove_row(self, index: int) -> None:
@@ -275,7 +277,8 @@ class ObjectListField(FieldWidget):
     def _retitle(self) -> None:
         word = _singular(self.spec.title)
         for number, row in enumerate(self.rows, start=1):
-            row.group.setTitle(f"{word} {number}")
+            if isinstance(row, ObjectField):
+                row.group.setTitle(f"{word} {number}")
         full = self.spec.max_items is not None and len(self.rows) >= self.spec.max_items
         self.add_button.setEnabled(not full)
 

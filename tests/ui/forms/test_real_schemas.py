@@ -24,7 +24,7 @@ from jsonschema import Draft202012Validator
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.library import WorkflowLibrary
-from fizzly_desktop.core.schema import FieldSpec, InputSchema
+from fizzly_desktop.core.schema import FieldSpec, InputSchema, color_channels
 from fizzly_desktop.ui.forms import OMITTED, SchemaForm
 
 CORPUS = Path(__file__).parents[2] / "fixtures" / "schemas"
@@ -130,6 +130,10 @@ def candidates(spec: FieldSpec) -> Iterator[Any]:
         yield [1, 2]
     elif kind == "object":
         yield object_value(spec)
+    elif kind == "color" or (kind == "object_list" and color_channels(spec)):
+        r, g, b = color_channels(spec) or ("r", "g", "b")
+        orange = {r: 255, g: 136, b: 0}
+        yield orange if kind == "color" else [orange]
     elif kind == "object_list":
         item = FieldSpec(name=spec.name, kind="object", title=spec.title, fields=spec.fields)
         yield [object_value(item)]
