@@ -21,6 +21,7 @@ from fizzly_desktop.core.schema.describe import (
     plain_help,
     short_help,
 )
+from fizzly_desktop.core.schema.dialects import OperationChoiceNeeded, post_operations
 from fizzly_desktop.core.schema.fields import (
     ESSENTIAL_FIELD_COUNT,
     FIELD_KINDS,
@@ -51,6 +52,7 @@ __all__ = [
     "FieldKind",
     "FieldSpec",
     "InputSchema",
+    "OperationChoiceNeeded",
     "SchemaError",
     "color_channels",
     "display_title",
@@ -62,6 +64,7 @@ __all__ = [
     "number_hint",
     "parse_json_text",
     "plain_help",
+    "post_operations",
     "random_seed_value",
     "short_help",
 ]

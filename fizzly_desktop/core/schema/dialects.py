@@ -31,10 +31,14 @@ _FILE_FORMATS = frozenset({"uri", "uri-reference", "iri", "data-url", "binary"})
 _SCALAR_TYPES = (str, int, float, bool)
 
 
-def read_document(document: Any) -> tuple[dict[str, Any], tuple[FieldSpec, ...]]:
-    """Read a JSON Schema object or an OpenAPI document (its ``Input`` or single POST body).
+def read_document(
+    document: Any, operation: str | None = None
+) -> tuple[dict[str, Any], tuple[FieldSpec, ...]]:
+    """Read a JSON Schema object or an OpenAPI document (its ``Input`` or a POST body).
 
-    Returns the inputs' object schema with references resolved, and its fields in order.
+    ``operation`` names the POST path to read in an OpenAPI document that has several; without
+    it such a document raises :class:`OperationChoiceNeeded`. Returns the inputs' object schema
+    with references resolved, and its fields in order.
     """
     if not isinstance(document, Mapping):
         kind = type(document).__name__
@@ -49,7 +53,7 @@ def read_document(document: Any) -> tuple[dict[str, Any], tuple[FieldSpec, ...]]
             'This is not an input schema: it has no "type" or "properties". If it is an '
             "example of inputs, add it as an example instead."
         )
-    target = _input_object(document)
+    target = _input_object(document, operation)
     resolved = _Resolver(document).inline(target)
     if not isinstance(resolved, Mapping):
         raise SchemaError("This input schema could not be read.")
@@ -178,20 +182,66 @@ _SCHEMA_KEYWORDS = frozenset(
 )
 
 
-def _input_object(document: Mapping[str, Any]) -> Mapping[str, Any]:
+class OperationChoiceNeeded(SchemaError):
+    """An OpenAPI document with several POST operations: the user picks the one to run.
+
+    ``operations`` lists them as (path, what it does) in the document's order.
+    """
+
+    def __init__(self, operations: Sequence[tuple[str, str]]) -> None:
+        self.operations = tuple(operations)
+        super().__init__(
+            f"This OpenAPI document describes {len(self.operations)} operations that take "
+            "inputs; choose the one this workflow runs."
+        )
+
+
+def post_operations(document: Any) -> list[tuple[str, str]]:
+    """The POST operations with a JSON body in an OpenAPI document: (path, what it does)."""
+    if not isinstance(document, Mapping):
+        return []
+    document = _unwrap(document)
+    paths = document.get("paths")
+    if not isinstance(paths, Mapping):
+        return []
+    resolver = _Resolver(document)
+    found = []
+    for path, item in paths.items():
+        post = item.get("post") if isinstance(item, Mapping) else None
+        if isinstance(post, Mapping) and _post_body(post, resolver) is not None:
+            words = post.get("summary") or post.get("operationId") or ""
+            found.append((str(path), str(words).strip()))
+    return found
+
+
+def _input_object(document: Mapping[str, Any], operation: str | None) -> Mapping[str, Any]:
     """Find the object describing the inputs in a JSON Schema or an OpenAPI document."""
     resolver = _Resolver(document)
     if "openapi" in document or "swagger" in document or "paths" in document:
         components = document.get("components")
         schemas = components.get("schemas") if isinstance(components, Mapping) else None
-        if isinstance(schemas, Mapping) and isinstance(schemas.get("Input"), Mapping):
+        if (
+            operation is None
+            and isinstance(schemas, Mapping)
+            and isinstance(schemas.get("Input"), Mapping)
+        ):
             return cast(Mapping[str, Any], schemas["Input"])
-        body = _single_post_body(document, resolver)
-        if body is not None:
+        operations = post_operations(document)
+        if operation is None and len(operations) == 1:
+            operation = operations[0][0]
+        if operation is not None:
+            paths = cast(Mapping[str, Any], document.get("paths") or {})
+            item = paths.get(operation)
+            post = item.get("post") if isinstance(item, Mapping) else None
+            body = _post_body(post, resolver) if isinstance(post, Mapping) else None
+            if body is None:
+                raise SchemaError(f"This OpenAPI document has no operation {operation}.")
             return body
+        if len(operations) > 1:
+            raise OperationChoiceNeeded(operations)
         raise SchemaError(
             "This OpenAPI document has no input description: it has neither a "
-            "components.schemas.Input object nor exactly one POST with a JSON body."
+            "components.schemas.Input object nor a POST operation with a JSON body."
         )
     components = document.get("components")
     if "properties" not in document and isinstance(components, Mapping):
@@ -201,18 +251,8 @@ def _input_object(document: Mapping[str, Any]) -> Mapping[str, Any]:
     return document
 
 
-def _single_post_body(document: Mapping[str, Any], resolver: _Resolver) -> Mapping[str, Any] | None:
-    paths = document.get("paths")
-    if not isinstance(paths, Mapping):
-        return None
-    posts = [
-        item["post"]
-        for item in paths.values()
-        if isinstance(item, Mapping) and isinstance(item.get("post"), Mapping)
-    ]
-    if len(posts) != 1:
-        return None
-    body: Any = posts[0].get("requestBody")
+def _post_body(post: Mapping[str, Any], resolver: _Resolver) -> Mapping[str, Any] | None:
+    body: Any = post.get("requestBody")
     if isinstance(body, Mapping) and "$ref" in body:
         body = resolver.lookup(str(body["$ref"]))
     content = body.get("content") if isinstance(body, Mapping) else None
