@@ -19,6 +19,7 @@ from fizzly_desktop.core.schema.describe import (
     display_title,
     number_hint,
     plain_help,
+    preset_label,
     short_help,
 )
 from fizzly_desktop.core.schema.dialects import OperationChoiceNeeded, post_operations
@@ -65,6 +66,7 @@ __all__ = [
     "parse_json_text",
     "plain_help",
     "post_operations",
+    "preset_label",
     "random_seed_value",
     "short_help",
 ]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fizzly_desktop.core.schema import FieldKind, FieldSpec, color_channels, format_number
+from fizzly_desktop.core.schema import FieldKind, FieldSpec, color_channels, preset_label
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget, is_number
 from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
 from fizzly_desktop.ui.forms.group import ObjectField
@@ -87,8 +87,7 @@ class UnionField(FieldWidget):
         for variant in spec.variants:
             if variant.kind == "enum":
                 for choice in variant.choices:
-                    text = format_number(choice) if is_number(choice) else str(choice)
-                    self._add(text, ("const", choice))
+                    self._add(preset_label(choice), ("const", choice))
                 continue
             shown = replace(variant, title=spec.title, description="", required=True)
             editor = create_field_widget(shown)

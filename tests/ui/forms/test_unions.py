@@ -42,18 +42,18 @@ def test_image_size_offers_presets_and_a_custom_width_and_height(qtbot: QtBot) -
     size = form.field_widget("image_size")
     assert isinstance(size, UnionField)
     assert size.choice_texts() == [
-        "square_hd",
-        "square",
-        "portrait_4_3",
-        "portrait_16_9",
-        "landscape_4_3",
-        "landscape_16_9",
+        "Square HD",
+        "Square",
+        "Portrait 4:3",
+        "Portrait 16:9",
+        "Landscape 4:3",
+        "Landscape 16:9",
         "Custom…",
     ]
     assert form.values()["image_size"] == "landscape_4_3"
     assert not size.stack.isVisibleTo(size)
 
-    pick(size, "square_hd")
+    pick(size, "Square HD")
     assert form.values()["image_size"] == "square_hd"
 
     pick(size, "Custom…")
@@ -73,7 +73,7 @@ def test_image_size_offers_presets_and_a_custom_width_and_height(qtbot: QtBot) -
     assert form.unknown_values() == {}
     assert form.values()["image_size"] == {"width": 640, "height": 480}
     form.set_values({"prompt": "A red fox", "image_size": "portrait_16_9"})
-    assert size.combo.currentText() == "portrait_16_9"
+    assert size.combo.currentText() == "Portrait 16:9"
     assert not size.stack.isVisibleTo(size)
 
 

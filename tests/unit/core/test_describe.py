@@ -7,6 +7,7 @@ from fizzly_desktop.core.schema import (
     display_title,
     number_hint,
     plain_help,
+    preset_label,
     short_help,
 )
 
@@ -78,3 +79,11 @@ def test_number_hint_gives_range_and_unit() -> None:
     )
     hints = [number_hint(spec) for spec in schema.fields]
     assert hints == ["Range 1 – 30 seconds", "At least 1", ""]
+
+
+def test_preset_values_read_as_words() -> None:
+    assert preset_label("landscape_4_3") == "Landscape 4:3"
+    assert preset_label("square_hd") == "Square HD"
+    assert preset_label("auto_2K") == "auto_2K"
+    assert preset_label("square") == "Square"
+    assert preset_label(1024) == "1024"
