@@ -91,6 +91,9 @@ class UnionField(FieldWidget):
                 continue
             shown = replace(variant, title=spec.title, description="", required=True)
             editor = create_field_widget(shown)
+            if isinstance(editor, ObjectField):
+                # The input's label is already beside the choice; the group needs no title.
+                editor.group.setTitle("")
             editor.changed.connect(self.changed)
             self.stack.addWidget(editor)
             self._add(_shape_word(variant), ("shape", len(self.editors)))
