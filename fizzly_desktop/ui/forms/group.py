@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QToolButton,
     QVBoxLayout,
@@ -94,11 +93,9 @@ class FieldRow:
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        help_line = QHBoxLayout()
-        help_line.setContentsMargins(0, 0, 0, 0)
-        help_line.addWidget(self.help, 1)
-        help_line.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignTop)
-        column.addLayout(help_line)
+        # Under the help, not beside it: a wrapped label shares a row badly and gets clipped.
+        column.addWidget(self.help)
+        column.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.error)
 
     def _on_more_toggled(self, shown: bool) -> None:
