@@ -179,7 +179,7 @@ class GalleryView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search outputs")
         # The bar is crowded: the search keeps room for a few words before the combos shrink.
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 18))
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 10))
         self.search.textChanged.connect(self.search_changed)
         self.marks_combo = QComboBox(self)
         self.marks_combo.setAccessibleName("Show outputs by mark")
