@@ -22,12 +22,17 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fizzly_desktop.core.batches import Batch, BatchState
+from fizzly_desktop.core.chain import CHAIN_SCHEMA
+from fizzly_desktop.core.library_search import SEARCH_SCHEMA
+from fizzly_desktop.core.marks import MARKS_SCHEMA
 from fizzly_desktop.core.runs import Contact, NodeEntry, NodeState, Run, RunState
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 # --- schema ------------------------------------------------------------------------------------
 
@@ -131,8 +136,13 @@ ALTER TABLE runs ADD COLUMN contact_lost_at REAL;
 UPDATE runs SET contact = 'unknown', contact_lost_at = updated_at WHERE gone_from_server = 1;
 """
 
+# Version 5: the full-text search index kept in step with the runs by triggers (see
+# core/library_search.py), stars and rejects on runs and outputs (core/marks.py), and the
+# output each chained run's input came from (core/chain.py).
+_V5 = SEARCH_SCHEMA + MARKS_SCHEMA + CHAIN_SCHEMA
+
 #: Migration ``i`` takes a file from ``user_version == i`` to ``i + 1``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -600,11 +610,20 @@ class HistoryStore:
 
         return self._submit(op)
 
+    def write(self, op: Callable[[sqlite3.Connection], None]) -> concurrent.futures.Future[None]:
+        """Queue ``op`` to run on the writer thread inside a transaction (marks, deletions)."""
+        return self._submit(op)
+
     async def flush(self) -> None:
         """Return once everything queued before this call is committed."""
         await asyncio.wrap_future(self._submit(lambda conn: None))
 
     # --- reads --------------------------------------------------------------------------------
+
+    def read(self, fn: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Call ``fn`` with the read connection (searches, marks); blocks for its time."""
+        with self._read_lock:
+            return fn(self._reader)
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._read_lock:

@@ -11,6 +11,7 @@ from fizzly_desktop.ui.presenters.banner import BannerPresenter
 from fizzly_desktop.ui.presenters.details import DetailsPresenter
 from fizzly_desktop.ui.presenters.form import FormPresenter
 from fizzly_desktop.ui.presenters.gallery import GalleryPresenter
+from fizzly_desktop.ui.presenters.library import LibraryPresenter
 from fizzly_desktop.ui.presenters.outputs import OutputsPresenter
 from fizzly_desktop.ui.presenters.profiles import ProfilesPresenter
 from fizzly_desktop.ui.presenters.queue import QueuePresenter
@@ -23,6 +24,7 @@ __all__ = [
     "DetailsPresenter",
     "FormPresenter",
     "GalleryPresenter",
+    "LibraryPresenter",
     "OutputsPresenter",
     "ProfilesPresenter",
     "QueuePresenter",
