@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.schema import InputSchema
-from fizzly_desktop.ui.forms.group import ERROR_COLOR, FieldRow, FormSection, plain_label
+from fizzly_desktop.ui.forms.group import ERROR_COLOR, FieldRow, FormSection
+from fizzly_desktop.ui.labels import plain_label
 
 
 class InputsPage(QScrollArea):

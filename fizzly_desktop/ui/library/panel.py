@@ -37,7 +37,8 @@ from fizzly_desktop.core.library import (
 )
 from fizzly_desktop.core.schema import InputSchema, SchemaError
 from fizzly_desktop.core.tasks import TaskOwner
-from fizzly_desktop.ui.library.add_dialog import AddSource, AddWorkflowDialog, plain_label
+from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.library.add_dialog import AddSource, AddWorkflowDialog
 from fizzly_desktop.ui.library.entry_delegate import ROLE_REF, EntryDelegate
 from fizzly_desktop.ui.library.fetching import FetchFunction, as_fetcher, fetch_schema_into
 from fizzly_desktop.ui.library.prompts import (
