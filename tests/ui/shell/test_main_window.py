@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import qasync
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.batch_plan import SweepAxis, sweep
@@ -242,6 +242,24 @@ def test_a_sweep_batch_of_twenty_shows_as_a_grid(qtbot: QtBot, qloop: qasync.QEv
             lambda: window.state_filters.count_of(StateGroup.COMPLETED) == 20
         )  # counts refresh 4x/s
         assert "20 of 20 completed" in window.batch_bar.status.text()
+
+        # The grid's menu acts on the run of the chosen cell, as the queue list's does.
+        sweep_grid = app.batches.grid
+        cell = sweep_grid.model.model_index(13)
+        sweep_grid.view.setCurrentIndex(cell)
+        sweep_grid.view.selectionModel().select(
+            cell, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        window.form_panel.form.set_values({"steps": 3, "width": 640})
+        sweep_grid.use_inputs_action.trigger()
+        chosen = items[13].inputs
+        values = window.form_panel.form.values()
+        assert (values["steps"], values["width"]) == (chosen["steps"], chosen["width"])
+        run = next(r for r in app.run_model.runs() if r.inputs == chosen)
+        QGuiApplication.clipboard().clear()
+        sweep_grid.copy_id_action.trigger()
+        assert run.request_id
+        assert QGuiApplication.clipboard().text() == run.request_id
 
     in_app(qloop, scenario)
 
