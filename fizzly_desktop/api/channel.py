@@ -388,8 +388,8 @@ class ApiChannel:
         elif isinstance(error, NotFound):
             if run is not None:
                 error.user_message = (
-                    "This run is gone from the server (or belongs to another key); its local "
-                    "record is kept."
+                    "This run is unknown to the server: gone from it, or run with another "
+                    "key. Its local record is kept."
                 )
             elif workflow is not None:
                 error.user_message = (

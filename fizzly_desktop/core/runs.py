@@ -62,17 +62,19 @@ class RunState(enum.StrEnum):
         return _LABELS[self]
 
 
+#: The one word for each state, everywhere the user sees a state (the architecture guide's
+#: table). Longer phrases built from these (position, node, reason) are in core/words.py.
 _LABELS: dict[RunState, str] = {
     RunState.DRAFT: "Draft",
-    RunState.WAITING: "Waiting",
+    RunState.WAITING: "Waiting to send",
     RunState.SUBMITTING: "Sending",
-    RunState.UNCERTAIN: "Uncertain",
-    RunState.REJECTED: "Rejected",
-    RunState.PENDING: "Pending",
+    RunState.UNCERTAIN: "Sent, no answer",
+    RunState.REJECTED: "Refused",
+    RunState.PENDING: "In queue",
     RunState.IN_QUEUE: "In queue",
     RunState.IN_PROGRESS: "Running",
     RunState.CANCELLING: "Cancelling",
-    RunState.COMPLETED: "Completed",
+    RunState.COMPLETED: "Done",
     RunState.FAILED: "Failed",
     RunState.CANCELLED: "Cancelled",
 }
@@ -255,6 +257,9 @@ class Run:
     progress: float | None = None
     current_node: str | None = None
     queue_position: int | None = None
+    #: When the server said ``queue_position`` (not kept in history: after a restart, a
+    #: position of unknown age is shown as unknown).
+    queue_position_at: float | None = None
     timeline: list[NodeEntry] = field(default_factory=list)
     outputs: dict[str, Any] | None = None
     metrics: dict[str, Any] | None = None
@@ -371,13 +376,18 @@ class Run:
 
     @property
     def needs_attention(self) -> bool:
-        """The user has to decide something: an uncertain send, a run out of contact, or a run
-        waiting in a paused batch."""
+        """The user has to decide something: a send with no answer, a refused one, a run out of
+        contact ("Lost contact", "Unknown to the server"), or a run waiting in a paused batch."""
         return (
-            self.state is RunState.UNCERTAIN
+            self.state in (RunState.UNCERTAIN, RunState.REJECTED)
             or self.out_of_contact
             or (self.held and self.state is RunState.WAITING)
         )
+
+    def set_queue_position(self, position: int | None, *, now: float | None = None) -> None:
+        """Record the server's place for the run in its queue, as said, and when it was said."""
+        self.queue_position = position
+        self.queue_position_at = None if position is None else (time.time() if now is None else now)
 
     def can_transition(self, new: RunState) -> bool:
         return is_legal(self.state, new)
@@ -406,6 +416,7 @@ class Run:
                 self.progress = 100.0
         if new is not RunState.IN_QUEUE:
             self.queue_position = None
+            self.queue_position_at = None
         return True
 
     # --- timeline ---------------------------------------------------------------------------
@@ -489,34 +500,62 @@ class Run:
 
 
 class StateGroup(enum.StrEnum):
-    """The groups of the status sidebar."""
+    """The groups of the status sidebar; every run is in exactly one of them (and in ALL).
+
+    The values are those stored before the groups were renamed (``queued`` then held the runs
+    not sent yet, ``active`` the runs on the server); ``QUEUED`` and ``ACTIVE`` stay as aliases.
+    """
 
     ALL = "all"
-    ACTIVE = "active"
-    QUEUED = "queued"
+    NOT_SENT = "queued"
+    ON_SERVER = "active"
     COMPLETED = "completed"
     FAILED = "failed"
     CANCELLED = "cancelled"
     NEEDS_ATTENTION = "needs_attention"
+    QUEUED = "queued"
+    ACTIVE = "active"
+
+    @property
+    def label(self) -> str:
+        """The group's name in the sidebar."""
+        return _GROUP_LABELS[self]
 
     def contains(self, run: Run) -> bool:
-        state = run.state
-        match self:
-            case StateGroup.ALL:
-                return True
-            case StateGroup.ACTIVE:
-                return state in ACTIVE_STATES and not run.out_of_contact
-            case StateGroup.QUEUED:
-                return state in (RunState.WAITING, RunState.DRAFT) and not run.out_of_contact
-            case StateGroup.COMPLETED:
-                return state is RunState.COMPLETED
-            case StateGroup.FAILED:
-                return state in (RunState.FAILED, RunState.REJECTED)
-            case StateGroup.CANCELLED:
-                return state is RunState.CANCELLED
-            case StateGroup.NEEDS_ATTENTION:
-                return run.needs_attention
-        return False  # pragma: no cover - the match is exhaustive
+        return self is StateGroup.ALL or group_of(run) is self
+
+
+_GROUP_LABELS: dict[StateGroup, str] = {
+    StateGroup.ALL: "All runs",
+    StateGroup.NOT_SENT: "Not sent yet",
+    StateGroup.ON_SERVER: "On the server",
+    StateGroup.COMPLETED: "Done",
+    StateGroup.FAILED: "Failed",
+    StateGroup.CANCELLED: "Cancelled",
+    StateGroup.NEEDS_ATTENTION: "Needs attention",
+}
+
+_GROUP_OF_STATE: dict[RunState, StateGroup] = {
+    RunState.DRAFT: StateGroup.NOT_SENT,
+    RunState.WAITING: StateGroup.NOT_SENT,
+    RunState.SUBMITTING: StateGroup.NOT_SENT,
+    RunState.PENDING: StateGroup.ON_SERVER,
+    RunState.IN_QUEUE: StateGroup.ON_SERVER,
+    RunState.IN_PROGRESS: StateGroup.ON_SERVER,
+    RunState.CANCELLING: StateGroup.ON_SERVER,
+    RunState.COMPLETED: StateGroup.COMPLETED,
+    RunState.FAILED: StateGroup.FAILED,
+    RunState.CANCELLED: StateGroup.CANCELLED,
+    RunState.UNCERTAIN: StateGroup.NEEDS_ATTENTION,
+    RunState.REJECTED: StateGroup.NEEDS_ATTENTION,
+}
+
+
+def group_of(run: Run) -> StateGroup:
+    """The one sidebar group ``run`` is counted in (never ALL)."""
+    if run.needs_attention:
+        return StateGroup.NEEDS_ATTENTION
+    return _GROUP_OF_STATE[run.state]
 
 
 def group_counts(runs: Iterable[Run]) -> dict[StateGroup, int]:
@@ -537,11 +576,9 @@ class StateTally:
 
     def __init__(self, runs: Mapping[str, Run]) -> None:
         self._runs = runs
-        # What each counted run was counted as: its state (None when out of contact) and whether
-        # it needs attention for another reason than its state (out of contact, held).
-        self._counted: dict[str, tuple[RunState | None, bool]] = {}
-        self._by_state: Counter[RunState] = Counter()
-        self._forgotten = 0
+        # The group each counted run was counted in.
+        self._counted: dict[str, StateGroup] = {}
+        self._by_group: Counter[StateGroup] = Counter()
         self._marked: set[str] = set()
 
     def mark(self, ids: Iterable[str]) -> None:
@@ -549,21 +586,14 @@ class StateTally:
 
     def add(self, run: Run) -> None:
         self._uncount(run.id)
-        # A run out of contact counts under attention only: it is not known to be on its way.
-        lost = run.out_of_contact
-        # Needing attention beyond being UNCERTAIN (which its state count already says).
-        extra = run.needs_attention and (lost or run.state is not RunState.UNCERTAIN)
-        self._counted[run.id] = (None if lost else run.state, extra)
-        if not lost:
-            self._by_state[run.state] += 1
-        self._forgotten += extra
+        group = group_of(run)
+        self._counted[run.id] = group
+        self._by_group[group] += 1
 
     def _uncount(self, run_id: str) -> None:
         before = self._counted.pop(run_id, None)
         if before is not None:
-            if before[0] is not None:
-                self._by_state[before[0]] -= 1
-            self._forgotten -= before[1]
+            self._by_group[before] -= 1
 
     def counts(self) -> dict[StateGroup, int]:
         for run_id in self._marked:
@@ -573,13 +603,7 @@ class StateTally:
             else:
                 self.add(run)
         self._marked.clear()
-        by_state = self._by_state
         result = dict.fromkeys(StateGroup, 0)
+        result.update(self._by_group)
         result[StateGroup.ALL] = len(self._counted)
-        result[StateGroup.ACTIVE] = sum(by_state[state] for state in ACTIVE_STATES)
-        result[StateGroup.QUEUED] = by_state[RunState.WAITING] + by_state[RunState.DRAFT]
-        result[StateGroup.COMPLETED] = by_state[RunState.COMPLETED]
-        result[StateGroup.FAILED] = by_state[RunState.FAILED] + by_state[RunState.REJECTED]
-        result[StateGroup.CANCELLED] = by_state[RunState.CANCELLED]
-        result[StateGroup.NEEDS_ATTENTION] = by_state[RunState.UNCERTAIN] + self._forgotten
         return result

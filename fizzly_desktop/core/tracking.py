@@ -427,7 +427,7 @@ class RunTracker:
                 log.debug("Run %s: stale status %s ignored (%s)", run.id, target, run.state)
                 return
         if remote is RemoteStatus.IN_QUEUE:
-            run.queue_position = status.queue_position
+            run.set_queue_position(status.queue_position)
         elif remote is RemoteStatus.IN_PROGRESS:
             if status.progress is not None:
                 run.progress = float(status.progress)

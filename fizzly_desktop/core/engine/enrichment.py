@@ -136,5 +136,5 @@ class Enricher:
         if run.state is not target and is_forward(run.state, target):
             self._ledger.change_state(run, target)
         if run.state is RunState.IN_QUEUE:
-            run.queue_position = position
+            run.set_queue_position(position)
         self._ledger.touch(run)

@@ -18,7 +18,7 @@ PAUSED_BY_USER = "Paused by you."
 UNCERTAIN_STREAK_PAUSE = 3
 PAUSED_UNCERTAIN = (
     "The last runs were sent but no answer came back, so they may have started; check the "
-    "connection and the uncertain runs, then resume."
+    "connection and the runs marked “Sent, no answer”, then resume."
 )
 #: Runs loaded before the engine starts working; older finished ones follow in the background.
 FIRST_LOAD = 200

@@ -11,9 +11,10 @@ from collections.abc import Callable, Coroutine, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox
 
+from fizzly_desktop.core import words
 from fizzly_desktop.core.batch_plan import plan_from_input_sets
 from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.engine import RunEngine
@@ -26,12 +27,8 @@ FAILED_STATES = (RunState.FAILED, RunState.REJECTED)
 
 
 def batch_summary(runs: Iterable[Run]) -> str:
-    """``"12 of 20 completed, 1 failed"``."""
-    runs = list(runs)
-    done = sum(1 for r in runs if r.state is RunState.COMPLETED)
-    failed = sum(1 for r in runs if r.state in FAILED_STATES)
-    text = f"{done} of {len(runs)} completed"
-    return text + (f", {failed} failed" if failed else "")
+    """``"12 of 20 runs done, 1 failed"``: the words are core's (``words.batch_summary``)."""
+    return words.batch_summary(runs)
 
 
 class BatchController(QObject):
@@ -64,6 +61,7 @@ class BatchController(QObject):
         self.grid = SweepGrid(thumbnail_provider=thumbnails.request)
         thumbnails.thumbnail_ready.connect(self.grid.thumbnail_ready)
         self.grid.cell_activated.connect(self._on_grid_cell_activated)
+        self.grid.cell_clicked.connect(self._on_grid_cell_clicked)
         window.queue_stack.addWidget(self.grid)
         bar = window.batch_bar
         bar.combo.currentIndexChanged.connect(self._on_combo_changed)
@@ -96,7 +94,12 @@ class BatchController(QObject):
         combo.addItem("All runs", None)
         for batch in sorted(engine.batches(), key=lambda b: b.created_at, reverse=True):
             combo.addItem(batch.name, batch.id)
+            # The combo keeps a narrow width; a long name is whole in its tooltip and list.
+            combo.setItemData(combo.count() - 1, batch.name, Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.setToolTip(combo.currentText())
+        view = combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 8)
         combo.blockSignals(False)
 
     def show_batch(self, batch_id: str | None) -> None:
@@ -107,6 +110,7 @@ class BatchController(QObject):
         combo.setCurrentIndex(max(0, combo.findData(batch_id)) if batch_id else 0)
 
     def _on_combo_changed(self, _index: int) -> None:
+        self.window.batch_bar.combo.setToolTip(self.window.batch_bar.combo.currentText())
         batch_id = self.shown_batch_id()
         self.window.queue_view.proxy.set_batch(batch_id)
         bar = self.window.batch_bar
@@ -208,6 +212,11 @@ class BatchController(QObject):
             run = self.engine.run(run_id)
             if run is not None and run_id in positions:
                 self._update_cell(positions[run_id], run)
+
+    def _on_grid_cell_clicked(self, index: int) -> None:
+        # The details panel follows the queue's selection; the grid stays on screen.
+        if 0 <= index < len(self._grid_runs):
+            self.window.queue_view.select_run(self._grid_runs[index])
 
     def grid_run_ids(self, indices: Iterable[int]) -> list[str]:
         """The runs of the grid's cells at ``indices`` (plan order)."""

@@ -20,10 +20,10 @@ from fizzly_desktop.core.batch_plan import (
     ImportResult,
     PlannedRun,
     SweepAxis,
-    format_credits,
     format_duration,
     format_value,
 )
+from fizzly_desktop.core.words import plural_credits
 from fizzly_desktop.ui.batches.look import ERROR_LIGHT, blend, is_dark, muted_color, one_line
 
 #: The repeat list shows this many runs; the rest are counted.
@@ -117,7 +117,7 @@ def confirm_big_batch(parent: QWidget, summary: BatchEstimate, workflow_name: st
     credits = (
         "Credits: unknown until the first run of this workflow finishes."
         if summary.credits is None
-        else f"It will use about {format_credits(summary.credits)} credits."
+        else f"It will use about {plural_credits(summary.credits)}."
     )
     answer = QMessageBox.question(
         parent,

@@ -29,7 +29,16 @@ from PySide6.QtCore import (
     SignalInstance,
     Slot,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -45,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core.batch_plan import BatchPlan, PlannedRun
 from fizzly_desktop.core.runs import RunState
+from fizzly_desktop.core.words import plural
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +93,8 @@ _RUN_STATES = {
     RunState.CANCELLING: RUNNING,
     RunState.COMPLETED: DONE,
     RunState.FAILED: FAILED,
-    RunState.REJECTED: FAILED,
+    # Refused by the server: the user decides what to do (as in the sidebar's groups).
+    RunState.REJECTED: ATTENTION,
     RunState.CANCELLED: CANCELLED,
     RunState.UNCERTAIN: ATTENTION,
 }
@@ -100,10 +111,17 @@ StateRole = Qt.ItemDataRole.UserRole + 1
 ProgressRole = Qt.ItemDataRole.UserRole + 2
 ItemIndexRole = Qt.ItemDataRole.UserRole + 3
 PixmapRole = Qt.ItemDataRole.UserRole + 4
+SeedRole = Qt.ItemDataRole.UserRole + 5
+
+
+def _seed_text(item: PlannedRun) -> str:
+    seed = item.inputs.get("seed")
+    return "" if seed is None or isinstance(seed, dict | list) else str(seed)
 
 
 def cell_state(state: RunState) -> str:
-    """The grid's word for a run state: queued ones wait, failed and rejected ones fail."""
+    """The grid's word for a run state: queued ones wait; refused and unanswered ones need
+    attention, as the sidebar groups them."""
     return _RUN_STATES[state]
 
 
@@ -114,6 +132,8 @@ class Cell:
     index: int
     label: str
     state: str = WAITING
+    #: The run's seed ("" when it has none): tells apart tiles that sweep nothing else.
+    seed: str = ""
     progress: int | None = None
     image_path: Path | None = None
     pixmap: QPixmap | None = None
@@ -151,7 +171,9 @@ class SweepGridModel(QAbstractTableModel):
             self._columns = max(1, math.ceil(math.sqrt(len(items))))
             self._rows = math.ceil(len(items) / self._columns) if items else 0
             positions = [divmod(i, self._columns) for i in range(len(items))]
-        self._cells = [Cell(index=i, label=item.label) for i, item in enumerate(items)]
+        self._cells = [
+            Cell(index=i, label=item.label, seed=_seed_text(item)) for i, item in enumerate(items)
+        ]
         self._positions = positions
         self._by_position = {pos: i for i, pos in enumerate(positions)}
         self.endResetModel()
@@ -202,7 +224,10 @@ class SweepGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.describe()
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{cell.label}: {cell.describe()}"
+            seed = f" (seed {cell.seed})" if cell.seed and "seed" not in cell.label else ""
+            return f"{cell.label}{seed}: {cell.describe()}"
+        if role == SeedRole:
+            return cell.seed
         if role == StateRole:
             return cell.state
         if role == ProgressRole:
@@ -293,6 +318,9 @@ class _CellDelegate(QStyledItemDelegate):
             self._paint_placeholder(painter, palette, state, index, content)
         if state == RUNNING:
             self._paint_progress(painter, palette, index.data(ProgressRole), inner)
+        seed = index.data(SeedRole)
+        if seed:
+            self._paint_seed(painter, palette, f"seed {seed}", inner)
         if selected:
             pen = painter.pen()
             pen.setColor(palette.color(QPalette.ColorRole.Highlight))
@@ -301,6 +329,31 @@ class _CellDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(inner.adjusted(1, 1, -1, -1), 6, 6)
         painter.restore()
+
+    @staticmethod
+    def _paint_seed(painter: QPainter, palette: QPalette, text: str, area: QRectF) -> None:
+        """The seed on a small plate in the tile's top left corner, readable over a picture."""
+        font = QFont(painter.font())
+        font.setPixelSize(max(9, min(12, int(area.height() * 0.09))))
+        metrics = QFontMetrics(font)
+        room = int(area.width()) - 12
+        if room < 24:
+            return
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        plate = QRectF(
+            area.left() + 4,
+            area.top() + 4,
+            metrics.horizontalAdvance(shown) + 8,
+            metrics.height() + 2,
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        backdrop = QColor(palette.color(QPalette.ColorRole.Base))
+        backdrop.setAlphaF(0.8)
+        painter.setBrush(backdrop)
+        painter.drawRoundedRect(plate, 3, 3)
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, shown)
 
     @staticmethod
     def _paint_pixmap(painter: QPainter, pixmap: QPixmap, area: QRectF) -> None:
@@ -384,11 +437,12 @@ class SweepGrid(QWidget):
 
     ``set_plan`` lays the grid out; ``update_cell`` reflects a run's progress and, once done,
     its output; ``thumbnail_ready`` (connect the ``ThumbnailLoader``'s signal) fills in a
-    thumbnail that was still being decoded. Double-click or Enter on a cell emits
-    ``cell_activated`` with the run's index in the plan. The cells' menu and keys act on the
-    selected runs as the queue list does (Delete cancels).
+    thumbnail that was still being decoded. A click on a cell emits ``cell_clicked``;
+    double-click or Enter emits ``cell_activated``, each with the run's index in the plan. The
+    cells' menu and keys act on the selected runs as the queue list does (Delete cancels).
 
     Signals:
+        cell_clicked(int): the run at this index of the plan was picked (show its details).
         cell_activated(int): the run at this index of the plan was opened.
         cancel_requested(list[int]), retry_requested(list[int]), export_requested(list[int]):
             act on the selected runs (indices in the plan).
@@ -396,6 +450,7 @@ class SweepGrid(QWidget):
         copy_image_requested(int): act on the current run.
     """
 
+    cell_clicked = Signal(int)
     cell_activated = Signal(int)
     cancel_requested = Signal(list)
     retry_requested = Signal(list)
@@ -440,6 +495,7 @@ class SweepGrid(QWidget):
         self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.activated.connect(self._on_view_activated)
+        self.view.clicked.connect(self._on_view_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_view_menu_requested)
         self._build_actions()
@@ -630,6 +686,11 @@ class SweepGrid(QWidget):
         pixmap = self._provider(path, self._thumbnail_size)
         return pixmap if pixmap is not None and not pixmap.isNull() else None
 
+    def _on_view_clicked(self, index: QModelIndex) -> None:
+        item = self.model.item_at(index)
+        if item is not None:
+            self.cell_clicked.emit(item)
+
     def _on_view_activated(self, index: QModelIndex) -> None:
         item = self.model.item_at(index)
         if item is not None:
@@ -644,7 +705,7 @@ class SweepGrid(QWidget):
         for index in range(count):
             state = self.model.cell(index).state
             totals[state] = totals.get(state, 0) + 1
-        parts = [f"{count:,} run{'' if count == 1 else 's'}"]
+        parts = [plural(count, "run")]
         for state in (DONE, RUNNING, WAITING, FAILED, CANCELLED, ATTENTION):
             if totals.get(state):
                 parts.append(f"{totals[state]:,} {_STATE_WORDS[state].lower()}")

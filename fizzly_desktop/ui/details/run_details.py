@@ -14,10 +14,11 @@ Signals:
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,9 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fizzly_desktop.core.formatting import format_credits, format_duration
+from fizzly_desktop.core import words
+from fizzly_desktop.core.formatting import format_duration
 from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
+from fizzly_desktop.core.words import WaitCauses
 from fizzly_desktop.ui.labels import plain_label
 
 _NODE_MARKS = {
@@ -60,8 +63,8 @@ _ADVICE = (
 
 def advice_for(error: str) -> str:
     lowered = error.lower()
-    for words, advice in _ADVICE:
-        if words in lowered:
+    for phrase, advice in _ADVICE:
+        if phrase in lowered:
             return advice
     return ""
 
@@ -209,6 +212,10 @@ class RunDetailsPanel(QWidget):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.state_label = plain_label(selectable=True)
+        # A long state (a failure's reason) gives way instead of widening the window; the
+        # tooltip and the error box below say it whole.
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.state_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("— In queue"))
         self.request_label = plain_label(muted=True, selectable=True)
         self.copy_button = QPushButton("Copy request ID")
         self.copy_button.setAccessibleName("Copy request ID")
@@ -265,8 +272,19 @@ class RunDetailsPanel(QWidget):
         error_layout.addWidget(self.advice_label)
         layout.addWidget(self.error_box)
 
+        # How long a run not running yet has waited, and why: a queued run otherwise shows
+        # nothing moving for minutes.
+        self.waiting_label = plain_label(wrap=True, selectable=True)
+        self.waiting_label.setAccessibleName("Waiting")
+        layout.addWidget(self.waiting_label)
         self.metrics = plain_label(wrap=True, muted=True, selectable=True)
         layout.addWidget(self.metrics)
+        self._causes = WaitCauses()
+        # Waiting and elapsed time move on their own: the shown run's words are refreshed once
+        # a second while it is not finished (nothing else changes them).
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._on_clock_timeout)
 
         self.tabs = QTabWidget()
         # Document mode, like the Queue and Gallery tabs: no framed pane. The framed pane was
@@ -303,21 +321,28 @@ class RunDetailsPanel(QWidget):
 
     def clear(self) -> None:
         self._run = None
+        self._clock.stop()
         self.stack.setCurrentWidget(self.empty)
 
-    def show_run(self, run: Run, *, title: str, expected_nodes: Sequence[str] = ()) -> None:
+    def show_run(
+        self,
+        run: Run,
+        *,
+        title: str,
+        expected_nodes: Sequence[str] = (),
+        causes: WaitCauses | None = None,
+    ) -> None:
+        """Show ``run``; ``causes`` say what holds it back if it is not running yet."""
         first_show = self._run is None or self._run.id != run.id
         self._run = run
+        self._causes = causes or WaitCauses()
         self.stack.setCurrentWidget(self.page)
         self.title.setText(title)
-        state = run.state_words
-        if (
-            run.state is RunState.IN_QUEUE
-            and run.queue_position is not None
-            and not run.out_of_contact
-        ):
-            state += f" · position {run.queue_position}"
-        self.state_label.setText(f"— {state}")
+        self._show_times(run)
+        if run.state.is_terminal:
+            self._clock.stop()
+        elif not self._clock.isActive():
+            self._clock.start()
         shown = set(actions_for(run))
         for action, button in self.action_buttons.items():
             button.setVisible(action in shown)
@@ -344,7 +369,6 @@ class RunDetailsPanel(QWidget):
         self.advice_label.setText(advice_for(error))
         self.advice_label.setVisible(bool(advice_for(error)))
 
-        self.metrics.setText(self._metrics_text(run))
         self.timeline.show_run(run, expected_nodes)
         if first_show:
             self.inputs_text.setPlainText(json.dumps(run.inputs, indent=2, ensure_ascii=False))
@@ -352,20 +376,40 @@ class RunDetailsPanel(QWidget):
         if first_show or logs != self.logs_text.toPlainText():
             self.logs_text.setPlainText(logs)
 
+    def _show_times(self, run: Run) -> None:
+        """The words that change with time alone: state (a position grows stale), waiting
+        time and its reason, elapsed time."""
+        now = time.time()
+        state = words.state_text(run, now=now)
+        self.state_label.setText(f"— {state}")
+        self.state_label.setToolTip(state)
+        waiting = words.waiting_text(run, self._causes, now)
+        self.waiting_label.setText(waiting)
+        self.waiting_label.setVisible(bool(waiting))
+        self.metrics.setText(self._metrics_text(run, now))
+
+    def _on_clock_timeout(self) -> None:
+        if self._run is None:
+            self._clock.stop()
+            return
+        self._show_times(self._run)
+
     @staticmethod
-    def _metrics_text(run: Run) -> str:
+    def _metrics_text(run: Run, now: float | None = None) -> str:
         parts = []
         if run.credits_used is not None:
-            parts.append(f"{format_credits(run.credits_used)} credits used")
+            parts.append(f"{words.plural_credits(run.credits_used)} used")
         if run.credits_refunded:
-            parts.append(f"{format_credits(run.credits_refunded)} credits refunded")
+            parts.append(f"{words.plural_credits(run.credits_refunded)} refunded")
         total_ms = (run.metrics or {}).get("total_time_ms")
         if isinstance(total_ms, int | float):
             parts.append(f"total time {format_duration(total_ms / 1000)}")
-        else:
-            elapsed = run.elapsed()
+        elif run.started_at is not None:
+            # Only once it runs: the wait before is said, with its reason, above.
+            elapsed = run.elapsed(now)
             if elapsed is not None:
-                parts.append(f"elapsed {format_duration(elapsed)}")
+                verb = "took" if run.state.is_terminal else "running for"
+                parts.append(f"{verb} {format_duration(elapsed)}")
         if run.retry_of:
             parts.append("retry of an earlier run")
         return " · ".join(parts)

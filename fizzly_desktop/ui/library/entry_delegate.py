@@ -21,7 +21,10 @@ class EntryDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         metrics = option.fontMetrics
-        return QSize(option.rect.width(), metrics.height() * 2 + 12)
+        # No width of its own: rows fill the list and elide their text. Asking for the width
+        # the row was last given made the list scroll sideways, and asked the sidebar to widen
+        # a little more each time it was laid out.
+        return QSize(1, metrics.height() * 2 + 12)
 
     def paint(
         self,

@@ -95,6 +95,8 @@ class WorkflowLibraryPanel(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setItemDelegate(EntryDelegate(self.list))
         self.list.setSpacing(1)
+        # Names are elided to the list's width (EntryDelegate): there is nothing to scroll to.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.edit_button = QPushButton("Edit inputs…")
         self.more_button = QToolButton()

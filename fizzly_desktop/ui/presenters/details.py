@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QMessageBox
 from fizzly_desktop.core.formatting import format_credits
 from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME
 from fizzly_desktop.core.run_actions import RunAction
-from fizzly_desktop.core.runs import Contact, Run
+from fizzly_desktop.core.runs import Contact, Run, StateGroup
+from fizzly_desktop.core.words import WaitCauses, wait_causes
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.details.run_details import RunDetailsPanel
 from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
@@ -41,10 +42,31 @@ class DetailsPresenter:
             run,
             title=self.services.workflow_name(run.workflow),
             expected_nodes=self.expected_nodes(run.workflow),
+            causes=self.wait_causes(run),
         )
         items = self.outputs.items(run)
         if items != self.strip.outputs():
             self.strip.set_outputs(items)
+
+    def wait_causes(self, run: Run) -> WaitCauses:
+        """What holds ``run`` back, if it is not running yet (for the details' waiting line)."""
+        engine = self.services.engine
+        if engine is None or run.state.is_terminal or run.started_at is not None:
+            return WaitCauses()
+        batch = engine.batch(run.batch_id) if run.batch_id else None
+        batch_active = (
+            sum(1 for r in engine.batch_runs(batch.id) if r.state.is_active) if batch else 0
+        )
+        counts = engine.counts()
+        return wait_causes(
+            run,
+            batch=batch,
+            batch_active=batch_active,
+            budget=engine.budget_state(run.profile),
+            active=counts[StateGroup.ON_SERVER],
+            max_active=engine.settings.max_active_runs,
+            sending_paused=engine.submissions_paused,
+        )
 
     def expected_nodes(self, workflow: str) -> list[str]:
         """The nodes of the workflow's last completed run, to show the ones not reached yet."""

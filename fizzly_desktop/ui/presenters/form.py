@@ -204,7 +204,7 @@ class FormPresenter:
             rate_limit=budget.limit if budget else 60,
             rate_window_s=budget.window if budget else 60.0,
             # Runs already waiting will spend the same budget first (submit + stream each).
-            already_queued_requests=2 * engine.counts()[StateGroup.QUEUED],
+            already_queued_requests=2 * engine.counts()[StateGroup.NOT_SENT],
             random_seed_fields=form.random_seed_fields(),
             parent=window,
         )

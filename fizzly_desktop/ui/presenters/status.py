@@ -79,7 +79,7 @@ class StatusPresenter(QObject):
         window = self.services.window
         counts = engine.counts()
         window.state_filters.set_counts(counts)
-        active, queued = counts[StateGroup.ACTIVE], counts[StateGroup.QUEUED]
+        active, queued = counts[StateGroup.ON_SERVER], counts[StateGroup.NOT_SENT]
         self._nothing_moves = active == 0 and queued == 0
         window.status.set_counts(active=active, queued=queued)
         window.status.set_credits(engine.credits_used_this_session)

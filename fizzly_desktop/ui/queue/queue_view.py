@@ -42,8 +42,10 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
+from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.queue.run_table import (
     HEADERS,
+    HIDDEN_BY_DEFAULT,
     RUN_ROLE,
     Column,
     ProgressDelegate,
@@ -119,12 +121,16 @@ class QueueView(QWidget):
             (Column.PROGRESS, 150),
             (Column.NODE, 112),
             (Column.CREDITS, 58),
-            (Column.ELAPSED, 66),
+            (Column.ELAPSED, 76),
             (Column.SUBMITTED, 96),
+            (Column.SEED, 90),
+            (Column.PROMPT, 220),
         ):
             header.resizeSection(column, width)
         # The current node also shows in the progress bar; its column is there for wide windows.
-        header.setSectionHidden(Column.NODE, True)
+        # Seed and prompt tell a batch's rows apart: shown from the header's menu when wanted.
+        for column in HIDDEN_BY_DEFAULT:
+            header.setSectionHidden(column, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -265,8 +271,14 @@ class QueueView(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _on_header_menu_requested(self, pos: QPoint) -> None:
+        self.header_menu().popup(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def header_menu(self) -> QMenu:
+        """The header's menu: a check per column to show or hide it (kept with the layout)."""
         header = self.table.horizontalHeader()
         menu = QMenu(self)
+        # Gone once closed: a menu per right-click would otherwise pile up under the view.
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for column in Column:
             action = menu.addAction(HEADERS[column])
             action.setCheckable(True)
@@ -274,7 +286,7 @@ class QueueView(QWidget):
             # The workflow column names the row: it cannot be hidden.
             action.setEnabled(column is not Column.WORKFLOW)
             action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
-        menu.popup(header.mapToGlobal(pos))
+        return menu
 
     # --- selection and visibility ------------------------------------------------------------
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
@@ -316,7 +328,9 @@ class QueueView(QWidget):
 
     def _on_rows_changed(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.summary.setText(f"{shown} of {total} runs" if shown != total else f"{total} runs")
+        self.summary.setText(
+            f"{shown:,} of {plural(total, 'run')}" if shown != total else plural(total, "run")
+        )
         self._visible_timer.start()
 
     def visible_ids(self) -> list[str]:
@@ -355,8 +369,18 @@ class QueueView(QWidget):
     # --- layout persistence ------------------------------------------------------------------
     def save_layout(self, settings: QSettings) -> None:
         settings.setValue("queue/header", self.table.horizontalHeader().saveState())
+        settings.setValue("queue/columns", len(Column))
 
     def restore_layout(self, settings: QSettings) -> None:
         state = settings.value("queue/header")
-        if isinstance(state, QByteArray):
-            self.table.horizontalHeader().restoreState(state)
+        if not isinstance(state, QByteArray):
+            return
+        header = self.table.horizontalHeader()
+        header.restoreState(state)
+        # A layout saved before a column existed shows that column; one hidden by default
+        # stays hidden until asked for. (Layouts without a count predate Seed and Prompt.)
+        saved = settings.value("queue/columns")
+        known = int(saved) if isinstance(saved, int | str) and str(saved).isdigit() else Column.SEED
+        for column in HIDDEN_BY_DEFAULT:
+            if column >= known:
+                header.setSectionHidden(column, True)

@@ -1,4 +1,4 @@
-"""The sidebar's state filters (All, Active, Queued, …, Needs attention) with live counts.
+"""The sidebar's state filters (All runs, Not sent yet, On the server, …) with live counts.
 
 Signals:
     group_selected(StateGroup): the user picked a filter; the queue shows that group.
@@ -20,16 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.runs import StateGroup
+from fizzly_desktop.core.words import plural
 
-LABELS: dict[StateGroup, str] = {
-    StateGroup.ALL: "All runs",
-    StateGroup.ACTIVE: "Active",
-    StateGroup.QUEUED: "Queued",
-    StateGroup.COMPLETED: "Completed",
-    StateGroup.FAILED: "Failed",
-    StateGroup.CANCELLED: "Cancelled",
-    StateGroup.NEEDS_ATTENTION: "Needs attention",
-}
+#: The groups' names, as core words them (StateGroup.label).
+LABELS: dict[StateGroup, str] = {group: group.label for group in StateGroup}
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -101,7 +95,7 @@ class StateFilterList(QListWidget):
             count = self._counts[group]
             item.setText(LABELS[group])
             item.setData(COUNT_ROLE, count)
-            item.setToolTip(f"{LABELS[group]}: {count} runs")
+            item.setToolTip(f"{LABELS[group]}: {plural(count, 'run')}")
             # A filter that needs the user's decision stands out while it has runs in it.
             font = QFont(item.font())
             font.setBold(group is StateGroup.NEEDS_ATTENTION and count > 0)

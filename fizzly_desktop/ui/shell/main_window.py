@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
     # --- title -----------------------------------------------------------------------------
     def set_counts_in_title(self, active: int, queued: int) -> None:
         if active or queued:
-            self.setWindowTitle(f"{APP_NAME} — {active} active, {queued} queued")
+            self.setWindowTitle(f"{APP_NAME} — {active:,} on the server, {queued:,} not sent yet")
         else:
             self.setWindowTitle(APP_NAME)
 

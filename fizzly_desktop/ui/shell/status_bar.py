@@ -8,6 +8,8 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from fizzly_desktop.core.words import plural_credits
+
 
 class Connection(enum.Enum):
     """What the app knows about its link to the server, in the words the status bar shows."""
@@ -49,7 +51,7 @@ class AppStatusBar(QStatusBar):
         self.server_label = self._field("Server", stretch=1, permanent=False)
         self.connection_label = self._field("Connection")
         self.budget_label = self._field("Rate limit budget")
-        self.runs_label = self._field("Active and queued runs")
+        self.runs_label = self._field("Runs on the server and not sent yet")
         self.credits_label = self._field("Credits used this session")
         self._budget: tuple[int, int, float | None] | None = None
         self._tick = QTimer(self)
@@ -100,8 +102,7 @@ class AppStatusBar(QStatusBar):
         self.budget_label.setText(text)
 
     def set_counts(self, *, active: int, queued: int) -> None:
-        self.runs_label.setText(f"{active} active · {queued} queued")
+        self.runs_label.setText(f"{active:,} on the server · {queued:,} not sent yet")
 
     def set_credits(self, credits_used: float) -> None:
-        shown = f"{credits_used:g}"
-        self.credits_label.setText(f"{shown} credits this session")
+        self.credits_label.setText(f"{plural_credits(credits_used)} this session")

@@ -231,7 +231,7 @@ async def test_every_error_code(
     sub = await client.submit("demo", "prompt-enhancer", {"prompt": "mine"})
     with pytest.raises(NotFound) as gone:
         await stranger.status(sub.ref)
-    assert "gone from the server" in gone.value.user_message
+    assert "unknown to the server" in gone.value.user_message
 
     intruder, _ = connect(sandbox, "fiz_not_a_key_at_all_000000")
     with pytest.raises(Unauthorized):

@@ -19,6 +19,7 @@ from fizzly_desktop.ui.batches.sweep_grid import (
     RUNNING,
     WAITING,
     ItemIndexRole,
+    SeedRole,
     StateRole,
     SweepGrid,
     cell_state,
@@ -248,7 +249,7 @@ def test_cells_scale_with_the_window(qtbot: QtBot) -> None:
         (RunState.SUBMITTING, RUNNING),
         (RunState.IN_PROGRESS, RUNNING),
         (RunState.COMPLETED, DONE),
-        (RunState.REJECTED, FAILED),
+        (RunState.REJECTED, ATTENTION),
         (RunState.FAILED, FAILED),
         (RunState.CANCELLED, CANCELLED),
         (RunState.UNCERTAIN, ATTENTION),
@@ -267,6 +268,47 @@ def test_every_run_state_has_a_cell_state() -> None:
         CANCELLED,
         ATTENTION,
     }
+
+
+def test_tiles_of_a_seed_batch_are_labelled_with_their_seed(qtbot: QtBot) -> None:
+    plan = BatchPlan("r", "o", "s", tuple(repeat_with_seeds({}, 4, mode="increment", start=41)))
+    unseeded = BatchPlan("r", "o", "s", tuple(sweep({"prompt": "fox"}, A)), (A,))
+    grid = make_grid(qtbot)
+    grid.set_plan(unseeded)
+    grid.show()
+    qtbot.waitExposed(grid)
+    assert grid.model.index(0, 0).data(SeedRole) == ""
+    plain = grid.view.viewport().grab().toImage()
+    grid.set_plan(plan)
+    assert [grid.model.index(0, c).data(SeedRole) for c in range(2)] == ["41", "42"]
+    assert grid.cell(3).seed == "44"
+    # The seed is painted on the tile, at its top left, where a plain tile is an even card.
+    labelled = grid.view.viewport().grab().toImage()
+    corner = grid.cell_rect(0).topLeft() + QPoint(3 + 8, 3 + 4 + 6)
+    plate = [labelled.pixelColor(corner + QPoint(dx, 0)) for dx in range(0, 40, 2)]
+    card = plain.pixelColor(grid.cell_rect(0).topLeft() + QPoint(12, 12))
+    assert any(colour != card for colour in plate)
+
+
+def test_a_click_on_a_tile_picks_its_run(qtbot: QtBot) -> None:
+    grid = make_grid(qtbot)
+    grid.set_plan(grid_plan())
+    grid.show()
+    qtbot.waitExposed(grid)
+    with qtbot.waitSignal(grid.cell_clicked) as clicked:
+        qtbot.mouseClick(
+            grid.view.viewport(), Qt.MouseButton.LeftButton, pos=grid.cell_rect(5).center()
+        )
+    assert clicked.args == [5]
+
+
+def test_the_summary_counts_in_words(qtbot: QtBot) -> None:
+    grid = make_grid(qtbot)
+    grid.set_plan(
+        BatchPlan("r", "o", "s", tuple(repeat_with_seeds({}, 1, mode="increment", start=1)))
+    )
+    assert grid.summary.text().startswith("1 run")
+    assert not grid.summary.text().startswith("1 runs")
 
 
 def test_the_grid_has_the_queue_lists_menu_and_delete_key(qtbot: QtBot, tmp_path: Path) -> None:

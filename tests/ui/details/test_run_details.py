@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.run_actions import RunAction
 from fizzly_desktop.core.runs import Contact, Run, RunState
+from fizzly_desktop.core.words import WaitCauses
 from fizzly_desktop.ui.details.run_details import RunDetailsPanel, advice_for
 
 
@@ -172,6 +176,67 @@ def test_tall_outputs_scroll_in_their_tab_rather_than_squeeze_the_queue(qtbot: Q
     assert panel.outputs_scroll.widget() is outputs
 
 
+def test_a_queued_run_says_how_long_it_waits_and_why(qtbot: QtBot) -> None:
+    run = Run.create("demo/text-to-image", {"prompt": "a fox"}, "Local sandbox")
+    run.state = RunState.IN_QUEUE
+    run.request_id = "run_q"
+    run.submitted_at = time.time() - 65
+    run.set_queue_position(3)
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_run(run, title="Text to image", causes=WaitCauses())
+    assert panel.state_label.text() == "— In queue · position 3"
+    first = panel.waiting_label.text()
+    assert re.fullmatch(r"Waiting 1 min \d+ s · In the server's queue behind 2 runs\.", first)
+    assert "elapsed" not in panel.metrics.text()
+    # The wait goes on counting with nothing else changing.
+    qtbot.waitUntil(lambda: panel.waiting_label.text() != first, timeout=5000)
+    assert panel.waiting_label.text().startswith("Waiting 1 min ")
+
+    # Once it runs, the wait is over: the time it has been running is said instead.
+    run.state = RunState.IN_PROGRESS
+    run.started_at = time.time()
+    run.queue_position = None
+    panel.show_run(run, title="Text to image")
+    assert panel.waiting_label.isHidden()
+    assert panel.metrics.text().startswith("running for ")
+
+
+def test_a_waiting_run_of_a_paused_batch_says_so(qtbot: QtBot) -> None:
+    run = Run.create("demo/text-to-image", {"prompt": "a fox"}, "Local sandbox", batch_id="b1")
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_run(
+        run,
+        title="Text to image",
+        causes=WaitCauses(paused_batch="Foxes", pause_reason="Paused by you."),
+    )
+    assert panel.state_label.text() == "— Waiting to send"
+    assert panel.request_label.text() == "not sent yet"
+    assert panel.waiting_label.text().endswith("· Its batch “Foxes” is paused. Paused by you.")
+    # A finished run stops the clock: nothing of it moves any more.
+    run.state = RunState.CANCELLED
+    panel.show_run(run, title="Text to image")
+    assert panel.state_label.text() == "— Cancelled (nothing charged)"
+    assert not panel._clock.isActive()
+
+
+def test_a_long_failure_does_not_widen_the_panel(qtbot: QtBot) -> None:
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    panel.show_run(running_run(), title="Text to image")
+    before = panel.minimumSizeHint().width()
+    failed = running_run()
+    failed.state = RunState.FAILED
+    failed.current_node = "upscale"
+    failed.error = "The upscaler ran out of memory " * 8
+    panel.show_run(failed, title="Text to image")
+    assert panel.minimumSizeHint().width() == before
+    assert panel.state_label.toolTip().startswith("Failed · upscale: The upscaler ran out")
+
+
 # --- action buttons ---------------------------------------------------------------------------
 
 
@@ -224,6 +289,6 @@ def test_a_lost_run_shows_its_contact_no_bar_and_its_buttons_emit(qtbot: QtBot) 
     assert signal.args == [run.id, "Check again"]
     run.regain_contact()
     panel.show_run(run, title="Text to image")
-    assert panel.state_label.text() == f"— {RunState.IN_PROGRESS.label}"
+    assert panel.state_label.text() == "— Running · 40 % · image-generation"
     assert not panel.progress.isHidden()
     assert panel.visible_actions() == [RunAction.CANCEL]

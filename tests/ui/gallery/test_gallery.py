@@ -6,16 +6,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
 from fizzly_desktop.core.history import OutputRecord
 from fizzly_desktop.core.runs import Run
+from fizzly_desktop.ui.gallery.menu import fit_on_screen
 from fizzly_desktop.ui.gallery.view import (
     EMPTY_GALLERY_MESSAGE,
+    KIND_HINT,
+    MEDIA,
     NO_BATCH,
     NO_MATCH_MESSAGE,
+    TEXT,
     GalleryFilterProxy,
     GalleryModel,
     GalleryView,
@@ -481,7 +485,8 @@ def test_use_these_inputs_carries_the_item(qtbot, gallery: GalleryView) -> None:
 def test_text_outputs_offer_copy_text(qtbot, gallery: GalleryView) -> None:
     item = make_item(3, kind="text")
     gallery.gallery_model.add_items([item])
-    gallery.select_item(item.run_id, item.name)
+    gallery.set_kind_filter(TEXT)
+    assert gallery.select_item(item.run_id, item.name)
     menu = gallery.context_menu_for(item)
     assert "Copy text" in [a.text() for a in menu.actions()]
     gallery.copy_text_action.trigger()
@@ -503,6 +508,7 @@ def test_size_slider_resizes_the_tiles(qtbot, gallery: GalleryView) -> None:
 def test_controls_have_accessible_names(gallery: GalleryView) -> None:
     assert gallery.workflow_combo.accessibleName() == "Filter by workflow"
     assert gallery.batch_combo.accessibleName() == "Filter by batch"
+    assert gallery.kind_combo.accessibleName() == "Filter by kind of output"
     assert gallery.size_slider.accessibleName() == "Thumbnail size"
     assert gallery.list_view.accessibleName() == "Outputs"
     gallery.gallery_model.add_items([make_item(1)])
@@ -520,6 +526,59 @@ def test_removing_the_last_output_of_a_filtered_workflow_falls_back_to_all(
     qtbot.waitUntil(lambda: gallery.workflow_combo.count() == 2)
     assert gallery.workflow_combo.currentData() is None
     assert [item.run_id for item in gallery.shown_items()] == ["run-1"]
+
+
+def test_images_by_default_and_a_filter_for_text_and_data(qtbot, gallery: GalleryView) -> None:
+    images = [make_item(n) for n in range(3)]
+    text, data = make_item(7, kind="text"), make_item(8, kind="json")
+    gallery.gallery_model.add_items([*images, text, data])
+    # Pictures only at first: text and JSON tiles among them made the grid hard to look through.
+    assert gallery.kind_combo.currentText() == "Images"
+    assert gallery.proxy.kind == MEDIA
+    assert {item.kind for item in gallery.shown_items()} == {"image"}
+    assert gallery.count_label.text() == "3 of 5 outputs"
+
+    gallery.kind_combo.setCurrentIndex(gallery.kind_combo.findText("Text and data"))
+    assert {item.key for item in gallery.shown_items()} == {text.key, data.key}
+    gallery.kind_combo.setCurrentIndex(gallery.kind_combo.findText("Everything"))
+    assert len(gallery.shown_items()) == 5
+    assert gallery.count_label.text() == "5 outputs"
+
+
+def test_only_text_outputs_says_how_to_see_them(qtbot, gallery: GalleryView) -> None:
+    gallery.gallery_model.add_items([make_item(7, kind="text")])
+    qtbot.waitUntil(lambda: gallery.message_text() != EMPTY_GALLERY_MESSAGE)
+    assert gallery.message_text() == f"{NO_MATCH_MESSAGE}\n{KIND_HINT}"
+    gallery.set_kind_filter(None)
+    assert gallery.message_text() == ""
+
+
+def test_the_context_menu_stays_on_the_screen(qtbot, gallery: GalleryView) -> None:
+    item = make_item(1)
+    gallery.gallery_model.add_items([item])
+    menu = gallery.context_menu_for(item)
+    screen = gallery.screen().availableGeometry()
+    size = menu.sizeHint()
+    corner = fit_on_screen(menu, screen.bottomRight() - QPoint(2, 2))
+    # Near the bottom right corner it opens up and to the left, all of it on the screen.
+    assert screen.contains(QRect(corner, size))
+    assert corner == screen.bottomRight() - QPoint(2, 2) - QPoint(size.width(), size.height())
+    middle = screen.center()
+    assert fit_on_screen(menu, middle) == middle
+    menu.deleteLater()
+
+
+def test_use_these_inputs_is_ctrl_u_as_in_the_queue(gallery: GalleryView) -> None:
+    assert gallery.use_inputs_action.shortcut().toString() == "Ctrl+U"
+
+
+def test_long_names_in_the_filters_do_not_widen_the_gallery(qtbot, gallery: GalleryView) -> None:
+    before = gallery.minimumSizeHint().width()
+    long_name = "someone/a-workflow-with-a-very-long-name-indeed-longer-than-any-screen-allows"
+    gallery.gallery_model.add_items([make_item(1, workflow=long_name)])
+    qtbot.waitUntil(lambda: gallery.workflow_combo.count() == 2)
+    # The window's minimum width is its panes': a filter that grows would push it off screen.
+    assert gallery.minimumSizeHint().width() == before
 
 
 def test_save_copy_and_export_offer_the_saved_images(

@@ -202,3 +202,23 @@ def test_edit_inputs_opens_the_field_editor_and_saves_its_fields(qtbot: QtBot) -
     entry = selected.args[0]
     assert entry.schema_source == "editor"
     assert [f.name for f in entry.input_schema().fields] == ["prompt", "seed", "steps"]
+
+
+def test_the_list_fits_its_width_and_never_asks_for_more(qtbot: QtBot) -> None:
+    library = WorkflowLibrary("Local sandbox")
+    library.ensure(["demo/text-to-image", "someone/a-workflow-with-a-name-far-too-long-to-fit"])
+    panel = make_panel(qtbot, library)
+    panel.resize(220, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    wanted = panel.sizeHint().width()
+    for width in (260, 300, 220):
+        panel.resize(width, 400)
+        qtbot.waitUntil(lambda w=width: panel.width() == w)
+        # Rows span the list and elide their text: no sideways scroll bar ...
+        assert not panel.list.horizontalScrollBar().isVisible()
+        assert panel.list.horizontalScrollBar().maximum() == 0
+        row = panel.list.visualItemRect(panel.list.item(1))
+        assert row.width() <= panel.list.viewport().width()
+    # ... and the list does not ask the sidebar to grow after being laid out wider.
+    assert panel.sizeHint().width() == wanted

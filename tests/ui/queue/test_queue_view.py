@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, QSettings
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QSettings, Qt
+from PySide6.QtGui import QColor, QStandardItemModel
+from PySide6.QtWidgets import QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from fizzly_desktop.core.runs import Run, RunState
+from fizzly_desktop.core.runs import Run, RunState, StateGroup
 from fizzly_desktop.ui.queue.queue_view import QueueView
 from fizzly_desktop.ui.queue.run_table import RUN_ID_ROLE, Column, RunTableModel
+from fizzly_desktop.ui.queue.state_filters import StateFilterList
 
 
 def make_run(n: int, state: RunState, **changes: object) -> Run:
@@ -159,7 +162,7 @@ def test_new_runs_on_top_do_not_move_the_rows_being_read(qtbot: QtBot) -> None:
 
 
 def test_runs_arriving_above_the_rows_being_read_repaint_nothing(qtbot: QtBot) -> None:
-    from PySide6.QtCore import QObject, QPoint
+    from PySide6.QtCore import QObject
     from PySide6.QtGui import QPaintEvent
 
     view = make_view(qtbot, [make_run(n, RunState.COMPLETED) for n in range(300)])
@@ -262,3 +265,112 @@ def test_streaming_progress_repaints_only_the_progress_cells_on_screen(qtbot: Qt
     for rect in log.rects:
         assert rect.left() >= column_x
         assert rect.right() <= column_x + column_width
+
+
+def test_seed_and_prompt_columns_are_shown_from_the_header_menu_and_kept(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    runs = [
+        make_run(
+            1, RunState.WAITING, batch_id="b", inputs={"prompt": "a  fox\nin snow", "seed": 7}
+        ),
+        make_run(2, RunState.WAITING, inputs={"prompt": "a fox", "seed": 12}),
+    ]
+    view = make_view(qtbot, runs)
+    header = view.table.horizontalHeader()
+    # Hidden until wanted: most runs are not part of a batch.
+    assert header.isSectionHidden(Column.SEED)
+    assert header.isSectionHidden(Column.PROMPT)
+
+    menu = view.header_menu()
+    for text in ("Seed", "Prompt"):
+        action = next(a for a in menu.actions() if a.text() == text)
+        assert not action.isChecked()
+        action.trigger()
+    menu.close()
+    assert not header.isSectionHidden(Column.SEED)
+    assert not header.isSectionHidden(Column.PROMPT)
+    assert [view.proxy.index(r, Column.SEED).data() for r in range(2)] == ["12", "7"]
+    # The prompt on one line: the rows of a batch differ at a glance.
+    assert view.proxy.index(1, Column.PROMPT).data() == "a fox in snow"
+
+    # Sorting by seed goes by number, not by text ("12" after "7").
+    view.table.sortByColumn(Column.SEED, Qt.SortOrder.AscendingOrder)
+    assert [view.proxy.index(r, Column.SEED).data() for r in range(2)] == ["7", "12"]
+
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    view.save_layout(settings)
+    again = make_view(qtbot, runs)
+    assert again.table.horizontalHeader().isSectionHidden(Column.SEED)
+    again.restore_layout(settings)
+    assert not again.table.horizontalHeader().isSectionHidden(Column.SEED)
+    assert not again.table.horizontalHeader().isSectionHidden(Column.PROMPT)
+
+
+def test_a_queue_position_is_the_servers_number_greyed_once_stale(qtbot: QtBot) -> None:
+    queued = make_run(1, RunState.IN_QUEUE)
+    queued.set_queue_position(6)
+    view = make_view(qtbot, [queued])
+    cell = view.proxy.index(0, Column.QUEUE)
+    assert cell.data() == "6"
+    assert cell.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert "The server said position 6" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert view.proxy.index(0, Column.STATE).data() == "In queue"
+
+    # Heard two minutes ago: still the server's number, greyed, its age in the tooltip.
+    stale = queued.copy()
+    stale.queue_position_at = time.time() - 120
+    view.model.apply(updated=[stale])
+    cell = view.proxy.index(0, Column.QUEUE)
+    assert cell.data() == "6"
+    assert isinstance(cell.data(Qt.ItemDataRole.ForegroundRole), QColor)
+    assert "position 6 2 min" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert view.proxy.index(0, Column.STATE).data(Qt.ItemDataRole.ToolTipRole) == (
+        "In queue · position unknown"
+    )
+
+
+def test_the_summary_counts_runs_in_words(qtbot: QtBot) -> None:
+    view = make_view(qtbot, [make_run(1, RunState.WAITING)])
+    assert view.summary.text() == "1 run"
+    view.model.apply(added=[make_run(2, RunState.COMPLETED)])
+    assert view.summary.text() == "2 runs"
+    view.search.setText("no such run")
+    assert view.summary.text() == "0 of 2 runs"
+
+
+def test_the_sidebar_names_the_groups_in_the_shared_words(qtbot: QtBot) -> None:
+    sidebar = StateFilterList()
+    qtbot.addWidget(sidebar)
+    sidebar.set_counts({StateGroup.NOT_SENT: 1, StateGroup.ON_SERVER: 3})
+    assert [sidebar.item(row).text() for row in range(sidebar.count())] == [
+        "All runs",
+        "Not sent yet",
+        "On the server",
+        "Done",
+        "Failed",
+        "Cancelled",
+        "Needs attention",
+    ]
+    assert sidebar.item(1).toolTip() == "Not sent yet: 1 run"
+    assert sidebar.item(2).toolTip() == "On the server: 3 runs"
+
+
+def test_a_layout_saved_before_seed_and_prompt_keeps_them_hidden(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The header of a version with eight columns, the current node shown.
+    old = QTableView()
+    qtbot.addWidget(old)
+    old.setModel(QStandardItemModel(0, int(Column.SEED)))
+    old.horizontalHeader().setSectionHidden(Column.NODE, False)
+    settings = QSettings(str(tmp_path / "old.ini"), QSettings.Format.IniFormat)
+    settings.setValue("queue/header", old.horizontalHeader().saveState())
+    # Restored, such a state shows every section it did not know; new ones hidden by default
+    # stay hidden.
+    view = make_view(qtbot, [make_run(1, RunState.WAITING)])
+    view.restore_layout(settings)
+    header = view.table.horizontalHeader()
+    assert not header.isSectionHidden(Column.NODE)
+    assert header.isSectionHidden(Column.SEED)
+    assert header.isSectionHidden(Column.PROMPT)

@@ -150,7 +150,8 @@ def test_display_text_for_each_column() -> None:
     model.set_runs([run])
     text = {c: model.index(0, c).data() for c in Column}
     assert text[Column.WORKFLOW] == "Text to image"
-    assert text[Column.STATE] == "Completed"
+    assert text[Column.STATE] == "Done"
+    assert text[Column.PROGRESS] == "Done"
     assert text[Column.NODE] == "upscale"
     assert text[Column.CREDITS] == "5"
     assert text[Column.ELAPSED] == "1 min 15 s"
@@ -160,7 +161,10 @@ def test_display_text_for_each_column() -> None:
 def test_refund_is_shown_with_credits() -> None:
     model = RunTableModel()
     model.set_runs([make_run(1, RunState.CANCELLED, credits_used=2.0, credits_refunded=3.0)])
-    assert model.index(0, Column.CREDITS).data() == "2 (refunded 3)"
+    # Short enough for its column; the refund is in the tooltip.
+    cell = model.index(0, Column.CREDITS)
+    assert cell.data() == "2"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "2 credits charged, 3 credits refunded"
 
 
 def test_format_duration() -> None:
@@ -191,9 +195,14 @@ def test_proxy_filters_by_state_group_workflow_and_text() -> None:
 
     assert len(visible()) == 6
     proxy.set_group(StateGroup.FAILED)
-    assert visible() == {"run-3", "run-6"}
+    assert visible() == {"run-3"}
+    # Sent with no answer, and refused: the user has to decide what to do with them.
     proxy.set_group(StateGroup.NEEDS_ATTENTION)
-    assert visible() == {"run-4"}
+    assert visible() == {"run-4", "run-6"}
+    proxy.set_group(StateGroup.NOT_SENT)
+    assert visible() == {"run-5"}
+    proxy.set_group(StateGroup.ON_SERVER)
+    assert visible() == {"run-2"}
     proxy.set_group(StateGroup.ALL)
     proxy.set_workflow("demo/slow-render")
     assert visible() == {"run-5"}
@@ -273,7 +282,7 @@ def test_multi_data_answers_every_role_as_data_does() -> None:
                 assert asked.data() == index.data(role), (row, column, role)
     # Spot checks of what painting gets: the failed run's error, the queue position.
     failed = proxy.index(1, Column.STATE)
-    assert failed.data(Qt.ItemDataRole.ToolTipRole) == "Safety check failed"
+    assert failed.data(Qt.ItemDataRole.ToolTipRole) == "Failed · Safety check failed"
     assert proxy.index(0, Column.QUEUE).data() == "4"
 
 
@@ -345,7 +354,7 @@ def test_an_update_repaints_only_the_cells_that_changed(qtbot: QtBot) -> None:
         Column.ELAPSED,
     }
     assert all(left == right for _top, _bottom, left, right in spans)
-    assert model.index(1, Column.STATE).data() == "Completed"
+    assert model.index(1, Column.STATE).data() == "Done"
     assert model.index(1, Column.PROGRESS).data() == "Done"
 
 

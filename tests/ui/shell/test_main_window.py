@@ -14,6 +14,7 @@ import pytest
 import qasync
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.batch_plan import SweepAxis, sweep
@@ -227,6 +228,9 @@ def test_a_sweep_batch_of_twenty_shows_as_a_grid(qtbot: QtBot, qloop: qasync.QEv
         )
         await until(lambda: window.batch_bar.combo.count() == 2)
         window.batch_bar.combo.setCurrentIndex(1)
+        # However narrow the combo, the batch's whole name is in its tooltip and its list.
+        assert window.batch_bar.combo.toolTip() == "Hills sweep"
+        assert window.batch_bar.combo.itemData(1, Qt.ItemDataRole.ToolTipRole) == "Hills sweep"
         window.batch_bar.grid_button.setChecked(True)
         assert window.queue_stack.currentWidget() is app.batches.grid
         await until(
@@ -241,7 +245,19 @@ def test_a_sweep_batch_of_twenty_shows_as_a_grid(qtbot: QtBot, qloop: qasync.QEv
         await until(
             lambda: window.state_filters.count_of(StateGroup.COMPLETED) == 20
         )  # counts refresh 4x/s
-        assert "20 of 20 completed" in window.batch_bar.status.text()
+        assert "20 of 20 runs done" in window.batch_bar.status.text()
+        # Every tile says its seed (here all the same: the sweep varies steps and width), and a
+        # click on one shows that run's details next to the grid.
+        assert grid.cell(5).seed == "7"
+        view = app.batches.grid.view
+        QTest.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=app.batches.grid.cell_rect(5).center()
+        )
+        await until(lambda: window.run_details.run_id is not None)
+        shown = app.engine.run(window.run_details.run_id or "")
+        assert shown is not None
+        assert shown.inputs == plan.items[5].inputs
+        assert window.queue_stack.currentWidget() is app.batches.grid
 
         # The grid's menu acts on the run of the chosen cell, as the queue list's does.
         sweep_grid = app.batches.grid

@@ -75,7 +75,7 @@ def test_status_bar_fields(qtbot: QtBot) -> None:
     assert bar.server_label.text() == "Local sandbox · http://127.0.0.1:5000"
     assert bar.connection_label.text() == "● Connected"
     assert bar.budget_label.text().startswith("Rate limit: 42 of 60 left · resets in ")
-    assert bar.runs_label.text() == "3 active · 7 queued"
+    assert bar.runs_label.text() == "3 on the server · 7 not sent yet"
     assert bar.credits_label.text() == "12.5 credits this session"
 
 

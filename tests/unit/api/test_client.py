@@ -367,7 +367,7 @@ async def test_a_known_run_that_is_gone_raises_not_found(make_client: ClientFact
     client = make_client(wire)
     with pytest.raises(NotFound) as caught:
         await client.status(RUN)
-    assert "gone from the server" in caught.value.user_message
+    assert "unknown to the server" in caught.value.user_message
     assert len(wire.requests) == 1
 
 

@@ -15,6 +15,7 @@ from fizzly_desktop.core.runs import (
     StateTally,
     WorkflowId,
     group_counts,
+    group_of,
     is_forward,
     parse_time,
 )
@@ -174,12 +175,38 @@ def test_state_groups() -> None:
     gone.gone_from_server = True
     assert StateGroup.NEEDS_ATTENTION.contains(uncertain)
     assert StateGroup.NEEDS_ATTENTION.contains(gone)
-    # Out of contact, it is not known to be on its way: attention only.
-    assert not StateGroup.ACTIVE.contains(gone)
-    assert StateGroup.FAILED.contains(make_run(RunState.REJECTED))
-    assert StateGroup.QUEUED.contains(make_run(RunState.WAITING))
-    assert not StateGroup.ACTIVE.contains(make_run(RunState.WAITING))
+    # Every run is in one group only: a run the server forgot is not counted as on it.
+    assert not StateGroup.ON_SERVER.contains(gone)
+    assert StateGroup.NEEDS_ATTENTION.contains(make_run(RunState.REJECTED))
+    assert not StateGroup.FAILED.contains(make_run(RunState.REJECTED))
+    assert StateGroup.NOT_SENT.contains(make_run(RunState.WAITING))
+    assert StateGroup.NOT_SENT.contains(make_run(RunState.SUBMITTING))
+    assert StateGroup.ON_SERVER.contains(make_run(RunState.IN_QUEUE))
+    assert StateGroup.ON_SERVER.contains(make_run(RunState.PENDING))
+    assert not StateGroup.ON_SERVER.contains(make_run(RunState.WAITING))
     assert StateGroup.ALL.contains(make_run(RunState.CANCELLED))
+
+
+def test_each_state_is_in_exactly_one_group() -> None:
+    groups = [group for group in StateGroup if group is not StateGroup.ALL]
+    for state in RunState:
+        run = make_run(state)
+        assert [group for group in groups if group.contains(run)] == [group_of(run)], state
+
+
+def test_group_names_are_the_sidebar_words() -> None:
+    assert [group.label for group in StateGroup] == [
+        "All runs",
+        "Not sent yet",
+        "On the server",
+        "Done",
+        "Failed",
+        "Cancelled",
+        "Needs attention",
+    ]
+    # The names the groups had stay usable by code written before the rename.
+    assert StateGroup.QUEUED is StateGroup.NOT_SENT
+    assert StateGroup.ACTIVE is StateGroup.ON_SERVER
 
 
 def recount(runs: dict[str, Run]) -> dict[StateGroup, int]:
@@ -220,13 +247,13 @@ def test_the_tally_counts_what_it_was_told_about() -> None:
     run = make_run(RunState.IN_PROGRESS)
     runs[run.id] = run
     tally.mark([run.id])
-    assert tally.counts()[StateGroup.ACTIVE] == 1
+    assert tally.counts()[StateGroup.ON_SERVER] == 1
     # A change nobody published is not seen; once marked, it is.
     run.state = RunState.COMPLETED
-    assert tally.counts()[StateGroup.ACTIVE] == 1
+    assert tally.counts()[StateGroup.ON_SERVER] == 1
     tally.mark([run.id])
     counts = tally.counts()
-    assert (counts[StateGroup.ACTIVE], counts[StateGroup.COMPLETED]) == (0, 1)
+    assert (counts[StateGroup.ON_SERVER], counts[StateGroup.COMPLETED]) == (0, 1)
     # A run marked twice before counting is counted once.
     tally.mark([run.id, run.id])
     tally.mark([run.id])

@@ -1,0 +1,321 @@
+"""How outputs are painted: a square tile with a caption, laid out in a wrapping grid."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Literal
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from fizzly_desktop.ui.gallery.model import ItemRole, thumbnail_bucket, when_made
+from fizzly_desktop.ui.outputs.output_items import OutputItem
+from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
+
+# --- painting ----------------------------------------------------------------------------------
+
+
+CaptionMode = Literal["workflow", "output"]
+
+
+class OutputTileDelegate(QStyledItemDelegate):
+    """Paints an output as a square tile and a two-line caption; images through the loader.
+
+    Painting is what asks for thumbnails, so only rows on screen are ever decoded.
+
+    Args:
+        loader: where thumbnails come from.
+        parent: the owning view.
+        tile_size: side of the square picture area, in pixels.
+        caption: "workflow" (gallery: the workflow's name, then time) or "output" (a run's
+            outputs: the output's name, then its pixel size).
+    """
+
+    PADDING = 6
+    CAPTION_GAP = 4
+    #: Memory kept for tiles ready to paint (scaled, rounded thumbnails).
+    TILE_CACHE_BYTES = 48 * 1024 * 1024
+
+    def __init__(
+        self,
+        loader: ThumbnailLoader,
+        parent: QObject | None = None,
+        *,
+        tile_size: int = 160,
+        caption: CaptionMode = "workflow",
+    ) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._tile = tile_size
+        self._caption = caption
+        self._tiles: OrderedDict[tuple[int, int, int, float], QPixmap] = OrderedDict()
+        self._tiles_bytes = 0
+
+    @property
+    def tile_size(self) -> int:
+        return self._tile
+
+    def set_tile_size(self, pixels: int) -> None:
+        self._tile = pixels
+
+    def size_for(self, font: QFont) -> QSize:
+        """The size of every tile (the views use uniform item sizes)."""
+        metrics = QFontMetrics(font)
+        caption = self.CAPTION_GAP + metrics.height() + _small_metrics(font).height()
+        side = self._tile + 2 * self.PADDING
+        return QSize(side, side + caption)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return self.size_for(option.font)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        item = index.data(ItemRole)
+        if not isinstance(item, OutputItem):
+            return
+        opt = option
+        rect: QRect = opt.rect
+        palette: QPalette = opt.palette
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self._paint_backdrop(painter, rect, palette, opt.state)
+
+        tile = QRect(
+            rect.x() + (rect.width() - self._tile) // 2,
+            rect.y() + self.PADDING,
+            self._tile,
+            self._tile,
+        )
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        if item.is_image:
+            self._paint_image(painter, tile, item, palette, dpr)
+        else:
+            self._paint_text_tile(painter, tile, item, palette)
+        self._paint_caption(painter, rect, tile, item, palette, opt.font)
+        painter.restore()
+
+    def _paint_backdrop(
+        self, painter: QPainter, rect: QRect, palette: QPalette, state: QStyle.StateFlag
+    ) -> None:
+        # A soft rounded highlight in the palette's colours, lighter than a solid block so the
+        # picture stays readable when selected.
+        frame = rect.adjusted(1, 1, -1, -1)
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        if state & QStyle.StateFlag.State_Selected:
+            fill = QColor(highlight)
+            fill.setAlpha(70)
+            painter.setBrush(fill)
+            painter.setPen(QPen(highlight, 2))
+            painter.drawRoundedRect(frame, 8, 8)
+        elif state & QStyle.StateFlag.State_MouseOver:
+            fill = QColor(highlight)
+            fill.setAlpha(28)
+            painter.setBrush(fill)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(frame, 8, 8)
+        if state & QStyle.StateFlag.State_HasFocus and not state & QStyle.StateFlag.State_Selected:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(highlight, 1, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(frame, 8, 8)
+
+    def _paint_image(
+        self, painter: QPainter, tile: QRect, item: OutputItem, palette: QPalette, dpr: float
+    ) -> None:
+        pixmap = None
+        failure = None
+        if item.error is not None:
+            failure = f"Not saved: {item.error}"
+        elif item.path is None:
+            failure = "Not saved yet"
+        else:
+            pixmap = self._loader.request(item.path, thumbnail_bucket(round(self._tile * dpr)))
+            if pixmap is None and self._loader.failure(item.path) is not None:
+                failure = "Can't show this image"
+        if pixmap is not None and not pixmap.isNull():
+            shown = pixmap.size().scaled(tile.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            if pixmap.width() <= tile.width() and pixmap.height() <= tile.height():
+                shown = pixmap.size()  # a small original is not blown up
+            target = QRect(QPoint(0, 0), shown)
+            target.moveCenter(tile.center())
+            painter.drawPixmap(target.topLeft(), self._tile_pixmap(pixmap, shown, dpr))
+            return
+        # Placeholder while decoding, or a plain note when the picture cannot be shown.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
+        painter.drawRoundedRect(tile, 6, 6)
+        if failure is not None:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setFont(_small_font(painter.font()))
+            painter.drawText(
+                tile.adjusted(8, 8, -8, -8),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                failure,
+            )
+
+    def _tile_pixmap(self, thumbnail: QPixmap, size: QSize, dpr: float) -> QPixmap:
+        """``thumbnail`` scaled to ``size`` with rounded corners, made once and then reused.
+
+        Smooth scaling and an antialiased clip for every tile of every frame made scrolling
+        stutter; painting a ready pixmap is a plain copy.
+        """
+        key = (thumbnail.cacheKey(), size.width(), size.height(), dpr)
+        ready = self._tiles.get(key)
+        if ready is not None:
+            self._tiles.move_to_end(key)
+            return ready
+        device = QSize(round(size.width() * dpr), round(size.height() * dpr))
+        scaled = thumbnail.scaled(
+            device, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        ready = QPixmap(device)
+        ready.fill(Qt.GlobalColor.transparent)
+        clip = QPainterPath()
+        clip.addRoundedRect(QRectF(ready.rect()), 4 * dpr, 4 * dpr)
+        painter = QPainter(ready)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setClipPath(clip)
+        painter.drawPixmap(0, 0, scaled)
+        painter.end()
+        ready.setDevicePixelRatio(dpr)
+        self._tiles[key] = ready
+        self._tiles_bytes += device.width() * device.height() * 4
+        while self._tiles_bytes > self.TILE_CACHE_BYTES and len(self._tiles) > 1:
+            _, old = self._tiles.popitem(last=False)
+            self._tiles_bytes -= old.width() * old.height() * 4
+        return ready
+
+    def _paint_text_tile(
+        self, painter: QPainter, tile: QRect, item: OutputItem, palette: QPalette
+    ) -> None:
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(tile.adjusted(0, 0, -1, -1), 6, 6)
+        small = _small_font(painter.font())
+        painter.setFont(small)
+        badge = "JSON" if item.kind == "json" else "TEXT"
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        inner = tile.adjusted(8, 6, -8, -6)
+        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, badge)
+        body = inner.adjusted(0, QFontMetrics(small).height() + 2, 0, 0)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        # drawText never interprets markup: server text is shown exactly as sent.
+        painter.drawText(
+            body,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            item.display_text()[:600],
+        )
+
+    def _paint_caption(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        tile: QRect,
+        item: OutputItem,
+        palette: QPalette,
+        font: QFont,
+    ) -> None:
+        if self._caption == "workflow":
+            title = item.workflow_name
+            detail = when_made(item.created_at)
+            if item.batch_name:
+                detail = f"{detail} · {item.batch_name}"
+        else:
+            title = item.name
+            detail = f"{item.width} × {item.height}" if item.width and item.height else item.kind
+        width = rect.width() - 2 * self.PADDING
+        metrics = QFontMetrics(font)
+        small = _small_font(font)
+        small_metrics = QFontMetrics(small)
+        top = tile.bottom() + 1 + self.CAPTION_GAP
+        title_rect = QRect(rect.x() + self.PADDING, top, width, metrics.height())
+        detail_rect = QRect(
+            rect.x() + self.PADDING, top + metrics.height(), width, small_metrics.height()
+        )
+        text_role = QPalette.ColorRole.Text
+        painter.setFont(font)
+        painter.setPen(palette.color(text_role))
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(title, Qt.TextElideMode.ElideRight, width),
+        )
+        painter.setFont(small)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            detail_rect,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+            small_metrics.elidedText(detail, Qt.TextElideMode.ElideRight, width),
+        )
+
+
+def _small_font(font: QFont) -> QFont:
+    small = QFont(font)
+    if small.pointSizeF() > 0:
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.88))
+    else:
+        small.setPixelSize(max(9, round(small.pixelSize() * 0.88)))
+    return small
+
+
+def _small_metrics(font: QFont) -> QFontMetrics:
+    return QFontMetrics(_small_font(font))
+
+
+# --- the view ----------------------------------------------------------------------------------
+
+
+class OutputGridView(QListView):
+    """A QListView laid out as a wrapping grid of uniform tiles."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setUniformItemSizes(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setWrapping(True)
+        self.setSpacing(6)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setMouseTracking(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+    def set_tile_size(self, size: QSize) -> None:
+        self.setGridSize(size + QSize(self.spacing(), self.spacing()))
+        self.scheduleDelayedItemsLayout()
