@@ -15,6 +15,8 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QByteArray,
     QItemSelection,
@@ -52,6 +54,7 @@ from fizzly_desktop.ui.queue.run_table import (
     RunFilterProxy,
     RunTableModel,
 )
+from fizzly_desktop.ui.run_menu import Shortcut, run_action, run_menu
 
 
 class QueueView(QWidget):
@@ -157,19 +160,8 @@ class QueueView(QWidget):
         self._on_rows_changed()
 
     # --- actions -------------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: object,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.table.addAction(action)
-        return action
+    def _action(self, text: str, shortcut: Shortcut, slot: Callable[[], None]) -> QAction:
+        return run_action(self.table, text, shortcut, slot)
 
     def _build_actions(self) -> None:
         self.cancel_action = self._action(
@@ -256,18 +248,16 @@ class QueueView(QWidget):
     # --- menus ---------------------------------------------------------------------------------
     def _on_table_menu_requested(self, pos: QPoint) -> None:
         self._update_actions()
-        menu = QMenu(self)
-        for action in (self.cancel_action, self.retry_action):
-            menu.addAction(action)
-        menu.addSeparator()
-        for action in (self.use_inputs_action, self.copy_id_action, self.open_folder_action):
-            menu.addAction(action)
-        menu.addAction(self.export_action)
-        menu.addSeparator()
-        menu.addAction(self.move_up_action)
-        menu.addAction(self.move_down_action)
-        menu.addSeparator()
-        menu.addAction(self.remove_action)
+        menu = run_menu(
+            self,
+            (
+                (self.cancel_action, self.retry_action),
+                (self.use_inputs_action, self.copy_id_action, self.open_folder_action),
+                (self.export_action,),
+                (self.move_up_action, self.move_down_action),
+                (self.remove_action,),
+            ),
+        )
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _on_header_menu_requested(self, pos: QPoint) -> None:
