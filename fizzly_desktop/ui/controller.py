@@ -41,6 +41,7 @@ from fizzly_desktop.ui.presenters import (
     FormPresenter,
     GalleryPresenter,
     GridPresenter,
+    LibraryPresenter,
     OutputsPresenter,
     ProfilesPresenter,
     QueuePresenter,
@@ -114,6 +115,8 @@ class AppController(QObject):
         )
         self.queue = QueuePresenter(self.services, window.queue_view, self.thumbnails, self.details)
         self.gallery_presenter = GalleryPresenter(self.services, self.gallery, self.outputs)
+        self.library = LibraryPresenter(self.services, window.queue_view, self.gallery)
+        self.library.select_workflow = self.library_panel.select
         self.status = StatusPresenter(self.services)
         self.form = FormPresenter(
             self.services,
@@ -164,6 +167,7 @@ class AppController(QObject):
         # which the window settles: rows first, then what is derived from them.
         delta = self.bridge.delta_published
         delta.connect(self.queue.on_delta)
+        delta.connect(self.library.on_delta)
         delta.connect(self.gallery_presenter.on_delta)
         delta.connect(self.details.on_delta)
         delta.connect(self.status.on_delta)
@@ -239,6 +243,7 @@ class AppController(QObject):
         self.bridge.attach(engine)
         self.queue.load()
         self.gallery_presenter.load()
+        self.library.start()
         self.status.start()
         self.batches.attach(engine)
         self.banner.refresh()

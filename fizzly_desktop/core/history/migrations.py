@@ -6,6 +6,10 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from fizzly_desktop.core.chain import CHAIN_SCHEMA
+from fizzly_desktop.core.library_search import SEARCH_SCHEMA
+from fizzly_desktop.core.marks import MARKS_SCHEMA
+
 log = logging.getLogger(__name__)
 
 
@@ -110,7 +114,12 @@ UPDATE runs SET contact = 'unknown', contact_lost_at = updated_at WHERE gone_fro
 """
 
 #: Migration ``i`` takes a file from ``user_version == i`` to ``i + 1``.
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Version 5: the full-text search index kept in step with the runs by triggers (see
+# core/library_search.py), stars and rejects on runs and outputs (core/marks.py), and the
+# output each chained run's input came from (core/chain.py).
+_V5 = SEARCH_SCHEMA + MARKS_SCHEMA + CHAIN_SCHEMA
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fizzly_desktop.core.batches import Batch
 from fizzly_desktop.core.history.migrations import connect
@@ -24,6 +24,8 @@ from fizzly_desktop.core.history.rows import (
 )
 from fizzly_desktop.core.runs import Run, RunState
 
+_T = TypeVar("_T")
+
 
 class HistoryReader:
     """The reading side of the history file."""
@@ -31,6 +33,11 @@ class HistoryReader:
     def __init__(self, path: Path) -> None:
         self._reader: sqlite3.Connection = connect(path)
         self._read_lock = threading.Lock()
+
+    def read(self, fn: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Call ``fn`` with the read connection (searches, marks); blocks for its time."""
+        with self._read_lock:
+            return fn(self._reader)
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._read_lock:

@@ -158,6 +158,10 @@ class HistoryStore(HistoryReader):
 
         return self._submit(op)
 
+    def write(self, op: WriteOp) -> concurrent.futures.Future[None]:
+        """Queue ``op`` to run on the writer thread inside a transaction (marks, deletions)."""
+        return self._submit(op)
+
     async def flush(self) -> None:
         """Return once everything queued before this call is committed."""
         await asyncio.wrap_future(self._submit(lambda conn: None))

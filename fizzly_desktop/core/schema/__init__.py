@@ -8,11 +8,21 @@ input must still be usable.
 
 The package is split along those seams: :mod:`.fields` (what a field is), :mod:`.dialects`
 (reading documents), :mod:`.writer` (writing schemas, inferring them from examples),
-:mod:`.validation` (jsonschema and the messages), :mod:`.input_schema` (the class tying them).
+:mod:`.validation` (jsonschema and the messages), :mod:`.describe` (help text, titles,
+ranges), :mod:`.input_schema` (the class tying them).
 """
 
 from __future__ import annotations
 
+from fizzly_desktop.core.schema.describe import (
+    SHORT_HELP_LENGTH,
+    display_title,
+    number_hint,
+    plain_help,
+    preset_label,
+    short_help,
+)
+from fizzly_desktop.core.schema.dialects import OperationChoiceNeeded, post_operations
 from fizzly_desktop.core.schema.fields import (
     ESSENTIAL_FIELD_COUNT,
     FIELD_KINDS,
@@ -22,6 +32,7 @@ from fizzly_desktop.core.schema.fields import (
     FieldKind,
     FieldSpec,
     SchemaError,
+    color_channels,
     format_number,
     humanize,
     is_file_name,
@@ -37,16 +48,25 @@ __all__ = [
     "FIELD_KINDS",
     "MULTILINE_MAX_LENGTH",
     "SEED_MAX",
+    "SHORT_HELP_LENGTH",
     "FieldError",
     "FieldKind",
     "FieldSpec",
     "InputSchema",
+    "OperationChoiceNeeded",
     "SchemaError",
+    "color_channels",
+    "display_title",
     "field_to_json_schema",
     "format_number",
     "humanize",
     "is_file_name",
     "is_prompt_name",
+    "number_hint",
     "parse_json_text",
+    "plain_help",
+    "post_operations",
+    "preset_label",
     "random_seed_value",
+    "short_help",
 ]

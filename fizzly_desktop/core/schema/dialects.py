@@ -9,12 +9,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any, cast
 
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError as SchemaValidationError
+
+from fizzly_desktop.core.schema.describe import display_title
 from fizzly_desktop.core.schema.fields import (
     ESSENTIAL_FIELD_COUNT,
     MULTILINE_MAX_LENGTH,
     FieldKind,
     FieldSpec,
     SchemaError,
+    color_channels,
     humanize,
     is_file_name,
     is_prompt_name,
@@ -26,10 +31,14 @@ _FILE_FORMATS = frozenset({"uri", "uri-reference", "iri", "data-url", "binary"})
 _SCALAR_TYPES = (str, int, float, bool)
 
 
-def read_document(document: Any) -> tuple[dict[str, Any], tuple[FieldSpec, ...]]:
-    """Read a JSON Schema object or an OpenAPI document (its ``Input`` or single POST body).
+def read_document(
+    document: Any, operation: str | None = None
+) -> tuple[dict[str, Any], tuple[FieldSpec, ...]]:
+    """Read a JSON Schema object or an OpenAPI document (its ``Input`` or a POST body).
 
-    Returns the inputs' object schema with references resolved, and its fields in order.
+    ``operation`` names the POST path to read in an OpenAPI document that has several; without
+    it such a document raises :class:`OperationChoiceNeeded`. Returns the inputs' object schema
+    with references resolved, and its fields in order.
     """
     if not isinstance(document, Mapping):
         kind = type(document).__name__
@@ -38,12 +47,13 @@ def read_document(document: Any) -> tuple[dict[str, Any], tuple[FieldSpec, ...]]
             'This is not an input schema: it should be a JSON object with "properties", '
             f"but it is {words.get(kind, kind)}."
         )
+    document = _unwrap(document)
     if not _SCHEMA_KEYWORDS.intersection(document):
         raise SchemaError(
             'This is not an input schema: it has no "type" or "properties". If it is an '
             "example of inputs, add it as an example instead."
         )
-    target = _input_object(document)
+    target = _input_object(document, operation)
     resolved = _Resolver(document).inline(target)
     if not isinstance(resolved, Mapping):
         raise SchemaError("This input schema could not be read.")
@@ -71,6 +81,23 @@ def read_document(document: Any) -> tuple[dict[str, Any], tuple[FieldSpec, ...]]
     schema = dict(resolved)
     schema.setdefault("type", "object")
     return schema, _mark_advanced(fields, explicit)
+
+
+def _unwrap(document: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The schema inside the records model hosts publish about a model.
+
+    fal's model record carries its queue OpenAPI document under ``openapi``; Replicate's model
+    carries ``latest_version.openapi_schema``, and its version record ``openapi_schema``.
+    """
+    inner = document.get("openapi")
+    if isinstance(inner, Mapping) and ("paths" in inner or "components" in inner):
+        return inner
+    version = document.get("latest_version")
+    if isinstance(version, Mapping) and isinstance(version.get("openapi_schema"), Mapping):
+        return cast(Mapping[str, Any], version["openapi_schema"])
+    if isinstance(document.get("openapi_schema"), Mapping):
+        return cast(Mapping[str, Any], document["openapi_schema"])
+    return document
 
 
 class _Resolver:
@@ -116,6 +143,10 @@ class _Resolver:
                 resolved: dict[str, Any] = {"x-unresolved-ref": ref}
             else:
                 resolved = dict(self.inline(target, (*seen, ref), depth + 1))
+                # A referenced type's title names the type ("ImageFillInput", "VoiceSetting"),
+                # not the input that uses it: keep it aside so the input's own name shows.
+                if "title" in resolved:
+                    resolved["x-type-title"] = resolved.pop("title")
             for key, value in rest.items():
                 resolved[key] = self.inline(value, seen, depth + 1)
             return resolved
@@ -151,20 +182,66 @@ _SCHEMA_KEYWORDS = frozenset(
 )
 
 
-def _input_object(document: Mapping[str, Any]) -> Mapping[str, Any]:
+class OperationChoiceNeeded(SchemaError):
+    """An OpenAPI document with several POST operations: the user picks the one to run.
+
+    ``operations`` lists them as (path, what it does) in the document's order.
+    """
+
+    def __init__(self, operations: Sequence[tuple[str, str]]) -> None:
+        self.operations = tuple(operations)
+        super().__init__(
+            f"This OpenAPI document describes {len(self.operations)} operations that take "
+            "inputs; choose the one this workflow runs."
+        )
+
+
+def post_operations(document: Any) -> list[tuple[str, str]]:
+    """The POST operations with a JSON body in an OpenAPI document: (path, what it does)."""
+    if not isinstance(document, Mapping):
+        return []
+    document = _unwrap(document)
+    paths = document.get("paths")
+    if not isinstance(paths, Mapping):
+        return []
+    resolver = _Resolver(document)
+    found = []
+    for path, item in paths.items():
+        post = item.get("post") if isinstance(item, Mapping) else None
+        if isinstance(post, Mapping) and _post_body(post, resolver) is not None:
+            words = post.get("summary") or post.get("operationId") or ""
+            found.append((str(path), str(words).strip()))
+    return found
+
+
+def _input_object(document: Mapping[str, Any], operation: str | None) -> Mapping[str, Any]:
     """Find the object describing the inputs in a JSON Schema or an OpenAPI document."""
     resolver = _Resolver(document)
     if "openapi" in document or "swagger" in document or "paths" in document:
         components = document.get("components")
         schemas = components.get("schemas") if isinstance(components, Mapping) else None
-        if isinstance(schemas, Mapping) and isinstance(schemas.get("Input"), Mapping):
+        if (
+            operation is None
+            and isinstance(schemas, Mapping)
+            and isinstance(schemas.get("Input"), Mapping)
+        ):
             return cast(Mapping[str, Any], schemas["Input"])
-        body = _single_post_body(document, resolver)
-        if body is not None:
+        operations = post_operations(document)
+        if operation is None and len(operations) == 1:
+            operation = operations[0][0]
+        if operation is not None:
+            paths = cast(Mapping[str, Any], document.get("paths") or {})
+            item = paths.get(operation)
+            post = item.get("post") if isinstance(item, Mapping) else None
+            body = _post_body(post, resolver) if isinstance(post, Mapping) else None
+            if body is None:
+                raise SchemaError(f"This OpenAPI document has no operation {operation}.")
             return body
+        if len(operations) > 1:
+            raise OperationChoiceNeeded(operations)
         raise SchemaError(
             "This OpenAPI document has no input description: it has neither a "
-            "components.schemas.Input object nor exactly one POST with a JSON body."
+            "components.schemas.Input object nor a POST operation with a JSON body."
         )
     components = document.get("components")
     if "properties" not in document and isinstance(components, Mapping):
@@ -174,18 +251,8 @@ def _input_object(document: Mapping[str, Any]) -> Mapping[str, Any]:
     return document
 
 
-def _single_post_body(document: Mapping[str, Any], resolver: _Resolver) -> Mapping[str, Any] | None:
-    paths = document.get("paths")
-    if not isinstance(paths, Mapping):
-        return None
-    posts = [
-        item["post"]
-        for item in paths.values()
-        if isinstance(item, Mapping) and isinstance(item.get("post"), Mapping)
-    ]
-    if len(posts) != 1:
-        return None
-    body: Any = posts[0].get("requestBody")
+def _post_body(post: Mapping[str, Any], resolver: _Resolver) -> Mapping[str, Any] | None:
+    body: Any = post.get("requestBody")
     if isinstance(body, Mapping) and "$ref" in body:
         body = resolver.lookup(str(body["$ref"]))
     content = body.get("content") if isinstance(body, Mapping) else None
@@ -268,7 +335,8 @@ def _flatten(schema: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
                     continue
                 merged.setdefault(key, value)
     _, type_nullable = _json_type(merged)
-    nullable = nullable or type_nullable
+    # OpenAPI 3.0 says "may be null" with a flag instead of a type.
+    nullable = nullable or type_nullable or merged.get("nullable") is True
     enum = merged.get("enum")
     if isinstance(enum, list) and None in enum:
         nullable = True
@@ -358,11 +426,20 @@ def _build_field(name: str, raw: Any, required: bool, depth: int, top_level: boo
     schema, nullable = _flatten(raw)
     title_value = schema.get("title")
     title = title_value.strip() if isinstance(title_value, str) and title_value.strip() else ""
-    title = title or humanize(name)
+    type_title = schema.get("x-type-title")
+    if not title and isinstance(type_title, str) and type_title.islower():
+        # Cog names an input's choices after the input ("scheduler"); its other inputs are
+        # titled in Title Case ("Num Outputs"), so this one is too.
+        title = humanize(type_title).title()
+    title = display_title(title, name)
     description_value = schema.get("description")
     description = description_value.strip() if isinstance(description_value, str) else ""
     has_default = "default" in schema
     default = copy.deepcopy(schema.get("default"))
+    if has_default and default is not None and not _fits_own_schema(default, schema):
+        # Some documents publish defaults of the wrong type ("1024" for a whole number); the
+        # form would start invalid. Leave such an input unset: the server applies its default.
+        has_default, default = False, None
     declared, _ = _json_type(schema)
     if declared is None and "enum" not in schema and "const" not in schema:
         if "properties" in schema:
@@ -394,6 +471,13 @@ def _build_field(name: str, raw: Any, required: bool, depth: int, top_level: boo
     return spec
 
 
+def _fits_own_schema(value: Any, schema: Mapping[str, Any]) -> bool:
+    try:
+        return bool(Draft202012Validator(dict(schema)).is_valid(value))
+    except (SchemaValidationError, RecursionError, TypeError, ValueError):
+        return True
+
+
 def _classify(
     name: str, schema: Mapping[str, Any], declared: str | None, depth: int
 ) -> tuple[FieldKind, dict[str, Any]] | None:
@@ -407,6 +491,9 @@ def _classify(
             extras["choices"] = tuple(choices)
             return "enum", extras
         return None
+    branches = _union_branches(schema)
+    if branches:
+        return _union(name, schema, branches, depth)
     if declared == "string":
         extras["min_length"] = _count(schema.get("minLength"))
         extras["max_length"] = _count(schema.get("maxLength"))
@@ -466,6 +553,18 @@ def _classify(
             return None
         extras["min_items"] = _count(schema.get("minItems"))
         extras["max_items"] = _count(schema.get("maxItems"))
+        item_properties = item_schema.get("properties")
+        if (
+            item_type in ("object", None)
+            and isinstance(item_properties, Mapping)
+            and item_properties
+        ):
+            # LoRAs, ControlNets, prompt segments: each item is a small form of its own.
+            item = _build_field(name, item_schema, True, depth + 1, False)
+            if item.kind not in ("object", "color"):
+                return None
+            extras["fields"] = item.fields
+            return "object_list", extras
         if item_type == "string" and _is_file_schema(name, item_schema):
             extras["multiple"] = True
             extras["accept"] = file_accept(item_schema, name) or file_accept(schema, name)
@@ -495,8 +594,72 @@ def _classify(
             _build_field(child, properties[child], child in required, depth + 1, False)
             for child in _ordered_names(schema, properties)
         )
-        return "object", extras
+        probe = FieldSpec(name=name, kind="object", title="", fields=extras["fields"])
+        # An RGB object is a colour: a picker, not three numbers.
+        return ("color" if color_channels(probe) else "object"), extras
     return None
+
+
+_VARIANT_KINDS = frozenset(
+    {
+        "string",
+        "text",
+        "password",
+        "enum",
+        "integer",
+        "number",
+        "boolean",
+        "string_list",
+        "number_list",
+        "object",
+        "color",
+        "object_list",
+        "file",
+    }
+)
+
+
+def _union_branches(schema: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The non-null branches of an ``anyOf``/``oneOf`` left after flattening (two or more)."""
+    for combinator in ("anyOf", "oneOf"):
+        branches = schema.get(combinator)
+        if isinstance(branches, list):
+            kept = [
+                b for b in branches if isinstance(b, Mapping) and _json_type(b) != ("null", True)
+            ]
+            if len(kept) >= 2 and len(kept) == len(
+                [
+                    b
+                    for b in branches
+                    if not (isinstance(b, Mapping) and _json_type(b) == ("null", True))
+                ]
+            ):
+                return kept
+    return []
+
+
+def _union(
+    name: str, schema: Mapping[str, Any], branches: Sequence[Mapping[str, Any]], depth: int
+) -> tuple[FieldKind, dict[str, Any]] | None:
+    """ "A preset or a custom value": one field offering each shape the input may take."""
+    if depth >= _MAX_DEPTH:
+        return None
+    variants = [_build_field(name, branch, True, depth + 1, False) for branch in branches]
+    if any(v.kind not in _VARIANT_KINDS for v in variants):
+        return None
+    if all(v.kind == "enum" for v in variants):
+        # Several lists of fixed values are one list of fixed values.
+        choices: list[Any] = []
+        for variant in variants:
+            choices.extend(c for c in variant.choices if c not in choices)
+        return "enum", {"choices": tuple(choices)}
+    shapes = [(v.kind, v.multiple) for v in variants if v.kind != "enum"]
+    if len(set(shapes)) < len(shapes):
+        # Two branches of one kind (two different objects) cannot be told apart on screen.
+        return None
+    # Presets first: the common choice is a preset, the custom shape is the exception.
+    ordered = sorted(variants, key=lambda v: v.kind != "enum")
+    return "union", {"variants": tuple(ordered)}
 
 
 def _mark_advanced(

@@ -21,6 +21,9 @@ FieldKind = Literal[
     "string_list",
     "number_list",
     "object",
+    "object_list",
+    "union",
+    "color",
     "file",
     "json",
 ]
@@ -64,8 +67,10 @@ class FieldSpec:
 
     ``schema`` is the field's own JSON Schema with references resolved; it is what gets written
     back by :meth:`InputSchema.to_json_schema` for kinds the generator cannot rebuild (``json``).
-    ``multiple`` marks a list of files (``*_urls``). ``accept`` is a media type pattern for files
-    (``image/*``), ``integer_items`` tells a number list to hold whole numbers.
+    ``multiple`` marks a list of files (``*_urls``). ``fields`` are an object's inputs, or the
+    inputs of each item of an ``object_list``; ``variants`` are the shapes a ``union`` takes
+    ("a preset or a custom size": an ``enum`` and an ``object``). ``accept`` is a media type
+    pattern for files (``image/*``), ``integer_items`` tells a number list to hold whole numbers.
     """
 
     name: str
@@ -88,6 +93,7 @@ class FieldSpec:
     choices: tuple[Any, ...] = ()
     nullable: bool = False
     fields: tuple[FieldSpec, ...] = ()
+    variants: tuple[FieldSpec, ...] = ()
     is_seed: bool = False
     is_advanced: bool = False
     multiple: bool = False
@@ -117,6 +123,21 @@ class FieldSpec:
         if self.exclusive_maximum is not None:
             return self.exclusive_maximum - (1 if self.kind == "integer" else 0)
         return None
+
+
+_COLOR_CHANNELS = (("r", "g", "b"), ("red", "green", "blue"))
+
+
+def color_channels(spec: FieldSpec) -> tuple[str, str, str] | None:
+    """The names of an RGB object's channels (``r, g, b``), when ``spec`` is a colour."""
+    names = {child.name.lower(): child for child in spec.fields}
+    for channels in _COLOR_CHANNELS:
+        if set(names) == set(channels) and all(
+            names[c].kind in ("integer", "number") for c in channels
+        ):
+            exact = {child.name.lower(): child.name for child in spec.fields}
+            return exact[channels[0]], exact[channels[1]], exact[channels[2]]
+    return None
 
 
 def humanize(name: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from fizzly_desktop.core.schema.dialects import read_document
+from fizzly_desktop.core.schema.dialects import post_operations, read_document
 from fizzly_desktop.core.schema.fields import (
     SEED_MAX,
     FieldError,
@@ -45,26 +45,39 @@ class InputSchema:
     # --- construction ---
 
     @classmethod
-    def from_document(cls, document: Any) -> InputSchema:
-        """Read a JSON Schema object or an OpenAPI document (its ``Input`` or single POST body)."""
-        schema, fields = read_document(document)
+    def from_document(cls, document: Any, operation: str | None = None) -> InputSchema:
+        """Read a JSON Schema object or an OpenAPI document (its ``Input`` or a POST body).
+
+        An OpenAPI document with several POST operations needs ``operation`` (the path);
+        without it, :class:`OperationChoiceNeeded` lists them so the user can pick one.
+        """
+        schema, fields = read_document(document, operation)
         return cls(schema, fields)
 
     @classmethod
-    def from_json_text(cls, text: str) -> InputSchema:
+    def from_json_text(cls, text: str, operation: str | None = None) -> InputSchema:
         """Read a schema from JSON text (a pasted or imported document)."""
-        return cls.from_document(parse_json_text(text, what="schema"))
+        return cls.from_document(parse_json_text(text, what="schema"), operation)
 
     @classmethod
-    def from_file(cls, path: Path) -> InputSchema:
-        """Read a JSON Schema or OpenAPI file."""
+    def from_file(cls, path: Path, operation: str | None = None) -> InputSchema:
+        """Read a JSON Schema or OpenAPI file (``operation``: as for :meth:`from_document`)."""
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
             raise SchemaError(f"{path.name} is not a text file, so it cannot be a schema.") from exc
         except OSError as exc:
             raise SchemaError(f"{path.name} could not be read: {exc.strerror or exc}.") from exc
-        return cls.from_json_text(text)
+        return cls.from_json_text(text, operation)
+
+    @staticmethod
+    def operations_in_file(path: Path) -> list[tuple[str, str]]:
+        """The POST operations of an OpenAPI file, (path, what it does); [] if it is not one."""
+        try:
+            document = parse_json_text(path.read_text(encoding="utf-8"), what="schema")
+        except (OSError, UnicodeDecodeError, SchemaError):
+            return []
+        return post_operations(document)
 
     @classmethod
     def from_fields(cls, fields: Sequence[FieldSpec]) -> InputSchema:

@@ -18,7 +18,8 @@ from fizzly_desktop.core.schema.fields import (
 def field_to_json_schema(spec: FieldSpec) -> dict[str, Any]:
     """The JSON Schema of one field, rebuilt from its spec (the inverse of reading it)."""
     out: dict[str, Any]
-    if spec.kind == "json":
+    if spec.kind in ("json", "union", "object_list", "color"):
+        # Shapes the generator cannot rebuild keep the schema they were read from.
         out = {k: copy.deepcopy(v) for k, v in spec.schema.items() if k != "x-order"}
         for key in ("title", "description", "default"):
             out.pop(key, None)
@@ -73,7 +74,7 @@ def field_to_json_schema(spec: FieldSpec) -> dict[str, Any]:
             out = single
     else:  # object
         out = object_schema(spec.fields)
-    if spec.nullable and spec.kind not in ("json", "enum"):
+    if spec.nullable and spec.kind not in ("json", "union", "object_list", "color", "enum"):
         declared = out.get("type")
         if isinstance(declared, str):
             out["type"] = [declared, "null"]

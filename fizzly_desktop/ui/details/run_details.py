@@ -13,6 +13,7 @@ Signals:
 
 from __future__ import annotations
 
+import html
 import json
 import time
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core import words
+from fizzly_desktop.core.attach import UNKNOWN_INPUTS, inputs_unknown
 from fizzly_desktop.core.formatting import format_duration
 from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
@@ -181,6 +184,8 @@ class RunDetailsPanel(QWidget):
     copy_request_id_requested = Signal(str)
     use_inputs_requested = Signal(str)
     action_requested = Signal(str, str)
+    #: The "Made from" link: show the run (id) whose output this run's input came from.
+    source_requested = Signal(str)
 
     def __init__(self, outputs_view: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,6 +284,12 @@ class RunDetailsPanel(QWidget):
         layout.addWidget(self.waiting_label)
         self.metrics = plain_label(wrap=True, muted=True, selectable=True)
         layout.addWidget(self.metrics)
+        # Where a chained run's input came from, as a link to that run (set by the library).
+        self.source_link = QLabel()
+        self.source_link.setTextFormat(Qt.TextFormat.RichText)
+        self.source_link.linkActivated.connect(self.source_requested)
+        self.source_link.hide()
+        layout.addWidget(self.source_link)
         self._causes = WaitCauses()
         # Waiting and elapsed time move on their own: the shown run's words are refreshed once
         # a second while it is not finished (nothing else changes them).
@@ -371,7 +382,11 @@ class RunDetailsPanel(QWidget):
 
         self.timeline.show_run(run, expected_nodes)
         if first_show:
-            self.inputs_text.setPlainText(json.dumps(run.inputs, indent=2, ensure_ascii=False))
+            self.inputs_text.setPlainText(
+                UNKNOWN_INPUTS
+                if inputs_unknown(run)
+                else json.dumps(run.inputs, indent=2, ensure_ascii=False)
+            )
         logs = self._logs_text(run)
         if first_show or logs != self.logs_text.toPlainText():
             self.logs_text.setPlainText(logs)
@@ -393,6 +408,14 @@ class RunDetailsPanel(QWidget):
             self._clock.stop()
             return
         self._show_times(self._run)
+
+    def set_source(self, text: str | None, run_id: str | None = None) -> None:
+        """Show "Made from …" linking to ``run_id``, or nothing with None."""
+        if text is None or run_id is None:
+            self.source_link.hide()
+            return
+        self.source_link.setText(f'<a href="{html.escape(run_id)}">{html.escape(text)}</a>')
+        self.source_link.show()
 
     @staticmethod
     def _metrics_text(run: Run, now: float | None = None) -> str:

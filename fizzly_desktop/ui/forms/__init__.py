@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
+    from fizzly_desktop.ui.forms.colors import ColorField
     from fizzly_desktop.ui.forms.factory import (
         create_field_widget,
         field_widget_class,
@@ -36,9 +37,11 @@ if TYPE_CHECKING:
     from fizzly_desktop.ui.forms.presets import PresetBar
     from fizzly_desktop.ui.forms.reorder import ReorderButtons
     from fizzly_desktop.ui.forms.schema_form import SchemaForm
+    from fizzly_desktop.ui.forms.unions import ObjectListField, UnionField
 
 _MODULE_OF: dict[str, str] = {
     "BooleanField": "fizzly_desktop.ui.forms.fields",
+    "ColorField": "fizzly_desktop.ui.forms.colors",
     "EnumField": "fizzly_desktop.ui.forms.fields",
     "FieldDraft": "fizzly_desktop.ui.forms.field_draft",
     "FieldEditorDialog": "fizzly_desktop.ui.forms.field_editor",
@@ -54,6 +57,7 @@ _MODULE_OF: dict[str, str] = {
     "ListField": "fizzly_desktop.ui.forms.lists",
     "MAX_FILE_BYTES": "fizzly_desktop.ui.forms.file_loading",
     "NumberField": "fizzly_desktop.ui.forms.numbers",
+    "ObjectListField": "fizzly_desktop.ui.forms.unions",
     "OMITTED": "fizzly_desktop.ui.forms.base",
     "ObjectField": "fizzly_desktop.ui.forms.group",
     "PresetBar": "fizzly_desktop.ui.forms.presets",
@@ -61,6 +65,7 @@ _MODULE_OF: dict[str, str] = {
     "SchemaForm": "fizzly_desktop.ui.forms.schema_form",
     "SeedField": "fizzly_desktop.ui.forms.numbers",
     "TextField": "fizzly_desktop.ui.forms.fields",
+    "UnionField": "fizzly_desktop.ui.forms.unions",
     "check_webhook_url": "fizzly_desktop.ui.forms.form_panel",
     "create_field_widget": "fizzly_desktop.ui.forms.factory",
     "field_widget_class": "fizzly_desktop.ui.forms.factory",
@@ -73,6 +78,8 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     importlib.import_module("fizzly_desktop.ui.forms.group")
+    importlib.import_module("fizzly_desktop.ui.forms.unions")
+    importlib.import_module("fizzly_desktop.ui.forms.colors")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
@@ -83,6 +90,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "OMITTED",
     "BooleanField",
+    "ColorField",
     "EnumField",
     "FieldDraft",
     "FieldEditorDialog",
@@ -97,11 +105,13 @@ __all__ = [
     "ListField",
     "NumberField",
     "ObjectField",
+    "ObjectListField",
     "PresetBar",
     "ReorderButtons",
     "SchemaForm",
     "SeedField",
     "TextField",
+    "UnionField",
     "check_webhook_url",
     "create_field_widget",
     "field_widget_class",

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -150,6 +151,8 @@ class EnumField(FieldWidget):
 
     NONE_TEXT = "(none)"
     NOT_SET_TEXT = "(not set)"
+    #: Longer lists of choices can be searched by typing.
+    SEARCHABLE_FROM = 30
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
@@ -163,12 +166,44 @@ class EnumField(FieldWidget):
             self._add(self.NONE_TEXT, None)
         for choice in spec.choices:
             self._add(self._label(choice), choice)
+        if len(spec.choices) > self.SEARCHABLE_FROM:
+            self._make_searchable()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)
         layout.addStretch(1)
         self.combo.activated.connect(lambda _index: self.changed.emit())
         self.reset()
+
+    def _make_searchable(self) -> None:
+        # Hundreds of choices (languages, voices): typing any part of a name finds it.
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.combo.completer()
+        line = self.combo.lineEdit()
+        assert completer is not None
+        assert line is not None  # an editable combo has both
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        line.setPlaceholderText("Type to search")
+        completer.activated.connect(self._on_search_chosen)
+        line.editingFinished.connect(self._on_search_finished)
+
+    def _on_search_chosen(self, text: str) -> None:
+        index = self.combo.findText(text)
+        if index >= 0:
+            self.combo.setCurrentIndex(index)
+            self.changed.emit()
+
+    def _on_search_finished(self) -> None:
+        # Text that names no choice is not a value: show the chosen one again.
+        index = self.combo.findText(self.combo.currentText())
+        if index < 0:
+            self.combo.setEditText(self.combo.itemText(self.combo.currentIndex()))
+        elif index != self.combo.currentIndex():
+            self.combo.setCurrentIndex(index)
+            self.changed.emit()
 
     @staticmethod
     def _label(choice: Any) -> str:

@@ -7,9 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from fizzly_desktop.core.schema import FieldSpec
+from fizzly_desktop.core.schema import FieldSpec, number_hint, plain_help, short_help
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
 from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
 from fizzly_desktop.ui.labels import plain_label
@@ -40,14 +47,19 @@ class FieldRow:
             font = QFont(self.label.font())
             font.setBold(True)
             self.label.setFont(font)
-        accessible = ("Required. " if spec.required else "") + spec.description
+        # Descriptions are often Markdown; shown as plain text, the hint of a number after it.
+        self.full_help = "\n".join(
+            part for part in (plain_help(spec.description), number_hint(spec)) if part
+        )
+        self.short_help = short_help(self.full_help)
+        accessible = ("Required. " if spec.required else "") + self.full_help
         focus = widget.focus_widget()
         focus.setAccessibleName(spec.title)
         focus.setAccessibleDescription(accessible.strip())
-        if spec.description:
-            self.label.setToolTip(spec.description)
-            focus.setToolTip(spec.description)
-        self.help = _small(plain_label(spec.description))
+        if self.full_help:
+            self.label.setToolTip(self.full_help)
+            focus.setToolTip(self.full_help)
+        self.help = _small(plain_label(self.short_help))
         self.help.setObjectName("fieldHelp")
         self.help.setWordWrap(True)
         palette = self.help.palette()
@@ -55,7 +67,13 @@ class FieldRow:
             QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
         )
         self.help.setPalette(palette)
-        self.help.setVisible(bool(spec.description))
+        self.help.setVisible(bool(self.full_help))
+        self.more_button = QToolButton()
+        self.more_button.setText("More")
+        self.more_button.setAutoRaise(True)
+        self.more_button.setCheckable(True)
+        self.more_button.setVisible(self.short_help != self.full_help)
+        self.more_button.toggled.connect(self._on_more_toggled)
         self.error = _small(plain_label())
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -68,8 +86,14 @@ class FieldRow:
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
+        # Under the help, not beside it: a wrapped label shares a row badly and gets clipped.
         column.addWidget(self.help)
+        column.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.error)
+
+    def _on_more_toggled(self, shown: bool) -> None:
+        self.help.setText(self.full_help if shown else self.short_help)
+        self.more_button.setText("Less" if shown else "More")
 
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")

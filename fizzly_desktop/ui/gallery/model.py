@@ -277,6 +277,12 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         self._workflow: str | None = None
         self._batch: str | None = None
         self._kind: str | None = MEDIA
+        # The library's search and marks filter (see presenters/library.py); None keeps all.
+        self._keep: Callable[[OutputItem], bool] | None = None
+
+    def set_keep(self, keep: Callable[[OutputItem], bool] | None) -> None:
+        """Keep only the outputs ``keep`` accepts (search matches, marks), or all with None."""
+        self._change_filter(lambda: setattr(self, "_keep", keep))
 
     @property
     def kind(self) -> str | None:
@@ -324,6 +330,8 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         if not isinstance(item, OutputItem):
             return False
         if self._workflow is not None and item.workflow != self._workflow:
+            return False
+        if self._keep is not None and not self._keep(item):
             return False
         if self._kind is not None and (item.kind in _TEXT_KINDS) != (self._kind == TEXT):
             return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Literal
 
 from PySide6.QtCore import (
@@ -76,6 +77,8 @@ class OutputTileDelegate(QStyledItemDelegate):
         self._caption = caption
         self._tiles: OrderedDict[tuple[int, int, int, float], QPixmap] = OrderedDict()
         self._tiles_bytes = 0
+        #: An output's mark ("star", "reject" or None), set by the library presenter.
+        self.mark_of: Callable[[OutputItem], str | None] = lambda _item: None
 
     @property
     def tile_size(self) -> int:
@@ -121,12 +124,26 @@ class OutputTileDelegate(QStyledItemDelegate):
             self._tile,
         )
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        mark = self.mark_of(item)
+        if mark == "reject":
+            # Rejected outputs stay in sight (nothing is lost) but step back.
+            painter.setOpacity(0.35)
         if item.is_image:
             self._paint_image(painter, tile, item, palette, dpr)
         else:
             self._paint_text_tile(painter, tile, item, palette)
         self._paint_caption(painter, rect, tile, item, palette, opt.font)
+        if mark == "star":
+            self._paint_star(painter, tile)
         painter.restore()
+
+    def _paint_star(self, painter: QPainter, tile: QRect) -> None:
+        badge = QRect(tile.right() - 26, tile.top() + 4, 22, 22)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 140))
+        painter.drawEllipse(badge)
+        painter.setPen(QColor(255, 200, 40))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "★")
 
     def _paint_backdrop(
         self, painter: QPainter, rect: QRect, palette: QPalette, state: QStyle.StateFlag

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QSizePolicy,
     QSlider,
@@ -94,6 +95,9 @@ class GalleryView(QWidget):
         show_run_requested(str run_id): the user wants to see the run that made an output.
         save_as_requested(OutputItem), copy_image_requested(OutputItem): keep one image.
         export_requested(list[OutputItem]): copy the selected images to a folder.
+        mark_requested(list[OutputItem], str): the star ("star") or reject ("reject") key.
+        compare_requested(list[OutputItem]): compare the selected images side by side.
+        search_changed(str), marks_filter_changed(str): the search text or marks filter.
     """
 
     open_requested = Signal(OutputItem)
@@ -102,6 +106,10 @@ class GalleryView(QWidget):
     save_as_requested = Signal(OutputItem)
     copy_image_requested = Signal(OutputItem)
     export_requested = Signal(list)
+    mark_requested = Signal(list, str)
+    compare_requested = Signal(list)
+    search_changed = Signal(str)
+    marks_filter_changed = Signal(str)
 
     MIN_TILE = 96
     MAX_TILE = 320
@@ -118,6 +126,8 @@ class GalleryView(QWidget):
         self.setAccessibleName("Gallery")
         self._loader = loader
         self.gallery_model = model if model is not None else GalleryModel(self)
+        #: Adds entries to a tile's menu (the library's "Use as Input ▸").
+        self.extend_menu: Callable[[QMenu, OutputItem], None] | None = None
         self.proxy = GalleryFilterProxy(self)
         self.proxy.setSourceModel(self.gallery_model)
 
@@ -164,9 +174,32 @@ class GalleryView(QWidget):
         size_label = QLabel("Size:", self)
         size_label.setBuddy(self.size_slider)
 
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search prompts and inputs")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search outputs")
+        # The bar is crowded: the search keeps room for a few words before the combos shrink.
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 10))
+        self.search.textChanged.connect(self.search_changed)
+        self.marks_combo = QComboBox(self)
+        self.marks_combo.setAccessibleName("Show outputs by mark")
+        for text, value in (
+            ("All", ""),
+            ("Starred", "starred"),
+            ("Not rejected", "not_rejected"),
+            ("Rejected", "rejected"),
+        ):
+            self.marks_combo.addItem(text, value)
+        self.marks_combo.currentIndexChanged.connect(
+            lambda _i: self.marks_filter_changed.emit(self.marks_combo.currentData() or "")
+        )
+
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 8, 10, 8)
         bar.setSpacing(6)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.marks_combo)
+        bar.addSpacing(8)
         bar.addWidget(workflow_label)
         # The combos share spare room with the count (each up to its longest name: _fit_combo).
         bar.addWidget(self.workflow_combo, 1)
@@ -225,6 +258,12 @@ class GalleryView(QWidget):
             QKeySequence("Ctrl+Shift+C"),
         )
         self.export_action = self._action("Export selected…", self._export_selected, None)
+        # As in photo managers: S stars, X rejects; pressing it again takes it back.
+        self.star_action = self._action("Star", lambda: self._emit_mark("star"), QKeySequence("S"))
+        self.reject_action = self._action(
+            "Reject", lambda: self._emit_mark("reject"), QKeySequence("X")
+        )
+        self.compare_action = self._action("Compare…", self._compare_selected, QKeySequence("C"))
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -324,7 +363,15 @@ class GalleryView(QWidget):
         )
         self.export_action.setEnabled(exportable > 0)
         menu.addAction(self.export_action)
+        menu.addSeparator()
+        menu.addAction(self.star_action)
+        menu.addAction(self.reject_action)
+        images = [i for i in self.selected_items() if i.is_image and i.path is not None]
+        self.compare_action.setEnabled(2 <= len(images) <= 4)
+        menu.addAction(self.compare_action)
         self.use_inputs_action.setEnabled(bool(item.inputs))
+        if self.extend_menu is not None:
+            self.extend_menu(menu, item)
         return menu
 
     def exportable_items(self) -> list[OutputItem]:
@@ -393,6 +440,16 @@ class GalleryView(QWidget):
         item = self.current_item()
         if item is not None and item.is_image and item.path is not None:
             signal.emit(item)
+
+    def _emit_mark(self, mark: str) -> None:
+        items = self.selected_items()
+        if items:
+            self.mark_requested.emit(items, mark)
+
+    def _compare_selected(self) -> None:
+        self.compare_requested.emit(
+            [i for i in self.selected_items() if i.is_image and i.path is not None]
+        )
 
     def _export_selected(self) -> None:
         items = self.exportable_items()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -77,6 +78,21 @@ class AddWorkflowDialog(QDialog):
         file_layout.setContentsMargins(0, 0, 0, 0)
         file_layout.addWidget(self.file_edit, 1)
         file_layout.addWidget(browse)
+        # An OpenAPI document with several operations: the user says which one to run.
+        self.operation_combo = QComboBox()
+        self.operation_combo.setAccessibleName("Operation")
+        self.operation_row = QWidget()
+        operation_layout = QHBoxLayout(self.operation_row)
+        operation_layout.setContentsMargins(0, 0, 0, 0)
+        operation_layout.addWidget(QLabel("Operation:"))
+        operation_layout.addWidget(self.operation_combo, 1)
+        self.operation_row.hide()
+        file_page = QWidget()
+        file_column = QVBoxLayout(file_page)
+        file_column.setContentsMargins(0, 0, 0, 0)
+        file_column.addWidget(file_row)
+        file_column.addWidget(self.operation_row)
+        self.file_edit.textChanged.connect(self._on_file_changed)
         self.example_edit = QPlainTextEdit()
         self.example_edit.setPlaceholderText('{"prompt": "A red fox in the snow", "seed": 42}')
         self.example_edit.setMinimumHeight(110)
@@ -87,7 +103,7 @@ class AddWorkflowDialog(QDialog):
                 "starts with a prompt and a seed, and you can change them later."
             )
         )
-        self.details.addWidget(file_row)
+        self.details.addWidget(file_page)
         self.details.addWidget(self.example_edit)
         self.details.addWidget(
             self._note("After adding, a field editor opens to list the inputs one by one.")
@@ -147,6 +163,23 @@ class AddWorkflowDialog(QDialog):
             return self.example_edit.toPlainText()
         return None
 
+    def operation(self) -> str | None:
+        """The OpenAPI operation (its path) chosen for a file that has several, or None."""
+        if self.source() != "file" or self.operation_row.isHidden():
+            return None
+        data = self.operation_combo.currentData()
+        return data if isinstance(data, str) else None
+
+    def _on_file_changed(self, text: str) -> None:
+        path = Path(text.strip()) if text.strip() else None
+        operations = (
+            InputSchema.operations_in_file(path) if path is not None and path.is_file() else []
+        )
+        self.operation_combo.clear()
+        for where, words in operations:
+            self.operation_combo.addItem(f"{words} ({where})" if words else where, where)
+        self.operation_row.setVisible(len(operations) > 1)
+
     def _on_source_toggled(self, index: int, checked: bool) -> None:
         if checked:
             self.details.setCurrentIndex(index)
@@ -182,7 +215,7 @@ class AddWorkflowDialog(QDialog):
             if not path:
                 return "Choose the schema file to import."
             try:
-                InputSchema.from_file(Path(path))
+                InputSchema.from_file(Path(path), self.operation())
             except SchemaError as exc:
                 return str(exc)
         if source == "example":

@@ -251,8 +251,11 @@ class WorkflowLibraryPanel(QWidget):
         display_name: str = "",
         source: AddSource = "server",
         payload: str | None = None,
+        operation: str | None = None,
     ) -> WorkflowEntry:
         """Add a workflow and select it. ``payload``: a file path (file) or JSON text (example).
+
+        ``operation``: the POST path to read from an OpenAPI file that has several.
 
         Raises WorkflowRefError, LibraryError or SchemaError with a plain message when the
         workflow cannot be added; a server that cannot be reached only leaves a message.
@@ -262,7 +265,7 @@ class WorkflowLibraryPanel(QWidget):
         schema: dict[str, Any] | None = None
         stored: SchemaSource = "reference"
         if source == "file":
-            schema = InputSchema.from_file(Path(payload or "")).to_json_schema()
+            schema = InputSchema.from_file(Path(payload or ""), operation).to_json_schema()
             stored = "file"
         elif source == "example":
             schema = InputSchema.from_example_text(payload or "").to_json_schema()
@@ -375,7 +378,8 @@ class WorkflowLibraryPanel(QWidget):
             self._changed(self._require_library().get(owner, slug), reselect=True)
             self.open_field_editor(owner, slug)
             return
-        self._spawn("add", self.add_workflow(text, name, source, payload))
+        operation = dialog.operation()
+        self._spawn("add", self.add_workflow(text, name, source, payload, operation))
 
     def open_field_editor(self, owner: str, slug: str) -> QDialog:
         from fizzly_desktop.ui.forms import FieldEditorDialog

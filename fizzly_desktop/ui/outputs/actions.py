@@ -138,8 +138,16 @@ class OutputActions(QObject):
 
     # --- export -------------------------------------------------------------------------------
 
-    def export(self, sources: Sequence[Path]) -> None:
-        """Ask for a folder and copy ``sources`` (with their sidecars) into it."""
+    def export(
+        self,
+        sources: Sequence[Path],
+        then: Callable[[ExportResult], str | None] | None = None,
+    ) -> None:
+        """Ask for a folder and copy ``sources`` (with their sidecars) into it.
+
+        ``then`` runs in a worker after the copy (the list of results); what it returns is
+        added to the notice.
+        """
         sources = list(dict.fromkeys(sources))
         if not sources:
             self._notify("Select outputs that were saved to export them.")
@@ -151,16 +159,26 @@ class OutputActions(QObject):
         if not folder:
             return
         self._remember_dir("export", Path(folder))
-        self._spawn("export", self.export_to(sources, Path(folder)))
+        self._spawn("export", self.export_to(sources, Path(folder), then))
 
-    async def export_to(self, sources: Sequence[Path], folder: Path) -> ExportResult:
+    async def export_to(
+        self,
+        sources: Sequence[Path],
+        folder: Path,
+        then: Callable[[ExportResult], str | None] | None = None,
+    ) -> ExportResult:
         try:
             result = await asyncio.to_thread(export_files, list(sources), folder)
         except OSError as error:
             reason = error.strerror or str(error)  # the folder itself could not be made
             result = ExportResult(folder, failed=[(source, reason) for source in sources])
-        self._notify(result.summary())
-        self.exported.emit(result.summary())
+        summary = result.summary()
+        if then is not None and result.exported:
+            extra = await asyncio.to_thread(then, result)
+            if extra:
+                summary += f"; {extra}"
+        self._notify(summary)
+        self.exported.emit(summary)
         return result
 
     # --- folders --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from fizzly_desktop.ui.presenters.details import DetailsPresenter
 from fizzly_desktop.ui.presenters.form import FormPresenter
 from fizzly_desktop.ui.presenters.gallery import GalleryPresenter
 from fizzly_desktop.ui.presenters.grid import GridPresenter
+from fizzly_desktop.ui.presenters.library import LibraryPresenter
 from fizzly_desktop.ui.presenters.outputs import OutputsPresenter
 from fizzly_desktop.ui.presenters.profiles import ProfilesPresenter
 from fizzly_desktop.ui.presenters.queue import QueuePresenter
@@ -25,6 +26,7 @@ __all__ = [
     "FormPresenter",
     "GalleryPresenter",
     "GridPresenter",
+    "LibraryPresenter",
     "OutputsPresenter",
     "ProfilesPresenter",
     "QueuePresenter",

@@ -12,12 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from fizzly_desktop.core.export import (
+    ExportResult,
     Relocation,
     SavedFiles,
     relocate,
     saved_files,
     suggested_name,
 )
+from fizzly_desktop.core.manifest import rows_for, write_manifest
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.core.runs import Run
 from fizzly_desktop.ui.outputs.actions import OutputActions
@@ -127,10 +129,22 @@ class OutputsPresenter:
         self.actions.export([i.path for i in items if i.is_image and i.path is not None])
 
     def export_runs(self, run_ids: Sequence[str]) -> None:
-        """Export the saved images of runs (a queue or grid selection)."""
+        """Export the saved images of runs (a queue or grid selection), with a list of their
+        runs' inputs and metrics (results.csv and results.json) that imports back as a batch."""
         engine = self.services.engine
         records = [r for rid in run_ids for r in (engine.outputs_of(rid) if engine else [])]
-        self.actions.export([r.path for r in records if r.error is None])
+        sources = [r.path for r in records if r.error is None]
+        runs = {r.run_id: run for r in records if engine and (run := engine.run(r.run_id))}
+        run_of = {r.path: runs[r.run_id] for r in records if r.run_id in runs}
+
+        def write_list(result: ExportResult) -> str | None:
+            try:
+                csv_path, _json = write_manifest(result.folder, rows_for(result, sources, run_of))
+            except OSError as error:
+                return f"the list of their inputs could not be written ({error.strerror})"
+            return f"their inputs are listed in {csv_path.name} (import it to run them again)"
+
+        self.actions.export(sources, write_list)
 
     def first_image(self, run_id: str) -> OutputItem | None:
         """The run's first saved image, if any."""

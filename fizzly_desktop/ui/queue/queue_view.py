@@ -11,6 +11,9 @@ Signals:
     open_folder_requested(str run_id): actions on the current run.
     move_requested(str run_id, int steps): move a run still waiting in its batch (-1 earlier).
     visible_runs_changed(list run_ids): rows now on screen, so tracking can serve them first.
+    mark_requested(list run_ids, str mark): the star ("star") or reject ("reject") key pressed.
+    delete_requested(list run_ids): delete the selected runs with their saved files.
+    marks_filter_changed(str): "" (every run), "starred", "not_rejected" or "rejected".
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -56,6 +60,14 @@ from fizzly_desktop.ui.queue.run_table import (
 )
 from fizzly_desktop.ui.run_menu import Shortcut, run_action, run_menu
 
+#: The choices of the marks filter beside the search: (words, filter value).
+MARK_FILTERS: tuple[tuple[str, str], ...] = (
+    ("All runs", ""),
+    ("Starred", "starred"),
+    ("Not rejected", "not_rejected"),
+    ("Rejected", "rejected"),
+)
+
 
 class QueueView(QWidget):
     selection_changed = Signal(list)
@@ -68,6 +80,9 @@ class QueueView(QWidget):
     open_folder_requested = Signal(str)
     move_requested = Signal(str, int)
     visible_runs_changed = Signal(list)
+    mark_requested = Signal(list, str)
+    delete_requested = Signal(list)
+    marks_filter_changed = Signal(str)
 
     def __init__(self, model: RunTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,13 +96,21 @@ class QueueView(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 0)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter runs by workflow, state, request ID or error")
+        self.search.setPlaceholderText("Search prompts, inputs, workflow, state, request ID, error")
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Filter runs")
+        self.search.setAccessibleName("Search runs")
         self.search.textChanged.connect(self.proxy.set_text)
+        self.marks_filter = QComboBox()
+        self.marks_filter.setAccessibleName("Show runs by mark")
+        for label, value in MARK_FILTERS:
+            self.marks_filter.addItem(label, value)
+        self.marks_filter.currentIndexChanged.connect(
+            lambda _i: self.marks_filter_changed.emit(self.marks_filter.currentData() or "")
+        )
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.search, 1)
+        bar.addWidget(self.marks_filter)
         bar.addWidget(self.summary)
         layout.addLayout(bar)
 
@@ -189,6 +212,14 @@ class QueueView(QWidget):
         self.export_action = self._action(
             "&Export Images…", None, lambda: self._emit_ids(self.export_requested)
         )
+        # As in photo managers: one key stars, one rejects; pressing it again takes it back.
+        self.star_action = self._action("&Star", "S", lambda: self._emit_mark("star"))
+        self.reject_action = self._action("Re&ject", "X", lambda: self._emit_mark("reject"))
+        self.delete_action = self._action(
+            "&Delete with Files…", "Ctrl+Del", lambda: self._emit_ids(self.delete_requested)
+        )
+        self.clear_history_action = QAction("C&lear History…", self)
+        self.attach_action = QAction("&Attach to a Run by Request ID…", self)
         self.move_up_action = self._action("Move &Earlier", "Ctrl+Up", lambda: self._emit_move(-1))
         self.move_down_action = self._action("Move &Later", "Ctrl+Down", lambda: self._emit_move(1))
         self._update_actions()
@@ -223,6 +254,11 @@ class QueueView(QWidget):
             return
         signal.emit(runs[0].id)
 
+    def _emit_mark(self, mark: str) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.mark_requested.emit(ids, mark)
+
     def _emit_move(self, steps: int) -> None:
         runs = self.selected_runs()
         if runs and runs[0].state is RunState.WAITING and runs[0].batch_id:
@@ -239,6 +275,9 @@ class QueueView(QWidget):
         self.copy_id_action.setEnabled(bool(runs) and runs[0].request_id is not None)
         self.open_folder_action.setEnabled(bool(runs) and bool(runs[0].outputs))
         self.remove_action.setEnabled(any(run.state.is_terminal for run in runs))
+        self.delete_action.setEnabled(any(not run.state.is_active for run in runs))
+        self.star_action.setEnabled(bool(runs))
+        self.reject_action.setEnabled(bool(runs))
         self.export_action.setEnabled(any(run.outputs for run in runs))
 
     def refresh_actions(self) -> None:
@@ -254,8 +293,9 @@ class QueueView(QWidget):
                 (self.cancel_action, self.retry_action),
                 (self.use_inputs_action, self.copy_id_action, self.open_folder_action),
                 (self.export_action,),
+                (self.star_action, self.reject_action),
                 (self.move_up_action, self.move_down_action),
-                (self.remove_action,),
+                (self.remove_action, self.delete_action),
             ),
         )
         menu.popup(self.table.viewport().mapToGlobal(pos))

@@ -1,8 +1,8 @@
-"""The queue's filter and sort proxy: state group, workflow, batch and free text."""
+"""The queue's filter and sort proxy: state group, workflow, batch, marks and free text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import cast
 
 from PySide6.QtCore import (
@@ -34,6 +34,12 @@ class RunFilterProxy(QSortFilterProxyModel):
         self._workflow: str | None = None
         self._batch: str | None = None
         self._text = ""
+        # Runs the history's full-text search found for the text (prompts, input values).
+        self._matches: frozenset[str] = frozenset()
+        # Keeps a run by its marks (starred, rejected…); None keeps every run.
+        self._keep: Callable[[str], bool] | None = None
+        # The mark shown before a run's workflow ("★ "), or "" for none.
+        self._badge: Callable[[str], str] | None = None
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
@@ -60,6 +66,35 @@ class RunFilterProxy(QSortFilterProxyModel):
         self.beginFilterChange()
         self._text = text.strip().lower()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_matches(self, run_ids: frozenset[str]) -> None:
+        """The runs the full-text search found for the current text (they pass the text test)."""
+        if run_ids == self._matches:
+            return
+        self.beginFilterChange()
+        self._matches = run_ids
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_mark_filter(self, keep: Callable[[str], bool] | None) -> None:
+        self.beginFilterChange()
+        self._keep = keep
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_mark_badge(self, badge: Callable[[str], str] | None) -> None:
+        self._badge = badge
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        value = super().data(index, role)
+        if (
+            self._badge is not None
+            and index.column() == Column.WORKFLOW
+            and role == Qt.ItemDataRole.DisplayRole
+            and isinstance(value, str)
+        ):
+            source = self.sourceModel()
+            if isinstance(source, RunTableModel):
+                value = self._badge(source.run_at(self.mapToSource(index).row()).id) + value
+        return value
 
     def multiData(
         self,
@@ -100,6 +135,13 @@ class RunFilterProxy(QSortFilterProxyModel):
                 value = model.value_at(row, column, role)
             else:
                 value = None
+            if (
+                self._badge is not None
+                and column == Column.WORKFLOW
+                and role == Qt.ItemDataRole.DisplayRole
+                and isinstance(value, str)
+            ):
+                value = self._badge(model.run_at(row).id) + value
             if value is None:
                 role_data.clearData()
             else:
@@ -148,7 +190,11 @@ class RunFilterProxy(QSortFilterProxyModel):
             return False
         if self._batch is not None and run.batch_id != self._batch:
             return False
+        if self._keep is not None and not self._keep(run.id):
+            return False
         if self._text:
+            if run.id in self._matches:
+                return True
             haystack = " ".join(
                 str(part).lower()
                 for part in (

@@ -295,7 +295,12 @@ class MainWindow(QMainWindow):
             queue.open_folder_action,
             queue.move_up_action,
             queue.move_down_action,
+            queue.star_action,
+            queue.reject_action,
             queue.remove_action,
+            queue.delete_action,
+            queue.clear_history_action,
+            queue.attach_action,
         ):
             self.run_menu.addAction(action)
         self.run_menu.addSeparator()

@@ -471,6 +471,9 @@ def test_use_these_inputs_carries_the_item(qtbot, gallery: GalleryView) -> None:
         "Copy image",
         "Open containing folder",
         "Export…",
+        "Star",
+        "Reject",
+        "Compare…",
     ]
     with qtbot.waitSignal(gallery.use_inputs_requested) as blocker:
         gallery.use_inputs_action.trigger()

@@ -94,10 +94,14 @@ def test_save_from_the_strip_and_step_through_the_gallery(
         window.queue_view.table.selectAll()
         window.queue_view.export_action.trigger()
         await until(lambda: "exported" in window.statusBar().currentMessage())
-        assert window.statusBar().currentMessage() == f"2 images exported to {picks}"
-        assert len(list(picks.glob("*.json"))) == 2
-        assert sorted(p.name for p in picks.iterdir() if p.suffix != ".json") == sorted(
-            i.path.name for i in shown if i.path is not None
+        assert window.statusBar().currentMessage() == (
+            f"2 images exported to {picks}; their inputs are listed in results.csv "
+            "(import it to run them again)"
+        )
+        # Each image with its sidecar, and the list of results (CSV and JSON).
+        assert len(list(picks.glob("*.json"))) == 3
+        assert sorted(p.name for p in picks.iterdir() if p.suffix not in (".json", ".csv")) == (
+            sorted(i.path.name for i in shown if i.path is not None)
         )
 
     in_app(qloop, scenario)
