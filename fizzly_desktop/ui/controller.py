@@ -7,7 +7,8 @@ It holds no product logic of its own; each presenter holds one area's:
       library, engine  │  messages) ├─ DetailsPresenter  ←
       sandbox          │            ├─ StatusPresenter   ← counts, budget, notices
                        │            ├─ FormPresenter, ProfilesPresenter, OutputsPresenter
-                       └─ EngineBridge                   └─ BatchController (batch bar, grid)
+                       └─ EngineBridge                   ├─ BatchController (batch bar, grid)
+                                                         └─ GridPresenter (the grid's actions)
 
 All its work is ``async def`` on the shared qasync loop so that tests can await it directly; a
 button's handler only starts an owned task.
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
@@ -33,7 +33,6 @@ from fizzly_desktop.ui.bridge import EngineBridge, EngineDelta
 from fizzly_desktop.ui.details.run_details import RunDetailsPanel
 from fizzly_desktop.ui.gallery.view import GalleryView
 from fizzly_desktop.ui.library import WorkflowLibraryPanel
-from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.presenters import (
@@ -41,6 +40,7 @@ from fizzly_desktop.ui.presenters import (
     DetailsPresenter,
     FormPresenter,
     GalleryPresenter,
+    GridPresenter,
     LibraryPresenter,
     OutputsPresenter,
     ProfilesPresenter,
@@ -138,6 +138,9 @@ class AppController(QObject):
         )
         self.queue.set_batch_shower(self.batches.show_batch)
         self.batches.cancel_watch = self.queue.watch_cancel
+        self.grid = GridPresenter(
+            self.services, self.batches, self.queue, self.outputs, self.form.use_inputs_of
+        )
         self.quitting = QuitPresenter(self.services, self.request_quit)
         self._quit = asyncio.Event()
         #: Set once start-up work (sandbox, history, engine) is done, whatever its outcome.
@@ -172,44 +175,6 @@ class AppController(QObject):
         delta.connect(self._on_delta_for_batches)
         delta.connect(self.banner.on_delta)
         self.bridge.notice_posted.connect(self.status.on_notice)
-        self._connect_grid()
-
-    def _connect_grid(self) -> None:
-        """The sweep grid's menu and keys do what the queue list's do, to the runs of its cells."""
-        grid, runs, outputs = self.batches.grid, self.batches.grid_run_ids, self.outputs
-        services = self.services
-
-        def first(index: int) -> str | None:
-            found = runs([index])
-            return found[0] if found else None
-
-        def request_id(index: int) -> None:
-            engine, run_id = self.engine, first(index)
-            run = engine.run(run_id) if engine is not None and run_id else None
-            if run is not None and run.request_id:
-                services.copy_text(run.request_id)
-
-        def with_image(index: int, act: Callable[[OutputItem], None]) -> None:
-            run_id = first(index)
-            item = outputs.first_image(run_id) if run_id else None
-            if item is not None:
-                act(item)
-
-        grid.cancel_requested.connect(lambda indices: self.queue.cancel_runs(runs(indices)))
-        grid.retry_requested.connect(
-            lambda indices: services.spawn("retry", self.queue.retry_runs(runs(indices)))
-        )
-        grid.export_requested.connect(lambda indices: outputs.export_runs(runs(indices)))
-
-        def use_inputs(index: int) -> None:
-            run_id = first(index)
-            if run_id is not None:
-                self.form.use_inputs_of(run_id)
-
-        grid.use_inputs_requested.connect(use_inputs)
-        grid.copy_request_id_requested.connect(request_id)
-        grid.save_as_requested.connect(lambda index: with_image(index, outputs.save_as))
-        grid.copy_image_requested.connect(lambda index: with_image(index, outputs.copy_image))
 
     def _on_delta_for_batches(self, delta: EngineDelta) -> None:
         if delta.batches_changed:

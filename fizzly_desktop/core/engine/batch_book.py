@@ -33,6 +33,49 @@ class BatchBook:
         self._ledger.events.batches_updated([batch.id])
         self.mark_held(batch)
 
+    def runs_of(self, batch_id: str) -> list[Run]:
+        """The batch's runs that are loaded, in its order."""
+        batch = self.batches.get(batch_id)
+        runs = self._ledger.runs
+        return [runs[rid] for rid in batch.run_ids if rid in runs] if batch else []
+
+    def cancel_order(self, batch_id: str) -> list[list[str]]:
+        """The batch's runs to cancel, in the order to cancel them: the waiting ones first,
+        from the end, so that none is sent while the others are dropped; then all of them."""
+        batch = self.batches.get(batch_id)
+        if batch is None:
+            return []
+        state = self._ledger.state
+        waiting = [rid for rid in reversed(batch.run_ids) if state(rid) is RunState.WAITING]
+        return [waiting, list(batch.run_ids)]
+
+    def pause(self, batch_id: str, reason: str) -> None:
+        """The user (or ``reason``) holds the batch's waiting runs; a finished batch stays so."""
+        batch = self.batches.get(batch_id)
+        if batch is None or batch.state is BatchState.FINISHED:
+            return
+        batch.pause(reason)
+        self.save(batch)
+
+    def resume(self, batch_id: str) -> bool:
+        """Let a paused batch send again; returns whether it was paused."""
+        batch = self.batches.get(batch_id)
+        if batch is None or batch.state is not BatchState.PAUSED:
+            return False
+        batch.resume()
+        self.save(batch)
+        self.check(batch_id)
+        return True
+
+    def set_max_active(self, batch_id: str, count: int) -> bool:
+        """How many of the batch's runs may be active at once (at least one)."""
+        batch = self.batches.get(batch_id)
+        if batch is None:
+            return False
+        batch.max_active = max(1, count)
+        self.save(batch)
+        return True
+
     def mark_held(self, batch: Batch) -> None:
         """Mark the batch's waiting runs as held while it is paused (they need attention)."""
         runs = self._ledger.runs

@@ -16,7 +16,7 @@ from fizzly_desktop.api.budget import BudgetState, Priority
 from fizzly_desktop.api.errors import FizzlyError, NotFound
 from fizzly_desktop.api.models import RunRef
 from fizzly_desktop.core.attach import AttachError, check_attach
-from fizzly_desktop.core.batches import Batch, BatchState, build_batch
+from fizzly_desktop.core.batches import Batch, build_batch
 from fizzly_desktop.core.chain import SourceBook
 from fizzly_desktop.core.deletion import HeldDeletion, Holding, saved_files
 from fizzly_desktop.core.engine.batch_book import BatchBook
@@ -229,10 +229,7 @@ class RunEngine:
         return self._batches.get(batch_id)
 
     def batch_runs(self, batch_id: str) -> list[Run]:
-        batch = self._batches.get(batch_id)
-        if batch is None:
-            return []
-        return [self._runs[rid] for rid in batch.run_ids if rid in self._runs]
+        return self._book.runs_of(batch_id)
 
     def held_batches(self) -> list[HeldBatch]:
         """Batches with runs not sent yet that are not being sent, and why (paused, or a
@@ -333,14 +330,8 @@ class RunEngine:
         self._dispatcher.cancel(run_ids)
 
     def cancel_batch(self, batch_id: str) -> None:
-        batch = self._batches.get(batch_id)
-        if batch is None:
-            return
-        # Waiting runs first, from the end, so that none is sent while the others are dropped.
-        state = self._ledger.state
-        waiting = [rid for rid in reversed(batch.run_ids) if state(rid) is RunState.WAITING]
-        self.cancel(waiting)
-        self.cancel(batch.run_ids)
+        for run_ids in self._book.cancel_order(batch_id):
+            self.cancel(run_ids)
 
     async def retry(self, run_ids: Iterable[str]) -> list[Run]:
         """New runs with the same inputs, linked to the originals (``retry_of``)."""
@@ -368,12 +359,7 @@ class RunEngine:
         answered = [run for run, heard in zip(runs, answers, strict=True) if heard]
         # A server that answers about one run is back: its other lost runs are checked too.
         back = {run.profile for run in answered}
-        others = [
-            run
-            for run in self._runs.values()
-            if run.profile in back and run.contact is Contact.LOST and run not in runs
-        ]
-        for run in others:
+        for run in self._ledger.lost_runs_of(back, besides={run.id for run in runs}):
             self._tasks.spawn(f"check-{run.id}", self._followers.check_again(run))
         return [run.id for run in answered]
 
@@ -384,41 +370,18 @@ class RunEngine:
         Call it before the runs are followed again (their trackers read the addresses once).
         """
         old_base, new_base = old_base.rstrip("/"), new_base.rstrip("/")
-        moved: list[str] = []
         if old_base == new_base:
-            return moved
+            return []
         # Runs not loaded yet (a long history loads in the background) are moved in the file.
         self._history.move_addresses(profile, old_base, new_base)
-        for run in self._runs.values():
-            if run.profile != profile:
-                continue
-            changed = False
-            for name in ("status_url", "response_url", "cancel_url"):
-                url = getattr(run, name)
-                if url and (url == old_base or url.startswith(old_base + "/")):
-                    setattr(run, name, new_base + url[len(old_base) :])
-                    changed = True
-            if changed:
-                moved.append(run.id)
-                self._ledger.touch(run)
-        self._ledger.flush_dirty()
-        return moved
+        return self._ledger.move_addresses(profile, old_base, new_base)
 
     def pause_batch(self, batch_id: str, reason: str | None = None) -> None:
-        batch = self._batches.get(batch_id)
-        if batch is None or batch.state is BatchState.FINISHED:
-            return
-        batch.pause(reason or PAUSED_BY_USER)
-        self._book.save(batch)
+        self._book.pause(batch_id, reason or PAUSED_BY_USER)
 
     def resume_batch(self, batch_id: str) -> None:
-        batch = self._batches.get(batch_id)
-        if batch is None or batch.state is not BatchState.PAUSED:
-            return
-        batch.resume()
-        self._book.save(batch)
-        self._book.check(batch_id)
-        self._dispatcher.wake()
+        if self._book.resume(batch_id):
+            self._dispatcher.wake()
 
     def pause_submissions(self) -> None:
         """Hold every waiting run (runs already sent go on)."""
@@ -442,14 +405,7 @@ class RunEngine:
 
         Saved output files stay where they are: they belong to the user.
         """
-        active = self._ledger.active
-        removed = [
-            rid
-            for rid in run_ids
-            if (run := self._runs.get(rid)) is not None
-            and rid not in active
-            and run.state is not RunState.SUBMITTING
-        ]
+        removed = self._ledger.removable(run_ids)
         if not removed:
             return []
         gone = set(removed)
@@ -561,12 +517,8 @@ class RunEngine:
         self._dispatcher.room_freed()
 
     def set_batch_max_active(self, batch_id: str, count: int) -> None:
-        batch = self._batches.get(batch_id)
-        if batch is None:
-            return
-        batch.max_active = max(1, count)
-        self._book.save(batch)
-        self._dispatcher.wake()
+        if self._book.set_max_active(batch_id, count):
+            self._dispatcher.wake()
 
     def set_outputs_folder(self, folder: Path | None) -> None:
         self.settings.outputs_folder = folder

@@ -224,6 +224,43 @@ class RunLedger:
             self._dirty.pop(rid, None)
             self.runs.pop(rid, None)
 
+    def removable(self, run_ids: Iterable[str]) -> list[str]:
+        """Of ``run_ids``, the runs that may be forgotten: known, and not on their way."""
+        return [
+            rid
+            for rid in run_ids
+            if (run := self.runs.get(rid)) is not None
+            and rid not in self.active
+            and run.state is not RunState.SUBMITTING
+        ]
+
+    def lost_runs_of(self, profiles: set[str], *, besides: set[str]) -> list[Run]:
+        """The runs of ``profiles`` out of contact, except those in ``besides``."""
+        return [
+            run
+            for run in self.runs.values()
+            if run.profile in profiles and run.contact is Contact.LOST and run.id not in besides
+        ]
+
+    def move_addresses(self, profile: str, old_base: str, new_base: str) -> list[str]:
+        """Point the loaded runs' addresses that begin with ``old_base`` (no trailing slash) at
+        ``new_base``, record the change, and return the ids of the runs moved."""
+        moved: list[str] = []
+        for run in self.runs.values():
+            if run.profile != profile:
+                continue
+            changed = False
+            for name in ("status_url", "response_url", "cancel_url"):
+                url = getattr(run, name)
+                if url and (url == old_base or url.startswith(old_base + "/")):
+                    setattr(run, name, new_base + url[len(old_base) :])
+                    changed = True
+            if changed:
+                moved.append(run.id)
+                self.touch(run)
+        self.flush_dirty()
+        return moved
+
     def state(self, run_id: str) -> RunState | None:
         run = self.runs.get(run_id)
         return None if run is None else run.state

@@ -47,10 +47,11 @@ from fizzly_desktop.core.batch_plan import (
 )
 from fizzly_desktop.core.schema import InputSchema
 from fizzly_desktop.ui.batches.import_tab import IMPORT_FILTER, ImportTab
-from fizzly_desktop.ui.batches.look import error_color, plain_label, set_text_color
+from fizzly_desktop.ui.batches.look import error_color, set_text_color
 from fizzly_desktop.ui.batches.preview import confirm_big_batch
 from fizzly_desktop.ui.batches.seeds import RepeatTab, SeedDraws
 from fizzly_desktop.ui.batches.sweep_tab import SweepTab
+from fizzly_desktop.ui.labels import plain_label
 
 Mode = Literal["repeat", "sweep", "import"]
 MODES: tuple[Mode, ...] = ("repeat", "sweep", "import")
@@ -152,6 +153,7 @@ class BatchBuilderDialog(QDialog):
             f"Make many runs of {workflow_name} at once, starting from the values in the form. "
             "Nothing is sent until you queue them.",
             self,
+            wrap=True,
         )
         self.repeat_tab = RepeatTab(schema, self._base, self._seeds, self)
         self.repeat_tab.changed.connect(self._refresh)
@@ -178,13 +180,13 @@ class BatchBuilderDialog(QDialog):
         name_label.setBuddy(self.name_edit)
         name_row.addRow(name_label, self.name_edit)
 
-        self.summary_label = plain_label("", self)
+        self.summary_label = plain_label("", self, wrap=True)
         self.summary_label.setObjectName("BatchSummary")
         self.summary_label.setAccessibleName("Batch summary")
         summary_font = QFont(self.summary_label.font())
         summary_font.setBold(True)
         self.summary_label.setFont(summary_font)
-        self.problem_label = plain_label("", self)
+        self.problem_label = plain_label("", self, wrap=True)
         self.problem_label.setObjectName("BatchProblem")
         self.problem_label.setAccessibleName("Why the batch cannot be queued")
         set_text_color(self.problem_label, error_color(self.palette()))

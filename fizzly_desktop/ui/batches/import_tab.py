@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core.batch_plan import BatchPlanError, ImportResult, PlannedRun, import_rows
 from fizzly_desktop.core.schema import FieldSpec, InputSchema
-from fizzly_desktop.ui.batches.look import error_color, muted_color, plain_label, set_text_color
+from fizzly_desktop.ui.batches.look import error_color, muted_color, set_text_color
 from fizzly_desktop.ui.batches.preview import fill_import_table
+from fizzly_desktop.ui.labels import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ class ImportTab(QWidget):
         self.drop_zone = DropZone(self)
         drop_row = QHBoxLayout(self.drop_zone)
         self.import_file_label = plain_label(
-            "Drop a CSV or JSONL file of input rows here, or choose one.", self.drop_zone
+            "Drop a CSV or JSONL file of input rows here, or choose one.", self.drop_zone, wrap=True
         )
         self.choose_file_button = QPushButton("&Choose file…", self.drop_zone)
         self.choose_file_button.setAccessibleName("Choose a CSV or JSONL file of input rows")
@@ -92,6 +93,7 @@ class ImportTab(QWidget):
             f"The first row names the inputs ({names}…); each further row is one run. "
             "Empty cells keep the form's values. JSONL: one object of inputs per line.",
             self,
+            wrap=True,
         )
         set_text_color(hint, muted_color(self.palette()))
         self.import_table = QTableWidget(0, 0, self)
@@ -100,7 +102,7 @@ class ImportTab(QWidget):
         self.import_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.import_table.verticalHeader().hide()
         self.import_table.setWordWrap(False)
-        self.import_summary = plain_label("", self)
+        self.import_summary = plain_label("", self, wrap=True)
         self.import_summary.setAccessibleName("What the file gives")
         layout = QVBoxLayout(self)
         layout.addWidget(self.drop_zone)

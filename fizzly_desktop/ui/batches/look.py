@@ -1,13 +1,12 @@
-"""How the batch dialog's parts look: error and success colours, plain labels, short previews."""
+"""How the batch dialog's parts look: error and success colours, field labels, short previews."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from fizzly_desktop.core.batch_plan import format_value
 from fizzly_desktop.core.schema import FieldSpec
@@ -42,15 +41,6 @@ def blend(base: QColor, tint: QColor, amount: float) -> QColor:
         round(base.green() + (tint.green() - base.green()) * amount),
         round(base.blue() + (tint.blue() - base.blue()) * amount),
     )
-
-
-def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
-    # Workflow names, file contents and field names are data: never rich text.
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    label.setText(text)
-    return label
 
 
 def set_text_color(label: QLabel, color: QColor | None) -> None:

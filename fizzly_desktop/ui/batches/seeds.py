@@ -32,8 +32,9 @@ from fizzly_desktop.core.batch_plan import (
     seed_candidates,
 )
 from fizzly_desktop.core.schema import FieldSpec, InputSchema
-from fizzly_desktop.ui.batches.look import field_label, plain_label
+from fizzly_desktop.ui.batches.look import field_label
 from fizzly_desktop.ui.batches.preview import fill_repeat_preview
+from fizzly_desktop.ui.labels import plain_label
 
 
 class SeedDraws:
@@ -118,7 +119,7 @@ class RepeatTab(QWidget):
         count_up.addWidget(self.first_seed_edit)
         count_up.addStretch(1)
         seeds_box.addLayout(count_up)
-        self.repeat_note = plain_label("", self)
+        self.repeat_note = plain_label("", self, wrap=True)
         self.repeat_note.setMinimumWidth(420)
         count_label = QLabel("Number of r&uns:", self)
         count_label.setBuddy(self.repeat_count)

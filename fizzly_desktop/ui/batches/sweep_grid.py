@@ -55,6 +55,8 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core.batch_plan import BatchPlan, PlannedRun
 from fizzly_desktop.core.runs import RunState
 from fizzly_desktop.core.words import plural
+from fizzly_desktop.ui.batches.look import blend
+from fizzly_desktop.ui.run_menu import Shortcut, run_action, run_menu
 
 log = logging.getLogger(__name__)
 
@@ -304,9 +306,9 @@ class _CellDelegate(QStyledItemDelegate):
         base = palette.color(QPalette.ColorRole.Base)
         card = palette.color(QPalette.ColorRole.AlternateBase)
         if state == FAILED:
-            card = _blend(base, QColor("#c62828"), 0.18)
+            card = blend(base, QColor("#c62828"), 0.18)
         elif state == ATTENTION:
-            card = _blend(base, QColor("#f9a825"), 0.22)
+            card = blend(base, QColor("#f9a825"), 0.22)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(card)
         painter.drawRoundedRect(inner, 6, 6)
@@ -372,7 +374,7 @@ class _CellDelegate(QStyledItemDelegate):
         area: QRectF,
     ) -> None:
         text_color = palette.color(QPalette.ColorRole.Text)
-        muted = _blend(text_color, palette.color(QPalette.ColorRole.Base), 0.45)
+        muted = blend(text_color, palette.color(QPalette.ColorRole.Base), 0.45)
         dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
         glyph_color = {
             DONE: QColor("#66bb6a" if dark else "#2e7d32"),
@@ -409,7 +411,7 @@ class _CellDelegate(QStyledItemDelegate):
     ) -> None:
         bar = QRectF(inner.left() + 10, inner.bottom() - 12, inner.width() - 20, 5)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_blend(palette.color(QPalette.ColorRole.Base), QColor("#808080"), 0.3))
+        painter.setBrush(blend(palette.color(QPalette.ColorRole.Base), QColor("#808080"), 0.3))
         painter.drawRoundedRect(bar, 2.5, 2.5)
         if progress is None:
             return
@@ -422,14 +424,6 @@ class _CellDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         return QSize(120, 120)
-
-
-def _blend(base: QColor, tint: QColor, amount: float) -> QColor:
-    return QColor(
-        round(base.red() + (tint.red() - base.red()) * amount),
-        round(base.green() + (tint.green() - base.green()) * amount),
-        round(base.blue() + (tint.blue() - base.blue()) * amount),
-    )
 
 
 class SweepGrid(QWidget):
@@ -582,19 +576,15 @@ class SweepGrid(QWidget):
     def context_menu(self) -> QMenu:
         """The menu for the selected runs (the queue list's, less what a grid cannot do)."""
         self._update_actions()
-        menu = QMenu(self)
-        groups = (
-            (self.open_action,),
-            (self.cancel_action, self.retry_action),
-            (self.use_inputs_action, self.copy_id_action),
-            (self.save_as_action, self.copy_image_action, self.export_action),
+        return run_menu(
+            self,
+            (
+                (self.open_action,),
+                (self.cancel_action, self.retry_action),
+                (self.use_inputs_action, self.copy_id_action),
+                (self.save_as_action, self.copy_image_action, self.export_action),
+            ),
         )
-        for group in groups:
-            if not menu.isEmpty():
-                menu.addSeparator()
-            for action in group:
-                menu.addAction(action)
-        return menu
 
     # --- internals ----------------------------------------------------------------------------
 
@@ -626,17 +616,9 @@ class SweepGrid(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
 
-    def _action(
-        self, text: str, shortcut: str | QKeySequence.StandardKey, slot: Callable[[], None]
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            # The same keys as the queue list, only while the grid has the focus.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.view.addAction(action)
-        return action
+    def _action(self, text: str, shortcut: Shortcut, slot: Callable[[], None]) -> QAction:
+        # The same keys as the queue list, only while the grid has the focus.
+        return run_action(self.view, text, shortcut, slot)
 
     def _update_actions(self) -> None:
         cells = [self.model.cell(i) for i in self.selected_indices()]

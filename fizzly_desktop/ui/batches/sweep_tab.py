@@ -35,12 +35,12 @@ from fizzly_desktop.ui.batches.look import (
     error_color,
     field_label,
     good_color,
-    plain_label,
     set_text_color,
     values_preview,
 )
 from fizzly_desktop.ui.batches.preview import fill_sweep_preview
 from fizzly_desktop.ui.batches.seeds import SeedDraws
+from fizzly_desktop.ui.labels import plain_label
 
 
 class AxisEditor(QGroupBox):
@@ -68,7 +68,7 @@ class AxisEditor(QGroupBox):
         self.values.setTabChangesFocus(True)
         self.values.setAccessibleName(f"{title}: values to try")
         self.values.setFixedHeight(self.values.fontMetrics().lineSpacing() * 4 + 12)
-        self.feedback = plain_label("", self)
+        self.feedback = plain_label("", self, wrap=True)
         self.feedback.setAccessibleName(f"{title}: values found")
         field_row = QHBoxLayout()
         input_label = QLabel(mnemonics[0], self)
@@ -168,7 +168,7 @@ class SweepTab(QWidget):
         axes = QHBoxLayout()
         axes.addWidget(self.axis_a, 1)
         axes.addWidget(self.axis_b, 1)
-        self.sweep_count_label = plain_label("", self)
+        self.sweep_count_label = plain_label("", self, wrap=True)
         self.sweep_count_label.setObjectName("SweepCount")
         self.sweep_count_label.setAccessibleName("Runs in the sweep")
         self.sweep_count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -176,7 +176,7 @@ class SweepTab(QWidget):
         count_font.setPointSizeF(count_font.pointSizeF() * 1.4)
         count_font.setBold(True)
         self.sweep_count_label.setFont(count_font)
-        self.sweep_note = plain_label("", self)
+        self.sweep_note = plain_label("", self, wrap=True)
         self.sweep_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sweep_preview = QTableWidget(0, 0, self)
         self.sweep_preview.setObjectName("SweepPreview")
@@ -197,7 +197,7 @@ class SweepTab(QWidget):
             if fields
             else "This workflow has no input that can be swept."
         )
-        sweep_help = plain_label(help_text, self)
+        sweep_help = plain_label(help_text, self, wrap=True)
         layout = QVBoxLayout(self)
         layout.addWidget(sweep_help)
         layout.addLayout(axes)

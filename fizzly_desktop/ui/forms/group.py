@@ -19,16 +19,9 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core.schema import FieldSpec, number_hint, plain_help, short_help
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
 from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
+from fizzly_desktop.ui.labels import plain_label
 
 ERROR_COLOR = QColor("#c62828")
-
-
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A label that shows server text as text, never as rich text."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    return label
 
 
 def _small(label: QLabel) -> QLabel:

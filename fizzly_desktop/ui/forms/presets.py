@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.library import LibraryError, WorkflowEntry, WorkflowLibrary
-from fizzly_desktop.ui.forms.group import plain_label
+from fizzly_desktop.ui.labels import plain_label
 
 if TYPE_CHECKING:
     from fizzly_desktop.ui.forms.schema_form import SchemaForm

@@ -31,15 +31,9 @@ from fizzly_desktop.core.library import (
     parse_workflow_ref,
 )
 from fizzly_desktop.core.schema import InputSchema, SchemaError
+from fizzly_desktop.ui.labels import plain_label
 
 AddSource = Literal["server", "file", "example", "editor"]
-
-
-def plain_label(text: str = "") -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    return label
 
 
 class AddWorkflowDialog(QDialog):

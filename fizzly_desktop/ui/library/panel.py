@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -37,9 +36,11 @@ from fizzly_desktop.core.library import (
 )
 from fizzly_desktop.core.schema import InputSchema, SchemaError
 from fizzly_desktop.core.tasks import TaskOwner
-from fizzly_desktop.ui.library.add_dialog import AddSource, AddWorkflowDialog, plain_label
+from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.library.add_dialog import AddSource, AddWorkflowDialog
 from fizzly_desktop.ui.library.entry_delegate import ROLE_REF, EntryDelegate
 from fizzly_desktop.ui.library.fetching import FetchFunction, as_fetcher, fetch_schema_into
+from fizzly_desktop.ui.library.parts import LibraryMenu, ProblemBox
 from fizzly_desktop.ui.library.prompts import (
     ask_example,
     ask_new_name,
@@ -101,40 +102,19 @@ class WorkflowLibraryPanel(QWidget):
         self.more_button = QToolButton()
         self.more_button.setText("More")
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.menu = QMenu(self)
-        self.rename_action = QAction("Rename…", self)
-        self.refresh_action = QAction("Ask the server for its inputs again", self)
-        self.import_action = QAction("Import a schema file…", self)
-        self.example_action = QAction("Use an example of inputs…", self)
-        self.remove_action = QAction("Remove from library", self)
-        for action in (self.rename_action, self.refresh_action, self.import_action):
-            self.menu.addAction(action)
-        self.menu.addAction(self.example_action)
-        self.menu.addSeparator()
-        self.menu.addAction(self.remove_action)
-        self.more_button.setMenu(self.menu)
+        self.menu = menu = LibraryMenu(self)
+        self.rename_action, self.refresh_action = menu.rename_action, menu.refresh_action
+        self.import_action, self.example_action = menu.import_action, menu.example_action
+        self.remove_action = menu.remove_action
+        self.more_button.setMenu(menu)
         actions = QHBoxLayout()
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.edit_button, 1)
         actions.addWidget(self.more_button)
 
-        # Why the library cannot be used now (a rejected key, no server), in place of the list,
-        # with the button that fixes it; the presenter that shows it decides what it does.
-        self.problem = QWidget()
-        self.problem.setObjectName("LibraryProblem")
-        problem_layout = QVBoxLayout(self.problem)
-        problem_layout.setContentsMargins(0, 6, 0, 6)
-        self.problem_label = plain_label()
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setAccessibleName("Why the workflows cannot be used")
-        self.problem_button = QPushButton()
-        problem_layout.addWidget(self.problem_label)
-        problem_layout.addWidget(self.problem_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.problem.hide()
-
-        self.message = plain_label()
-        self.message.setWordWrap(True)
-        self.message.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.problem = ProblemBox()
+        self.problem_label, self.problem_button = self.problem.label, self.problem.button
+        self.message = plain_label(wrap=True, muted=True)
         self.message.hide()
 
         layout = QVBoxLayout(self)

@@ -1,8 +1,8 @@
 """Presenters per screen area: the UI logic between the session and the widgets.
 
 Each presenter holds one area's logic (queue, gallery, details, outputs, form and runs,
-profiles, status, the held-batch banner, quitting) and shares a small :class:`Services` object
-with the others; the ``AppController`` only builds and wires them.
+profiles, status, the held-batch banner, the sweep grid, quitting) and shares a small
+:class:`Services` object with the others; the ``AppController`` only builds and wires them.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from fizzly_desktop.ui.presenters.banner import BannerPresenter
 from fizzly_desktop.ui.presenters.details import DetailsPresenter
 from fizzly_desktop.ui.presenters.form import FormPresenter
 from fizzly_desktop.ui.presenters.gallery import GalleryPresenter
+from fizzly_desktop.ui.presenters.grid import GridPresenter
 from fizzly_desktop.ui.presenters.library import LibraryPresenter
 from fizzly_desktop.ui.presenters.outputs import OutputsPresenter
 from fizzly_desktop.ui.presenters.profiles import ProfilesPresenter
@@ -24,6 +25,7 @@ __all__ = [
     "DetailsPresenter",
     "FormPresenter",
     "GalleryPresenter",
+    "GridPresenter",
     "LibraryPresenter",
     "OutputsPresenter",
     "ProfilesPresenter",

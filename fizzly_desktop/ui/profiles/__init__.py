@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from fizzly_desktop.ui.labels import plain_label
 from fizzly_desktop.ui.profiles.dialog import ProfilesDialog
 from fizzly_desktop.ui.profiles.key_section import KeySection
 from fizzly_desktop.ui.profiles.welcome import ACCOUNT_PROFILE_NAME, API_KEYS_URL, WelcomeView
-from fizzly_desktop.ui.profiles.widgets import KeyEntry, ProfileForm, plain_label
+from fizzly_desktop.ui.profiles.widgets import KeyEntry, ProfileForm
 
 __all__ = [
     "ACCOUNT_PROFILE_NAME",

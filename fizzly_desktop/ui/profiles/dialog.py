@@ -40,9 +40,10 @@ from fizzly_desktop.core.profiles import (
 )
 from fizzly_desktop.core.secrets import KeyringUnavailable, KeyStoreError
 from fizzly_desktop.core.tasks import TaskOwner
+from fizzly_desktop.ui.labels import plain_label
 from fizzly_desktop.ui.profiles import prompts
 from fizzly_desktop.ui.profiles.key_section import KeySection
-from fizzly_desktop.ui.profiles.widgets import ProfileList, plain_label
+from fizzly_desktop.ui.profiles.widgets import ProfileList
 
 log = logging.getLogger(__name__)
 

@@ -33,8 +33,9 @@ from fizzly_desktop.core.profiles import (
     ProfileStore,
 )
 from fizzly_desktop.core.secrets import KeyLocation, KeyStoreError
+from fizzly_desktop.ui.labels import plain_label
 from fizzly_desktop.ui.profiles.prompts import confirm
-from fizzly_desktop.ui.profiles.widgets import KeyEntry, plain_label
+from fizzly_desktop.ui.profiles.widgets import KeyEntry
 
 _CHECK_ICONS = {
     KeyCheckStatus.VALID: QStyle.StandardPixmap.SP_DialogApplyButton,

@@ -37,7 +37,8 @@ from fizzly_desktop.core.profiles import (
 )
 from fizzly_desktop.core.tasks import TaskOwner
 from fizzly_desktop.resources import resource_path
-from fizzly_desktop.ui.profiles.widgets import KeyEntry, plain_label
+from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.profiles.widgets import KeyEntry
 
 log = logging.getLogger(__name__)
 

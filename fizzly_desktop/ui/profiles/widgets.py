@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -28,14 +27,7 @@ from fizzly_desktop.core.profiles import (
     normalize_base_url,
 )
 from fizzly_desktop.core.secrets import looks_like_key
-
-
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A label that shows text as typed: no HTML, so nothing a server or user wrote is rendered."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    return label
+from fizzly_desktop.ui.labels import plain_label
 
 
 class KeyEntry(QWidget):

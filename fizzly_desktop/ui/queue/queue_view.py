@@ -18,6 +18,8 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QByteArray,
     QItemSelection,
@@ -56,6 +58,7 @@ from fizzly_desktop.ui.queue.run_table import (
     RunFilterProxy,
     RunTableModel,
 )
+from fizzly_desktop.ui.run_menu import Shortcut, run_action, run_menu
 
 #: The choices of the marks filter beside the search: (words, filter value).
 MARK_FILTERS: tuple[tuple[str, str], ...] = (
@@ -180,19 +183,8 @@ class QueueView(QWidget):
         self._on_rows_changed()
 
     # --- actions -------------------------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: object,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.table.addAction(action)
-        return action
+    def _action(self, text: str, shortcut: Shortcut, slot: Callable[[], None]) -> QAction:
+        return run_action(self.table, text, shortcut, slot)
 
     def _build_actions(self) -> None:
         self.cancel_action = self._action(
@@ -295,22 +287,17 @@ class QueueView(QWidget):
     # --- menus ---------------------------------------------------------------------------------
     def _on_table_menu_requested(self, pos: QPoint) -> None:
         self._update_actions()
-        menu = QMenu(self)
-        for action in (self.cancel_action, self.retry_action):
-            menu.addAction(action)
-        menu.addSeparator()
-        for action in (self.use_inputs_action, self.copy_id_action, self.open_folder_action):
-            menu.addAction(action)
-        menu.addAction(self.export_action)
-        menu.addSeparator()
-        menu.addAction(self.star_action)
-        menu.addAction(self.reject_action)
-        menu.addSeparator()
-        menu.addAction(self.move_up_action)
-        menu.addAction(self.move_down_action)
-        menu.addSeparator()
-        menu.addAction(self.remove_action)
-        menu.addAction(self.delete_action)
+        menu = run_menu(
+            self,
+            (
+                (self.cancel_action, self.retry_action),
+                (self.use_inputs_action, self.copy_id_action, self.open_folder_action),
+                (self.export_action,),
+                (self.star_action, self.reject_action),
+                (self.move_up_action, self.move_down_action),
+                (self.remove_action, self.delete_action),
+            ),
+        )
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def _on_header_menu_requested(self, pos: QPoint) -> None:

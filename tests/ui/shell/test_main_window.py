@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 import qasync
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -258,6 +258,24 @@ def test_a_sweep_batch_of_twenty_shows_as_a_grid(qtbot: QtBot, qloop: qasync.QEv
         assert shown is not None
         assert shown.inputs == plan.items[5].inputs
         assert window.queue_stack.currentWidget() is app.batches.grid
+
+        # The grid's menu acts on the run of the chosen cell, as the queue list's does.
+        sweep_grid = app.batches.grid
+        cell = sweep_grid.model.model_index(13)
+        sweep_grid.view.setCurrentIndex(cell)
+        sweep_grid.view.selectionModel().select(
+            cell, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        window.form_panel.form.set_values({"steps": 3, "width": 640})
+        sweep_grid.use_inputs_action.trigger()
+        chosen = items[13].inputs
+        values = window.form_panel.form.values()
+        assert (values["steps"], values["width"]) == (chosen["steps"], chosen["width"])
+        run = next(r for r in app.run_model.runs() if r.inputs == chosen)
+        QGuiApplication.clipboard().clear()
+        sweep_grid.copy_id_action.trigger()
+        assert run.request_id
+        assert QGuiApplication.clipboard().text() == run.request_id
 
     in_app(qloop, scenario)
 
