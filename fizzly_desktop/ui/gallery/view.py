@@ -194,14 +194,23 @@ class GalleryView(QWidget):
             lambda _i: self.marks_filter_changed.emit(self.marks_combo.currentData() or "")
         )
 
+        # Two rows, so the gallery never asks for more width than the queue beside it: what to
+        # look for (search, marks, count, tile size) above, where from (filters) below.
+        search_row = QHBoxLayout()
+        search_row.setContentsMargins(10, 8, 10, 0)
+        search_row.setSpacing(6)
+        search_row.addWidget(self.search, 2)
+        search_row.addWidget(self.marks_combo)
+        search_row.addSpacing(8)
+        search_row.addWidget(self.count_label, 1)
+        search_row.addSpacing(8)
+        search_row.addWidget(size_label)
+        search_row.addWidget(self.size_slider)
         bar = QHBoxLayout()
-        bar.setContentsMargins(10, 8, 10, 8)
+        bar.setContentsMargins(10, 4, 10, 8)
         bar.setSpacing(6)
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.marks_combo)
-        bar.addSpacing(8)
         bar.addWidget(workflow_label)
-        # The combos share spare room with the count (each up to its longest name: _fit_combo).
+        # The combos share spare room (each up to its longest name: _fit_combo).
         bar.addWidget(self.workflow_combo, 1)
         bar.addSpacing(8)
         bar.addWidget(batch_label)
@@ -209,11 +218,6 @@ class GalleryView(QWidget):
         bar.addSpacing(8)
         bar.addWidget(kind_label)
         bar.addWidget(self.kind_combo, 1)
-        bar.addSpacing(8)
-        bar.addWidget(self.count_label, 1)
-        bar.addSpacing(8)
-        bar.addWidget(size_label)
-        bar.addWidget(self.size_slider)
 
         self.delegate = OutputTileDelegate(loader, self, tile_size=self.DEFAULT_TILE)
         self.list_view = OutputGridView(self)
@@ -236,6 +240,7 @@ class GalleryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addLayout(search_row)
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
 
