@@ -15,6 +15,7 @@ from jsonschema.exceptions import SchemaError as SchemaValidationError
 from fizzly_desktop.core.schema.describe import display_title
 from fizzly_desktop.core.schema.fields import (
     ESSENTIAL_FIELD_COUNT,
+    FIELD_KINDS,
     MULTILINE_MAX_LENGTH,
     FieldKind,
     FieldSpec,
@@ -600,23 +601,8 @@ def _classify(
     return None
 
 
-_VARIANT_KINDS = frozenset(
-    {
-        "string",
-        "text",
-        "password",
-        "enum",
-        "integer",
-        "number",
-        "boolean",
-        "string_list",
-        "number_list",
-        "object",
-        "color",
-        "object_list",
-        "file",
-    }
-)
+#: What a branch of a union may be: any field but another union, or raw JSON.
+_VARIANT_KINDS = frozenset(FIELD_KINDS) - {"union", "json"}
 
 
 def _union_branches(schema: Mapping[str, Any]) -> list[Mapping[str, Any]]:
