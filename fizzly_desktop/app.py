@@ -104,7 +104,6 @@ def _run_gui(options: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from fizzly_desktop.core.paths import app_paths
-    from fizzly_desktop.ui.queue.run_table import RunTableModel
     from fizzly_desktop.ui.shell.main_window import MainWindow
 
     def route_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
@@ -131,7 +130,7 @@ def _run_gui(options: argparse.Namespace) -> int:
     # Paint first: the window's skeleton needs only light modules. The API client, schemas and
     # keyring are imported off the GUI thread while it shows, then the controller fills it in.
     settings = QSettings(str(app_paths().config_dir / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(run_model=RunTableModel())
+    window = MainWindow()
     window.restore_layout(settings)
     window.show()
     app.processEvents()  # paint the skeleton now, before the event loop's own imports

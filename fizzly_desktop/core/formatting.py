@@ -20,6 +20,11 @@ def format_credits(credits: float, *, approximate: bool = False) -> str:
     return f"{credits:,.{decimals}f}".rstrip("0").rstrip(".")
 
 
+def plural_credits(credits: float) -> str:
+    """``1 credit``, ``2.5 credits``."""
+    return f"{format_credits(credits)} credit{'' if credits == 1 else 's'}"
+
+
 def format_duration(seconds: float | None, *, approximate: bool = False) -> str:
     """A span of time: ``12 s``, ``2 min 5 s``, ``1 h 2 min`` (``""`` when unknown).
 

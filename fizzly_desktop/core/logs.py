@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import re
 from pathlib import Path
 
@@ -35,12 +35,57 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class RotatingLogFile(logging.FileHandler):
+    """A log file that starts afresh at ``max_bytes``, keeping ``backups`` older ones (.1 newest).
+
+    The standard library's RotatingFileHandler does the same, but its module imports sockets,
+    pickling and queues for its other handlers, and logging is set up before the window's first
+    paint: this one needs nothing beyond ``logging``.
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
+        super().__init__(path, mode="a", encoding="utf-8", delay=True)
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._rotate()
+        except OSError:
+            self.handleError(record)
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        path = self.baseFilename
+        size = self.stream.tell() if self.stream is not None else _size(path)
+        return size > 0 and size + len(self.format(record)) + 1 > self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # reopened by the next emit
+        for number in range(self.backups - 1, 0, -1):
+            older = f"{self.baseFilename}.{number}"
+            if os.path.exists(older):
+                os.replace(older, f"{self.baseFilename}.{number + 1}")
+        if self.backups > 0:
+            os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        else:
+            os.remove(self.baseFilename)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def configure_logging(log_file: Path, *, verbose: bool = False) -> logging.Handler:
     """Send the app's logs to a rotating ``log_file`` (1 MB × 5) and warnings to stderr."""
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    file_handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
+    file_handler = RotatingLogFile(log_file, max_bytes=1_000_000, backups=5)
     file_handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s")
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fizzly_desktop.core.batches import Batch, BatchState
-from fizzly_desktop.core.formatting import format_credits, format_duration
+from fizzly_desktop.core.formatting import format_duration, plural_credits
 from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup, group_of
 
 if TYPE_CHECKING:
@@ -100,11 +100,6 @@ def cancelled_text(run: Run) -> str:
     if not run.credits_used:
         return "Cancelled (nothing charged)"
     return "Cancelled"
-
-
-def plural_credits(credits: float) -> str:
-    """``1 credit``, ``2.5 credits``."""
-    return f"{format_credits(credits)} credit{'' if credits == 1 else 's'}"
 
 
 def state_text(run: Run, *, now: float | None = None, lost_contact: bool = False) -> str:

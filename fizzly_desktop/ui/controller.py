@@ -50,7 +50,9 @@ from fizzly_desktop.ui.presenters import (
     StatusPresenter,
 )
 from fizzly_desktop.ui.profiles import WelcomeView
+from fizzly_desktop.ui.queue.queue_view import QueueView
 from fizzly_desktop.ui.queue.run_table import RunTableModel
+from fizzly_desktop.ui.queue.state_filters import StateFilterList
 from fizzly_desktop.ui.shell.main_window import MainWindow
 from fizzly_desktop.ui.shell.status_bar import Connection
 
@@ -92,16 +94,18 @@ class AppController(QObject):
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(False)
         if window is None:
-            window = MainWindow(run_model=RunTableModel())
+            window = MainWindow()
             window.restore_layout(settings)
         self.window = window
-        self.run_model = window.queue_view.model
+        self.run_model = RunTableModel()
         self.thumbnails = ThumbnailLoader(parent=self)
         self.outputs_strip = OutputsStrip(self.thumbnails)
         self.gallery = GalleryView(self.thumbnails)
         self.library_panel = WorkflowLibraryPanel(session.library)
         self.welcome = WelcomeView(session.profiles, verify=session.connector.verify_key)
         window.install_parts(
+            queue_view=QueueView(self.run_model),
+            state_filters=StateFilterList(),
             library_panel=self.library_panel,
             run_details=RunDetailsPanel(self.outputs_strip),
             gallery=self.gallery,

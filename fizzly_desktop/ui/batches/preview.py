@@ -23,7 +23,7 @@ from fizzly_desktop.core.batch_plan import (
     format_duration,
     format_value,
 )
-from fizzly_desktop.core.words import plural_credits
+from fizzly_desktop.core.formatting import plural_credits
 from fizzly_desktop.ui.batches.look import ERROR_LIGHT, blend, is_dark, muted_color, one_line
 
 #: The repeat list shows this many runs; the rest are counted.

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core import words
 from fizzly_desktop.core.attach import UNKNOWN_INPUTS, inputs_unknown
-from fizzly_desktop.core.formatting import format_duration
+from fizzly_desktop.core.formatting import format_duration, plural_credits
 from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
 from fizzly_desktop.core.words import WaitCauses
@@ -421,9 +421,9 @@ class RunDetailsPanel(QWidget):
     def _metrics_text(run: Run, now: float | None = None) -> str:
         parts = []
         if run.credits_used is not None:
-            parts.append(f"{words.plural_credits(run.credits_used)} used")
+            parts.append(f"{plural_credits(run.credits_used)} used")
         if run.credits_refunded:
-            parts.append(f"{words.plural_credits(run.credits_refunded)} refunded")
+            parts.append(f"{plural_credits(run.credits_refunded)} refunded")
         total_ms = (run.metrics or {}).get("total_time_ms")
         if isinstance(total_ms, int | float):
             parts.append(f"total time {format_duration(total_ms / 1000)}")

@@ -89,9 +89,9 @@ def prompt_of(run: Run) -> str:
 
 
 def _credits_tooltip(run: Run) -> str:
-    used = words.plural_credits(run.credits_used or 0)
+    used = formatting.plural_credits(run.credits_used or 0)
     if run.credits_refunded:
-        return f"{used} charged, {words.plural_credits(run.credits_refunded)} refunded"
+        return f"{used} charged, {formatting.plural_credits(run.credits_refunded)} refunded"
     return f"{used} charged"
 
 

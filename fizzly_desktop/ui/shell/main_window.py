@@ -41,15 +41,13 @@ from PySide6.QtWidgets import (
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.ui.forms.form_panel import FormPanel
-from fizzly_desktop.ui.queue.queue_view import QueueView
-from fizzly_desktop.ui.queue.run_table import RunTableModel
-from fizzly_desktop.ui.queue.state_filters import StateFilterList
-from fizzly_desktop.ui.shell.about import show_about
 from fizzly_desktop.ui.shell.batch_banner import BatchBanner
 from fizzly_desktop.ui.shell.status_bar import AppStatusBar
 
 if TYPE_CHECKING:
     from fizzly_desktop.ui.details.run_details import RunDetailsPanel
+    from fizzly_desktop.ui.queue.queue_view import QueueView
+    from fizzly_desktop.ui.queue.state_filters import StateFilterList
 
 
 def _caption(text: str) -> QLabel:
@@ -113,12 +111,7 @@ class MainWindow(QMainWindow):
     profile_chosen = Signal(str)
     first_painted = Signal()
 
-    def __init__(
-        self,
-        *,
-        run_model: RunTableModel,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.has_painted = False
         #: Asked before the window closes; False keeps it open (the guard then asks the user).
@@ -160,18 +153,24 @@ class MainWindow(QMainWindow):
         runs_layout = QVBoxLayout(runs_box)
         runs_layout.setContentsMargins(8, 0, 8, 0)
         runs_layout.addWidget(_caption("Runs"))
-        self.state_filters = StateFilterList()
-        runs_layout.addWidget(self.state_filters)
+        # The state groups and their counts come with the run table, after the first paint.
+        self.state_filters: StateFilterList
+        self._filters_stand_in = QWidget()
+        runs_layout.addWidget(self._filters_stand_in)
+        self._runs_layout = runs_layout
         side.addWidget(runs_box)
 
         # --- form ------------------------------------------------------------------------------
         self.form_panel = FormPanel()
 
         # --- queue and gallery -----------------------------------------------------------------
-        self.queue_view = QueueView(run_model)
         self.batch_bar = BatchBar()
-        # The details panel is made with the other parts after the first paint; until then an
-        # empty area holds its place (there is no run to show before history is open anyway).
+        # The run table and the details panel are made with the other parts after the first
+        # paint; until then empty areas hold their places (there is no run to show before the
+        # history is open anyway, and the table's view, delegates and models cost a frame).
+        self.queue_view: QueueView
+        self._queue_stand_in = QWidget()
+        self._layout_settings: QSettings | None = None
         self._details_stand_in = QWidget()
         self.run_details: RunDetailsPanel
         queue_page = QWidget()
@@ -182,7 +181,7 @@ class MainWindow(QMainWindow):
         queue_layout.addWidget(self.batch_banner)
         queue_layout.addWidget(self.batch_bar)
         self.queue_stack = QStackedWidget()
-        self.queue_stack.addWidget(self.queue_view)
+        self.queue_stack.addWidget(self._queue_stand_in)
         queue_layout.addWidget(self.queue_stack, 1)
         self.queue_splitter = QSplitter(Qt.Orientation.Vertical)
         self.queue_splitter.setObjectName("QueueSplitter")
@@ -221,12 +220,25 @@ class MainWindow(QMainWindow):
     def install_parts(
         self,
         *,
+        queue_view: QueueView,
+        state_filters: StateFilterList,
         library_panel: QWidget,
         run_details: RunDetailsPanel,
         gallery: QWidget,
         welcome: QWidget,
     ) -> None:
         """Put in the parts made after the first paint, in place of their empty stand-ins."""
+        self.queue_stack.insertWidget(0, queue_view)
+        self.queue_stack.setCurrentWidget(queue_view)
+        self.queue_stack.removeWidget(self._queue_stand_in)
+        self._queue_stand_in.deleteLater()
+        self.queue_view = queue_view
+        if self._layout_settings is not None:
+            queue_view.restore_layout(self._layout_settings)
+        self._add_queue_actions(queue_view)
+        self._runs_layout.replaceWidget(self._filters_stand_in, state_filters)
+        self._filters_stand_in.deleteLater()
+        self.state_filters = state_filters
         self._side_layout.replaceWidget(self.library_panel, library_panel)
         self.library_panel.deleteLater()
         self.library_panel = library_panel
@@ -286,24 +298,7 @@ class MainWindow(QMainWindow):
         self.build_batch_action = self._add("&Run", "&Build Batch…", "Ctrl+B")
         self.build_batch_action.triggered.connect(self.form_panel.batch_button.click)
         self.run_menu.addSeparator()
-        queue = self.queue_view
-        for action in (
-            queue.cancel_action,
-            queue.retry_action,
-            queue.use_inputs_action,
-            queue.copy_id_action,
-            queue.open_folder_action,
-            queue.move_up_action,
-            queue.move_down_action,
-            queue.star_action,
-            queue.reject_action,
-            queue.remove_action,
-            queue.delete_action,
-            queue.clear_history_action,
-            queue.attach_action,
-        ):
-            self.run_menu.addAction(action)
-        self.run_menu.addSeparator()
+        self._queue_actions_end = self.run_menu.addSeparator()
         self.pause_all_action = self._add("&Run", "&Pause Sending", "Ctrl+P")
         self.pause_all_action.setCheckable(True)
 
@@ -319,12 +314,36 @@ class MainWindow(QMainWindow):
         self.help_menu.addSeparator()
         self.about_action = self._add("&Help", f"&About {APP_NAME}")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(lambda: show_about(self))
+        self.about_action.triggered.connect(self._on_about_triggered)
+
+    def _add_queue_actions(self, queue: QueueView) -> None:
+        """The queue's actions, in the Run menu between Build Batch and Pause Sending."""
+        for action in (
+            queue.cancel_action,
+            queue.retry_action,
+            queue.use_inputs_action,
+            queue.copy_id_action,
+            queue.open_folder_action,
+            queue.move_up_action,
+            queue.move_down_action,
+            queue.star_action,
+            queue.reject_action,
+            queue.remove_action,
+            queue.delete_action,
+            queue.clear_history_action,
+            queue.attach_action,
+        ):
+            self.run_menu.insertAction(self._queue_actions_end, action)
 
     def _on_find_triggered(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.queue_view.search.setFocus()
         self.queue_view.search.selectAll()
+
+    def _on_about_triggered(self) -> None:
+        from fizzly_desktop.ui.shell.about import show_about  # only when asked for
+
+        show_about(self)
 
     def _on_open_logs_triggered(self) -> None:
         folder = app_paths().ensure().log_dir
@@ -364,14 +383,18 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
-        self.queue_view.restore_layout(settings)
+        # The queue's columns are restored when it is installed (after the first paint).
+        self._layout_settings = settings
+        if hasattr(self, "queue_view"):
+            self.queue_view.restore_layout(settings)
 
     def save_layout(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/queue_splitter", self.queue_splitter.saveState())
-        self.queue_view.save_layout(settings)
+        if hasattr(self, "queue_view"):
+            self.queue_view.save_layout(settings)
 
     def sizeHint(self) -> QSize:
         return QSize(1360, 860)

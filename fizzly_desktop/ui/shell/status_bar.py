@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from fizzly_desktop.core.words import plural_credits
+from fizzly_desktop.core.formatting import plural_credits
 
 
 class Connection(enum.Enum):

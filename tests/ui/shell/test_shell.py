@@ -127,11 +127,10 @@ def test_sandbox_child_starts_with_the_app_and_ends_with_it(
 def test_late_parts_keep_the_queue_above_the_details(
     qtbot: QtBot, qloop: qasync.QEventLoop
 ) -> None:
-    from fizzly_desktop.ui.queue.run_table import RunTableModel
     from fizzly_desktop.ui.shell.main_window import MainWindow
 
     # As at start-up: the skeleton is shown first, the controller installs the rest.
-    window = MainWindow(run_model=RunTableModel())
+    window = MainWindow()
     window.show()
     qtbot.waitExposed(window)
     before = window.queue_splitter.sizes()
