@@ -198,9 +198,11 @@ class QueueView(QWidget):
         self.use_inputs_action = self._action(
             "&Use These Inputs", "Ctrl+U", lambda: self._emit_current(self.use_inputs_requested)
         )
+        # No key of its own: Ctrl+Shift+C copies a picture everywhere else (strip, grid,
+        # gallery, viewer), and one key meaning two things a click apart misleads.
         self.copy_id_action = self._action(
             "Copy Request &ID",
-            "Ctrl+Shift+C",
+            None,
             lambda: self._emit_current(self.copy_request_id_requested, need_request_id=True),
         )
         self.open_folder_action = self._action(
