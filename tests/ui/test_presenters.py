@@ -192,8 +192,20 @@ def test_switching_to_a_profile_without_key_says_what_is_missing(
         assert window.form_panel.blocking_reason() == NO_KEY
         assert window.profile_combo.currentText() == "Work"
         assert app.session.library.profile == "Work"
+        # Where the workflows would be: what is missing, and the button that adds it.
+        panel = app.library_panel
+        assert "“Work” has no API key yet" in (panel.problem_shown() or "")
+        assert panel.problem_button.text() == "Add API Key…"
+        assert panel.empty.isHidden()
+        panel.problem_button.click()
+        dialog = app.profiles_presenter._dialog
+        assert dialog is not None
+        assert dialog.isVisible()
+        assert dialog.selected_name() == "Work"
+        dialog.reject()
         await app.profiles_presenter.switch_profile("Local sandbox")
         assert window.status.connection is Connection.CONNECTED
         assert window.form_panel.blocking_reason() is None
+        assert panel.problem_shown() is None
 
     in_app(qloop, scenario)

@@ -48,6 +48,11 @@ from fizzly_desktop.ui.library.prompts import (
     confirm_remove,
 )
 
+EMPTY_LIBRARY_TEXT = (
+    "No workflows yet. Add one with its name on Fizzly (like studio/portrait-xl), "
+    "or from a file of its inputs."
+)
+
 
 class WorkflowLibraryPanel(QWidget):
     """The list of workflows in the sidebar.
@@ -114,6 +119,13 @@ class WorkflowLibraryPanel(QWidget):
 
         self.problem = ProblemBox()
         self.problem_label, self.problem_button = self.problem.label, self.problem.button
+        # A new profile has no workflows (the API lists none): an empty white box would leave
+        # a newcomer stuck, so the list gives way to what to do.
+        self.empty = ProblemBox()
+        self.empty.setObjectName("LibraryEmpty")
+        self.empty.label.setText(EMPTY_LIBRARY_TEXT)
+        self.empty.label.setAccessibleName("No workflows yet")
+        self.empty.button.setText("Add Workflow…")
         self.message = plain_label(wrap=True, muted=True)
         self.message.hide()
 
@@ -122,11 +134,13 @@ class WorkflowLibraryPanel(QWidget):
         layout.setSpacing(6)
         layout.addLayout(header)
         layout.addWidget(self.problem)
+        layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message)
 
         self.add_button.clicked.connect(self._on_add_clicked)
+        self.empty.button.clicked.connect(self._on_add_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.rename_action.triggered.connect(self._on_rename_triggered)
         self.refresh_action.triggered.connect(self._on_refresh_triggered)
@@ -184,6 +198,7 @@ class WorkflowLibraryPanel(QWidget):
             action.setEnabled(has_selection)
         self.edit_button.setEnabled(has_selection)
         self.refresh_action.setEnabled(has_selection and self._fetcher is not None)
+        self._show_list_or_why()
 
     def selected(self) -> WorkflowEntry | None:
         item = self.list.currentItem()
@@ -213,7 +228,14 @@ class WorkflowLibraryPanel(QWidget):
         self.problem_button.setText(button_text)
         self.problem_button.setVisible(bool(button_text))
         self.problem.setVisible(bool(text))
-        self.list.setVisible(not text or self.list.count() > 0)
+        self._show_list_or_why()
+
+    def _show_list_or_why(self) -> None:
+        """The list when it has workflows; else the problem, or how to add the first one."""
+        has_entries = self.list.count() > 0
+        problem = not self.problem.isHidden()
+        self.empty.setVisible(self.library is not None and not has_entries and not problem)
+        self.list.setVisible(has_entries)
 
     def problem_shown(self) -> str | None:
         return self.problem_label.text() if self.problem.isVisibleTo(self) else None

@@ -134,6 +134,14 @@ class ProfilesPresenter:
         elif status.fingerprint is None:
             reason = NO_KEY
             window.status.set_connection(Connection.NO_KEY)
+            # An empty list with "No API key" in a corner is a dead end: say it where the
+            # workflows would be, with the button that fixes it.
+            self._problem_fix = profile.name
+            self.library_panel.show_problem(
+                f"“{profile.name}” has no API key yet. Add the key from your Fizzly account "
+                "settings to see its workflows and run them.",
+                "Add API Key…",
+            )
         else:
             reason = None
             # "Connected" only once the server has taken the key: a rejected one would

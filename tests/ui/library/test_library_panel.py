@@ -65,6 +65,31 @@ def test_lists_workflows_and_selecting_one_emits_it(qtbot: QtBot) -> None:
     assert not panel.select("demo", "missing")
 
 
+def test_an_empty_library_says_how_to_add_the_first_workflow(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot, WorkflowLibrary("Work"))
+    panel.show()
+    assert panel.list.isHidden()
+    assert not panel.empty.isHidden()
+    assert "No workflows yet" in panel.empty.label.text()
+    assert panel.empty.button.text() == "Add Workflow…"
+    panel.empty.button.click()
+    dialog = panel.findChild(AddWorkflowDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.reject()
+    # A problem (a rejected key) takes the place of the hint; a workflow takes both away.
+    panel.show_problem("Key rejected", "Open Profiles…")
+    assert panel.empty.isHidden()
+    assert panel.problem_shown() == "Key rejected"
+    panel.show_problem(None)
+    assert not panel.empty.isHidden()
+    assert panel.library is not None
+    panel.library.ensure(["alice/shout"])
+    panel.refresh()
+    assert panel.empty.isHidden()
+    assert not panel.list.isHidden()
+
+
 async def test_add_asks_the_server_first(qtbot: QtBot) -> None:
     server = FakeServer(SCHEMA)
     panel = make_panel(qtbot, WorkflowLibrary("Work"), server)
