@@ -195,6 +195,7 @@ def test_switching_to_a_profile_without_key_says_what_is_missing(
         # Where the workflows would be: what is missing, and the button that adds it.
         panel = app.library_panel
         assert "“Work” has no API key yet" in (panel.problem_shown() or "")
+        assert not window.form_panel.run_button.isEnabled()
         assert panel.problem_button.text() == "Add API Key…"
         assert panel.empty.isHidden()
         panel.problem_button.click()

@@ -43,6 +43,9 @@ def _muted(label: QLabel) -> QLabel:
     return label
 
 
+NO_WORKFLOW = "Choose a workflow in the sidebar."
+
+
 def run_button_text(count: int, credits_per_run: float | None) -> str:
     """``"Run"``, ``"Run 10"``, and the expected cost once known: ``"Run 10 · 50 credits"``."""
     text = "Run" if count == 1 else f"Run {count}"
@@ -65,7 +68,7 @@ class FormPanel(QWidget):
         self.setAccessibleName("Workflow inputs")
         # The generated form (ui/forms.SchemaForm or anything with its four members).
         self._form: Any = None
-        self._busy_reason: str | None = "Choose a workflow in the sidebar."
+        self._busy_reason: str | None = None
         # What one run of the shown workflow has cost so far (None until one has finished).
         self._credits_per_run: float | None = None
 
@@ -193,7 +196,7 @@ class FormPanel(QWidget):
         self.form_area.setWidget(self.empty)
         self.title.setText("No workflow selected")
         self.subtitle.setText("")
-        self._busy_reason = "Choose a workflow in the sidebar."
+        self._busy_reason = None
         self._refresh()
 
     def set_credits_per_run(self, credits: float | None) -> None:
@@ -219,7 +222,9 @@ class FormPanel(QWidget):
         if self._busy_reason:
             return self._busy_reason
         form = self._form
-        if form is not None and not form.is_valid():
+        if form is None:
+            return NO_WORKFLOW
+        if not form.is_valid():
             reason: str | None = form.blocking_reason()
             return reason or "Some inputs need attention."
         webhook = self.webhook()

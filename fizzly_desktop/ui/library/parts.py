@@ -40,4 +40,6 @@ class ProblemBox(QWidget):
         self.button = QPushButton()
         layout.addWidget(self.label)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        # In place of the list it takes the list's height: the words stay at the top.
+        layout.addStretch(1)
         self.hide()
