@@ -322,6 +322,10 @@ class RunDetailsPanel(QWidget):
         self.tabs.addTab(self.inputs_text, "Inputs")
         self.tabs.addTab(self.logs_text, "Logs")
         self.tabs.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # A finished run shows what it made, unless the user picked a tab for this run.
+        self._tab_chosen = False
+        self._shown_state: RunState | None = None
+        self.tabs.tabBarClicked.connect(self._on_tab_clicked)
         layout.addWidget(self.tabs, 1)
         self.stack.addWidget(page)
         self.page = page
@@ -345,6 +349,10 @@ class RunDetailsPanel(QWidget):
     ) -> None:
         """Show ``run``; ``causes`` say what holds it back if it is not running yet."""
         first_show = self._run is None or self._run.id != run.id
+        same_state = not first_show and self._shown_state is run.state
+        self._shown_state = run.state
+        if first_show:
+            self._tab_chosen = False
         self._run = run
         self._causes = causes or WaitCauses()
         self.stack.setCurrentWidget(self.page)
@@ -381,6 +389,9 @@ class RunDetailsPanel(QWidget):
         self.advice_label.setVisible(bool(advice_for(error)))
 
         self.timeline.show_run(run, expected_nodes)
+        if not self._tab_chosen and not same_state:
+            done = run.state is RunState.COMPLETED
+            self.tabs.setCurrentWidget(self.outputs_scroll if done else self.timeline)
         if first_show:
             self.inputs_text.setPlainText(
                 UNKNOWN_INPUTS
@@ -453,6 +464,9 @@ class RunDetailsPanel(QWidget):
                 line += f"  {message}"
             lines.append(line.strip())
         return "\n".join(lines) if lines else "No logs yet. They are fetched once the run ends."
+
+    def _on_tab_clicked(self, _index: int) -> None:
+        self._tab_chosen = True
 
     def _on_copy_clicked(self) -> None:
         if self._run is not None and self._run.request_id:

@@ -175,7 +175,7 @@ class ProfilesPresenter:
             self._problem_fix = None
             window.status.set_connection(Connection.OFFLINE, check.message)
             panel.show_problem(
-                f"Can't reach the server: {check.message}\nCheck the connection, then try again.",
+                f"Can't reach the server. {check.message}",
                 "Try again",
             )
             return

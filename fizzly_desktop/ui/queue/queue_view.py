@@ -139,16 +139,18 @@ class QueueView(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The workflow's name (with the picture) takes the room left, and never less than a
+        # name's worth: a narrow queue scrolls sideways rather than show "Te…".
         header.setSectionResizeMode(Column.WORKFLOW, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         for column, width in (
             (Column.STATE, 92),
             (Column.QUEUE, 52),
-            (Column.PROGRESS, 150),
+            (Column.PROGRESS, 120),
             (Column.NODE, 112),
             (Column.CREDITS, 58),
-            (Column.ELAPSED, 76),
-            (Column.SUBMITTED, 96),
+            (Column.ELAPSED, 64),
+            (Column.SUBMITTED, 80),
             (Column.SEED, 90),
             (Column.PROMPT, 220),
         ):

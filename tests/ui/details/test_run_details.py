@@ -292,3 +292,29 @@ def test_a_lost_run_shows_its_contact_no_bar_and_its_buttons_emit(qtbot: QtBot) 
     assert panel.state_label.text() == "— Running · 40 % · image-generation"
     assert not panel.progress.isHidden()
     assert panel.visible_actions() == [RunAction.CANCEL]
+
+
+def test_a_run_that_finishes_while_shown_turns_to_its_outputs(qtbot: QtBot) -> None:
+    panel = RunDetailsPanel(QLabel())
+    qtbot.addWidget(panel)
+    run = running_run()
+    panel.show_run(run, title="Text to image")
+    assert panel.tabs.currentWidget() is panel.timeline
+    run.progress = 80.0
+    panel.show_run(run, title="Text to image")
+    assert panel.tabs.currentWidget() is panel.timeline
+    run.state = RunState.COMPLETED
+    panel.show_run(run, title="Text to image")
+    assert panel.tabs.currentWidget() is panel.outputs_scroll
+    # A tab the user picks is kept for that run, whatever it does next.
+    panel.tabs.tabBarClicked.emit(2)
+    panel.tabs.setCurrentIndex(2)
+    run.credits_used = 5
+    panel.show_run(run, title="Text to image")
+    assert panel.tabs.currentIndex() == 2
+    # Another run is shown as it stands: a failed one on its progress, where it failed.
+    failed = running_run()
+    failed.state = RunState.FAILED
+    failed.error = "image-generation: out of memory"
+    panel.show_run(failed, title="Text to image")
+    assert panel.tabs.currentWidget() is panel.timeline
