@@ -335,6 +335,9 @@ def test_the_grid_has_the_queue_lists_menu_and_delete_key(qtbot: QtBot, tmp_path
         "Save as…",
         "Copy image",
         "Export…",
+        "Star",
+        "Reject",
+        "Compare…",
     ]
     assert grid.cancel_action.isEnabled()
     assert not grid.retry_action.isEnabled()

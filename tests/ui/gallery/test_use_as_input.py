@@ -70,7 +70,7 @@ def test_an_output_feeds_the_next_workflow_and_the_run_remembers_it(
         expected = ChainSource(source.id, item.name, "image")
         assert engine.sources.source_of(chained.id) == expected
         assert engine.sources.made_from(source.id) == [chained.id]
-        assert app.library.pending_source is None
+        assert app.chain.pending_source is None
         await engine.flush()
         assert app.session.history is not None
         assert app.session.history.read(load_sources) == {chained.id: expected}
