@@ -40,8 +40,6 @@ from fizzly_desktop.ui.presenters.services import Services
 from fizzly_desktop.ui.queue.attach_dialog import AttachDialog
 from fizzly_desktop.ui.queue.queue_view import QueueView
 
-STAR_BADGE, REJECT_BADGE = "★ ", "✗ "
-
 
 def _system_trash(path: Path) -> bool:
     moved, _where = QFile.moveToTrash(str(path))
