@@ -152,7 +152,8 @@ class AppController(QObject):
             lambda indices, mark: self.search.mark_runs(self.batches.grid_run_ids(indices), mark)
         )
         grid.compare_requested.connect(
-            lambda indices: self.library.compare_runs(self.batches.grid_run_ids(indices))
+            # In the grid's reading order, not the order the tiles were clicked.
+            lambda indices: self.library.compare_runs(self.batches.grid_run_ids(sorted(indices)))
         )
         self.quitting = QuitPresenter(self.services, self.request_quit)
         self._quit = asyncio.Event()

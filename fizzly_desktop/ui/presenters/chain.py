@@ -103,9 +103,7 @@ class ChainPresenter(QObject):
             return
         widget.load_file(item.path)
         self.pending_source = (ref, ChainSource(item.run_id, item.name, field))
-        self.services.show_message(
-            f"The image is in the form's {field}: set the rest and run.", 8000
-        )
+        self._say_placed(field)
 
     def output_dropped(self, run_id: str, output: str, field: str) -> None:
         """A picture dragged from the gallery or a strip landed on the form's ``field``."""
@@ -113,8 +111,17 @@ class ChainPresenter(QObject):
         if ref is None:
             return
         self.pending_source = (ref, ChainSource(run_id, output, field))
+        self._say_placed(field)
+
+    def _say_placed(self, field: str) -> None:
+        form = self.services.window.form_panel.form
+        widget = form.field_widget(field) if form is not None else None
+        spec = getattr(widget, "spec", None)
+        title = getattr(spec, "title", None) or field
         self.services.show_message(
-            f"The image is in the form's {field}: set the rest and run.", 8000
+            f"The picture is in “{title}”: set the rest and run; the run will remember where "
+            "it came from.",
+            8000,
         )
 
     # --- the source of a run ------------------------------------------------------------------

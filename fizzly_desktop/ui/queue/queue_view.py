@@ -191,6 +191,8 @@ class QueueView(QWidget):
         self.proxy.rowsInserted.connect(self._keep_scroll_anchor)
         self.proxy.rowsInserted.connect(self._on_rows_changed)
         self.proxy.rowsRemoved.connect(self._on_rows_changed)
+        # The proxy takes a row out while its source still has it: count again once it is gone.
+        self.model.rowsRemoved.connect(self._on_rows_changed)
         self.proxy.layoutChanged.connect(self._on_rows_changed)
         self.proxy.modelReset.connect(self._on_rows_changed)
         self._on_rows_changed()
@@ -228,9 +230,7 @@ class QueueView(QWidget):
         # As in photo managers: one key stars, one rejects; pressing it again takes it back.
         self.star_action = self._action("&Star", "S", lambda: self._emit_mark("star"))
         self.reject_action = self._action("Re&ject", "X", lambda: self._emit_mark("reject"))
-        self.compare_action = self._action(
-            "C&ompare…", "C", lambda: self._emit_ids(self.compare_requested)
-        )
+        self.compare_action = self._action("C&ompare…", "C", self._emit_compare)
         self.delete_action = self._action(
             "&Delete with Files…", "Ctrl+Del", lambda: self._emit_ids(self.delete_requested)
         )
@@ -269,6 +269,14 @@ class QueueView(QWidget):
                 signal.emit(runs[0].request_id)
             return
         signal.emit(runs[0].id)
+
+    def _emit_compare(self) -> None:
+        # Pictures are compared in the order their rows read, not the order they were clicked.
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        runs = [self.proxy.index(row, 0).data(RUN_ROLE) for row in rows]
+        ids = [run.id for run in runs if isinstance(run, Run)]
+        if ids:
+            self.compare_requested.emit(ids)
 
     def _emit_mark(self, mark: str) -> None:
         ids = self.selected_ids()

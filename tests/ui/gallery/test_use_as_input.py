@@ -62,7 +62,9 @@ def test_an_output_feeds_the_next_workflow_and_the_run_remembers_it(
         assert app.form.workflow is not None
         assert app.form.workflow.ref == "demo/image-to-image"
         await until(lambda: str(form.form.values().get("image", "")).startswith("data:image/"))
-        assert "set the rest and run" in app.window.statusBar().currentMessage()
+        assert "The picture is in “Image”: set the rest and run" in (
+            app.window.statusBar().currentMessage()
+        )
 
         prompt = form.form.field_widget("prompt")
         assert prompt is not None
@@ -147,7 +149,9 @@ def test_a_picture_dragged_from_the_gallery_onto_an_image_field_is_remembered(
             "demo/image-to-image",
             ChainSource(source.id, item.name, "image"),
         )
-        assert "set the rest and run" in app.window.statusBar().currentMessage()
+        assert "The picture is in “Image”: set the rest and run" in (
+            app.window.statusBar().currentMessage()
+        )
         prompt = form.form.field_widget("prompt")
         assert prompt is not None
         prompt.set_value("the kite at dawn")
