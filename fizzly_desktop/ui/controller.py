@@ -151,6 +151,9 @@ class AppController(QObject):
         grid.mark_requested.connect(
             lambda indices, mark: self.search.mark_runs(self.batches.grid_run_ids(indices), mark)
         )
+        grid.delete_requested.connect(
+            lambda indices: self.library.delete_runs(self.batches.grid_run_ids(indices))
+        )
         grid.compare_requested.connect(
             # In the grid's reading order, not the order the tiles were clicked.
             lambda indices: self.library.compare_runs(self.batches.grid_run_ids(sorted(indices)))

@@ -127,8 +127,21 @@ class BatchController(QObject):
             self._refresh_grid_cells(run_ids)
 
     def on_batches_changed(self) -> None:
+        shown = self.shown_batch_id()
         self.refresh_list()
+        if shown is not None and self.shown_batch_id() != shown:
+            # The batch shown is gone (its runs deleted): show every run, not an empty queue.
+            self._on_combo_changed(self.window.batch_bar.combo.currentIndex())
+            return
         self.refresh_bar()
+        engine, batch = self.engine, self.shown_batch()
+        if (
+            engine is not None
+            and batch is not None
+            and self.window.queue_stack.currentWidget() is self.grid
+            and [r.id for r in engine.batch_runs(batch.id)] != self._grid_runs
+        ):
+            self.show_grid()  # runs deleted from the batch, or put back by an undo
 
     # --- the bar -------------------------------------------------------------------------------
     def refresh_bar(self) -> None:

@@ -98,6 +98,7 @@ class SweepGrid(QWidget):
         copy_image_requested(int): act on the current run.
         mark_requested(list[int], str): the star ("star") or reject ("reject") key pressed.
         compare_requested(list[int]): compare the pictures of the selected runs.
+        delete_requested(list[int]): delete the selected runs with their saved files.
     """
 
     cell_clicked = Signal(int)
@@ -111,6 +112,7 @@ class SweepGrid(QWidget):
     copy_image_requested = Signal(int)
     mark_requested = Signal(list, str)
     compare_requested = Signal(list)
+    delete_requested = Signal(list)
 
     def __init__(
         self,
@@ -245,6 +247,7 @@ class SweepGrid(QWidget):
                 (self.use_inputs_action, self.copy_id_action),
                 (self.save_as_action, self.copy_image_action, self.export_action),
                 (self.star_action, self.reject_action, self.compare_action),
+                (self.delete_action,),
             ),
         )
 
@@ -281,6 +284,9 @@ class SweepGrid(QWidget):
         self.compare_action = self._action(
             "C&ompare…", "C", lambda: self._emit_all(self.compare_requested)
         )
+        self.delete_action = self._action(
+            "&Delete with Files…", "Ctrl+Del", lambda: self._emit_all(self.delete_requested)
+        )
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
 
@@ -308,6 +314,7 @@ class SweepGrid(QWidget):
         self.reject_action.setEnabled(first is not None)
         # Enabled with any selection: a choice that cannot be compared is told why.
         self.compare_action.setEnabled(first is not None)
+        self.delete_action.setEnabled(any(c.state not in (WAITING, RUNNING) for c in cells))
 
     def _emit_all(self, signal: SignalInstance) -> None:
         chosen = self.selected_indices()

@@ -133,3 +133,48 @@ def test_compare_from_the_grid_or_say_why_not(qtbot: QtBot, qloop: qasync.QEvent
         await until(lambda: app.library.compare_view is None)
 
     in_app(qloop, scenario)
+
+
+def test_delete_from_the_grid_and_undo_puts_the_tile_back_in_its_place(
+    qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    async def scenario(app: AppController) -> None:
+        ids = await _grid_of_five(app)
+        grid, library = app.batches.grid, app.library
+        engine = app.services.engine
+        assert engine is not None
+        seeds = [grid.cell(i).seed for i in range(5)]
+        _choose(app, [1])
+        grid.delete_action.trigger()
+        await until(lambda: library.confirm is not None)
+        box = library.confirm
+        assert box is not None
+        assert box.text().startswith("Delete 1 run and 2 saved files")
+        next(b for b in box.buttons() if b.text() == "Delete").click()
+        await until(lambda: grid.model.cell_count() == 4)
+        assert [grid.cell(i).seed for i in range(4)] == [seeds[0], *seeds[2:]]
+        assert app.window.queue_stack.currentWidget() is grid
+
+        library.undo_bar.button.click()
+        await until(lambda: grid.model.cell_count() == 5)
+        assert [grid.cell(i).seed for i in range(5)] == seeds
+        batch = engine.batch(engine.run(ids[0]).batch_id or "")  # type: ignore[union-attr]
+        assert batch is not None
+        assert batch.run_ids == ids
+        await until(lambda: grid.cell(1).image_path is not None)
+
+        # Deleting every run of the batch removes it; the queue then shows every run.
+        _choose(app, [0, 1, 2, 3, 4])
+        grid.delete_action.trigger()
+        await until(lambda: library.confirm is not None)
+        box = library.confirm
+        assert box is not None
+        next(b for b in box.buttons() if b.text() == "Delete").click()
+        await until(lambda: app.window.queue_stack.currentWidget() is app.window.queue_view)
+        assert app.batches.shown_batch_id() is None
+        assert app.window.queue_view.proxy.rowCount() == 0
+        library.undo_bar.button.click()
+        await until(lambda: app.window.queue_view.proxy.rowCount() == 5)
+        await until(lambda: app.window.batch_bar.combo.findData(batch.id) >= 0)
+
+    in_app(qloop, scenario)

@@ -338,6 +338,7 @@ def test_the_grid_has_the_queue_lists_menu_and_delete_key(qtbot: QtBot, tmp_path
         "Star",
         "Reject",
         "Compare…",
+        "Delete with Files…",
     ]
     assert grid.cancel_action.isEnabled()
     assert not grid.retry_action.isEnabled()
