@@ -51,8 +51,9 @@ class FileField(FileWorkMixin, FieldWidget):
     Drop a file, an image or a link on it, paste one (Ctrl+V or "Paste"), or choose a file.
 
     Signals:
-        output_dropped(str run_id, str output, str field): a saved output of a run was dropped
-            here (from the gallery or a run's strip); the run sent with it records that.
+        output_dropped(str run_id, str output, str field): something was dropped here: a saved
+            output of a run (from the gallery or a run's strip), whose run the next run sent
+            records, or ("", "") anything else.
     """
 
     output_dropped = Signal(str, str, str)
@@ -282,8 +283,8 @@ class FileField(FileWorkMixin, FieldWidget):
             event.acceptProposedAction()
             self.take(sources[0])
             outputs = dropped_outputs(event.mimeData())
-            if outputs:
-                self.output_dropped.emit(*outputs[0], self.spec.name)
+            run_id, output = outputs[0] if outputs else ("", "")
+            self.output_dropped.emit(run_id, output, self.spec.name)
 
 
 class FileListField(FileWorkMixin, FieldWidget):

@@ -106,8 +106,14 @@ class ChainPresenter(QObject):
         self._say_placed(field)
 
     def output_dropped(self, run_id: str, output: str, field: str) -> None:
-        """A picture dragged from the gallery or a strip landed on the form's ``field``."""
+        """A picture dragged from the gallery or a strip landed on the form's ``field`` (or,
+        with an empty ``run_id``, something else did, which replaces a picture placed there)."""
         ref = self.current_workflow() if self.current_workflow is not None else None
+        if not run_id:
+            pending = self.pending_source
+            if pending is not None and pending[1].field == field:
+                self.pending_source = None
+            return
         if ref is None:
             return
         self.pending_source = (ref, ChainSource(run_id, output, field))
