@@ -30,6 +30,29 @@ def check_selection(count: int) -> None:
         raise CompareError(f"{count} images are selected; compare up to four at a time.")
 
 
+def check_runs(selected: int, with_pictures: int) -> None:
+    """Raise :class:`CompareError` unless ``selected`` runs (or grid cells), of which
+    ``with_pictures`` have a saved picture, hold two to four pictures to compare. Runs without
+    one are left out when enough others have one."""
+    if with_pictures > MAX_ITEMS:
+        raise CompareError(
+            f"{with_pictures} of the selected runs have pictures; compare up to four at a time."
+        )
+    if with_pictures >= MIN_ITEMS:
+        return
+    if selected < MIN_ITEMS:
+        raise CompareError(
+            "Select two to four runs with pictures to compare (hold Ctrl to select more)."
+        )
+    if with_pictures == 0:
+        raise CompareError(
+            f"None of the {selected} selected runs has a picture yet; select runs that are done."
+        )
+    raise CompareError(
+        f"Only one of the {selected} selected runs has a picture; select at least one more."
+    )
+
+
 def _shown(value: Any) -> str:
     if value is None:
         return "(not set)"

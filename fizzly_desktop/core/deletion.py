@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fizzly_desktop.core.batches import Batch
 from fizzly_desktop.core.history import OutputRecord
 from fizzly_desktop.core.marks import Mark, MarkKey
 from fizzly_desktop.core.runs import Run
@@ -169,6 +170,8 @@ class HeldDeletion:
     runs: list[Run]
     outputs: dict[str, list[OutputRecord]]
     marks: dict[MarkKey, Mark]
+    #: The batches the runs belonged to, as they were before (their whole order of runs).
+    batches: dict[str, Batch] = field(default_factory=dict)
     #: (where the file was, where it waits now)
     moved: list[tuple[Path, Path]] = field(default_factory=list)
     #: Files that could not be moved (in use, no permission): left where they were.
@@ -197,9 +200,10 @@ class Holding:
         outputs: dict[str, list[OutputRecord]],
         marks: dict[MarkKey, Mark],
         files: Iterable[Path],
+        batches: dict[str, Batch] | None = None,
     ) -> HeldDeletion:
         """Move ``files`` into a new holding folder; returns what undo needs (in a worker)."""
-        held = HeldDeletion(uuid.uuid4().hex, runs, outputs, marks)
+        held = HeldDeletion(uuid.uuid4().hex, runs, outputs, marks, dict(batches or {}))
         place = self.folder / held.token
         for index, path in enumerate(files):
             # Numbered, so two files of the same name from different folders never meet.
@@ -255,7 +259,8 @@ class Holding:
     def discard_leftovers(self) -> None:
         """Finish deletions a closed session could no longer undo (in a worker)."""
         for place in self.leftovers():
-            self.discard(HeldDeletion(place.name, [], {}, {}, [(p, p) for p in place.iterdir()]))
+            moved = [(p, p) for p in place.iterdir()]
+            self.discard(HeldDeletion(place.name, [], {}, {}, moved=moved))
 
 
 def _free_name(path: Path) -> Path:

@@ -17,6 +17,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 # Every scalar value of the inputs, however nested, one space apart; text that is not JSON (it
@@ -57,6 +58,29 @@ INSERT INTO run_text (rowid, workflow, inputs, details) SELECT {_values("runs")}
 """
 
 MarkFilter = Literal["starred", "rejected", "not_rejected"]
+
+#: The date choices beside the search: (words, value). Days are the computer's calendar days.
+DATE_RANGES: tuple[tuple[str, str], ...] = (
+    ("Any time", ""),
+    ("Today", "today"),
+    ("Last 7 days", "7d"),
+    ("Last 30 days", "30d"),
+)
+_DAYS = {"today": 1, "7d": 7, "30d": 30}
+
+
+def since_of(choice: str, now: datetime | None = None) -> float | None:
+    """When the date range ``choice`` (a value of :data:`DATE_RANGES`) begins, in epoch
+    seconds: midnight today for "today", midnight six days before today for "7d" (today and
+    the six days before it), and so on; None for any time."""
+    if not choice:
+        return None
+    if choice not in _DAYS:
+        raise ValueError(f"Unknown date range {choice!r}; expected one of {sorted(_DAYS)}.")
+    local = (now or datetime.now()).astimezone()
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return (midnight - timedelta(days=_DAYS[choice] - 1)).timestamp()
+
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -37,6 +37,7 @@ from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.presenters import (
     BannerPresenter,
+    ChainPresenter,
     DetailsPresenter,
     FormPresenter,
     GalleryPresenter,
@@ -46,6 +47,7 @@ from fizzly_desktop.ui.presenters import (
     ProfilesPresenter,
     QueuePresenter,
     QuitPresenter,
+    SearchPresenter,
     Services,
     StatusPresenter,
 )
@@ -119,8 +121,11 @@ class AppController(QObject):
         )
         self.queue = QueuePresenter(self.services, window.queue_view, self.thumbnails, self.details)
         self.gallery_presenter = GalleryPresenter(self.services, self.gallery, self.outputs)
+        self.search = SearchPresenter(self.services, window.queue_view, self.gallery)
         self.library = LibraryPresenter(self.services, window.queue_view, self.gallery)
-        self.library.select_workflow = self.library_panel.select
+        self.library.first_image = self.outputs.first_image
+        self.chain = ChainPresenter(self.services, window.queue_view, self.gallery)
+        self.chain.select_workflow = self.library_panel.select
         self.status = StatusPresenter(self.services)
         self.form = FormPresenter(
             self.services,
@@ -129,6 +134,7 @@ class AppController(QObject):
             self.queue.reveal_run,
             self.queue.reveal_batch,
         )
+        self.chain.current_workflow = self._current_workflow
         self.profiles_presenter = ProfilesPresenter(
             self.services, self.welcome, self.library_panel, self.form
         )
@@ -144,6 +150,17 @@ class AppController(QObject):
         self.batches.cancel_watch = self.queue.watch_cancel
         self.grid = GridPresenter(
             self.services, self.batches, self.queue, self.outputs, self.form.use_inputs_of
+        )
+        grid = self.batches.grid
+        grid.mark_requested.connect(
+            lambda indices, mark: self.search.mark_runs(self.batches.grid_run_ids(indices), mark)
+        )
+        grid.delete_requested.connect(
+            lambda indices: self.library.delete_runs(self.batches.grid_run_ids(indices))
+        )
+        grid.compare_requested.connect(
+            # In the grid's reading order, not the order the tiles were clicked.
+            lambda indices: self.library.compare_runs(self.batches.grid_run_ids(sorted(indices)))
         )
         self.quitting = QuitPresenter(self.services, self.request_quit)
         self._quit = asyncio.Event()
@@ -171,7 +188,9 @@ class AppController(QObject):
         # which the window settles: rows first, then what is derived from them.
         delta = self.bridge.delta_published
         delta.connect(self.queue.on_delta)
+        delta.connect(self.search.on_delta)
         delta.connect(self.library.on_delta)
+        delta.connect(self.chain.on_delta)
         delta.connect(self.gallery_presenter.on_delta)
         delta.connect(self.details.on_delta)
         delta.connect(self.status.on_delta)
@@ -179,6 +198,10 @@ class AppController(QObject):
         delta.connect(self._on_delta_for_batches)
         delta.connect(self.banner.on_delta)
         self.bridge.notice_posted.connect(self.status.on_notice)
+
+    def _current_workflow(self) -> str | None:
+        entry = self.form.workflow
+        return None if entry is None else entry.ref
 
     def _on_delta_for_batches(self, delta: EngineDelta) -> None:
         if delta.batches_changed:

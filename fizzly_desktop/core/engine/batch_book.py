@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.engine.ledger import RunLedger
@@ -217,3 +218,35 @@ class BatchBook:
                 del self.batches[batch.id]
                 self._ledger.history.delete_batch(batch.id)
                 self._ledger.events.batches_removed([batch.id])
+
+    def snapshot(self, run_ids: Iterable[str]) -> dict[str, Batch]:
+        """Copies of the batches these runs belong to, as they are now (for an undo)."""
+        wanted = set(run_ids)
+        return {
+            batch.id: replace(batch, run_ids=list(batch.run_ids))
+            for batch in self.batches.values()
+            if not wanted.isdisjoint(batch.run_ids)
+        }
+
+    def restore_runs(self, snapshots: Mapping[str, Batch], restored: Iterable[str]) -> None:
+        """Put ``restored`` runs back in the batches of ``snapshots`` at their places; a batch
+        removed since (its last run was deleted) comes back as it was."""
+        back = set(restored)
+        for batch_id, before in snapshots.items():
+            batch = self.batches.get(batch_id)
+            present = set(batch.run_ids) if batch is not None else set()
+            order = [rid for rid in before.run_ids if rid in back or rid in present]
+            if batch is None:
+                if not order:
+                    continue
+                batch = replace(before, run_ids=order)
+                self.batches[batch_id] = batch
+                self._ledger.history.save_batch(batch)
+                self._ledger.events.batches_added([batch_id])
+                self.mark_held(batch)
+            else:
+                # Runs added since (retries) keep their places after the restored order.
+                known = set(before.run_ids)
+                batch.run_ids = order + [rid for rid in batch.run_ids if rid not in known]
+                self.save(batch)
+            self.check(batch_id)

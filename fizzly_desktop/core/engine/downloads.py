@@ -143,6 +143,10 @@ class OutputKeeper:
                     )
                 )
                 return
+        if run.id not in self._ledger.runs:
+            # Deleted while its files were on their way: nothing keeps them now.
+            await asyncio.to_thread(_remove_files, records)
+            return
         for record in records:
             self._history.save_output(record)
         if records:
@@ -153,3 +157,16 @@ class OutputKeeper:
             self._events.notice(
                 Notice(f"Run {run.request_id or run.id}: {summary}", NoticeLevel.WARNING, run.id)
             )
+
+
+def _remove_files(records: Iterable[OutputRecord]) -> None:
+    """Remove the saved files and sidecars of ``records`` (of a run deleted meanwhile)."""
+    for record in records:
+        if record.error is not None:
+            continue
+        for path in (record.path, record.sidecar_path):
+            if path is not None:
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:
+                    pass

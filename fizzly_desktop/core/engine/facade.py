@@ -432,6 +432,7 @@ class RunEngine:
             for run in wanted
             for output, mark in self.marks.of_run(run.id).items()
         }
+        batches = self._book.snapshot(run.id for run in wanted)
         removed = set(await self.remove_from_history([run.id for run in wanted]))
         if not removed:
             return None
@@ -439,7 +440,7 @@ class RunEngine:
         kept_outputs = {rid: records for rid, records in outputs.items() if rid in removed}
         kept_marks = {key: mark for key, mark in marks.items() if key.run_id in removed}
         files = saved_files(kept_outputs)
-        return await asyncio.to_thread(holding.hold, runs, kept_outputs, kept_marks, files)
+        return await asyncio.to_thread(holding.hold, runs, kept_outputs, kept_marks, files, batches)
 
     async def undo_delete(self, held: HeldDeletion, holding: Holding) -> list[Path]:
         """Bring a deletion back: files to their places, runs, records and marks to the
@@ -458,6 +459,7 @@ class RunEngine:
         self._outputs.add_loaded({rid: list(records) for rid, records in held.outputs.items()})
         self.marks.restore(held.marks)
         self._events.runs_added(ids)
+        self._book.restore_runs(held.batches, ids)
         return failed
 
     async def attach(self, workflow: str, request_id: str, *, profile: str) -> Run:

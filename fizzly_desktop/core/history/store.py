@@ -115,11 +115,15 @@ class HistoryStore(HistoryReader):
         return self._submit(op)
 
     def save_output(self, record: OutputRecord) -> concurrent.futures.Future[None]:
+        """Queue the record of one output; dropped if its run is not in the history (deleted
+        while its files were being saved), rather than failing the write."""
         row = output_row(record)
 
         def op(conn: sqlite3.Connection) -> None:
             conn.execute(
-                "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row
+                "INSERT OR REPLACE INTO outputs SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                "WHERE EXISTS (SELECT 1 FROM runs WHERE id = ?)",
+                (*row, record.run_id),
             )
 
         return self._submit(op)

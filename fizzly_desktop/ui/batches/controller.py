@@ -127,8 +127,21 @@ class BatchController(QObject):
             self._refresh_grid_cells(run_ids)
 
     def on_batches_changed(self) -> None:
+        shown = self.shown_batch_id()
         self.refresh_list()
+        if shown is not None and self.shown_batch_id() != shown:
+            # The batch shown is gone (its runs deleted): show every run, not an empty queue.
+            self._on_combo_changed(self.window.batch_bar.combo.currentIndex())
+            return
         self.refresh_bar()
+        engine, batch = self.engine, self.shown_batch()
+        if (
+            engine is not None
+            and batch is not None
+            and self.window.queue_stack.currentWidget() is self.grid
+            and [r.id for r in engine.batch_runs(batch.id)] != self._grid_runs
+        ):
+            self.show_grid()  # runs deleted from the batch, or put back by an undo
 
     # --- the bar -------------------------------------------------------------------------------
     def refresh_bar(self) -> None:
@@ -197,12 +210,18 @@ class BatchController(QObject):
         stack.setCurrentWidget(self.grid)
 
     def _update_cell(self, index: int, run: Run) -> None:
-        image = None
-        if run.state is RunState.COMPLETED and self.engine is not None:
-            records = self.engine.outputs_of(run.id)
+        image, mark = None, None
+        engine = self.engine
+        if engine is not None:
+            records = engine.outputs_of(run.id) if run.state is RunState.COMPLETED else []
             image = Path(records[0].path) if records else None
+            # The run's own mark, else its picture's (starred or rejected in the gallery).
+            shown = engine.marks.get(run.id)
+            if shown is None and records:
+                shown = engine.marks.get(run.id, records[0].name)
+            mark = None if shown is None else shown.value
         progress = None if run.progress is None else int(run.progress)
-        self.grid.update_cell(index, cell_state(run.state), progress, image)
+        self.grid.update_cell(index, cell_state(run.state), progress, image, mark)
 
     def _refresh_grid_cells(self, run_ids: Iterable[str]) -> None:
         if self.window.queue_stack.currentWidget() is not self.grid or self.engine is None:

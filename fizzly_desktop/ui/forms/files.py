@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import (
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -41,13 +42,21 @@ from fizzly_desktop.ui.forms.file_loading import (
     load_path,
 )
 from fizzly_desktop.ui.forms.reorder import ReorderButtons
+from fizzly_desktop.ui.outputs.drag import dropped_outputs
 
 
 class FileField(FileWorkMixin, FieldWidget):
     """One file or image: an address (URL) or a local file sent as a data URI.
 
     Drop a file, an image or a link on it, paste one (Ctrl+V or "Paste"), or choose a file.
+
+    Signals:
+        output_dropped(str run_id, str output, str field): something was dropped here: a saved
+            output of a run (from the gallery or a run's strip), whose run the next run sent
+            records, or ("", "") anything else.
     """
+
+    output_dropped = Signal(str, str, str)
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
@@ -273,6 +282,9 @@ class FileField(FileWorkMixin, FieldWidget):
         if sources:
             event.acceptProposedAction()
             self.take(sources[0])
+            outputs = dropped_outputs(event.mimeData())
+            run_id, output = outputs[0] if outputs else ("", "")
+            self.output_dropped.emit(run_id, output, self.spec.name)
 
 
 class FileListField(FileWorkMixin, FieldWidget):

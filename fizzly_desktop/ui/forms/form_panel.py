@@ -8,6 +8,8 @@ Signals:
     run_requested(int count, object webhook): Run pressed (or the window's Ctrl+Enter); webhook
         is str or None.
     build_batch_requested(): "Build batch…" pressed.
+    output_dropped(str run_id, str output, str field): a saved output of a run was dropped on
+        one of the form's file fields (any widget of the form with that signal).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ def run_button_text(count: int, credits_per_run: float | None) -> str:
 class FormPanel(QWidget):
     run_requested = Signal(int, object)
     build_batch_requested = Signal()
+    output_dropped = Signal(str, str, str)
 
     MAX_RUNS_AT_ONCE = 100
     BASE_MIN_WIDTH = 320
@@ -184,6 +187,10 @@ class FormPanel(QWidget):
         signal = getattr(form, "validity_changed", None)
         if signal is not None:
             signal.connect(self._refresh)
+        for child in form.findChildren(QWidget):
+            dropped = getattr(child, "output_dropped", None)
+            if dropped is not None:
+                dropped.connect(self.output_dropped)
         self._busy_reason = None
         self._refresh()
 

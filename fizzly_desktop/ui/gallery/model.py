@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from fizzly_desktop.ui.outputs.drag import OUTPUT_MIME, output_mime
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 
 #: The OutputItem of a row.
@@ -103,6 +105,23 @@ class GalleryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.workflow_name}, {item.name}, {when_made(item.created_at)}"
         return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and 0 <= index.row() < len(self._items):
+            item = self._items[index.row()]
+            if item.is_image and item.path is not None:
+                # A saved picture can be dragged onto a form's image field (or elsewhere).
+                flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list", OUTPUT_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        mime = output_mime([self._items[row] for row in rows if row < len(self._items)])
+        return mime if mime is not None else QMimeData()
 
     # reading
 

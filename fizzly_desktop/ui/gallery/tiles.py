@@ -332,6 +332,10 @@ class OutputGridView(QListView):
         self.setMouseTracking(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Pictures are dragged out (onto a form's image field), never moved within the grid.
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
 
     def set_tile_size(self, size: QSize) -> None:
         self.setGridSize(size + QSize(self.spacing(), self.spacing()))

@@ -21,19 +21,15 @@ from PySide6.QtGui import (
     QPalette,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
-    QSizePolicy,
-    QSlider,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from fizzly_desktop.core.words import plural
+from fizzly_desktop.ui.gallery.filter_bar import GalleryFilterBar, combo_index
 from fizzly_desktop.ui.gallery.menu import fit_on_screen
 from fizzly_desktop.ui.gallery.model import (
     MEDIA,
@@ -71,10 +67,6 @@ __all__ = [
 
 EMPTY_GALLERY_MESSAGE = "No outputs yet — run a workflow and its images will appear here."
 NO_MATCH_MESSAGE = "No outputs match these filters."
-#: Characters the filter combos keep room for: the gallery's bar is the widest thing in the
-#: window's right pane, and its minimum width is the window's (wider combos grew the window
-#: past a 1400-pixel screen). Longer names are cut in the combo and whole in its list.
-COMBO_CHARS = 5
 #: Said under NO_MATCH_MESSAGE while only images are shown: other outputs may be what there is.
 KIND_HINT = "Choose Show: Everything to see text and data outputs too."
 
@@ -97,7 +89,8 @@ class GalleryView(QWidget):
         export_requested(list[OutputItem]): copy the selected images to a folder.
         mark_requested(list[OutputItem], str): the star ("star") or reject ("reject") key.
         compare_requested(list[OutputItem]): compare the selected images side by side.
-        search_changed(str), marks_filter_changed(str): the search text or marks filter.
+        search_changed(str), marks_filter_changed(str), date_filter_changed(str): the search
+            text, the marks filter, the date range (see ``GalleryFilterBar``).
     """
 
     open_requested = Signal(OutputItem)
@@ -110,10 +103,11 @@ class GalleryView(QWidget):
     compare_requested = Signal(list)
     search_changed = Signal(str)
     marks_filter_changed = Signal(str)
+    date_filter_changed = Signal(str)
 
-    MIN_TILE = 96
-    MAX_TILE = 320
-    DEFAULT_TILE = 160
+    MIN_TILE = GalleryFilterBar.MIN_TILE
+    MAX_TILE = GalleryFilterBar.MAX_TILE
+    DEFAULT_TILE = GalleryFilterBar.DEFAULT_TILE
 
     def __init__(
         self,
@@ -131,93 +125,19 @@ class GalleryView(QWidget):
         self.proxy = GalleryFilterProxy(self)
         self.proxy.setSourceModel(self.gallery_model)
 
-        self.workflow_combo = QComboBox(self)
-        self.workflow_combo.setAccessibleName("Filter by workflow")
-        self.workflow_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.workflow_combo.setMinimumContentsLength(COMBO_CHARS)
-        self.batch_combo = QComboBox(self)
-        self.batch_combo.setAccessibleName("Filter by batch")
-        self.batch_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.batch_combo.setMinimumContentsLength(COMBO_CHARS)
-        self.kind_combo = QComboBox(self)
-        self.kind_combo.setAccessibleName("Filter by kind of output")
-        for text, kind in (("Images", MEDIA), ("Text and data", TEXT), ("Everything", None)):
-            self.kind_combo.addItem(text, kind)
-        self.kind_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.kind_combo.setMinimumContentsLength(COMBO_CHARS)
-        _fit_combo(self.kind_combo)
-        self.count_label = QLabel(self)
-        self.count_label.setAccessibleName("Number of outputs shown")
-        # The count gives way first when the window is narrow (the gallery shares it).
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.size_slider.setAccessibleName("Thumbnail size")
-        self.size_slider.setToolTip("Thumbnail size")
-        self.size_slider.setRange(self.MIN_TILE, self.MAX_TILE)
-        self.size_slider.setSingleStep(16)
-        self.size_slider.setPageStep(32)
-        self.size_slider.setValue(self.DEFAULT_TILE)
-        self.size_slider.setFixedWidth(110)
-
-        workflow_label = QLabel("&Workflow:", self)
-        workflow_label.setBuddy(self.workflow_combo)
-        batch_label = QLabel("&Batch:", self)
-        batch_label.setBuddy(self.batch_combo)
-        kind_label = QLabel("S&how:", self)
-        kind_label.setBuddy(self.kind_combo)
-        size_label = QLabel("Size:", self)
-        size_label.setBuddy(self.size_slider)
-
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search prompts and inputs")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search outputs")
-        # The bar is crowded: the search keeps room for a few words before the combos shrink.
-        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 10))
-        self.search.textChanged.connect(self.search_changed)
-        self.marks_combo = QComboBox(self)
-        self.marks_combo.setAccessibleName("Show outputs by mark")
-        for text, value in (
-            ("All", ""),
-            ("Starred", "starred"),
-            ("Not rejected", "not_rejected"),
-            ("Rejected", "rejected"),
-        ):
-            self.marks_combo.addItem(text, value)
-        self.marks_combo.currentIndexChanged.connect(
-            lambda _i: self.marks_filter_changed.emit(self.marks_combo.currentData() or "")
-        )
-
-        # Two rows, so the gallery never asks for more width than the queue beside it: what to
-        # look for (search, marks, count, tile size) above, where from (filters) below.
-        search_row = QHBoxLayout()
-        search_row.setContentsMargins(10, 8, 10, 0)
-        search_row.setSpacing(6)
-        search_row.addWidget(self.search, 2)
-        search_row.addWidget(self.marks_combo)
-        search_row.addSpacing(8)
-        search_row.addWidget(self.count_label, 1)
-        search_row.addSpacing(8)
-        search_row.addWidget(size_label)
-        search_row.addWidget(self.size_slider)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(10, 4, 10, 8)
-        bar.setSpacing(6)
-        bar.addWidget(workflow_label)
-        # The combos share spare room (each up to its longest name: _fit_combo).
-        bar.addWidget(self.workflow_combo, 1)
-        bar.addSpacing(8)
-        bar.addWidget(batch_label)
-        bar.addWidget(self.batch_combo, 1)
-        bar.addSpacing(8)
-        bar.addWidget(kind_label)
-        bar.addWidget(self.kind_combo, 1)
+        self.filters = GalleryFilterBar(self)
+        self.filters.search_changed.connect(self.search_changed)
+        self.filters.marks_filter_changed.connect(self.marks_filter_changed)
+        self.filters.date_filter_changed.connect(self.date_filter_changed)
+        # The bar's controls stay reachable from the view, where callers and tests look.
+        self.search = self.filters.search
+        self.marks_combo = self.filters.marks_combo
+        self.date_combo = self.filters.date_combo
+        self.workflow_combo = self.filters.workflow_combo
+        self.batch_combo = self.filters.batch_combo
+        self.kind_combo = self.filters.kind_combo
+        self.count_label = self.filters.count_label
+        self.size_slider = self.filters.size_slider
 
         self.delegate = OutputTileDelegate(loader, self, tile_size=self.DEFAULT_TILE)
         self.list_view = OutputGridView(self)
@@ -240,8 +160,7 @@ class GalleryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(search_row)
-        layout.addLayout(bar)
+        layout.addWidget(self.filters)
         layout.addWidget(self.pages, 1)
 
         # Enter and double-click open through the view's own "activated" signal.
@@ -302,11 +221,11 @@ class GalleryView(QWidget):
 
     def set_workflow_filter(self, workflow: str | None) -> None:
         """Show only outputs of ``workflow`` (``owner/slug``), or all with None."""
-        self.workflow_combo.setCurrentIndex(_combo_index(self.workflow_combo, workflow))
+        self.workflow_combo.setCurrentIndex(combo_index(self.workflow_combo, workflow))
 
     def set_batch_filter(self, batch_id: str | None) -> None:
         """Show only outputs of ``batch_id`` (``NO_BATCH``: single runs), or all with None."""
-        self.batch_combo.setCurrentIndex(_combo_index(self.batch_combo, batch_id))
+        self.batch_combo.setCurrentIndex(combo_index(self.batch_combo, batch_id))
 
     def thumbnail_size(self) -> int:
         return self.delegate.tile_size
@@ -371,8 +290,7 @@ class GalleryView(QWidget):
         menu.addSeparator()
         menu.addAction(self.star_action)
         menu.addAction(self.reject_action)
-        images = [i for i in self.selected_items() if i.is_image and i.path is not None]
-        self.compare_action.setEnabled(2 <= len(images) <= 4)
+        # Always offered: a selection that cannot be compared is told why.
         menu.addAction(self.compare_action)
         self.use_inputs_action.setEnabled(bool(item.inputs))
         if self.extend_menu is not None:
@@ -483,15 +401,13 @@ class GalleryView(QWidget):
         if self.gallery_model.has_single_runs():
             batches.append(("Single runs", NO_BATCH))
         batches.extend((name, batch_id) for batch_id, name in self.gallery_model.batches())
-        _fill_combo(self.workflow_combo, workflows)
-        _fill_combo(self.batch_combo, batches)
+        self.filters.set_choices(workflows, batches)
         self._update_page()
 
     def _update_page(self, *_: object) -> None:
         total = self.gallery_model.rowCount()
         shown = self.proxy.rowCount()
-        for control in (self.workflow_combo, self.batch_combo, self.kind_combo, self.size_slider):
-            control.setEnabled(total > 0)  # nothing to filter or size yet
+        self.filters.set_enabled_filters(total > 0)
         if total == 0:
             self.empty_label.setText(EMPTY_GALLERY_MESSAGE)
             self.pages.setCurrentWidget(self.empty_label)
@@ -523,45 +439,3 @@ class GalleryView(QWidget):
             self.list_view.addAction(action)
         action.triggered.connect(slot)
         return action
-
-
-def _fill_combo(combo: QComboBox, choices: Sequence[tuple[str, str | None]]) -> None:
-    current = combo.currentData()
-    existing = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
-    if existing == list(choices):
-        return
-    combo.blockSignals(True)
-    try:
-        combo.clear()
-        for text, data in choices:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(_combo_index(combo, current))
-        _fit_combo(combo)
-    finally:
-        combo.blockSignals(False)
-    if combo.currentData() != current:
-        # The chosen workflow or batch has no outputs any more: fall back to all.
-        combo.currentIndexChanged.emit(combo.currentIndex())
-
-
-def _fit_combo(combo: QComboBox) -> None:
-    """Let a filter combo grow into spare room up to its longest choice, and shrink to its
-    minimum (a few characters) when the window is narrow; the list shows every name whole."""
-    metrics = combo.fontMetrics()
-    longest = max(
-        (metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0
-    )
-    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    combo.setMaximumWidth(max(combo.minimumSizeHint().width(), longest + 48))
-    view = combo.view()
-    view.setMinimumWidth(longest + 2 * view.frameWidth() + 24)
-
-
-def _combo_index(combo: QComboBox, data: str | None) -> int:
-    """The row holding ``data``; the first row ("All …") when it is None or gone."""
-    if data is None:
-        return 0
-    for row in range(combo.count()):
-        if combo.itemData(row) == data:
-            return row
-    return 0

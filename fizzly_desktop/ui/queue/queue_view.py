@@ -13,7 +13,9 @@ Signals:
     visible_runs_changed(list run_ids): rows now on screen, so tracking can serve them first.
     mark_requested(list run_ids, str mark): the star ("star") or reject ("reject") key pressed.
     delete_requested(list run_ids): delete the selected runs with their saved files.
+    compare_requested(list run_ids): compare the pictures of the selected runs.
     marks_filter_changed(str): "" (every run), "starred", "not_rejected" or "rejected".
+    date_filter_changed(str): a value of ``DATE_RANGES`` ("" for any time).
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.library_search import DATE_RANGES
 from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.queue.run_table import (
@@ -82,7 +85,9 @@ class QueueView(QWidget):
     visible_runs_changed = Signal(list)
     mark_requested = Signal(list, str)
     delete_requested = Signal(list)
+    compare_requested = Signal(list)
     marks_filter_changed = Signal(str)
+    date_filter_changed = Signal(str)
 
     def __init__(self, model: RunTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,10 +112,18 @@ class QueueView(QWidget):
         self.marks_filter.currentIndexChanged.connect(
             lambda _i: self.marks_filter_changed.emit(self.marks_filter.currentData() or "")
         )
+        self.date_filter = QComboBox()
+        self.date_filter.setAccessibleName("Show runs made")
+        for label, value in DATE_RANGES:
+            self.date_filter.addItem(label, value)
+        self.date_filter.currentIndexChanged.connect(
+            lambda _i: self.date_filter_changed.emit(self.date_filter.currentData() or "")
+        )
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.marks_filter)
+        bar.addWidget(self.date_filter)
         bar.addWidget(self.summary)
         layout.addLayout(bar)
 
@@ -180,6 +193,8 @@ class QueueView(QWidget):
         self.proxy.rowsInserted.connect(self._keep_scroll_anchor)
         self.proxy.rowsInserted.connect(self._on_rows_changed)
         self.proxy.rowsRemoved.connect(self._on_rows_changed)
+        # The proxy takes a row out while its source still has it: count again once it is gone.
+        self.model.rowsRemoved.connect(self._on_rows_changed)
         self.proxy.layoutChanged.connect(self._on_rows_changed)
         self.proxy.modelReset.connect(self._on_rows_changed)
         self._on_rows_changed()
@@ -219,6 +234,7 @@ class QueueView(QWidget):
         # As in photo managers: one key stars, one rejects; pressing it again takes it back.
         self.star_action = self._action("&Star", "S", lambda: self._emit_mark("star"))
         self.reject_action = self._action("Re&ject", "X", lambda: self._emit_mark("reject"))
+        self.compare_action = self._action("C&ompare…", "C", self._emit_compare)
         self.delete_action = self._action(
             "&Delete with Files…", "Ctrl+Del", lambda: self._emit_ids(self.delete_requested)
         )
@@ -258,6 +274,14 @@ class QueueView(QWidget):
             return
         signal.emit(runs[0].id)
 
+    def _emit_compare(self) -> None:
+        # Pictures are compared in the order their rows read, not the order they were clicked.
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        runs = [self.proxy.index(row, 0).data(RUN_ROLE) for row in rows]
+        ids = [run.id for run in runs if isinstance(run, Run)]
+        if ids:
+            self.compare_requested.emit(ids)
+
     def _emit_mark(self, mark: str) -> None:
         ids = self.selected_ids()
         if ids:
@@ -282,6 +306,8 @@ class QueueView(QWidget):
         self.delete_action.setEnabled(any(not run.state.is_active for run in runs))
         self.star_action.setEnabled(bool(runs))
         self.reject_action.setEnabled(bool(runs))
+        # Enabled with any selection: a choice that cannot be compared is told why.
+        self.compare_action.setEnabled(bool(runs))
         self.export_action.setEnabled(any(run.outputs for run in runs))
 
     def refresh_actions(self) -> None:
@@ -297,7 +323,7 @@ class QueueView(QWidget):
                 (self.cancel_action, self.retry_action),
                 (self.use_inputs_action, self.copy_id_action, self.open_folder_action),
                 (self.export_action,),
-                (self.star_action, self.reject_action),
+                (self.star_action, self.reject_action, self.compare_action),
                 (self.move_up_action, self.move_down_action),
                 (self.remove_action, self.delete_action),
             ),

@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
             queue.move_down_action,
             queue.star_action,
             queue.reject_action,
+            queue.compare_action,
             queue.remove_action,
             queue.delete_action,
             queue.clear_history_action,

@@ -335,6 +335,10 @@ def test_the_grid_has_the_queue_lists_menu_and_delete_key(qtbot: QtBot, tmp_path
         "Save as…",
         "Copy image",
         "Export…",
+        "Star",
+        "Reject",
+        "Compare…",
+        "Delete with Files…",
     ]
     assert grid.cancel_action.isEnabled()
     assert not grid.retry_action.isEnabled()
@@ -363,3 +367,25 @@ def test_the_grid_has_the_queue_lists_menu_and_delete_key(qtbot: QtBot, tmp_path
         grid.export_action.trigger()
     assert blocker.args[0][0] == 0
     assert sorted(blocker.args[0]) == list(range(grid.model.cell_count()))
+
+
+def test_a_marked_cell_says_so_and_keeps_its_mark_until_told(qtbot: QtBot) -> None:
+    from fizzly_desktop.ui.batches.sweep_grid import MarkRole
+
+    grid = make_grid(qtbot)
+    grid.set_plan(grid_plan())
+    grid.update_cell(0, DONE, mark="star")
+    grid.update_cell(1, DONE, mark="reject")
+    assert grid.model.model_index(0).data(MarkRole) == "star"
+    assert grid.cell(0).describe() == "Done · starred"
+    assert grid.cell(1).describe() == "Done · rejected"
+    grid.update_cell(0, DONE)
+    assert grid.cell(0).mark is None
+    received: list[tuple[list[int], str]] = []
+    grid.mark_requested.connect(lambda cells, mark: received.append((cells, mark)))
+    grid.view.setCurrentIndex(grid.model.model_index(1))
+    grid.star_action.trigger()
+    assert received == [([1], "star")]
+    grid.show()
+    qtbot.waitExposed(grid)
+    grid.view.viewport().repaint()  # the star and the dimmed tile paint without error

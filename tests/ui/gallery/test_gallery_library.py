@@ -3,6 +3,8 @@ compare two images with one zoom and pan, a swipe, and the inputs that differ.""
 
 from __future__ import annotations
 
+import time
+
 import qasync
 from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -146,5 +148,43 @@ def test_compare_two_images_moves_as_one_and_lists_what_differs(
         assert view.swipe_pane.state == ViewState(1.0, 0.5, 0.5, 0.25)
         view.close()
         await until(lambda: app.library.compare_view is None)
+
+    in_app(qloop, scenario)
+
+
+def test_the_gallery_narrows_by_date_with_the_search(
+    qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    async def scenario(app: AppController) -> None:
+        gallery = app.gallery
+        lighthouse, cat = await _two_images(app)
+        engine = app.services.engine
+        assert engine is not None
+        old = engine.run(cat)
+        assert old is not None
+        assert old.completed_at is not None
+        old.created_at -= 10 * 86400  # made ten days ago
+        old.completed_at -= 10 * 86400
+        engine.touch(old)
+        await until(
+            lambda: all(
+                i.created_at.timestamp() < time.time() - 9 * 86400
+                for i in gallery.shown_items()
+                if i.run_id == cat
+            )
+        )
+        combo = gallery.date_combo
+        assert combo.isVisible()
+        combo.setCurrentIndex(combo.findData("7d"))
+        await until(lambda: {i.run_id for i in gallery.shown_items()} == {lighthouse})
+        combo.setCurrentIndex(combo.findData("30d"))
+        await until(lambda: {i.run_id for i in gallery.shown_items()} == {lighthouse, cat})
+        QTest.keyClicks(gallery.search, "astro")
+        await until(lambda: {i.run_id for i in gallery.shown_items()} == {cat})
+        combo.setCurrentIndex(combo.findData("today"))
+        await until(lambda: gallery.shown_items() == [])
+        assert gallery.message_text().startswith("No outputs match these filters.")
+        combo.setCurrentIndex(combo.findData(""))
+        await until(lambda: {i.run_id for i in gallery.shown_items()} == {cat})
 
     in_app(qloop, scenario)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -17,9 +17,9 @@ from fizzly_desktop.core.batch_plan import import_rows
 from fizzly_desktop.core.deletion import Holding
 from fizzly_desktop.core.marks import Mark, MarkKey
 from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME
-from fizzly_desktop.core.runs import Run, RunState
+from fizzly_desktop.core.runs import Run, RunState, StateGroup
 from fizzly_desktop.ui.controller import AppController
-from fizzly_desktop.ui.presenters.library import STAR_BADGE
+from fizzly_desktop.ui.presenters.search import STAR_BADGE
 from fizzly_desktop.ui.queue.run_table import RUN_ROLE, Column
 from tests.fixtures.app import in_app, state_of, until
 
@@ -133,6 +133,7 @@ def test_delete_with_files_asks_with_counts_and_undo_brings_everything_back(
         delete = next(b for b in box.buttons() if b.text() == "Delete")
         delete.click()
         await until(lambda: lighthouse not in _shown(app))
+        assert queue.summary.text() == "1 run"
         assert not any(path.exists() for path in files)
         assert library.undo_bar.isVisible()
         assert library.undo_bar.label.text() == "Deleted 1 run and 2 files."
@@ -248,5 +249,85 @@ def test_attach_to_a_run_sent_elsewhere_by_its_request_id(
         await until(lambda: again.problem.isVisible())
         assert again.problem.text() == "That run is in the queue already."
         again.reject()
+
+    in_app(qloop, scenario)
+
+
+def test_compare_from_the_queue_or_say_why_not(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
+    async def scenario(app: AppController) -> None:
+        queue, status = app.window.queue_view, app.window.statusBar()
+        lighthouse, cat = await _two_done_runs(app)
+        assert queue.compare_action in app.window.run_menu.actions()
+        # One run alone: said plainly, nothing opens.
+        queue.select_run(lighthouse)
+        await _press(app, Qt.Key.Key_C)
+        assert "Select two to four runs with pictures" in status.currentMessage()
+        assert app.library.compare_view is None
+        # A run without a picture (still waiting) and one with: said plainly too.
+        engine = app.services.engine
+        assert engine is not None
+        engine.pause_submissions()
+        waiting = await engine.submit(WF, {"prompt": "later"}, profile=SANDBOX_PROFILE_NAME)
+        await until(lambda: waiting.id in _shown(app))
+        _select(app, [lighthouse, waiting.id])
+        queue.compare_action.trigger()
+        assert "Only one of the 2 selected runs has a picture" in status.currentMessage()
+        assert app.library.compare_view is None
+
+        _select(app, [lighthouse, cat, waiting.id])
+        await _press(app, Qt.Key.Key_C)
+        view = app.library.compare_view
+        assert view is not None
+        assert len(view.panes) == 2  # the waiting run is left out
+        rows = {view.differences.item(r, 0).text() for r in range(view.differences.rowCount())}
+        assert "prompt" in rows
+        await until(lambda: all(p.image is not None and not p.image.isNull() for p in view.panes))
+        view.close()
+        await until(lambda: app.library.compare_view is None)
+
+    in_app(qloop, scenario)
+
+
+def _select(app: AppController, run_ids: list[str]) -> None:
+    queue = app.window.queue_view
+    selection = queue.table.selectionModel()
+    selection.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    shown = _shown(app)
+    for run_id in run_ids:
+        selection.select(queue.proxy.index(shown.index(run_id), 0), flags)
+
+
+def test_dates_and_state_groups_narrow_the_search(qtbot: QtBot, qloop: qasync.QEventLoop) -> None:
+    async def scenario(app: AppController) -> None:
+        queue = app.window.queue_view
+        engine = app.services.engine
+        assert engine is not None
+        lighthouse, cat = await _two_done_runs(app)
+        old = engine.run(cat)
+        assert old is not None
+        old.created_at -= 10 * 86400  # made ten days ago
+        assert [queue.date_filter.itemText(i) for i in range(queue.date_filter.count())] == [
+            "Any time",
+            "Today",
+            "Last 7 days",
+            "Last 30 days",
+        ]
+        queue.date_filter.setCurrentIndex(queue.date_filter.findData("7d"))
+        await until(lambda: _shown(app) == [lighthouse])
+        queue.date_filter.setCurrentIndex(queue.date_filter.findData("30d"))
+        await until(lambda: set(_shown(app)) == {lighthouse, cat})
+        QTest.keyClicks(queue.search, "cat astro")
+        await until(lambda: _shown(app) == [cat])
+        queue.date_filter.setCurrentIndex(queue.date_filter.findData("today"))
+        await until(lambda: _shown(app) == [])
+        queue.date_filter.setCurrentIndex(queue.date_filter.findData(""))
+        await until(lambda: _shown(app) == [cat])
+        # The sidebar's state groups narrow the search too.
+        sidebar = app.window.state_filters
+        sidebar.select_group(StateGroup.FAILED)
+        await until(lambda: _shown(app) == [])
+        sidebar.select_group(StateGroup.COMPLETED)
+        await until(lambda: _shown(app) == [cat])
 
     in_app(qloop, scenario)

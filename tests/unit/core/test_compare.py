@@ -59,3 +59,18 @@ def test_pan_follows_the_pointer_and_stops_at_the_edges() -> None:
     assert view.panned(0.1, 0.0).center_x == pytest.approx(0.45)
     assert view.panned(5.0, -5.0).visible()[:2] == (0.0, 0.5)
     assert ViewState(swipe=3.0).clamped().swipe == 1.0
+
+
+def test_runs_to_compare_say_plainly_what_is_missing() -> None:
+    from fizzly_desktop.core.compare import CompareError, check_runs
+
+    check_runs(2, 2)
+    check_runs(5, 3)  # two runs without a picture are left out
+    with pytest.raises(CompareError, match="Select two to four runs with pictures"):
+        check_runs(1, 1)
+    with pytest.raises(CompareError, match="None of the 3 selected runs has a picture yet"):
+        check_runs(3, 0)
+    with pytest.raises(CompareError, match="Only one of the 2 selected runs has a picture"):
+        check_runs(2, 1)
+    with pytest.raises(CompareError, match="5 of the selected runs have pictures; compare up to"):
+        check_runs(6, 5)

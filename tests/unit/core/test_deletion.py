@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from fizzly_desktop.core.history import HistoryStore, OutputRecord
 from fizzly_desktop.core.library_search import SearchQuery
 from fizzly_desktop.core.marks import Mark, MarkKey
 from fizzly_desktop.core.runs import Run, RunState
-from tests.unit.core.fake_client import FakeClient
+from tests.unit.core.fake_client import FakeClient, FakeDownloader
 from tests.unit.core.test_engine import PROFILE, WF, Harness, _state, until
 
 
@@ -207,3 +209,104 @@ async def test_deleting_runs_the_engine_does_not_know_deletes_nothing(
 ) -> None:
     engine = harness.engine
     assert await engine.delete_runs(["no-such-run"], Holding(tmp_path / "held")) is None
+
+
+async def test_undo_puts_runs_back_in_their_batch_in_its_order(
+    harness: Harness, store: HistoryStore, tmp_path: Path
+) -> None:
+    engine = harness.engine
+    batch = await engine.submit_batch(
+        "foxes", WF, [{"prompt": f"fox {i}"} for i in range(3)], profile=PROFILE
+    )
+    first, middle, last = batch.run_ids
+    await until(lambda: all(_state(engine, rid) is RunState.COMPLETED for rid in batch.run_ids))
+    holding = Holding(tmp_path / "held")
+
+    held = await engine.delete_runs([middle], holding)
+    assert held is not None
+    assert engine.batch(batch.id) is not None
+    assert engine.batch(batch.id).run_ids == [first, last]  # type: ignore[union-attr]
+    assert await engine.undo_delete(held, holding) == []
+    assert engine.batch(batch.id).run_ids == [first, middle, last]  # type: ignore[union-attr]
+    assert [r.id for r in engine.batch_runs(batch.id)] == [first, middle, last]
+
+    # Every run of the batch deleted removes the batch; undo brings it back whole.
+    held = await engine.delete_runs(list(batch.run_ids), holding)
+    assert held is not None
+    assert engine.batch(batch.id) is None
+    await engine.flush()
+    assert await engine.undo_delete(held, holding) == []
+    again = engine.batch(batch.id)
+    assert again is not None
+    assert again.name == "foxes"
+    assert again.run_ids == [first, middle, last]
+    assert all(engine.run(rid).batch_id == batch.id for rid in again.run_ids)  # type: ignore[union-attr]
+    # ... and in the history: a restart finds the batch with its runs.
+    await engine.close()
+    reopened = Harness(store, FakeClient(), tmp_path)
+    await reopened.engine.start()
+    try:
+        loaded = reopened.engine.batch(batch.id)
+        assert loaded is not None
+        assert loaded.run_ids == [first, middle, last]
+    finally:
+        await reopened.engine.close()
+
+
+class GatedDownloader(FakeDownloader):
+    """Holds every download until ``gate`` is set: a slow image server."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = asyncio.Event()
+        self.waiting = 0
+
+    async def download(self, url: str, dest: Path) -> Path:
+        self.waiting += 1
+        await self.gate.wait()
+        self.waiting -= 1
+        return await super().download(url, dest)
+
+
+async def test_a_run_deleted_while_its_outputs_download_leaves_no_record_nor_file(
+    store: HistoryStore, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    h = Harness(store, FakeClient(), tmp_path)
+    gated = GatedDownloader()
+    h.engine._outputs._downloader = gated
+    engine = h.engine
+    await engine.start()
+    try:
+        run = await engine.submit(WF, {"prompt": "slow fox"}, profile=PROFILE)
+        await until(lambda: _state(engine, run.id) is RunState.COMPLETED)
+        await until(lambda: gated.waiting > 0)  # its image is on its way
+
+        held = await engine.delete_runs([run.id], Holding(tmp_path / "held"))
+        assert held is not None
+        assert held.moved == []
+        with caplog.at_level(logging.ERROR):
+            gated.gate.set()
+            await until(lambda: gated.waiting == 0)
+            name = f"download-{run.id}"
+            await until(lambda: not any(t.get_name().endswith(name) for t in asyncio.all_tasks()))
+            await engine.flush()
+        assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+        assert store.outputs_of(run.id) == []
+        assert engine.outputs_of(run.id) == []
+        pictures = tmp_path / "pictures"
+        left = [p for p in pictures.rglob("*") if p.is_file()] if pictures.exists() else []
+        assert left == []  # the picture saved for a deleted run is removed, sidecar too
+    finally:
+        await engine.close()
+
+
+def test_the_history_keeps_no_output_of_a_run_it_does_not_have(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    run = _run(RunState.COMPLETED)
+    record = _record(run, tmp_path, "image", 10)
+    store.save_output(record).result(5)  # the run was never written (or deleted meanwhile)
+    assert store.outputs_of(run.id) == []
+    store.save_run(run).result(5)
+    store.save_output(record).result(5)
+    assert store.outputs_of(run.id) == [record]

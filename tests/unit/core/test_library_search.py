@@ -198,3 +198,39 @@ def test_an_empty_query_says_so() -> None:
     assert SearchQuery(text=" - ").is_empty
     assert not SearchQuery(text="a").is_empty
     assert not SearchQuery(marks="starred").is_empty
+
+
+def test_date_ranges_begin_at_local_midnight_of_their_first_day() -> None:
+    from datetime import datetime, timedelta
+
+    from fizzly_desktop.core.library_search import DATE_RANGES, since_of
+
+    now = datetime(2026, 3, 15, 17, 45).astimezone()
+    midnight = now.replace(hour=0, minute=0)
+    assert since_of("", now) is None
+    assert since_of("today", now) == midnight.timestamp()
+    assert since_of("7d", now) == (midnight - timedelta(days=6)).timestamp()
+    assert since_of("30d", now) == (midnight - timedelta(days=29)).timestamp()
+    assert [value for _, value in DATE_RANGES] == ["", "today", "7d", "30d"]
+    with pytest.raises(ValueError, match="Unknown date range"):
+        since_of("yesterday", now)
+
+
+def test_a_date_range_and_states_narrow_the_text_search(tmp_path: Path) -> None:
+    from fizzly_desktop.core.library_search import since_of
+
+    store = HistoryStore(tmp_path / "h.sqlite3")
+    try:
+        old = Run.create("demo/a", {"prompt": "red fox"}, "p")
+        old.created_at = (since_of("7d") or 0) - 3600
+        new = Run.create("demo/a", {"prompt": "red fox"}, "p")
+        failed = Run.create("demo/a", {"prompt": "red fox"}, "p")
+        failed.state = RunState.FAILED
+        for run in (old, new, failed):
+            store.save_run(run).result(5)
+        week = SearchQuery(text="fox", since=since_of("7d"))
+        assert set(store.read(lambda c: search_runs(c, week))) == {new.id, failed.id}
+        done = SearchQuery(text="fox", since=since_of("7d"), states=frozenset({"FAILED"}))
+        assert store.read(lambda c: search_runs(c, done)) == [failed.id]
+    finally:
+        store.close()
