@@ -7,7 +7,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.labels import ElidedLabel, plain_label
 
 
 def test_markup_is_shown_as_text(qtbot: QtBot) -> None:
@@ -28,3 +28,21 @@ def test_wrap_muted_and_selectable(qtbot: QtBot) -> None:
     assert label.wordWrap()
     assert label.foregroundRole() == QPalette.ColorRole.PlaceholderText
     assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def test_an_elided_label_ends_in_an_ellipsis_never_mid_letter(qtbot: QtBot) -> None:
+    label = ElidedLabel("3 of 10 runs done · 2 failed · 1,200 credits")
+    qtbot.addWidget(label)
+    label.resize(label.fontMetrics().horizontalAdvance("3 of 10 runs") + 4, 24)
+    label.show()
+    shown = label.shown_text()
+    assert shown.endswith("…")
+    assert "3 of 10 runs done".startswith(shown[:-1].rstrip())
+    assert label.toolTip() == "3 of 10 runs done · 2 failed · 1,200 credits"
+    assert label.minimumSizeHint().width() == 0
+    label.resize(label.fontMetrics().horizontalAdvance(label.text()) + 10, 24)
+    assert label.shown_text() == label.text()
+    # What is drawn is the shown text (pixels change between the two widths).
+    wide = label.grab().toImage()
+    label.resize(40, 24)
+    assert label.grab().toImage() != wide

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.ui.forms.form_panel import FormPanel
+from fizzly_desktop.ui.labels import ElidedLabel
 from fizzly_desktop.ui.shell.batch_banner import BatchBanner
 from fizzly_desktop.ui.shell.status_bar import AppStatusBar
 
@@ -74,11 +74,9 @@ class BatchBar(QWidget):
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         # The summary gives way to the buttons when the queue is narrow; the tooltip keeps it.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status = ElidedLabel()
+        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         def tool(text: str, tip: str) -> QToolButton:
             button = QToolButton()
