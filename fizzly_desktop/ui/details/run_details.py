@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -45,7 +45,7 @@ from fizzly_desktop.core.formatting import format_duration, plural_credits
 from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
 from fizzly_desktop.core.words import WaitCauses
-from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.labels import ElidedLabel, plain_label
 
 _NODE_MARKS = {
     None: ("○", "Pending"),
@@ -216,12 +216,14 @@ class RunDetailsPanel(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.state_label = plain_label(selectable=True)
-        # A long state (a failure's reason) gives way instead of widening the window; the
-        # tooltip and the error box below say it whole.
-        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.state_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("— In queue"))
-        self.request_label = plain_label(muted=True, selectable=True)
+        # A long state (a failure's reason) gives way instead of widening the window, ending
+        # in "…"; the tooltip and the error box below say it whole. The request ID gives way
+        # first (Copy request ID copies it whole), never the state's first word.
+        self.state_label = ElidedLabel()
+        self.state_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("— Cancelling…"))
+        self.request_label = ElidedLabel()
+        self.request_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.request_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.copy_button = QPushButton("Copy request ID")
         self.copy_button.setAccessibleName("Copy request ID")
         self.copy_button.clicked.connect(self._on_copy_clicked)
@@ -229,9 +231,8 @@ class RunDetailsPanel(QWidget):
         self.use_inputs_button.setAccessibleName("Use these inputs")
         self.use_inputs_button.clicked.connect(self._on_use_inputs_clicked)
         header.addWidget(self.title)
-        header.addWidget(self.state_label)
-        header.addStretch(1)
-        header.addWidget(self.request_label)
+        header.addWidget(self.state_label, 3)
+        header.addWidget(self.request_label, 2)
         header.addWidget(self.copy_button)
         header.addWidget(self.use_inputs_button)
         layout.addLayout(header)
