@@ -60,7 +60,8 @@ def test_save_from_the_strip_and_step_through_the_gallery(
         await until(lambda: kept.exists() and kept.with_suffix(".json").exists())
         assert kept.read_bytes() == item.path.read_bytes()
         assert named[0].endswith(f"a red kite · seed {item.inputs['seed']}{item.path.suffix}")
-        assert f"Saved {kept.name}" in window.statusBar().currentMessage()
+        # The files are on disk a moment before the worker's news reaches the status bar.
+        await until(lambda: f"Saved {kept.name}" in window.statusBar().currentMessage())
 
         QGuiApplication.clipboard().clear()
         strip.copy_image_action.trigger()
