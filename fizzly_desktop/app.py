@@ -16,7 +16,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import asyncio
+
     from PySide6.QtGui import QIcon
+
+    from fizzly_desktop.core.sandbox_process import AsyncSandboxHandle
 
 from fizzly_desktop import APP_ID, APP_NAME, __version__
 
@@ -191,6 +195,16 @@ def _preload_heavy_modules() -> None:
         importlib.import_module(name)
 
 
+def _start_sandbox_early(args: Sequence[str]) -> asyncio.Task[AsyncSandboxHandle]:
+    import asyncio
+
+    from fizzly_desktop.core.paths import app_paths
+    from fizzly_desktop.core.sandbox_process import start_sandbox
+
+    data_dir = app_paths().data_dir / "sandbox"
+    return asyncio.create_task(start_sandbox(*args, data_dir=data_dir), name="sandbox-early")
+
+
 async def _run_app(window: object, options: argparse.Namespace) -> int:
     import asyncio
     import contextlib
@@ -206,15 +220,21 @@ async def _run_app(window: object, options: argparse.Namespace) -> int:
         window.first_painted.connect(painted.set)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(painted.wait(), timeout=1.0)
+    # --sandbox: the local server boots in its own process, on the other core, while the heavy
+    # modules load here; the session takes it when the sandbox profile asks for its sandbox.
+    early_sandbox = _start_sandbox_early(options.sandbox_arg) if options.sandbox else None
     await asyncio.to_thread(_preload_heavy_modules)
     if closed.is_set() or not window.isVisible():
         log.info("The window was closed while %s was starting", APP_NAME)
+        if early_sandbox is not None:
+            with contextlib.suppress(Exception):
+                await (await early_sandbox).stop()
         return 0
     from fizzly_desktop.core.session import AppSession
     from fizzly_desktop.ui.controller import AppController
 
     # Cheap to build: the history, the engine and the sandbox open later, as owned tasks.
-    session = AppSession(sandbox_args=options.sandbox_arg)
+    session = AppSession(sandbox_args=options.sandbox_arg, early_sandbox=early_sandbox)
     controller = AppController(
         session,
         window,

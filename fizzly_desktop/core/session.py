@@ -11,6 +11,7 @@ another address, the sandbox profile's runs are pointed there before they are fo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -40,6 +41,8 @@ class AppSession:
         engine_settings: the engine's tunables.
         sandbox_args: flags for the sandbox server, e.g. ``["--time-scale", "0.2"]``.
         paths: the app's folders; ``app_paths()`` by default.
+        early_sandbox: a sandbox already starting (``--sandbox``: app.py starts it while the
+            heavy modules load); the first ``start_sandbox()`` takes it instead of another.
     """
 
     def __init__(
@@ -49,6 +52,7 @@ class AppSession:
         engine_settings: EngineSettings | None = None,
         sandbox_args: Sequence[str] = (),
         paths: AppPaths | None = None,
+        early_sandbox: asyncio.Task[AsyncSandboxHandle] | None = None,
     ) -> None:
         self.paths = (paths or app_paths()).ensure()
         self.engine_settings = engine_settings or EngineSettings()
@@ -62,6 +66,7 @@ class AppSession:
         #: Why the sandbox did not start, the last time it was asked to (None once it runs).
         self.sandbox_problem: str | None = None
         self._sandbox_lock = asyncio.Lock()
+        self._early_sandbox = early_sandbox
 
     @property
     def vault(self) -> KeyVault:
@@ -92,10 +97,14 @@ class AppSession:
             # A sandbox that ended under the app (it crashed, or was stopped) is started again
             # on the same data folder; the engine's client of the old one is then dropped.
             restarted = self.sandbox is not None
+            early, self._early_sandbox = self._early_sandbox, None
             try:
-                self.sandbox = await start_sandbox(
-                    *self.sandbox_args, data_dir=self.paths.data_dir / "sandbox"
-                )
+                if early is not None:
+                    self.sandbox = await early
+                else:
+                    self.sandbox = await start_sandbox(
+                        *self.sandbox_args, data_dir=self.paths.data_dir / "sandbox"
+                    )
             except Exception as error:  # the caller shows it; the log keeps the details
                 log.exception("The local sandbox did not start")
                 self.sandbox_problem = str(error) or SANDBOX_NOT_RUNNING
@@ -146,6 +155,10 @@ class AppSession:
         if self.history is not None:
             history, self.history = self.history, None
             await asyncio.to_thread(history.close)
+        early, self._early_sandbox = self._early_sandbox, None
+        if early is not None:  # started early, then never asked for (another profile)
+            with contextlib.suppress(Exception):
+                await (await early).stop()
         if self.sandbox is not None:
             sandbox, self.sandbox = self.sandbox, None
             await sandbox.stop()
