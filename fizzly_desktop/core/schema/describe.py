@@ -98,12 +98,3 @@ def number_hint(spec: FieldSpec) -> str:
     if high is not None:
         return f"At most {format_number(high)}{unit}"
     return f"In{unit}" if unit else ""
-
-
-def preset_label(value: object) -> str:
-    """A preset's words: ``landscape_4_3`` → "Landscape 4:3", ``square_hd`` → "Square HD"."""
-    if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+|[a-z]+", value):
-        return format_number(value) if isinstance(value, (int, float)) else str(value)
-    text = re.sub(r"(\d+)_(\d+)", r"\1:\2", value).replace("_", " ")
-    text = re.sub(r"\b(hd|sd|uhd|[0-9]+k)\b", lambda m: m.group(1).upper(), text)
-    return text[0].upper() + text[1:]

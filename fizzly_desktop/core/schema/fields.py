@@ -69,7 +69,10 @@ class FieldSpec:
     back by :meth:`InputSchema.to_json_schema` for kinds the generator cannot rebuild (``json``).
     ``multiple`` marks a list of files (``*_urls``). ``fields`` are an object's inputs, or the
     inputs of each item of an ``object_list``; ``variants`` are the shapes a ``union`` takes
-    ("a preset or a custom size": an ``enum`` and an ``object``). ``accept`` is a media type
+    ("a preset or a custom size": an ``enum`` and an ``object``; or several objects, each
+    titled with its name in the choice), and the item shapes of an ``object_list`` whose items
+    are such a choice. ``choice_labels`` are the schema's own words for ``choices`` ("" where it
+    gives none). ``accept`` is a media type
     pattern for files (``image/*``), ``integer_items`` tells a number list to hold whole numbers.
     """
 
@@ -91,6 +94,7 @@ class FieldSpec:
     min_items: int | None = None
     max_items: int | None = None
     choices: tuple[Any, ...] = ()
+    choice_labels: tuple[str, ...] = ()
     nullable: bool = False
     fields: tuple[FieldSpec, ...] = ()
     variants: tuple[FieldSpec, ...] = ()
@@ -147,7 +151,7 @@ def humanize(name: str) -> str:
     if not words:
         return name or "Input"
     text = " ".join(words)
-    text = re.sub(r"\b(url|urls|id|uri)\b", lambda m: m.group(1).upper(), text, flags=re.I)
+    text = re.sub(r"\b(url|urls|id|uri|json|api)\b", lambda m: m.group(1).upper(), text, flags=re.I)
     return text[0].upper() + text[1:]
 
 

@@ -22,6 +22,7 @@ from fizzly_desktop.core.schema import InputSchema
 
 # Registers the editors of colours, unions and lists of objects with the factory.
 from fizzly_desktop.ui.forms import colors as _colors  # noqa: F401
+from fizzly_desktop.ui.forms import object_lists as _object_lists  # noqa: F401
 from fizzly_desktop.ui.forms import unions as _unions  # noqa: F401
 from fizzly_desktop.ui.forms.group import ERROR_COLOR, FieldRow, FormSection
 from fizzly_desktop.ui.labels import plain_label

@@ -130,7 +130,11 @@ class FormSection(QWidget):
         return row
 
     def labels(self) -> list[QLabel]:
-        return [row.label for row in self.rows.values() if row.spec.kind != "object"]
+        return [
+            row.label
+            for row in self.rows.values()
+            if row.spec.kind != "object" and row.container.isVisibleTo(self)
+        ]
 
 
 class ObjectField(FieldWidget):
@@ -151,6 +155,15 @@ class ObjectField(FieldWidget):
         for child in spec.fields:
             row = self.section.add_field(child)
             row.widget.changed.connect(self.changed)
+            if (
+                child.kind == "enum"
+                and len(child.choices) == 1
+                and child.required
+                and not child.nullable
+            ):
+                # An input that can take one value only (a part's ``type: "text"``) is sent
+                # as it is; an editor with nothing to choose would only be in the way.
+                self.section.layout_.setRowVisible(row.container, False)
         self.group.toggled.connect(lambda _on: self.changed.emit())
         labels = self.section.labels()
         width = max((label.sizeHint().width() for label in labels), default=0)

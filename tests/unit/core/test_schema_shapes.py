@@ -94,3 +94,100 @@ def test_openapi_nullable_is_honoured() -> None:
     spec = schema.field("name")
     assert spec is not None
     assert spec.nullable
+
+
+def test_a_choice_between_objects_names_each_by_its_fixed_type() -> None:
+    schema = InputSchema.from_file(CORPUS / "huggingface" / "chat-completion.json")
+    response = schema.field("response_format")
+    assert response is not None
+    assert response.kind == "union"
+    assert [v.title for v in response.variants] == ["Text", "JSON schema", "JSON object"]
+    json_schema = response.variants[1]
+    assert [c.name for c in json_schema.fields] == ["type", "json_schema"]
+    assert json_schema.fields[0].choices == ("json_schema",)
+    assert schema.validate({"messages": [], "response_format": {"type": "json_object"}}) == []
+    wrong = schema.validate({"messages": [], "response_format": {"type": "json_schema"}})
+    assert wrong != []
+
+
+def test_a_list_of_choices_keeps_the_shared_inputs_in_each_shape() -> None:
+    schema = InputSchema.from_file(CORPUS / "huggingface" / "chat-completion.json")
+    messages = schema.field("messages")
+    assert messages is not None
+    assert messages.kind == "object_list"
+    assert messages.fields == ()
+    text, tool_calls = messages.variants
+    # Named by the input only each has; the message's role and name are in both, first.
+    assert (text.title, tool_calls.title) == ("Content", "Tool calls")
+    assert [c.name for c in text.fields] == ["name", "role", "content"]
+    assert [c.name for c in tool_calls.fields] == ["name", "role", "tool_calls"]
+    assert [c.name for c in text.fields if c.required] == ["role", "content"]
+    content = text.fields[2]
+    assert content.kind == "union"
+    assert [v.kind for v in content.variants] == ["text", "object_list"]
+    parts = content.variants[1]
+    assert [v.title for v in parts.variants] == ["Text", "Image URL"]
+
+
+def test_choices_without_a_fixed_type_are_named_by_title_or_type_name() -> None:
+    circle = obj(radius={"type": "number"})
+    square = obj(side={"type": "number"})
+    titled = InputSchema.from_document(
+        obj(shape={"oneOf": [{**circle, "title": "Round"}, {**square, "title": "Square"}]})
+    )
+    named = {
+        "$defs": {
+            "ShapeCircleInput": {**circle, "title": "ShapeCircleInput"},
+            "ShapeSquareInput": {**square, "title": "ShapeSquareInput"},
+        },
+        **obj(
+            shape={
+                "anyOf": [
+                    {"$ref": "#/$defs/ShapeCircleInput"},
+                    {"$ref": "#/$defs/ShapeSquareInput"},
+                ]
+            }
+        ),
+    }
+    same = InputSchema.from_document(obj(shape={"oneOf": [circle, obj(radius={"type": "number"})]}))
+    shapes = [s.field("shape") for s in (titled, InputSchema.from_document(named), same)]
+    assert [[v.title for v in spec.variants] for spec in shapes if spec] == [
+        ["Round", "Square"],
+        ["Circle", "Square"],
+        ["Option 1", "Option 2"],
+    ]
+
+
+def test_labels_a_schema_gives_its_fixed_values_are_kept() -> None:
+    schema = InputSchema.from_document(
+        obj(
+            a={"enum": ["x1", "x2"], "x-enum-labels": ["First", "Second"]},
+            b={"enum": ["x1", "x2"], "enumNames": ["Uno", ""]},
+            c={"enum": ["x1", "x2"], "x-enum-labels": {"x2": "Two"}},
+            d={"oneOf": [{"const": "fast", "title": "Quick draft"}, {"const": "best"}]},
+        )
+    )
+    labels = [spec.choice_labels for spec in schema.fields]
+    assert labels == [("First", "Second"), ("Uno", ""), ("", "Two"), ("Quick draft", "")]
+    assert schema.fields[3].choices == ("fast", "best")
+    # Saved by the field editor and read back, the labels stay.
+    assert InputSchema.from_fields(schema.fields).fields == schema.fields
+
+
+def test_problems_inside_a_choice_are_said_for_the_shape_meant() -> None:
+    schema = InputSchema.from_file(CORPUS / "huggingface" / "chat-completion.json")
+
+    def said(messages: Any, **more: Any) -> list[str]:
+        return [e.message for e in schema.validate({"messages": messages, **more})]
+
+    image = {"type": "image_url", "image_url": {}}
+    assert said([{"role": "user", "content": [image]}]) == [
+        "Messages item 1 › Content item 1 › Image URL › URL is required."
+    ]
+    assert said([{"role": "user", "content": 5}]) == [
+        "Messages item 1 › Content must be text or a list."
+    ]
+    assert said([], response_format={"type": "yaml"}) == [
+        "Response format › Type must be one of: text, json_schema, json_object."
+    ]
+    assert said([{"content": "hi"}]) == ["Messages item 1 › Role is required."]
