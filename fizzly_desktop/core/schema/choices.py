@@ -81,6 +81,19 @@ def _word(word: str, *, first: bool) -> str:
     return lowered.capitalize() if first else lowered
 
 
+def title_word(word: str) -> str:
+    """A word of a title as the app writes it: known acronyms upper case ("Lcm" → "LCM"),
+    others unchanged."""
+    lowered = word.lower()
+    if lowered in _SPELLINGS:
+        return _SPELLINGS[lowered]
+    return word.upper() if lowered in _ACRONYMS and lowered not in _COMMON_WORDS else word
+
+
+#: Acronyms that are also words in a title ("Id" is handled on its own).
+_COMMON_WORDS = frozenset({"id", "ip", "pc", "mov", "bw"})
+
+
 def choice_labels(spec: FieldSpec) -> list[str]:
     """The label of each of ``spec.choices``: the schema's own where it gives one, else
     :func:`readable_choice`. Values whose labels would read the same keep their raw text."""

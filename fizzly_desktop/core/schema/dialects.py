@@ -532,8 +532,14 @@ def _mark_advanced(
     if len(fields) <= ESSENTIAL_FIELD_COUNT and not any(explicit.values()):
         return tuple(fields)
     essential: set[str] = set()
+    # Inputs a schema says the model ignores ("UNUSED", as Hugging Face's specs write) fold.
+    unused = {
+        spec.name
+        for spec in fields
+        if re.match(r"\W*unused\b", spec.description, re.IGNORECASE) and spec.name not in explicit
+    }
     for spec in fields:
-        automatic = explicit.get(spec.name) is None
+        automatic = explicit.get(spec.name) is None and spec.name not in unused
         if (
             explicit.get(spec.name) is False
             or (spec.required and not spec.has_default)
@@ -543,7 +549,7 @@ def _mark_advanced(
     for spec in fields:
         if len(essential) >= ESSENTIAL_FIELD_COUNT:
             break
-        if spec.name not in explicit:
+        if spec.name not in explicit and spec.name not in unused:
             essential.add(spec.name)
     result = []
     for spec in fields:

@@ -119,7 +119,7 @@ class FieldDraft:
             choices = self._choices()
             if not choices:
                 raise SchemaError(f"{title}: list the choices, one per line.")
-            spec = replace(spec, choices=tuple(choices))
+            spec = replace(spec, choices=tuple(choices), choice_labels=self._labels(choices))
         if self.kind in ("integer", "number"):
             low = self._number(self.minimum_text, "smallest value")
             high = self._number(self.maximum_text, "largest value")
@@ -150,6 +150,14 @@ class FieldDraft:
         originals = self.original.choices if self.original and self.original.kind == "enum" else ()
         by_text = {_choice_text(choice): choice for choice in originals}
         return [by_text.get(line, line) for line in dict.fromkeys(lines)]
+
+    def _labels(self, choices: list[Any]) -> tuple[str, ...]:
+        """The schema's own labels of the choices kept from the original field."""
+        original = self.original
+        if original is None or original.kind != "enum" or not any(original.choice_labels):
+            return ()
+        given = dict(zip(original.choices, original.choice_labels, strict=False))
+        return tuple(given.get(choice, "") for choice in choices)
 
     def _number(self, text: str, what: str) -> float | None:
         text = text.strip()

@@ -23,6 +23,24 @@ from fizzly_desktop.ui.labels import plain_label
 
 ERROR_COLOR = QColor("#c62828")
 
+#: The widest a label gets beside its input; longer ones wrap ("Subject Reference Image URL"),
+#: so the form fits a narrow panel instead of being cut off on the right.
+LABEL_MAX_WIDTH = 140
+
+
+def line_up_labels(labels: list[QLabel]) -> None:
+    """Give labels one width (the widest one's, at most :data:`LABEL_MAX_WIDTH`)."""
+    natural = [
+        label.fontMetrics().horizontalAdvance(label.text())
+        + label.contentsMargins().left()
+        + label.contentsMargins().right()
+        + 2
+        for label in labels
+    ]
+    width = min(max(natural, default=0), LABEL_MAX_WIDTH)
+    for label in labels:
+        label.setFixedWidth(width)
+
 
 def _small(label: QLabel) -> QLabel:
     font = QFont(label.font())
@@ -41,6 +59,7 @@ class FieldRow:
         self.label = plain_label(f"{spec.title} *" if spec.required else spec.title)
         self.label.setBuddy(widget.focus_widget())
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.label.setWordWrap(True)
         # Line the label's text up with the text inside the editor's frame.
         self.label.setContentsMargins(0, 4, 0, 0)
         if spec.required:
@@ -91,6 +110,16 @@ class FieldRow:
         column.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.error)
 
+    def put_help_first(self) -> None:
+        """Show the help above the editor (under a label placed above it): what a list of
+        rows is for reads before its rows, not after them."""
+        column = self.container.layout()
+        if isinstance(column, QVBoxLayout):
+            column.removeWidget(self.help)
+            column.insertWidget(0, self.help)
+            column.removeWidget(self.more_button)
+            column.insertWidget(1, self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+
     def _on_more_toggled(self, shown: bool) -> None:
         self.help.setText(self.full_help if shown else self.short_help)
         self.more_button.setText("Less" if shown else "More")
@@ -124,17 +153,37 @@ class FormSection(QWidget):
             # A group carries its own title; it spans both columns.
             row.label.hide()
             self.layout_.addRow(row.container)
+        elif is_wide(spec):
+            # Rows of small forms need the width: the label goes above, the rows span both
+            # columns.
+            row.label.setWordWrap(False)
+            row.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            row.put_help_first()
+            self.layout_.addRow(row.label)
+            self.layout_.addRow(row.container)
         else:
             self.layout_.addRow(row.label, row.container)
         self.rows[spec.name] = row
         return row
 
     def labels(self) -> list[QLabel]:
+        """The labels of the left column (to line them up with other sections')."""
         return [
             row.label
             for row in self.rows.values()
-            if row.spec.kind != "object" and row.container.isVisibleTo(self)
+            if row.spec.kind != "object"
+            and not is_wide(row.spec)
+            and row.container.isVisibleTo(self)
         ]
+
+
+def is_wide(spec: FieldSpec) -> bool:
+    """Inputs that hold rows of small forms, or a choice between them: they get the form's
+    whole width, their label above them."""
+    objects = sum(1 for variant in spec.variants if variant.kind == "object")
+    return (spec.kind == "object_list" and (bool(spec.variants) or len(spec.fields) > 1)) or (
+        spec.kind == "union" and objects > 1
+    )
 
 
 class ObjectField(FieldWidget):
@@ -165,11 +214,20 @@ class ObjectField(FieldWidget):
                 # as it is; an editor with nothing to choose would only be in the way.
                 self.section.layout_.setRowVisible(row.container, False)
         self.group.toggled.connect(lambda _on: self.changed.emit())
-        labels = self.section.labels()
-        width = max((label.sizeHint().width() for label in labels), default=0)
-        for label in labels:
-            label.setMinimumWidth(width)
+        line_up_labels(self.section.labels())
         self.reset()
+
+    def make_bare(self) -> None:
+        """Drop the group's frame and title: the inputs of a shape chosen in a choice, shown
+        under the choice that names them."""
+        self.group.setTitle("")
+        self.group.setFlat(True)
+        # Named, so that the groups nested inside keep their frames.
+        self.group.setObjectName("bareGroup")
+        self.group.setStyleSheet("QGroupBox#bareGroup { border: none; margin: 0; padding: 0; }")
+        inner = self.group.layout()
+        if inner is not None:
+            inner.setContentsMargins(0, 4, 0, 0)
 
     def focus_widget(self) -> QWidget:
         first = next(iter(self.section.rows.values()), None)

@@ -46,7 +46,7 @@ class ObjectListField(FieldWidget):
         self.rows_box.setContentsMargins(0, 0, 0, 0)
         self.rows_box.setSpacing(4)
         self.add_button = QToolButton()
-        self.add_button.setText(f"Add {_singular(spec.title).lower()}")
+        self.add_button.setText(f"Add {_in_sentence(_singular(spec.title))}")
         self.add_button.clicked.connect(self._on_add_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -181,6 +181,10 @@ class ObjectListField(FieldWidget):
 
     def _clear_to_empty(self) -> None:
         self._clear_rows()
+        if self.spec.required and not self.spec.has_default:
+            # A list that must be given (a chat's messages) starts with a row to fill in,
+            # rather than a button a person has to find first.
+            self.add_row()
 
     def local_error(self) -> str | None:
         for row in self.rows:
@@ -188,6 +192,11 @@ class ObjectListField(FieldWidget):
             if problem:
                 return problem
         return None
+
+
+def _in_sentence(title: str) -> str:
+    """A title inside a sentence: "Image URL" → "image URL", "LoRA" stays "LoRA"."""
+    return " ".join(w.lower() if w == w.capitalize() else w for w in title.split(" "))
 
 
 def _singular(title: str) -> str:

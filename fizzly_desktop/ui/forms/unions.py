@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -114,8 +115,8 @@ class UnionField(FieldWidget):
             shown = replace(variant, title=spec.title, description="", required=True)
             editor = create_field_widget(shown)
             if isinstance(editor, ObjectField):
-                # The input's label is already beside the choice; the group needs no title.
-                editor.group.setTitle("")
+                # The choice names the shape; its inputs need no frame or title of their own.
+                editor.make_bare()
             editor.changed.connect(self.changed)
             self.stack.addWidget(editor)
             self._add(word, ("shape", len(self.editors)))
@@ -146,7 +147,19 @@ class UnionField(FieldWidget):
                 _carry_shared(self._shown, editor)
             self.stack.setCurrentIndex(entry[1])
             self._shown = editor
+            self._fit_stack_to(editor)
         self.stack.setVisible(entry[0] == "shape")
+
+    def _fit_stack_to(self, shown: QWidget) -> None:
+        # A stack is as large as its largest page; only the page shown should count, or a
+        # short text reserves the room of a list of parts it might become.
+        ignored, preferred = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        for page in self.editors:
+            if page is shown:
+                page.setSizePolicy(preferred, preferred)
+            else:
+                page.setSizePolicy(ignored, ignored)
+        self.stack.updateGeometry()
 
     def focus_widget(self) -> QWidget:
         return self.combo

@@ -297,3 +297,18 @@ def test_corpus_totals() -> None:
     for path in DOCUMENTS:
         assert path.name in sources, f"{path.name} has no source"
     print("corpus totals:", json.dumps(TOTALS, sort_keys=True))
+
+
+#: The form's column in the main window on a 1280 px screen (the narrowest the app supports).
+NARROW_PANEL = 480
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=[p.name for p in DOCUMENTS])
+def test_real_form_fits_a_narrow_panel(qtbot: QtBot, tmp_path: Path, path: Path) -> None:
+    """Nothing is cut off on the right: long labels wrap, nested rows share the width."""
+    form = SchemaForm(added_like_a_user(path, tmp_path))
+    qtbot.addWidget(form)
+    form.show_advanced(True)
+    content = form.form_page.widget()
+    assert content is not None
+    assert content.minimumSizeHint().width() <= NARROW_PANEL

@@ -107,13 +107,13 @@ def test_lora_rows_are_added_filled_reordered_and_removed(qtbot: QtBot) -> None:
     loras = form.field_widget("loras")
     assert isinstance(loras, ObjectListField)
     assert form.values()["loras"] == []
-    assert loras.add_button.text() == "Add lora"
+    assert loras.add_button.text() == "Add LoRA"
 
     qtbot.mouseClick(loras.add_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(loras.add_button, Qt.MouseButton.LeftButton)
-    assert [row.group.title() for row in loras.rows] == ["Lora 1", "Lora 2"]
+    assert [row.group.title() for row in loras.rows] == ["LoRA 1", "LoRA 2"]
     form.show_all_errors()
-    assert form.blocking_reason() == "Loras item 1 › Path is required."
+    assert form.blocking_reason() == "LoRAs item 1 › Path is required."
 
     for row, path in zip(loras.rows, ("style.safetensors", "detail.safetensors"), strict=True):
         editor = row.child_widget("path")
@@ -254,7 +254,8 @@ def test_chat_messages_are_rows_of_a_choice_and_shared_inputs_follow(qtbot: QtBo
     messages = form.field_widget("messages")
     assert isinstance(messages, ObjectListField)
     assert messages.add_button.text() == "Add message"
-    qtbot.mouseClick(messages.add_button, Qt.MouseButton.LeftButton)
+    # A list that must be given starts with one row to fill in.
+    assert len(messages.rows) == 1
     qtbot.mouseClick(messages.add_button, Qt.MouseButton.LeftButton)
     assert [messages.row_title(i) for i in range(2)] == ["Message 1", "Message 2"]
     first, second = messages.rows
@@ -271,7 +272,7 @@ def test_chat_messages_are_rows_of_a_choice_and_shared_inputs_follow(qtbot: QtBo
     pick(content, "Several entries")
     parts = content.current_editor()
     assert isinstance(parts, ObjectListField)
-    qtbot.mouseClick(parts.add_button, Qt.MouseButton.LeftButton)
+    assert len(parts.rows) == 1
     part = parts.rows[0]
     assert isinstance(part, UnionField)
     assert part.choice_texts() == ["Text", "Image URL"]
@@ -291,7 +292,10 @@ def test_chat_messages_are_rows_of_a_choice_and_shared_inputs_follow(qtbot: QtBo
 
     # A message that calls tools keeps the role typed for it as text.
     pick(first, "Tool calls")
-    assert form.values()["messages"][0] == {"role": "system", "tool_calls": []}
+    switched = form.values()["messages"][0]
+    assert switched["role"] == "system"
+    assert len(switched["tool_calls"]) == 1  # a row to fill in, as for any list to be given
+    assert "content" not in switched
     pick(first, "Content")
     assert form.values()["messages"][0] == {"role": "system", "content": "Answer briefly."}
 

@@ -132,3 +132,10 @@ def test_choice_labels_prefer_the_schemas_and_never_read_alike() -> None:
     assert spec is not None
     # Two values reading "Fast draft" would look like one choice: they keep their raw text.
     assert choice_labels(spec) == ["fast_draft", "Best of all", "Fast-Draft"]
+
+
+def test_titles_keep_known_acronyms_upper_case() -> None:
+    assert display_title("Lcm Origin Steps", "lcm_origin_steps") == "LCM Origin Steps"
+    assert display_title("", "cfg_scale") == "CFG scale"
+    assert display_title("Loras", "loras") == "LoRAs"
+    assert display_title("Image Id", "image_id") == "Image ID"

@@ -59,9 +59,9 @@ def test_a_list_of_objects_is_a_list_of_small_forms() -> None:
     assert [(c.name, c.required) for c in loras.fields] == [("path", True), ("scale", False)]
     assert loras.max_items == 3
     too_strong = schema.validate({"loras": [{"path": "a.safetensors", "scale": 9}]})
-    assert [e.message for e in too_strong] == ["Loras item 1 › Scale must be at most 4."]
+    assert [e.message for e in too_strong] == ["LoRAs item 1 › Scale must be at most 4."]
     errors = schema.validate({"loras": [{"scale": 1}]})
-    assert [e.message for e in errors] == ["Loras item 1 › Path is required."]
+    assert [e.message for e in errors] == ["LoRAs item 1 › Path is required."]
 
 
 def test_a_text_or_a_list_of_texts_is_a_union_and_enums_merge() -> None:
@@ -191,3 +191,10 @@ def test_problems_inside_a_choice_are_said_for_the_shape_meant() -> None:
         "Response format › Type must be one of: text, json_schema, json_object."
     ]
     assert said([{"content": "hi"}]) == ["Messages item 1 › Role is required."]
+
+
+def test_inputs_a_schema_calls_unused_are_folded_away() -> None:
+    schema = InputSchema.from_file(CORPUS / "huggingface" / "chat-completion.json")
+    folded = {spec.name for spec in schema.fields if spec.is_advanced}
+    assert {"logit_bias", "n", "model"} <= folded
+    assert "messages" not in folded
