@@ -255,6 +255,10 @@ def _build_field(name: str, raw: Any, required: bool, depth: int, top_level: boo
     description = description_value.strip() if isinstance(description_value, str) else ""
     has_default = "default" in schema
     default = copy.deepcopy(schema.get("default"))
+    if default == "null" and nullable:
+        # Hugging Face's specs write "left empty" as the text "null": the input has no value
+        # of its own unless one is given.
+        has_default, default = False, None
     if has_default and default is not None and not _fits_own_schema(default, schema):
         # Some documents publish defaults of the wrong type ("1024" for a whole number); the
         # form would start invalid. Leave such an input unset: the server applies its default.

@@ -40,7 +40,9 @@ MULTILINE_MAX_LENGTH = 200
 ESSENTIAL_FIELD_COUNT = 6
 
 _PROMPT_WORDS = ("prompt", "text", "caption", "instruction", "instructions", "message", "story")
-_PROMPT_NAMES = frozenset({"description", "content", "lyrics", "script", "context", "query"})
+_PROMPT_NAMES = frozenset(
+    {"description", "content", "lyrics", "script", "context", "query", "inputs"}
+)
 
 
 class SchemaError(ValueError):

@@ -56,7 +56,9 @@ class InputValidator:
 
     def __init__(self, schema: Mapping[str, Any], fields: Sequence[FieldSpec]) -> None:
         self.fields: tuple[FieldSpec, ...] = tuple(fields)
-        self._validator = Draft202012Validator(schema, format_checker=_FORMAT_CHECKER)
+        self._validator = Draft202012Validator(
+            with_openapi_nullable(schema), format_checker=_FORMAT_CHECKER
+        )
 
     def validate(self, values: Mapping[str, Any]) -> list[FieldError]:
         """Problems with ``values``, in field order, each in plain words (empty when valid)."""
@@ -207,6 +209,32 @@ def _depth(error: ValidationError) -> int:
     """How deep in the value an error lies, counting the errors inside a choice's branches."""
     inner = max((_depth(e) for e in error.context or ()), default=0)
     return len(error.relative_path) + inner
+
+
+def with_openapi_nullable(node: Any) -> Any:
+    """OpenAPI 3.0's ``nullable: true`` said in JSON Schema terms (``type: [t, "null"]``), so
+    that leaving such an input empty (null) is accepted, as the document means."""
+    if isinstance(node, list):
+        return [with_openapi_nullable(item) for item in node]
+    if not isinstance(node, Mapping):
+        return node
+    out = {
+        key: value
+        if key in ("enum", "const", "default", "examples")
+        else with_openapi_nullable(value)
+        for key, value in node.items()
+    }
+    if out.pop("nullable", None) is True:
+        declared = out.get("type")
+        if isinstance(declared, str):
+            out["type"] = [declared, "null"]
+        elif isinstance(declared, list) and "null" not in declared:
+            out["type"] = [*declared, "null"]
+        if isinstance(out.get("enum"), list) and None not in out["enum"]:
+            out["enum"] = [*out["enum"], None]
+        if any(key in out for key in ("allOf", "anyOf", "oneOf", "$ref")):
+            out = {"anyOf": [out, {"type": "null"}]}
+    return out
 
 
 def _is_null_branch_mismatch(error: ValidationError) -> bool:

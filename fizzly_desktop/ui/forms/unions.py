@@ -8,8 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -92,7 +90,11 @@ class UnionField(FieldWidget):
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumWidth(160)
-        self.stack = QStackedWidget()
+        # The shapes' editors, one shown at a time. Not a QStackedWidget: a stack is as tall as
+        # its tallest page, and a short text would keep the room of a list of parts.
+        self.stack = QWidget()
+        self._pages = QVBoxLayout(self.stack)
+        self._pages.setContentsMargins(0, 0, 0, 0)
         #: Per combo entry: ("const", value) or ("shape", index into ``editors``).
         self._entries: list[tuple[str, Any]] = []
         self.editors: list[FieldWidget] = []
@@ -118,7 +120,8 @@ class UnionField(FieldWidget):
                 # The choice names the shape; its inputs need no frame or title of their own.
                 editor.make_bare()
             editor.changed.connect(self.changed)
-            self.stack.addWidget(editor)
+            editor.hide()
+            self._pages.addWidget(editor)
             self._add(word, ("shape", len(self.editors)))
             self.editors.append(editor)
         layout = QVBoxLayout(self)
@@ -145,21 +148,10 @@ class UnionField(FieldWidget):
             editor = self.editors[entry[1]]
             if self._shown is not None and self._shown is not editor and not self._setting:
                 _carry_shared(self._shown, editor)
-            self.stack.setCurrentIndex(entry[1])
+            for page in self.editors:
+                page.setVisible(page is editor)
             self._shown = editor
-            self._fit_stack_to(editor)
         self.stack.setVisible(entry[0] == "shape")
-
-    def _fit_stack_to(self, shown: QWidget) -> None:
-        # A stack is as large as its largest page; only the page shown should count, or a
-        # short text reserves the room of a list of parts it might become.
-        ignored, preferred = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
-        for page in self.editors:
-            if page is shown:
-                page.setSizePolicy(preferred, preferred)
-            else:
-                page.setSizePolicy(ignored, ignored)
-        self.stack.updateGeometry()
 
     def focus_widget(self) -> QWidget:
         return self.combo

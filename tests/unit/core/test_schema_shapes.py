@@ -198,3 +198,23 @@ def test_inputs_a_schema_calls_unused_are_folded_away() -> None:
     folded = {spec.name for spec in schema.fields if spec.is_advanced}
     assert {"logit_bias", "n", "model"} <= folded
     assert "messages" not in folded
+
+
+def test_the_text_null_as_the_default_of_a_nullable_input_means_empty() -> None:
+    schema = InputSchema.from_file(CORPUS / "huggingface" / "text-generation.json")
+    parameters = schema.field("parameters")
+    assert parameters is not None
+    adapter = next(c for c in parameters.fields if c.name == "adapter_id")
+    assert adapter.nullable
+    assert not adapter.has_default
+    inputs = schema.field("inputs")
+    assert inputs is not None
+    assert inputs.kind == "text"
+
+
+def test_an_openapi_nullable_input_may_be_left_empty_when_checked() -> None:
+    schema = InputSchema.from_file(CORPUS / "huggingface" / "chat-completion.json")
+    empty = {"messages": [], "frequency_penalty": None, "response_format": None}
+    assert schema.validate(empty) == []
+    wrong = schema.validate({"messages": [], "frequency_penalty": "x"})
+    assert [e.message for e in wrong] == ["Frequency penalty must be a number, or left empty."]
