@@ -142,7 +142,8 @@ class FormSection(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        # A row too wide for the panel (a deeply nested one) puts its label above its input.
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.layout_.setHorizontalSpacing(12)
         self.layout_.setVerticalSpacing(10)
         self.rows: dict[str, FieldRow] = {}

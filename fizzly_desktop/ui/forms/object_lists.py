@@ -73,6 +73,7 @@ class ObjectListField(FieldWidget):
         frame = QFrame()
         line = QHBoxLayout(frame)
         line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(4)
         titled: QGroupBox | None = None
         if isinstance(row, ObjectField):
             titled = row.group
@@ -80,12 +81,14 @@ class ObjectListField(FieldWidget):
         elif self.spec.variants:
             # A choice has no group of its own: the row's title goes on one around it.
             titled = QGroupBox()
-            inner = QVBoxLayout(titled)
-            inner.setContentsMargins(10, 8, 10, 10)
-            inner.addWidget(row)
+            QVBoxLayout(titled).addWidget(row)
             line.addWidget(titled, 1)
         else:
             line.addWidget(row, 1)
+        inner = titled.layout() if titled is not None else None
+        if inner is not None:
+            # Rows nest (a message's parts): slim margins keep deep ones within the panel.
+            inner.setContentsMargins(*_ROW_MARGINS)
         buttons = QVBoxLayout()
         for text, tip, slot in (
             ("↑", "Move up", lambda: self.move_row(self._index_of(row), -1)),
@@ -192,6 +195,10 @@ class ObjectListField(FieldWidget):
             if problem:
                 return problem
         return None
+
+
+#: Inner margins of a row's group (left, top, right, bottom).
+_ROW_MARGINS = (6, 6, 6, 6)
 
 
 def _in_sentence(title: str) -> str:

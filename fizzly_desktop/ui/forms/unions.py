@@ -71,6 +71,9 @@ def _is_constant(spec: FieldSpec) -> bool:
 def _shape_word(variant: FieldSpec) -> str:
     if variant.kind == "file":
         return "Several files" if variant.multiple else "One file"
+    if variant.kind == "object_list" and variant.variants:
+        # Rows each of one of several kinds (a message's text and image parts).
+        return "Several parts"
     return _SHAPE_WORDS.get(variant.kind, "Other")
 
 

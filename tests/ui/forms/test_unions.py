@@ -268,8 +268,8 @@ def test_chat_messages_are_rows_of_a_choice_and_shared_inputs_follow(qtbot: QtBo
     type_text(qtbot, second.child_widget("role"), "user")
     content = second.child_widget("content")
     assert isinstance(content, UnionField)
-    assert content.choice_texts() == ["Text", "Several entries"]
-    pick(content, "Several entries")
+    assert content.choice_texts() == ["Text", "Several parts"]
+    pick(content, "Several parts")
     parts = content.current_editor()
     assert isinstance(parts, ObjectListField)
     assert len(parts.rows) == 1
