@@ -22,7 +22,7 @@ _ACRONYMS = frozenset(
         (
             "hd sd uhd fhd qhd hdr sdxl gpu cpu sde ddim ddpm dpm lms pndm lcm pc rgb rgba",
             "png jpg jpeg webp gif mp3 mp4 wav flac ogg webm mov url urls id api json llm",
-            "vae tts cfg ai ip esrgan svg pdf 2d 3d bw asr ocr",
+            "vae tts cfg ai ip esrgan svg pdf 2d 3d bw asr ocr rms rvc",
         )
     ).split()
 )

@@ -231,7 +231,7 @@ def file_accept(schema: Mapping[str, Any], name: str) -> str | None:
     lowered = name.lower()
     if any(word in lowered for word in ("image", "img", "mask", "photo", "picture")):
         return "image/*"
-    if any(word in lowered for word in ("audio", "voice", "sound", "music")):
+    if any(word in lowered for word in ("audio", "voice", "sound", "music", "song", "speech")):
         return "audio/*"
     if "video" in lowered:
         return "video/*"

@@ -109,8 +109,9 @@ class FieldSpec:
 
     @property
     def is_image(self) -> bool:
-        """A file input that takes pictures (the picker shows a thumbnail)."""
-        return self.kind == "file" and (self.accept or "image/*").startswith("image/")
+        """A file input that takes pictures (the picker shows a thumbnail). One whose kind of
+        file is not known (a song, a model's weights) is not taken for a picture."""
+        return self.kind == "file" and (self.accept or "").startswith("image/")
 
     @property
     def lower_bound(self) -> float | None:

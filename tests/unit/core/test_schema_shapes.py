@@ -218,3 +218,17 @@ def test_an_openapi_nullable_input_may_be_left_empty_when_checked() -> None:
     assert schema.validate(empty) == []
     wrong = schema.validate({"messages": [], "frequency_penalty": "x"})
     assert [e.message for e in wrong] == ["Frequency penalty must be a number, or left empty."]
+
+
+def test_a_file_of_unknown_kind_is_not_taken_for_a_picture() -> None:
+    schema = InputSchema.from_file(CORPUS / "replicate" / "zsxkib_realistic-voice-cloning.json")
+    song = schema.field("song_input")
+    model = schema.field("custom_rvc_model_download_url")
+    assert song is not None
+    assert model is not None
+    assert (song.kind, song.accept, song.is_image) == ("file", "audio/*", False)
+    assert (model.kind, model.is_image) == ("file", False)
+    sdxl = InputSchema.from_file(CORPUS / "replicate" / "stability-ai_sdxl.json")
+    image = sdxl.field("image")
+    assert image is not None
+    assert image.is_image
