@@ -106,8 +106,9 @@ class FieldRow:
         column.setSpacing(2)
         column.addWidget(widget)
         # Under the help, not beside it: a wrapped label shares a row badly and gets clipped.
-        column.addWidget(self.help)
-        column.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        if not widget.adopt_help(self.help, self.more_button):
+            column.addWidget(self.help)
+            column.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.error)
 
     def put_help_first(self) -> None:
@@ -115,9 +116,13 @@ class FieldRow:
         rows is for reads before its rows, not after them."""
         column = self.container.layout()
         if isinstance(column, QVBoxLayout):
-            column.removeWidget(self.help)
+            for widget in (self.help, self.more_button):
+                # Out of wherever it is (the editor may have taken it in).
+                holder = widget.parentWidget()
+                held = holder.layout() if holder is not None else None
+                if held is not None:
+                    held.removeWidget(widget)
             column.insertWidget(0, self.help)
-            column.removeWidget(self.more_button)
             column.insertWidget(1, self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _on_more_toggled(self, shown: bool) -> None:

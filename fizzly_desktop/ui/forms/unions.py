@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -158,6 +159,15 @@ class UnionField(FieldWidget):
 
     def focus_widget(self) -> QWidget:
         return self.combo
+
+    def adopt_help(self, help_label: QWidget, more_button: QWidget) -> bool:
+        # What the input is for reads under its choice, before the chosen shape's own inputs.
+        layout = self.layout()
+        if not isinstance(layout, QVBoxLayout):
+            return False
+        layout.insertWidget(1, help_label)
+        layout.insertWidget(2, more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return True
 
     def choice_texts(self) -> list[str]:
         return [self.combo.itemText(i) for i in range(self.combo.count())]

@@ -344,3 +344,16 @@ def test_plain_enum_values_show_as_words_and_are_sent_raw(qtbot: QtBot) -> None:
     mode.combo.setCurrentIndex(2)
     mode.combo.activated.emit(2)
     assert form.values() == {"sampler": "dpmpp_2m_sde_gpu", "mode": "best"}
+
+
+def test_a_choice_shows_its_help_under_the_list_above_the_custom_inputs(qtbot: QtBot) -> None:
+    form = make_form(qtbot, InputSchema.from_file(CORPUS / "fal" / "fal_ai_flux_dev.json"))
+    size = form.field_widget("image_size")
+    row = form.field_row("image_size")
+    assert isinstance(size, UnionField)
+    assert row is not None
+    layout = size.layout()
+    assert layout is not None
+    order = [layout.itemAt(i).widget() for i in range(layout.count())]
+    assert order.index(row.help) < order.index(size.stack)
+    assert row.help.text() == "The size of the generated image."
