@@ -94,6 +94,8 @@ class UnionField(FieldWidget):
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumWidth(160)
+        # Named for screen readers also where no label points at it (a row of a list).
+        self.combo.setAccessibleName(spec.title)
         # The shapes' editors, one shown at a time. Not a QStackedWidget: a stack is as tall as
         # its tallest page, and a short text would keep the room of a list of parts.
         self.stack = QWidget()
