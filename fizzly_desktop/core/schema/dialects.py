@@ -189,10 +189,19 @@ def _ordered_names(schema: Mapping[str, Any], properties: Mapping[str, Any]) -> 
         listed = [n for n in fal_order if isinstance(n, str) and n in properties]
         names = listed + [n for n in names if n not in listed]
     positions = {name: index for index, name in enumerate(names)}
+    hinted = isinstance(fal_order, list) or any(
+        isinstance(p, Mapping) and "x-order" in p for p in properties.values()
+    )
+    required = schema.get("required")
+    must = set(required) if isinstance(required, list) else set()
+    # Generated specs list inputs alphabetically (Hugging Face's): an order that says nothing,
+    # so what must be given comes first (a chat's messages before its frequency penalty).
+    alphabetical = not hinted and len(names) > 3 and names == sorted(names)
 
-    def key(name: str) -> tuple[float, int]:
+    def key(name: str) -> tuple[bool, float, int]:
         prop = properties[name]
-        return (_order_key(prop) if isinstance(prop, Mapping) else math.inf, positions[name])
+        order = _order_key(prop) if isinstance(prop, Mapping) else math.inf
+        return (alphabetical and name not in must, order, positions[name])
 
     return sorted(names, key=key)
 

@@ -232,3 +232,12 @@ def test_a_file_of_unknown_kind_is_not_taken_for_a_picture() -> None:
     image = sdxl.field("image")
     assert image is not None
     assert image.is_image
+
+
+def test_inputs_listed_alphabetically_put_the_required_ones_first() -> None:
+    chat = InputSchema.from_file(CORPUS / "huggingface" / "chat-completion.json")
+    assert chat.fields[0].name == "messages"
+    assert [s.name for s in chat.fields[1:4]] == ["frequency_penalty", "logit_bias", "logprobs"]
+    # An order the schema gives is kept as it is.
+    flux = InputSchema.from_file(CORPUS / "fal" / "fal_ai_flux_dev.json")
+    assert [s.name for s in flux.fields][:2] == ["prompt", "image_size"]
