@@ -283,7 +283,8 @@ class FieldEditorDialog(QDialog):
             self._form.labelForField(widget).setEnabled(numeric)
         self.choices_edit.setEnabled(kind == "enum")
         self._form.labelForField(self.choices_edit).setEnabled(kind == "enum")
-        self.default_edit.setEnabled(kind != "object")
+        # A kept shape keeps its default too: the box would change nothing.
+        self.default_edit.setEnabled(kind not in _KEPT_KINDS)
         hints = {
             "boolean": "yes or no",
             "enum": "one of the choices",
@@ -292,7 +293,8 @@ class FieldEditorDialog(QDialog):
             "json": 'JSON, e.g. {"a": 1}',
             "file": "an address (https://…)",
         }
-        self.default_edit.setPlaceholderText(hints.get(kind or "", "none"))
+        kept = "kept as the schema gives it" if kind in _KEPT_KINDS else "none"
+        self.default_edit.setPlaceholderText(hints.get(kind or "", kept))
         # Shapes the editor cannot build (a group, rows, a choice, a colour) are only on offer
         # for an input that came with the schema as one.
         original = draft.original.kind if draft is not None and draft.original else None

@@ -212,6 +212,7 @@ def test_renaming_a_choice_keeps_it_a_choice(qtbot: QtBot) -> None:
     names = [spec.name for spec in schema.fields]
     dialog.list.setCurrentRow(names.index("response_format"))
     assert dialog.kind_combo.currentData() == "union"
+    assert not dialog.default_edit.isEnabled()  # kept with the shape
     dialog.title_edit.setText("Answer format")
     dialog.title_edit.textEdited.emit("Answer format")
     result = dialog.input_schema()
