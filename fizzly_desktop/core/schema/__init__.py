@@ -6,23 +6,25 @@ list of :class:`FieldSpec` s that a form can be built from, validates values wit
 it does not understand becomes a free JSON field rather than an error: a workflow with one odd
 input must still be usable.
 
-The package is split along those seams: :mod:`.fields` (what a field is), :mod:`.dialects`
-(reading documents), :mod:`.writer` (writing schemas, inferring them from examples),
+The package is split along those seams: :mod:`.fields` (what a field is), :mod:`.documents`
+(finding the inputs in a host's record or an OpenAPI document, resolving references),
+:mod:`.dialects` (reading them into fields), :mod:`.choices` (labels of fixed values, names of
+the objects a choice offers), :mod:`.writer` (writing schemas, inferring them from examples),
 :mod:`.validation` (jsonschema and the messages), :mod:`.describe` (help text, titles,
 ranges), :mod:`.input_schema` (the class tying them).
 """
 
 from __future__ import annotations
 
+from fizzly_desktop.core.schema.choices import choice_labels, readable_choice
 from fizzly_desktop.core.schema.describe import (
     SHORT_HELP_LENGTH,
     display_title,
     number_hint,
     plain_help,
-    preset_label,
     short_help,
 )
-from fizzly_desktop.core.schema.dialects import OperationChoiceNeeded, post_operations
+from fizzly_desktop.core.schema.documents import OperationChoiceNeeded, post_operations
 from fizzly_desktop.core.schema.fields import (
     ESSENTIAL_FIELD_COUNT,
     FIELD_KINDS,
@@ -55,6 +57,7 @@ __all__ = [
     "InputSchema",
     "OperationChoiceNeeded",
     "SchemaError",
+    "choice_labels",
     "color_channels",
     "display_title",
     "field_to_json_schema",
@@ -66,7 +69,7 @@ __all__ = [
     "parse_json_text",
     "plain_help",
     "post_operations",
-    "preset_label",
     "random_seed_value",
+    "readable_choice",
     "short_help",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from fizzly_desktop.core.schema.choices import title_word
 from fizzly_desktop.core.schema.fields import FieldSpec, format_number, humanize
 
 #: Help longer than this is folded behind "More" (the first sentence or so stays visible).
@@ -77,10 +78,11 @@ def display_title(title: str, name: str) -> str:
     text = title.strip() or humanize(name)
     if "_" in text and " " not in text:
         return humanize(text)
-    # pydantic titles say "Image Url"; the app says "Image URL" everywhere.
+    # pydantic titles say "Image Url"; the app says "Image URL" everywhere (and "LCM", "CFG").
     text = re.sub(
         r"\b(Url|Urls|Id|Uri)\b", lambda m: m.group(1).upper().replace("URLS", "URLs"), text
     )
+    text = re.sub(r"\b[A-Z]?[a-z0-9]+\b", lambda m: title_word(m.group(0)), text)
     return text[0].upper() + text[1:] if text[:1].islower() else text
 
 
@@ -98,12 +100,3 @@ def number_hint(spec: FieldSpec) -> str:
     if high is not None:
         return f"At most {format_number(high)}{unit}"
     return f"In{unit}" if unit else ""
-
-
-def preset_label(value: object) -> str:
-    """A preset's words: ``landscape_4_3`` → "Landscape 4:3", ``square_hd`` → "Square HD"."""
-    if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9]+(?:_[a-z0-9]+)+|[a-z]+", value):
-        return format_number(value) if isinstance(value, (int, float)) else str(value)
-    text = re.sub(r"(\d+)_(\d+)", r"\1:\2", value).replace("_", " ")
-    text = re.sub(r"\b(hd|sd|uhd|[0-9]+k)\b", lambda m: m.group(1).upper(), text)
-    return text[0].upper() + text[1:]

@@ -7,12 +7,19 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any, cast
+from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError as SchemaValidationError
 
+from fizzly_desktop.core.schema.choices import explicit_labels, variant_names
 from fizzly_desktop.core.schema.describe import display_title
+from fizzly_desktop.core.schema.documents import (
+    SCHEMA_KEYWORDS,
+    Resolver,
+    input_object,
+    unwrap,
+)
 from fizzly_desktop.core.schema.fields import (
     ESSENTIAL_FIELD_COUNT,
     FIELD_KINDS,
@@ -48,14 +55,14 @@ def read_document(
             'This is not an input schema: it should be a JSON object with "properties", '
             f"but it is {words.get(kind, kind)}."
         )
-    document = _unwrap(document)
-    if not _SCHEMA_KEYWORDS.intersection(document):
+    document = unwrap(document)
+    if not SCHEMA_KEYWORDS.intersection(document):
         raise SchemaError(
             'This is not an input schema: it has no "type" or "properties". If it is an '
             "example of inputs, add it as an example instead."
         )
-    target = _input_object(document, operation)
-    resolved = _Resolver(document).inline(target)
+    target = input_object(document, operation)
+    resolved = Resolver(document).inline(target)
     if not isinstance(resolved, Mapping):
         raise SchemaError("This input schema could not be read.")
     resolved, _ = _flatten(resolved)
@@ -82,195 +89,6 @@ def read_document(
     schema = dict(resolved)
     schema.setdefault("type", "object")
     return schema, _mark_advanced(fields, explicit)
-
-
-def _unwrap(document: Mapping[str, Any]) -> Mapping[str, Any]:
-    """The schema inside the records model hosts publish about a model.
-
-    fal's model record carries its queue OpenAPI document under ``openapi``; Replicate's model
-    carries ``latest_version.openapi_schema``, and its version record ``openapi_schema``.
-    """
-    inner = document.get("openapi")
-    if isinstance(inner, Mapping) and ("paths" in inner or "components" in inner):
-        return inner
-    version = document.get("latest_version")
-    if isinstance(version, Mapping) and isinstance(version.get("openapi_schema"), Mapping):
-        return cast(Mapping[str, Any], version["openapi_schema"])
-    if isinstance(document.get("openapi_schema"), Mapping):
-        return cast(Mapping[str, Any], document["openapi_schema"])
-    return document
-
-
-class _Resolver:
-    """Follows local ``$ref`` pointers (``#/components/schemas/X``, ``#/$defs/X``) in a document."""
-
-    def __init__(self, document: Mapping[str, Any]) -> None:
-        self._document = document
-
-    def lookup(self, ref: str) -> Mapping[str, Any] | None:
-        if not ref.startswith("#"):
-            return None
-        pointer = ref[1:]
-        node: Any = self._document
-        if pointer in ("", "/"):
-            return node if isinstance(node, Mapping) else None
-        for raw in pointer.lstrip("/").split("/"):
-            part = raw.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, Mapping) and part in node:
-                node = node[part]
-            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                node = node[int(part)]
-            else:
-                return None
-        return node if isinstance(node, Mapping) else None
-
-    def inline(self, schema: Any, seen: tuple[str, ...] = (), depth: int = 0) -> Any:
-        """A copy of ``schema`` with every resolvable local reference replaced by its target.
-
-        A reference that cannot be followed (remote, missing, or a cycle) becomes ``{}``, which
-        accepts anything: the server remains the judge of such values.
-        """
-        if depth > 64:
-            return {}
-        if isinstance(schema, list):
-            return [self.inline(item, seen, depth + 1) for item in schema]
-        if not isinstance(schema, Mapping):
-            return schema
-        ref = schema.get("$ref")
-        if isinstance(ref, str):
-            target = self.lookup(ref) if ref not in seen else None
-            rest = {k: v for k, v in schema.items() if k != "$ref"}
-            if target is None:
-                resolved: dict[str, Any] = {"x-unresolved-ref": ref}
-            else:
-                resolved = dict(self.inline(target, (*seen, ref), depth + 1))
-                # A referenced type's title names the type ("ImageFillInput", "VoiceSetting"),
-                # not the input that uses it: keep it aside so the input's own name shows.
-                if "title" in resolved:
-                    resolved["x-type-title"] = resolved.pop("title")
-            for key, value in rest.items():
-                resolved[key] = self.inline(value, seen, depth + 1)
-            return resolved
-        out: dict[str, Any] = {}
-        for key, value in schema.items():
-            if key in ("$defs", "definitions"):
-                continue
-            if key in ("enum", "const", "default", "examples", "example"):
-                out[key] = copy.deepcopy(value)
-            else:
-                out[key] = self.inline(value, seen, depth + 1)
-        return out
-
-
-_SCHEMA_KEYWORDS = frozenset(
-    {
-        "type",
-        "properties",
-        "$ref",
-        "allOf",
-        "anyOf",
-        "oneOf",
-        "$schema",
-        "openapi",
-        "swagger",
-        "components",
-        "paths",
-        "definitions",
-        "$defs",
-        "required",
-        "x-fal-order-properties",
-    }
-)
-
-
-class OperationChoiceNeeded(SchemaError):
-    """An OpenAPI document with several POST operations: the user picks the one to run.
-
-    ``operations`` lists them as (path, what it does) in the document's order.
-    """
-
-    def __init__(self, operations: Sequence[tuple[str, str]]) -> None:
-        self.operations = tuple(operations)
-        super().__init__(
-            f"This OpenAPI document describes {len(self.operations)} operations that take "
-            "inputs; choose the one this workflow runs."
-        )
-
-
-def post_operations(document: Any) -> list[tuple[str, str]]:
-    """The POST operations with a JSON body in an OpenAPI document: (path, what it does)."""
-    if not isinstance(document, Mapping):
-        return []
-    document = _unwrap(document)
-    paths = document.get("paths")
-    if not isinstance(paths, Mapping):
-        return []
-    resolver = _Resolver(document)
-    found = []
-    for path, item in paths.items():
-        post = item.get("post") if isinstance(item, Mapping) else None
-        if isinstance(post, Mapping) and _post_body(post, resolver) is not None:
-            words = post.get("summary") or post.get("operationId") or ""
-            found.append((str(path), str(words).strip()))
-    return found
-
-
-def _input_object(document: Mapping[str, Any], operation: str | None) -> Mapping[str, Any]:
-    """Find the object describing the inputs in a JSON Schema or an OpenAPI document."""
-    resolver = _Resolver(document)
-    if "openapi" in document or "swagger" in document or "paths" in document:
-        components = document.get("components")
-        schemas = components.get("schemas") if isinstance(components, Mapping) else None
-        if (
-            operation is None
-            and isinstance(schemas, Mapping)
-            and isinstance(schemas.get("Input"), Mapping)
-        ):
-            return cast(Mapping[str, Any], schemas["Input"])
-        operations = post_operations(document)
-        if operation is None and len(operations) == 1:
-            operation = operations[0][0]
-        if operation is not None:
-            paths = cast(Mapping[str, Any], document.get("paths") or {})
-            item = paths.get(operation)
-            post = item.get("post") if isinstance(item, Mapping) else None
-            body = _post_body(post, resolver) if isinstance(post, Mapping) else None
-            if body is None:
-                raise SchemaError(f"This OpenAPI document has no operation {operation}.")
-            return body
-        if len(operations) > 1:
-            raise OperationChoiceNeeded(operations)
-        raise SchemaError(
-            "This OpenAPI document has no input description: it has neither a "
-            "components.schemas.Input object nor a POST operation with a JSON body."
-        )
-    components = document.get("components")
-    if "properties" not in document and isinstance(components, Mapping):
-        schemas = components.get("schemas")
-        if isinstance(schemas, Mapping) and isinstance(schemas.get("Input"), Mapping):
-            return cast(Mapping[str, Any], schemas["Input"])
-    return document
-
-
-def _post_body(post: Mapping[str, Any], resolver: _Resolver) -> Mapping[str, Any] | None:
-    body: Any = post.get("requestBody")
-    if isinstance(body, Mapping) and "$ref" in body:
-        body = resolver.lookup(str(body["$ref"]))
-    content = body.get("content") if isinstance(body, Mapping) else None
-    if not isinstance(content, Mapping):
-        return None
-    media = content.get("application/json") or next(iter(content.values()), None)
-    schema = media.get("schema") if isinstance(media, Mapping) else None
-    if not isinstance(schema, Mapping):
-        return None
-    resolved = resolver.inline(schema)
-    # A Fizzly-style body wraps the inputs: {"inputs": {...}}.
-    props = resolved.get("properties")
-    if isinstance(props, Mapping) and set(props) == {"inputs"}:
-        inner = props["inputs"]
-        if isinstance(inner, Mapping):
-            return cast(Mapping[str, Any], inner)
-    return cast(Mapping[str, Any], resolved)
 
 
 def _json_type(schema: Mapping[str, Any]) -> tuple[str | None, bool]:
@@ -371,10 +189,19 @@ def _ordered_names(schema: Mapping[str, Any], properties: Mapping[str, Any]) -> 
         listed = [n for n in fal_order if isinstance(n, str) and n in properties]
         names = listed + [n for n in names if n not in listed]
     positions = {name: index for index, name in enumerate(names)}
+    hinted = isinstance(fal_order, list) or any(
+        isinstance(p, Mapping) and "x-order" in p for p in properties.values()
+    )
+    required = schema.get("required")
+    must = set(required) if isinstance(required, list) else set()
+    # Generated specs list inputs alphabetically (Hugging Face's): an order that says nothing,
+    # so what must be given comes first (a chat's messages before its frequency penalty).
+    alphabetical = not hinted and len(names) > 3 and names == sorted(names)
 
-    def key(name: str) -> tuple[float, int]:
+    def key(name: str) -> tuple[bool, float, int]:
         prop = properties[name]
-        return (_order_key(prop) if isinstance(prop, Mapping) else math.inf, positions[name])
+        order = _order_key(prop) if isinstance(prop, Mapping) else math.inf
+        return (alphabetical and name not in must, order, positions[name])
 
     return sorted(names, key=key)
 
@@ -413,7 +240,7 @@ def file_accept(schema: Mapping[str, Any], name: str) -> str | None:
     lowered = name.lower()
     if any(word in lowered for word in ("image", "img", "mask", "photo", "picture")):
         return "image/*"
-    if any(word in lowered for word in ("audio", "voice", "sound", "music")):
+    if any(word in lowered for word in ("audio", "voice", "sound", "music", "song", "speech")):
         return "audio/*"
     if "video" in lowered:
         return "video/*"
@@ -437,6 +264,10 @@ def _build_field(name: str, raw: Any, required: bool, depth: int, top_level: boo
     description = description_value.strip() if isinstance(description_value, str) else ""
     has_default = "default" in schema
     default = copy.deepcopy(schema.get("default"))
+    if default == "null" and nullable:
+        # Hugging Face's specs write "left empty" as the text "null": the input has no value
+        # of its own unless one is given.
+        has_default, default = False, None
     if has_default and default is not None and not _fits_own_schema(default, schema):
         # Some documents publish defaults of the wrong type ("1024" for a whole number); the
         # form would start invalid. Leave such an input unset: the server applies its default.
@@ -490,6 +321,7 @@ def _classify(
         choices = [c for c in enum if c is not None]
         if choices and all(isinstance(c, _SCALAR_TYPES) for c in choices):
             extras["choices"] = tuple(choices)
+            extras["choice_labels"] = explicit_labels(schema, choices)
             return "enum", extras
         return None
     branches = _union_branches(schema)
@@ -555,13 +387,16 @@ def _classify(
         extras["min_items"] = _count(schema.get("minItems"))
         extras["max_items"] = _count(schema.get("maxItems"))
         item_properties = item_schema.get("properties")
-        if (
-            item_type in ("object", None)
-            and isinstance(item_properties, Mapping)
-            and item_properties
+        if item_type in ("object", None) and (
+            (isinstance(item_properties, Mapping) and item_properties)
+            or _union_branches(item_schema)
         ):
-            # LoRAs, ControlNets, prompt segments: each item is a small form of its own.
+            # LoRAs, ControlNets, prompt segments: each item is a small form of its own, or a
+            # choice of such forms (a chat message's text or image parts).
             item = _build_field(name, item_schema, True, depth + 1, False)
+            if item.kind == "union":
+                extras["variants"] = item.variants
+                return "object_list", extras
             if item.kind not in ("object", "color"):
                 return None
             extras["fields"] = item.fields
@@ -627,25 +462,76 @@ def _union_branches(schema: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 def _union(
     name: str, schema: Mapping[str, Any], branches: Sequence[Mapping[str, Any]], depth: int
 ) -> tuple[FieldKind, dict[str, Any]] | None:
-    """ "A preset or a custom value": one field offering each shape the input may take."""
+    """ "A preset or a custom value", or a choice between objects: one field offering each
+    shape the input may take."""
     if depth >= _MAX_DEPTH:
         return None
+    branches = [_with_shared_properties(schema, branch) for branch in branches]
     variants = [_build_field(name, branch, True, depth + 1, False) for branch in branches]
     if any(v.kind not in _VARIANT_KINDS for v in variants):
         return None
     if all(v.kind == "enum" for v in variants):
-        # Several lists of fixed values are one list of fixed values.
-        choices: list[Any] = []
-        for variant in variants:
-            choices.extend(c for c in variant.choices if c not in choices)
-        return "enum", {"choices": tuple(choices)}
-    shapes = [(v.kind, v.multiple) for v in variants if v.kind != "enum"]
+        return "enum", _merged_enum(variants)
+    shapes = [(v.kind, v.multiple) for v in variants if v.kind not in ("enum", "object")]
     if len(set(shapes)) < len(shapes):
-        # Two branches of one kind (two different objects) cannot be told apart on screen.
+        # Two branches of one kind (two kinds of text) cannot be told apart on screen.
         return None
+    objects = [index for index, v in enumerate(variants) if v.kind == "object"]
+    if len(objects) > 1:
+        given = schema.get("discriminator")
+        prop = given.get("propertyName") if isinstance(given, Mapping) else None
+        names = variant_names(
+            [variants[i] for i in objects], prop if isinstance(prop, str) else None
+        )
+        if names is None:
+            names = [f"Option {number}" for number in range(1, len(objects) + 1)]
+        for index, title in zip(objects, names, strict=True):
+            variants[index] = replace(variants[index], title=title)
     # Presets first: the common choice is a preset, the custom shape is the exception.
     ordered = sorted(variants, key=lambda v: v.kind != "enum")
     return "union", {"variants": tuple(ordered)}
+
+
+def _merged_enum(variants: Sequence[FieldSpec]) -> dict[str, Any]:
+    """Several lists of fixed values are one list; a ``const`` with a ``title`` is a label."""
+    choices: list[Any] = []
+    labels: list[str] = []
+    for variant in variants:
+        own = variant.schema.get("title")
+        for index, choice in enumerate(variant.choices):
+            if choice in choices:
+                continue
+            label = variant.choice_labels[index] if index < len(variant.choice_labels) else ""
+            if not label and len(variant.choices) == 1 and isinstance(own, str):
+                label = own.strip()
+            choices.append(choice)
+            labels.append(label)
+    return {"choices": tuple(choices), "choice_labels": tuple(labels) if any(labels) else ()}
+
+
+def _with_shared_properties(
+    schema: Mapping[str, Any], branch: Mapping[str, Any]
+) -> Mapping[str, Any]:
+    """A branch of an object's ``oneOf`` with the object's own properties added (a chat
+    message: ``role`` and ``name`` beside either ``content`` or ``tool_calls``)."""
+    shared = schema.get("properties")
+    if not isinstance(shared, Mapping) or not shared:
+        return branch
+    declared, _ = _json_type(branch)
+    own = branch.get("properties")
+    if declared not in ("object", None) or (declared is None and not isinstance(own, Mapping)):
+        return branch
+    merged = dict(branch)
+    merged["type"] = "object"
+    merged["properties"] = {**shared, **(own if isinstance(own, Mapping) else {})}
+    required: list[Any] = []
+    for source in (schema, branch):
+        listed = source.get("required")
+        if isinstance(listed, list):
+            required.extend(listed)
+    if required:
+        merged["required"] = list(dict.fromkeys(required))
+    return merged
 
 
 def _mark_advanced(
@@ -659,8 +545,14 @@ def _mark_advanced(
     if len(fields) <= ESSENTIAL_FIELD_COUNT and not any(explicit.values()):
         return tuple(fields)
     essential: set[str] = set()
+    # Inputs a schema says the model ignores ("UNUSED", as Hugging Face's specs write) fold.
+    unused = {
+        spec.name
+        for spec in fields
+        if re.match(r"\W*unused\b", spec.description, re.IGNORECASE) and spec.name not in explicit
+    }
     for spec in fields:
-        automatic = explicit.get(spec.name) is None
+        automatic = explicit.get(spec.name) is None and spec.name not in unused
         if (
             explicit.get(spec.name) is False
             or (spec.required and not spec.has_default)
@@ -670,7 +562,7 @@ def _mark_advanced(
     for spec in fields:
         if len(essential) >= ESSENTIAL_FIELD_COUNT:
             break
-        if spec.name not in explicit:
+        if spec.name not in explicit and spec.name not in unused:
             essential.add(spec.name)
     result = []
     for spec in fields:

@@ -40,7 +40,9 @@ MULTILINE_MAX_LENGTH = 200
 ESSENTIAL_FIELD_COUNT = 6
 
 _PROMPT_WORDS = ("prompt", "text", "caption", "instruction", "instructions", "message", "story")
-_PROMPT_NAMES = frozenset({"description", "content", "lyrics", "script", "context", "query"})
+_PROMPT_NAMES = frozenset(
+    {"description", "content", "lyrics", "script", "context", "query", "inputs"}
+)
 
 
 class SchemaError(ValueError):
@@ -69,7 +71,10 @@ class FieldSpec:
     back by :meth:`InputSchema.to_json_schema` for kinds the generator cannot rebuild (``json``).
     ``multiple`` marks a list of files (``*_urls``). ``fields`` are an object's inputs, or the
     inputs of each item of an ``object_list``; ``variants`` are the shapes a ``union`` takes
-    ("a preset or a custom size": an ``enum`` and an ``object``). ``accept`` is a media type
+    ("a preset or a custom size": an ``enum`` and an ``object``; or several objects, each
+    titled with its name in the choice), and the item shapes of an ``object_list`` whose items
+    are such a choice. ``choice_labels`` are the schema's own words for ``choices`` ("" where it
+    gives none). ``accept`` is a media type
     pattern for files (``image/*``), ``integer_items`` tells a number list to hold whole numbers.
     """
 
@@ -91,6 +96,7 @@ class FieldSpec:
     min_items: int | None = None
     max_items: int | None = None
     choices: tuple[Any, ...] = ()
+    choice_labels: tuple[str, ...] = ()
     nullable: bool = False
     fields: tuple[FieldSpec, ...] = ()
     variants: tuple[FieldSpec, ...] = ()
@@ -103,8 +109,9 @@ class FieldSpec:
 
     @property
     def is_image(self) -> bool:
-        """A file input that takes pictures (the picker shows a thumbnail)."""
-        return self.kind == "file" and (self.accept or "image/*").startswith("image/")
+        """A file input that takes pictures (the picker shows a thumbnail). One whose kind of
+        file is not known (a song, a model's weights) is not taken for a picture."""
+        return self.kind == "file" and (self.accept or "").startswith("image/")
 
     @property
     def lower_bound(self) -> float | None:
@@ -147,7 +154,7 @@ def humanize(name: str) -> str:
     if not words:
         return name or "Input"
     text = " ".join(words)
-    text = re.sub(r"\b(url|urls|id|uri)\b", lambda m: m.group(1).upper(), text, flags=re.I)
+    text = re.sub(r"\b(url|urls|id|uri|json|api)\b", lambda m: m.group(1).upper(), text, flags=re.I)
     return text[0].upper() + text[1:]
 
 

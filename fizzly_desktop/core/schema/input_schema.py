@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from fizzly_desktop.core.schema.dialects import post_operations, read_document
+from fizzly_desktop.core.schema.dialects import read_document
+from fizzly_desktop.core.schema.documents import post_operations
 from fizzly_desktop.core.schema.fields import (
     SEED_MAX,
     FieldError,

@@ -56,7 +56,9 @@ class InputValidator:
 
     def __init__(self, schema: Mapping[str, Any], fields: Sequence[FieldSpec]) -> None:
         self.fields: tuple[FieldSpec, ...] = tuple(fields)
-        self._validator = Draft202012Validator(schema, format_checker=_FORMAT_CHECKER)
+        self._validator = Draft202012Validator(
+            with_openapi_nullable(schema), format_checker=_FORMAT_CHECKER
+        )
 
     def validate(self, values: Mapping[str, Any]) -> list[FieldError]:
         """Problems with ``values``, in field order, each in plain words (empty when valid)."""
@@ -86,7 +88,10 @@ class InputValidator:
                 fields = ()
             else:
                 parts.append(spec.title)
-                fields = spec.fields
+                # A choice's inputs are those of its shapes (each object of a choice).
+                fields = spec.fields or tuple(
+                    child for variant in spec.variants for child in variant.fields
+                )
         if not parts:
             return "The inputs"
         text = parts[0]
@@ -102,9 +107,25 @@ class InputValidator:
             # "anyOf [X, null]": the null branch's complaint ("must be null") is never the
             # helpful one; describe why the value does not fit X.
             useful = [e for e in error.context if not _is_null_branch_mismatch(e)]
-            inner = best_match(useful or error.context)
+            wanted = _types_wanted(useful)
+            if wanted:
+                words = " or ".join(dict.fromkeys(_TYPE_WORDS.get(w, w) for w in wanted))
+                yield FieldError(path, f"{self.title_for(path)} must be {words}.")
+                return
+            fixed = _fixed_values_wanted(useful)
+            if fixed is not None:
+                child = (*path, fixed[0])
+                yield FieldError(
+                    child, f"{self.title_for(child)} must be one of: {_choice_text(fixed[1])}."
+                )
+                return
+            inner = _closest_branch_error(useful) or best_match(useful or error.context)
             if inner is not None:
-                yield from self._describe_at(path + tuple(inner.relative_path), inner)
+                inner_path = path + tuple(inner.relative_path)
+                if str(inner.validator) in ("anyOf", "oneOf") and inner.context:
+                    yield from self._describe(_relocated(inner, inner_path))
+                else:
+                    yield from self._describe_at(inner_path, inner)
                 return
         if keyword == "required":
             instance = error.instance if isinstance(error.instance, Mapping) else {}
@@ -124,6 +145,98 @@ class InputValidator:
         yield FieldError(path, _message(self.title_for(path), error))
 
 
+def _closest_branch_error(errors: Sequence[ValidationError]) -> ValidationError | None:
+    """Among a choice's branches, the error of the one the value came closest to fitting.
+
+    A branch whose value is of another type, or whose fixed ``type`` says another kind
+    (``"image_url"`` for a text part), is not the one meant; of the others, the one whose
+    problem lies deepest got furthest. None when the errors do not say which branch.
+    """
+    branches: dict[Any, list[ValidationError]] = {}
+    for error in errors:
+        if not error.relative_schema_path:
+            return None
+        branches.setdefault(error.relative_schema_path[0], []).append(error)
+    if len(branches) < 2:
+        return None
+
+    def score(found: list[ValidationError]) -> tuple[bool, int, int]:
+        mismatch = any(
+            (str(e.validator) == "type" and not e.relative_path)
+            or (str(e.validator) in ("enum", "const") and len(e.relative_path) == 1)
+            for e in found
+        )
+        return (mismatch, -max(_depth(e) for e in found), len(found))
+
+    chosen = min(branches.values(), key=score)
+    # The deepest problem of that branch, itself a choice perhaps: described step by step,
+    # so the path to it keeps every step ("Content item 1 › Image URL › URL").
+    return max(chosen, key=_depth)
+
+
+def _fixed_values_wanted(errors: Sequence[ValidationError]) -> tuple[str, list[Any]] | None:
+    """When every branch of a choice fixes one property (``type``) to another value than the
+    one given, that property and the values it may take; else None."""
+    by_branch: dict[Any, list[Any]] = {}
+    names: set[Any] = set()
+    for error in errors:
+        if not error.relative_schema_path:
+            return None
+        branch = error.relative_schema_path[0]
+        by_branch.setdefault(branch, [])
+        if str(error.validator) in ("enum", "const") and len(error.relative_path) == 1:
+            names.add(error.relative_path[0])
+            value: Any = error.validator_value
+            by_branch[branch].extend(value if isinstance(value, list) else [value])
+    if len(by_branch) < 2 or len(names) != 1 or not all(by_branch.values()):
+        return None
+    allowed = [v for values in by_branch.values() for v in values]
+    return str(names.pop()), list(dict.fromkeys(allowed))
+
+
+def _types_wanted(errors: Sequence[ValidationError]) -> list[str]:
+    """The types a choice's branches ask for, when the value is of none of them; else []."""
+    wanted: list[str] = []
+    for error in errors:
+        if str(error.validator) != "type" or error.relative_path:
+            return []
+        value = error.validator_value
+        wanted.extend(str(v) for v in (value if isinstance(value, list) else [value]))
+    return [w for w in wanted if w != "null"]
+
+
+def _depth(error: ValidationError) -> int:
+    """How deep in the value an error lies, counting the errors inside a choice's branches."""
+    inner = max((_depth(e) for e in error.context or ()), default=0)
+    return len(error.relative_path) + inner
+
+
+def with_openapi_nullable(node: Any) -> Any:
+    """OpenAPI 3.0's ``nullable: true`` said in JSON Schema terms (``type: [t, "null"]``), so
+    that leaving such an input empty (null) is accepted, as the document means."""
+    if isinstance(node, list):
+        return [with_openapi_nullable(item) for item in node]
+    if not isinstance(node, Mapping):
+        return node
+    out = {
+        key: value
+        if key in ("enum", "const", "default", "examples")
+        else with_openapi_nullable(value)
+        for key, value in node.items()
+    }
+    if out.pop("nullable", None) is True:
+        declared = out.get("type")
+        if isinstance(declared, str):
+            out["type"] = [declared, "null"]
+        elif isinstance(declared, list) and "null" not in declared:
+            out["type"] = [*declared, "null"]
+        if isinstance(out.get("enum"), list) and None not in out["enum"]:
+            out["enum"] = [*out["enum"], None]
+        if any(key in out for key in ("allOf", "anyOf", "oneOf", "$ref")):
+            out = {"anyOf": [out, {"type": "null"}]}
+    return out
+
+
 def _is_null_branch_mismatch(error: ValidationError) -> bool:
     return str(error.validator) == "type" and error.validator_value == "null"
 
@@ -136,6 +249,7 @@ def _relocated(error: ValidationError, path: tuple[str | int, ...]) -> Validatio
         instance=error.instance,
         schema=error.schema,
         path=path,
+        context=error.context,
     )
     return moved
 

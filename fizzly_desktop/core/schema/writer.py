@@ -27,6 +27,10 @@ def field_to_json_schema(spec: FieldSpec) -> dict[str, Any]:
             out = {"anyOf": [out, {"type": "null"}]}
     elif spec.kind == "enum":
         out = {"enum": [*spec.choices, *([None] if spec.nullable else [])]}
+        if any(spec.choice_labels):
+            # The schema's own words for its choices survive the field editor.
+            padding = [""] * (len(spec.choices) - len(spec.choice_labels))
+            out["x-enum-labels"] = [*spec.choice_labels, *padding]
         types = sorted({_choice_type(c) for c in spec.choices})
         if len(types) == 1:
             out = {"type": types[0] if not spec.nullable else [types[0], "null"], **out}

@@ -34,10 +34,11 @@ if TYPE_CHECKING:
     from fizzly_desktop.ui.forms.group import FieldRow, FormSection, ObjectField
     from fizzly_desktop.ui.forms.lists import ListField
     from fizzly_desktop.ui.forms.numbers import NumberField, SeedField
+    from fizzly_desktop.ui.forms.object_lists import ObjectListField
     from fizzly_desktop.ui.forms.presets import PresetBar
     from fizzly_desktop.ui.forms.reorder import ReorderButtons
     from fizzly_desktop.ui.forms.schema_form import SchemaForm
-    from fizzly_desktop.ui.forms.unions import ObjectListField, UnionField
+    from fizzly_desktop.ui.forms.unions import UnionField
 
 _MODULE_OF: dict[str, str] = {
     "BooleanField": "fizzly_desktop.ui.forms.fields",
@@ -57,7 +58,7 @@ _MODULE_OF: dict[str, str] = {
     "ListField": "fizzly_desktop.ui.forms.lists",
     "MAX_FILE_BYTES": "fizzly_desktop.ui.forms.file_loading",
     "NumberField": "fizzly_desktop.ui.forms.numbers",
-    "ObjectListField": "fizzly_desktop.ui.forms.unions",
+    "ObjectListField": "fizzly_desktop.ui.forms.object_lists",
     "OMITTED": "fizzly_desktop.ui.forms.base",
     "ObjectField": "fizzly_desktop.ui.forms.group",
     "PresetBar": "fizzly_desktop.ui.forms.presets",
@@ -79,6 +80,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     importlib.import_module("fizzly_desktop.ui.forms.group")
     importlib.import_module("fizzly_desktop.ui.forms.unions")
+    importlib.import_module("fizzly_desktop.ui.forms.object_lists")
     importlib.import_module("fizzly_desktop.ui.forms.colors")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value

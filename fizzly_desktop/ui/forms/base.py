@@ -74,6 +74,11 @@ class FieldWidget(QWidget):
         """A problem only the editor can see (text that is not a number, JSON with a typo)."""
         return None
 
+    def adopt_help(self, help_label: QWidget, more_button: QWidget) -> bool:
+        """Place the input's help inside the editor (a choice: under its list, above the
+        chosen shape's inputs); False leaves it under the editor."""
+        return False
+
     def child_widget(self, name: str) -> FieldWidget | None:
         """A nested input's editor (objects only)."""
         return None

@@ -31,6 +31,8 @@ KIND_NAMES: dict[FieldKind, str] = {
     "json": "JSON value",
 }
 MULTI_FILE = "files"
+_KEPT_SHAPES = frozenset({"object", "object_list", "union", "color"})
+_KEPT_NAMES = {"object_list": "Rows of inputs", "union": "Choice of shapes", "color": "Colour"}
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
@@ -80,7 +82,7 @@ class FieldDraft:
         kind = (
             "Images or files"
             if self.kind == "file" and self.multiple
-            else KIND_NAMES.get(self.kind, "Group of inputs")
+            else KIND_NAMES.get(self.kind) or _KEPT_NAMES.get(self.kind, "Group of inputs")
         )
         shown = self.title or humanize(self.name) if self.name else "(no name)"
         return f"{shown}  ·  {kind}{'  · required' if self.required else ''}"
@@ -104,7 +106,9 @@ class FieldDraft:
             required=self.required,
             is_advanced=self.advanced and not self.required,
         )
-        if self.kind == "object" and self.original is not None:
+        # Shapes the editor does not build (groups, rows of small forms, choices, colours)
+        # keep what they were read as; only their words and place change.
+        if self.kind in _KEPT_SHAPES and self.original is not None:
             return replace(
                 self.original,
                 name=name,
@@ -119,7 +123,7 @@ class FieldDraft:
             choices = self._choices()
             if not choices:
                 raise SchemaError(f"{title}: list the choices, one per line.")
-            spec = replace(spec, choices=tuple(choices))
+            spec = replace(spec, choices=tuple(choices), choice_labels=self._labels(choices))
         if self.kind in ("integer", "number"):
             low = self._number(self.minimum_text, "smallest value")
             high = self._number(self.maximum_text, "largest value")
@@ -150,6 +154,14 @@ class FieldDraft:
         originals = self.original.choices if self.original and self.original.kind == "enum" else ()
         by_text = {_choice_text(choice): choice for choice in originals}
         return [by_text.get(line, line) for line in dict.fromkeys(lines)]
+
+    def _labels(self, choices: list[Any]) -> tuple[str, ...]:
+        """The schema's own labels of the choices kept from the original field."""
+        original = self.original
+        if original is None or original.kind != "enum" or not any(original.choice_labels):
+            return ()
+        given = dict(zip(original.choices, original.choice_labels, strict=False))
+        return tuple(given.get(choice, "") for choice in choices)
 
     def _number(self, text: str, what: str) -> float | None:
         text = text.strip()

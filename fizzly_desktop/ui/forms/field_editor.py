@@ -27,6 +27,14 @@ from fizzly_desktop.core.schema import FieldKind, FieldSpec, InputSchema, Schema
 from fizzly_desktop.ui.forms.field_draft import KIND_NAMES, MULTI_FILE, FieldDraft
 from fizzly_desktop.ui.forms.reorder import ReorderButtons
 
+#: Shapes kept as the schema gave them, in the user's words.
+_KEPT_KINDS: dict[FieldKind, str] = {
+    "object": "Group of inputs (kept as it is)",
+    "object_list": "Rows of inputs (kept as they are)",
+    "union": "Choice of shapes (kept as it is)",
+    "color": "Colour (kept as it is)",
+}
+
 
 class FieldEditorDialog(QDialog):
     """Add, remove and order a workflow's inputs; each with a type, default, bounds and help.
@@ -69,7 +77,8 @@ class FieldEditorDialog(QDialog):
             self.kind_combo.addItem(text, kind)
             if kind == "file":
                 self.kind_combo.addItem("Images or files (several)", MULTI_FILE)
-        self.kind_combo.addItem("Group of inputs (kept as it is)", "object")
+        for kind, text in _KEPT_KINDS.items():
+            self.kind_combo.addItem(text, kind)
         self.required_box = QCheckBox("The workflow needs this input")
         self.advanced_box = QCheckBox("Fold under “Advanced settings”")
         self.default_edit = QLineEdit()
@@ -274,7 +283,8 @@ class FieldEditorDialog(QDialog):
             self._form.labelForField(widget).setEnabled(numeric)
         self.choices_edit.setEnabled(kind == "enum")
         self._form.labelForField(self.choices_edit).setEnabled(kind == "enum")
-        self.default_edit.setEnabled(kind != "object")
+        # A kept shape keeps its default too: the box would change nothing.
+        self.default_edit.setEnabled(kind not in _KEPT_KINDS)
         hints = {
             "boolean": "yes or no",
             "enum": "one of the choices",
@@ -283,15 +293,16 @@ class FieldEditorDialog(QDialog):
             "json": 'JSON, e.g. {"a": 1}',
             "file": "an address (https://…)",
         }
-        self.default_edit.setPlaceholderText(hints.get(kind or "", "none"))
-        # "Group of inputs" only stays on offer for a group that came with the schema.
-        object_index = self.kind_combo.findData("object")
-        keep_object = (
-            draft is not None and draft.original is not None and draft.original.kind == "object"
-        )
+        kept = "kept as the schema gives it" if kind in _KEPT_KINDS else "none"
+        self.default_edit.setPlaceholderText(hints.get(kind or "", kept))
+        # Shapes the editor cannot build (a group, rows, a choice, a colour) are only on offer
+        # for an input that came with the schema as one.
+        original = draft.original.kind if draft is not None and draft.original else None
         view = self.kind_combo.view()
-        if object_index >= 0 and isinstance(view, QListView):
-            view.setRowHidden(object_index, not keep_object)
+        for kept in _KEPT_KINDS:
+            index = self.kind_combo.findData(kept)
+            if index >= 0 and isinstance(view, QListView):
+                view.setRowHidden(index, original != kept)
 
     def _update_problem(self) -> None:
         problem = self.problem_text()

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fizzly_desktop.core.schema import FieldSpec, format_number
-from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget, is_number
+from fizzly_desktop.core.schema import FieldSpec, choice_labels
+from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
 
 
 def _same_choice(a: Any, b: Any) -> bool:
@@ -164,8 +164,9 @@ class EnumField(FieldWidget):
             self._add(self.NOT_SET_TEXT, OMITTED)
         if spec.nullable:
             self._add(self.NONE_TEXT, None)
-        for choice in spec.choices:
-            self._add(self._label(choice), choice)
+        # Readable words ("DPM++ 2M SDE"), or the schema's own labels; the raw value is sent.
+        for choice, label in zip(spec.choices, choice_labels(spec), strict=True):
+            self._add(label, choice)
         if len(spec.choices) > self.SEARCHABLE_FROM:
             self._make_searchable()
         layout = QHBoxLayout(self)
@@ -204,12 +205,6 @@ class EnumField(FieldWidget):
         elif index != self.combo.currentIndex():
             self.combo.setCurrentIndex(index)
             self.changed.emit()
-
-    @staticmethod
-    def _label(choice: Any) -> str:
-        if isinstance(choice, bool):
-            return "Yes" if choice else "No"
-        return format_number(choice) if is_number(choice) else str(choice)
 
     def _add(self, text: str, value: Any) -> None:
         self._values.append(value)

@@ -22,8 +22,9 @@ from fizzly_desktop.core.schema import InputSchema
 
 # Registers the editors of colours, unions and lists of objects with the factory.
 from fizzly_desktop.ui.forms import colors as _colors  # noqa: F401
+from fizzly_desktop.ui.forms import object_lists as _object_lists  # noqa: F401
 from fizzly_desktop.ui.forms import unions as _unions  # noqa: F401
-from fizzly_desktop.ui.forms.group import ERROR_COLOR, FieldRow, FormSection
+from fizzly_desktop.ui.forms.group import ERROR_COLOR, FieldRow, FormSection, line_up_labels
 from fizzly_desktop.ui.labels import plain_label
 
 
@@ -59,10 +60,7 @@ class InputsPage(QScrollArea):
         rule.setFrameShadow(QFrame.Shadow.Sunken)
         rule.setVisible(advanced_count > 0)
 
-        labels = self.essentials.labels() + self.advanced.labels()
-        width = max((label.sizeHint().width() for label in labels), default=0)
-        for label in labels:
-            label.setMinimumWidth(width)
+        line_up_labels(self.essentials.labels() + self.advanced.labels())
 
         self.empty_label = plain_label("This workflow takes no inputs.")
         self.empty_label.setVisible(not schema.fields)

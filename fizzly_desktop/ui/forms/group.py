@@ -23,6 +23,24 @@ from fizzly_desktop.ui.labels import plain_label
 
 ERROR_COLOR = QColor("#c62828")
 
+#: The widest a label gets beside its input; longer ones wrap ("Subject Reference Image URL"),
+#: so the form fits a narrow panel instead of being cut off on the right.
+LABEL_MAX_WIDTH = 140
+
+
+def line_up_labels(labels: list[QLabel]) -> None:
+    """Give labels one width (the widest one's, at most :data:`LABEL_MAX_WIDTH`)."""
+    natural = [
+        label.fontMetrics().horizontalAdvance(label.text())
+        + label.contentsMargins().left()
+        + label.contentsMargins().right()
+        + 2
+        for label in labels
+    ]
+    width = min(max(natural, default=0), LABEL_MAX_WIDTH)
+    for label in labels:
+        label.setFixedWidth(width)
+
 
 def _small(label: QLabel) -> QLabel:
     font = QFont(label.font())
@@ -41,6 +59,7 @@ class FieldRow:
         self.label = plain_label(f"{spec.title} *" if spec.required else spec.title)
         self.label.setBuddy(widget.focus_widget())
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.label.setWordWrap(True)
         # Line the label's text up with the text inside the editor's frame.
         self.label.setContentsMargins(0, 4, 0, 0)
         if spec.required:
@@ -87,9 +106,24 @@ class FieldRow:
         column.setSpacing(2)
         column.addWidget(widget)
         # Under the help, not beside it: a wrapped label shares a row badly and gets clipped.
-        column.addWidget(self.help)
-        column.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        if not widget.adopt_help(self.help, self.more_button):
+            column.addWidget(self.help)
+            column.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.error)
+
+    def put_help_first(self) -> None:
+        """Show the help above the editor (under a label placed above it): what a list of
+        rows is for reads before its rows, not after them."""
+        column = self.container.layout()
+        if isinstance(column, QVBoxLayout):
+            for widget in (self.help, self.more_button):
+                # Out of wherever it is (the editor may have taken it in).
+                holder = widget.parentWidget()
+                held = holder.layout() if holder is not None else None
+                if held is not None:
+                    held.removeWidget(widget)
+            column.insertWidget(0, self.help)
+            column.insertWidget(1, self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _on_more_toggled(self, shown: bool) -> None:
         self.help.setText(self.full_help if shown else self.short_help)
@@ -113,7 +147,8 @@ class FormSection(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        # A row too wide for the panel (a deeply nested one) puts its label above its input.
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.layout_.setHorizontalSpacing(12)
         self.layout_.setVerticalSpacing(10)
         self.rows: dict[str, FieldRow] = {}
@@ -124,13 +159,37 @@ class FormSection(QWidget):
             # A group carries its own title; it spans both columns.
             row.label.hide()
             self.layout_.addRow(row.container)
+        elif is_wide(spec):
+            # Rows of small forms need the width: the label goes above, the rows span both
+            # columns.
+            row.label.setWordWrap(False)
+            row.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            row.put_help_first()
+            self.layout_.addRow(row.label)
+            self.layout_.addRow(row.container)
         else:
             self.layout_.addRow(row.label, row.container)
         self.rows[spec.name] = row
         return row
 
     def labels(self) -> list[QLabel]:
-        return [row.label for row in self.rows.values() if row.spec.kind != "object"]
+        """The labels of the left column (to line them up with other sections')."""
+        return [
+            row.label
+            for row in self.rows.values()
+            if row.spec.kind != "object"
+            and not is_wide(row.spec)
+            and row.container.isVisibleTo(self)
+        ]
+
+
+def is_wide(spec: FieldSpec) -> bool:
+    """Inputs that hold rows of small forms, or a choice between them: they get the form's
+    whole width, their label above them."""
+    objects = sum(1 for variant in spec.variants if variant.kind == "object")
+    return (spec.kind == "object_list" and (bool(spec.variants) or len(spec.fields) > 1)) or (
+        spec.kind == "union" and objects > 1
+    )
 
 
 class ObjectField(FieldWidget):
@@ -151,12 +210,30 @@ class ObjectField(FieldWidget):
         for child in spec.fields:
             row = self.section.add_field(child)
             row.widget.changed.connect(self.changed)
+            if (
+                child.kind == "enum"
+                and len(child.choices) == 1
+                and child.required
+                and not child.nullable
+            ):
+                # An input that can take one value only (a part's ``type: "text"``) is sent
+                # as it is; an editor with nothing to choose would only be in the way.
+                self.section.layout_.setRowVisible(row.container, False)
         self.group.toggled.connect(lambda _on: self.changed.emit())
-        labels = self.section.labels()
-        width = max((label.sizeHint().width() for label in labels), default=0)
-        for label in labels:
-            label.setMinimumWidth(width)
+        line_up_labels(self.section.labels())
         self.reset()
+
+    def make_bare(self) -> None:
+        """Drop the group's frame and title: the inputs of a shape chosen in a choice, shown
+        under the choice that names them."""
+        self.group.setTitle("")
+        self.group.setFlat(True)
+        # Named, so that the groups nested inside keep their frames.
+        self.group.setObjectName("bareGroup")
+        self.group.setStyleSheet("QGroupBox#bareGroup { border: none; margin: 0; padding: 0; }")
+        inner = self.group.layout()
+        if inner is not None:
+            inner.setContentsMargins(0, 4, 0, 0)
 
     def focus_widget(self) -> QWidget:
         first = next(iter(self.section.rows.values()), None)

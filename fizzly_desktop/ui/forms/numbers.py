@@ -251,6 +251,9 @@ class SeedField(NumberField):
 
     def _build_extras(self, layout: QHBoxLayout) -> None:
         self.random_box = QCheckBox("Random each run")
+        if self.line is not None:
+            # Ten digits fit; the box, its button and the tick fit a narrow panel.
+            self.line.setMinimumWidth(96)
         self.roll_button = QToolButton()
         self.roll_button.setText("New")
         self.roll_button.setToolTip("Pick a new seed now")

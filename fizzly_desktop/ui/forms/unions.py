@@ -1,21 +1,19 @@
-"""Inputs of several shapes: a preset or a custom value, and repeatable rows of small forms."""
+"""Inputs of several shapes: a preset or a custom value, or a choice between small forms."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
-    QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from fizzly_desktop.core.schema import FieldKind, FieldSpec, color_channels, preset_label
+from fizzly_desktop.core.schema import FieldSpec, choice_labels
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget, is_number
 from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
 from fizzly_desktop.ui.forms.group import ObjectField
@@ -38,8 +36,8 @@ _SHAPE_WORDS = {
 def _fits(variant: FieldSpec, value: Any) -> bool:
     """Whether ``value`` has the JSON shape of ``variant`` (so its editor may show it)."""
     kind = variant.kind
-    if kind in ("object",):
-        return isinstance(value, dict)
+    if kind == "object":
+        return isinstance(value, dict) and _fits_object(variant, value)
     if kind in ("string_list", "number_list", "object_list") or (
         kind == "file" and variant.multiple
     ):
@@ -55,9 +53,28 @@ def _fits(variant: FieldSpec, value: Any) -> bool:
     return False
 
 
+def _fits_object(variant: FieldSpec, value: dict[str, Any]) -> bool:
+    """Whether an object has only ``variant``'s inputs, with its fixed values (``type``)."""
+    children = {child.name: child for child in variant.fields}
+    if not set(value) <= set(children):
+        return False
+    for name, item in value.items():
+        child = children[name]
+        if child.kind == "enum" and len(child.choices) == 1 and not _same(child.choices[0], item):
+            return False
+    return True
+
+
+def _is_constant(spec: FieldSpec) -> bool:
+    return spec.kind == "enum" and len(spec.choices) == 1 and not spec.nullable
+
+
 def _shape_word(variant: FieldSpec) -> str:
     if variant.kind == "file":
         return "Several files" if variant.multiple else "One file"
+    if variant.kind == "object_list" and variant.variants:
+        # Rows each of one of several kinds (a message's text and image parts).
+        return "Several parts"
     return _SHAPE_WORDS.get(variant.kind, "Other")
 
 
@@ -73,30 +90,45 @@ class UnionField(FieldWidget):
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
+        self._setting = False
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.setMinimumWidth(160)
-        self.stack = QStackedWidget()
+        # Named for screen readers also where no label points at it (a row of a list).
+        self.combo.setAccessibleName(spec.title)
+        # The shapes' editors, one shown at a time. Not a QStackedWidget: a stack is as tall as
+        # its tallest page, and a short text would keep the room of a list of parts.
+        self.stack = QWidget()
+        self._pages = QVBoxLayout(self.stack)
+        self._pages.setContentsMargins(0, 0, 0, 0)
         #: Per combo entry: ("const", value) or ("shape", index into ``editors``).
         self._entries: list[tuple[str, Any]] = []
         self.editors: list[FieldWidget] = []
-        if not spec.required and not spec.has_default and not spec.nullable:
+        # An optional input without a default starts unset (not sent), even when null is
+        # allowed: "(none)" is then a choice of its own.
+        self._unset_first = not spec.required and not spec.has_default
+        if self._unset_first:
             self._add(self.NOT_SET_TEXT, ("const", OMITTED))
         if spec.nullable:
             self._add(self.NONE_TEXT, ("const", None))
+        # Several objects are named each by its own title ("Text", "JSON schema"); a single
+        # one is the custom value beside the presets.
+        named = sum(1 for variant in spec.variants if variant.kind == "object") > 1
         for variant in spec.variants:
             if variant.kind == "enum":
-                for choice in variant.choices:
-                    self._add(preset_label(choice), ("const", choice))
+                for choice, label in zip(variant.choices, choice_labels(variant), strict=True):
+                    self._add(label, ("const", choice))
                 continue
+            word = variant.title if named and variant.kind == "object" else _shape_word(variant)
             shown = replace(variant, title=spec.title, description="", required=True)
             editor = create_field_widget(shown)
             if isinstance(editor, ObjectField):
-                # The input's label is already beside the choice; the group needs no title.
-                editor.group.setTitle("")
+                # The choice names the shape; its inputs need no frame or title of their own.
+                editor.make_bare()
             editor.changed.connect(self.changed)
-            self.stack.addWidget(editor)
-            self._add(_shape_word(variant), ("shape", len(self.editors)))
+            editor.hide()
+            self._pages.addWidget(editor)
+            self._add(word, ("shape", len(self.editors)))
             self.editors.append(editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,6 +139,7 @@ class UnionField(FieldWidget):
         top.addStretch(1)
         layout.addLayout(top)
         layout.addWidget(self.stack)
+        self._shown: FieldWidget | None = None
         self.combo.currentIndexChanged.connect(self._show_current)
         self.combo.activated.connect(lambda _index: self.changed.emit())
         self.reset()
@@ -118,11 +151,25 @@ class UnionField(FieldWidget):
     def _show_current(self, index: int) -> None:
         entry = self._entries[index] if 0 <= index < len(self._entries) else ("const", OMITTED)
         if entry[0] == "shape":
-            self.stack.setCurrentIndex(entry[1])
+            editor = self.editors[entry[1]]
+            if self._shown is not None and self._shown is not editor and not self._setting:
+                _carry_shared(self._shown, editor)
+            for page in self.editors:
+                page.setVisible(page is editor)
+            self._shown = editor
         self.stack.setVisible(entry[0] == "shape")
 
     def focus_widget(self) -> QWidget:
         return self.combo
+
+    def adopt_help(self, help_label: QWidget, more_button: QWidget) -> bool:
+        # What the input is for reads under its choice, before the chosen shape's own inputs.
+        layout = self.layout()
+        if not isinstance(layout, QVBoxLayout):
+            return False
+        layout.insertWidget(1, help_label)
+        layout.insertWidget(2, more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return True
 
     def choice_texts(self) -> list[str]:
         return [self.combo.itemText(i) for i in range(self.combo.count())]
@@ -161,10 +208,22 @@ class UnionField(FieldWidget):
                 continue
             editor = self.editors[payload]
             if _fits(editor.spec, value) and editor.set_value(value):
-                self.combo.setCurrentIndex(index)
+                # A value put in the form replaces what was typed; nothing is carried over.
+                self._setting = True
+                try:
+                    self.combo.setCurrentIndex(index)
+                finally:
+                    self._setting = False
                 self.changed.emit()
                 return True
         return False
+
+    def reset(self) -> None:
+        if self._unset_first:
+            self._clear_to_empty()
+            self.changed.emit()
+        else:
+            super().reset()
 
     def _clear_to_empty(self) -> None:
         self.combo.setCurrentIndex(0)
@@ -179,6 +238,20 @@ class UnionField(FieldWidget):
         return editor.child_widget(name) if editor is not None else None
 
 
+def _carry_shared(source: FieldWidget, target: FieldWidget) -> None:
+    """Switching between objects keeps what was typed in the inputs both have (a message's
+    role and name), where the newly chosen one has nothing of its own yet."""
+    if not isinstance(source, ObjectField) or not isinstance(target, ObjectField):
+        return
+    for name, row in source.section.rows.items():
+        other = target.child_widget(name)
+        if other is None or _is_constant(row.spec) or type(other) is not type(row.widget):
+            continue
+        value = row.widget.value()
+        if value is not OMITTED and other.value() in (OMITTED, other.spec.default):
+            other.set_value(value)
+
+
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, bool) or isinstance(b, bool):
         return isinstance(a, bool) and isinstance(b, bool) and a == b
@@ -189,151 +262,4 @@ def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
-class ObjectListField(FieldWidget):
-    """Repeatable rows of a small form (LoRAs: path and scale) with add, remove and reorder."""
-
-    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
-        super().__init__(spec, parent)
-        item_kind: FieldKind = "color" if color_channels(spec) else "object"
-        self.item_spec = FieldSpec(
-            name=spec.name, kind=item_kind, title=spec.title, required=True, fields=spec.fields
-        )
-        self.rows: list[FieldWidget] = []
-        self._frames: list[QFrame] = []
-        self.rows_box = QVBoxLayout()
-        self.rows_box.setContentsMargins(0, 0, 0, 0)
-        self.rows_box.setSpacing(4)
-        self.add_button = QToolButton()
-        self.add_button.setText(f"Add {_singular(spec.title).lower()}")
-        self.add_button.clicked.connect(self._on_add_clicked)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addLayout(self.rows_box)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.add_button)
-        bottom.addStretch(1)
-        layout.addLayout(bottom)
-        self.reset()
-
-    def focus_widget(self) -> QWidget:
-        return self.add_button
-
-    # --- rows ---
-
-    def add_row(self, value: dict[str, Any] | None = None) -> FieldWidget:
-        """A new row at the end (its inputs at their defaults, or ``value``)."""
-        # A list of colours is a palette: one colour picker per row.
-        row = create_field_widget(self.item_spec)
-        if value is not None and not row.set_value(value):
-            row.deleteLater()
-            raise ValueError("value does not fit a row")
-        frame = QFrame()
-        line = QHBoxLayout(frame)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(row, 1)
-        buttons = QVBoxLayout()
-        for text, tip, slot in (
-            ("↑", "Move up", lambda: self.move_row(self._index_of(row), -1)),
-            ("↓", "Move down", lambda: self.move_row(self._index_of(row), 1)),
-            ("✕", "Remove", lambda: self.remove_row(self._index_of(row))),
-        ):
-            button = QToolButton()
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(tip)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        line.addLayout(buttons)
-        row.changed.connect(self.changed)
-        self.rows.append(row)
-        self._frames.append(frame)
-        self.rows_box.addWidget(frame)
-        self._retitle()
-        return row
-
-    def _index_of(self, row: FieldWidget) -> int:
-        return self.rows.index(row)
-
-    def remove_row(self, index: int) -> None:
-        row, frame = self.rows.pop(index), self._frames.pop(index)
-        self.rows_box.removeWidget(frame)
-        frame.deleteLater()
-        del row
-        self._retitle()
-        self.changed.emit()
-
-    def move_row(self, index: int, step: int) -> None:
-        target = index + step
-        if not 0 <= target < len(self.rows):
-            return
-        self.rows.insert(target, self.rows.pop(index))
-        frame = self._frames.pop(index)
-        self._frames.insert(target, frame)
-        self.rows_box.removeWidget(frame)
-        self.rows_box.insertWidget(target, frame)
-        self._retitle()
-        self.changed.emit()
-
-    def _retitle(self) -> None:
-        word = _singular(self.spec.title)
-        for number, row in enumerate(self.rows, start=1):
-            if isinstance(row, ObjectField):
-                row.group.setTitle(f"{word} {number}")
-        full = self.spec.max_items is not None and len(self.rows) >= self.spec.max_items
-        self.add_button.setEnabled(not full)
-
-    def _on_add_clicked(self) -> None:
-        self.add_row()
-        self.changed.emit()
-
-    def _clear_rows(self) -> None:
-        while self.rows:
-            self.remove_row(len(self.rows) - 1)
-
-    # --- value ---
-
-    def value(self) -> Any:
-        if not self.rows and not (self.spec.required or self.spec.has_default):
-            return OMITTED
-        return [row.value() for row in self.rows]
-
-    def set_value(self, value: Any) -> bool:
-        if value is None:
-            self._clear_rows()
-            return self.spec.nullable or not self.spec.required
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            return False
-        self._clear_rows()
-        try:
-            for item in value:
-                self.add_row(item)
-        except ValueError:
-            self._clear_rows()
-            return False
-        self.changed.emit()
-        return True
-
-    def _clear_to_empty(self) -> None:
-        self._clear_rows()
-
-    def local_error(self) -> str | None:
-        for row in self.rows:
-            problem = row.local_error()
-            if problem:
-                return problem
-        return None
-
-
-def _singular(title: str) -> str:
-    """ "Loras" → "Lora", "Image URLs" → "Image URL": a row's name from the list's."""
-    if title.endswith("ies"):
-        return title[:-3] + "y"
-    if title.endswith("s") and not title.endswith("ss"):
-        return title[:-1]
-    return title
-
-
 register_field_widget("union", UnionField)
-register_field_widget("object_list", ObjectListField)

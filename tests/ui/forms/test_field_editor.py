@@ -173,3 +173,51 @@ def test_remove_and_reorder(qtbot: QtBot) -> None:
     dialog.remove_field(0)
     dialog.remove_field(0)
     assert dialog.problem_text() == "Add at least one input."
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "huggingface/chat-completion.json",
+        "fal/fal_ai_flux_dev.json",
+    ],
+)
+def test_opening_and_saving_keeps_choices_and_rows_of_real_schemas(qtbot: QtBot, path: str) -> None:
+    from pathlib import Path
+
+    schema = InputSchema.from_file(Path(__file__).parents[2] / "fixtures" / "schemas" / path)
+    dialog = make_editor(qtbot, schema)
+    assert dialog.problem_text() is None
+    result = dialog.input_schema()
+    assert result is not None
+    kept = {spec.name: spec for spec in result.fields}
+    for spec in schema.fields:
+        if spec.kind in ("union", "object_list", "color", "object"):
+            again = kept[spec.name]
+            assert (again.kind, again.variants, again.fields) == (
+                spec.kind,
+                spec.variants,
+                spec.fields,
+            ), spec.name
+
+
+def test_renaming_a_choice_keeps_it_a_choice(qtbot: QtBot) -> None:
+    from pathlib import Path
+
+    path = (
+        Path(__file__).parents[2] / "fixtures" / "schemas" / "huggingface" / "chat-completion.json"
+    )
+    schema = InputSchema.from_file(path)
+    dialog = make_editor(qtbot, schema)
+    names = [spec.name for spec in schema.fields]
+    dialog.list.setCurrentRow(names.index("response_format"))
+    assert dialog.kind_combo.currentData() == "union"
+    assert not dialog.default_edit.isEnabled()  # kept with the shape
+    dialog.title_edit.setText("Answer format")
+    dialog.title_edit.textEdited.emit("Answer format")
+    result = dialog.input_schema()
+    assert result is not None
+    spec = result.field("response_format")
+    assert spec is not None
+    assert (spec.kind, spec.title) == ("union", "Answer format")
+    assert [v.title for v in spec.variants] == ["Text", "JSON schema", "JSON object"]

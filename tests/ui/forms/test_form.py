@@ -83,7 +83,7 @@ def test_cog_sample_widgets_defaults_and_values(qtbot: QtBot) -> None:
     assert guidance.slider is not None
     scheduler = widgets["scheduler"]
     assert isinstance(scheduler, EnumField)
-    assert scheduler.choice_texts() == ["DDIM", "K_EULER", "DPMSolverMultistep"]
+    assert scheduler.choice_texts() == ["DDIM", "K Euler", "DPM Solver Multistep"]
     assert list(form.advanced.rows) == ["scheduler"]
     assert form.random_seed_fields() == ["seed"]
 
@@ -122,7 +122,7 @@ def test_fal_sample_widgets_and_values(qtbot: QtBot) -> None:
     assert isinstance(form.field_widget("enable_safety_checker"), BooleanField)
     aspect = form.field_widget("aspect_ratio")
     assert isinstance(aspect, EnumField)
-    assert aspect.choice_texts() == ["(none)", "auto", "1:1", "16:9", "9:16"]
+    assert aspect.choice_texts() == ["(none)", "Auto", "1:1", "16:9", "9:16"]
     assert aspect.value() == "auto"
     num_images = form.field_widget("num_images")
     assert isinstance(num_images, NumberField)
@@ -285,7 +285,7 @@ def test_each_construct_maps_to_its_editor(qtbot: QtBot) -> None:
     assert token.editor.echoMode() == QLineEdit.EchoMode.Password
     mode = form.field_widget("mode")
     assert isinstance(mode, EnumField)
-    assert mode.choice_texts() == ["(not set)", "fast", "slow"]
+    assert mode.choice_texts() == ["(not set)", "Fast", "Slow"]
     assert mode.value() is OMITTED
     hdr = form.field_widget("hdr")
     assert isinstance(hdr, BooleanField)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fizzly_desktop.core.schema import (
     InputSchema,
+    choice_labels,
     display_title,
     number_hint,
     plain_help,
-    preset_label,
+    readable_choice,
     short_help,
 )
 
@@ -82,8 +83,59 @@ def test_number_hint_gives_range_and_unit() -> None:
 
 
 def test_preset_values_read_as_words() -> None:
-    assert preset_label("landscape_4_3") == "Landscape 4:3"
-    assert preset_label("square_hd") == "Square HD"
-    assert preset_label("auto_2K") == "auto_2K"
-    assert preset_label("square") == "Square"
-    assert preset_label(1024) == "1024"
+    assert readable_choice("landscape_4_3") == "Landscape 4:3"
+    assert readable_choice("square_hd") == "Square HD"
+    assert readable_choice("auto_2K") == "Auto 2K"
+    assert readable_choice("square") == "Square"
+    assert readable_choice(1024) == "1024"
+
+
+def test_plain_enum_values_read_as_words_and_the_raw_value_is_kept() -> None:
+    cases = {
+        "dpmpp_2m_sde_gpu": "DPM++ 2M SDE GPU",
+        "landscape_16_9": "Landscape 16:9",
+        "euler_a": "Euler a",
+        "K_EULER_ANCESTRAL": "K Euler Ancestral",
+        "DPMSolverMultistep": "DPM Solver Multistep",
+        "digital_illustration/pixel_art": "Digital illustration / Pixel art",
+        "no-change": "No change",
+        "1024x768": "1024 × 768",
+        "json_schema": "JSON schema",
+        "png": "PNG",
+        # Already words, or codes and values that read best as they are:
+        "Euler a": "Euler a",
+        "DPM++ 2M Karras": "DPM++ 2M Karras",
+        "16:9": "16:9",
+        "480p": "480p",
+        "en": "en",
+        "CUSTOM": "CUSTOM",
+        "model.safetensors [84d76a0328]": "model.safetensors [84d76a0328]",
+    }
+    assert {value: readable_choice(value) for value in cases} == cases
+    assert readable_choice(True) == "Yes"
+    assert readable_choice(0.5) == "0.5"
+
+
+def test_choice_labels_prefer_the_schemas_and_never_read_alike() -> None:
+    schema = InputSchema.from_document(
+        {
+            "type": "object",
+            "properties": {
+                "mode": {
+                    "enum": ["fast_draft", "best", "Fast-Draft"],
+                    "x-enum-labels": ["", "Best of all"],
+                },
+            },
+        }
+    )
+    spec = schema.field("mode")
+    assert spec is not None
+    # Two values reading "Fast draft" would look like one choice: they keep their raw text.
+    assert choice_labels(spec) == ["fast_draft", "Best of all", "Fast-Draft"]
+
+
+def test_titles_keep_known_acronyms_upper_case() -> None:
+    assert display_title("Lcm Origin Steps", "lcm_origin_steps") == "LCM Origin Steps"
+    assert display_title("", "cfg_scale") == "CFG scale"
+    assert display_title("Loras", "loras") == "LoRAs"
+    assert display_title("Image Id", "image_id") == "Image ID"
