@@ -134,7 +134,7 @@ class AppController(QObject):
             self.queue.reveal_run,
             self.queue.reveal_batch,
         )
-        self.chain.current_workflow = self._current_workflow
+        self.chain.current_workflow = self.form.workflow_ref
         self.profiles_presenter = ProfilesPresenter(
             self.services, self.welcome, self.library_panel, self.form
         )
@@ -149,18 +149,14 @@ class AppController(QObject):
         self.queue.set_batch_shower(self.batches.show_batch)
         self.batches.cancel_watch = self.queue.watch_cancel
         self.grid = GridPresenter(
-            self.services, self.batches, self.queue, self.outputs, self.form.use_inputs_of
-        )
-        grid = self.batches.grid
-        grid.mark_requested.connect(
-            lambda indices, mark: self.search.mark_runs(self.batches.grid_run_ids(indices), mark)
-        )
-        grid.delete_requested.connect(
-            lambda indices: self.library.delete_runs(self.batches.grid_run_ids(indices))
-        )
-        grid.compare_requested.connect(
-            # In the grid's reading order, not the order the tiles were clicked.
-            lambda indices: self.library.compare_runs(self.batches.grid_run_ids(sorted(indices)))
+            self.services,
+            self.batches,
+            self.queue,
+            self.outputs,
+            self.form.use_inputs_of,
+            mark=self.search.mark_runs,
+            delete=self.library.delete_runs,
+            compare=self.library.compare_runs,
         )
         self.quitting = QuitPresenter(self.services, self.request_quit)
         self._quit = asyncio.Event()
@@ -198,10 +194,6 @@ class AppController(QObject):
         delta.connect(self._on_delta_for_batches)
         delta.connect(self.banner.on_delta)
         self.bridge.notice_posted.connect(self.status.on_notice)
-
-    def _current_workflow(self) -> str | None:
-        entry = self.form.workflow
-        return None if entry is None else entry.ref
 
     def _on_delta_for_batches(self, delta: EngineDelta) -> None:
         if delta.batches_changed:

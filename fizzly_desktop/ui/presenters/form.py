@@ -107,6 +107,10 @@ class FormPresenter:
         panel.set_credits_per_run(self._credits_per_run(entry.ref))
         panel.set_unavailable(self.run_blocker())
 
+    def workflow_ref(self) -> str | None:
+        """``owner/slug`` of the workflow whose form is shown, if any."""
+        return None if self.workflow is None else self.workflow.ref
+
     def keep_values(self) -> None:
         """Remember the shown form's values for its workflow (for the rest of the session)."""
         form = self.services.window.form_panel.form

@@ -16,6 +16,8 @@ class GridPresenter:
 
     Args:
         use_inputs: fills the form with a run's inputs (the form presenter's).
+        mark, delete, compare: the library's verbs on runs (star or reject, delete with
+            files, compare), which the grid's keys and menu offer as the queue's do.
     """
 
     def __init__(
@@ -25,6 +27,10 @@ class GridPresenter:
         queue: QueuePresenter,
         outputs: OutputsPresenter,
         use_inputs: Callable[[str], None],
+        *,
+        mark: Callable[[list[str], str], None],
+        delete: Callable[[list[str]], None],
+        compare: Callable[[list[str]], None],
     ) -> None:
         self._services = services
         self._runs = batches.grid_run_ids
@@ -40,6 +46,10 @@ class GridPresenter:
         grid.copy_request_id_requested.connect(self.copy_request_id)
         grid.save_as_requested.connect(lambda index: self._with_image(index, outputs.save_as))
         grid.copy_image_requested.connect(lambda index: self._with_image(index, outputs.copy_image))
+        grid.mark_requested.connect(lambda indices, kind: mark(self._runs(indices), kind))
+        grid.delete_requested.connect(lambda indices: delete(self._runs(indices)))
+        # In the grid's reading order, not the order the tiles were clicked.
+        grid.compare_requested.connect(lambda indices: compare(self._runs(sorted(indices))))
 
     def _first(self, index: int) -> str | None:
         found = self._runs([index])
