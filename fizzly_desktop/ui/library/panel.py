@@ -40,13 +40,8 @@ from fizzly_desktop.ui.labels import plain_label
 from fizzly_desktop.ui.library.add_dialog import AddSource, AddWorkflowDialog
 from fizzly_desktop.ui.library.entry_delegate import ROLE_REF, EntryDelegate
 from fizzly_desktop.ui.library.fetching import FetchFunction, as_fetcher, fetch_schema_into
-from fizzly_desktop.ui.library.parts import LibraryMenu, ProblemBox
-from fizzly_desktop.ui.library.prompts import (
-    ask_example,
-    ask_new_name,
-    ask_schema_file,
-    confirm_remove,
-)
+from fizzly_desktop.ui.library.menu import LibraryMenu
+from fizzly_desktop.ui.library.parts import ProblemBox
 
 EMPTY_LIBRARY_TEXT = (
     "No workflows yet. Add one with its name on Fizzly (like studio/portrait-xl), "
@@ -107,7 +102,7 @@ class WorkflowLibraryPanel(QWidget):
         self.more_button = QToolButton()
         self.more_button.setText("More")
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.menu = menu = LibraryMenu(self)
+        self.menu = menu = LibraryMenu(self)  # its verbs act on the selected workflow
         self.rename_action, self.refresh_action = menu.rename_action, menu.refresh_action
         self.import_action, self.example_action = menu.import_action, menu.example_action
         self.remove_action = menu.remove_action
@@ -142,11 +137,6 @@ class WorkflowLibraryPanel(QWidget):
         self.add_button.clicked.connect(self._on_add_clicked)
         self.empty.button.clicked.connect(self._on_add_clicked)
         self.edit_button.clicked.connect(self._on_edit_clicked)
-        self.rename_action.triggered.connect(self._on_rename_triggered)
-        self.refresh_action.triggered.connect(self._on_refresh_triggered)
-        self.import_action.triggered.connect(self._on_import_triggered)
-        self.example_action.triggered.connect(self._on_example_triggered)
-        self.remove_action.triggered.connect(self._on_remove_triggered)
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.list.customContextMenuRequested.connect(self._on_context_menu)
         self.refresh()
@@ -352,7 +342,9 @@ class WorkflowLibraryPanel(QWidget):
 
     # --- buttons and menus ---
 
-    def _spawn(self, name: str, coro: Awaitable[Any]) -> None:
+    def spawn(self, name: str, coro: Awaitable[Any]) -> None:
+        """Run ``coro`` as the panel's task ``name``; its plain errors show under the list."""
+
         async def guarded() -> None:
             try:
                 await coro
@@ -401,7 +393,7 @@ class WorkflowLibraryPanel(QWidget):
             self.open_field_editor(owner, slug)
             return
         operation = dialog.operation()
-        self._spawn("add", self.add_workflow(text, name, source, payload, operation))
+        self.spawn("add", self.add_workflow(text, name, source, payload, operation))
 
     def open_field_editor(self, owner: str, slug: str) -> QDialog:
         from fizzly_desktop.ui.forms import FieldEditorDialog
@@ -431,45 +423,6 @@ class WorkflowLibraryPanel(QWidget):
         entry = self.selected()
         if entry is not None:
             self.open_field_editor(entry.owner, entry.slug)
-
-    def _on_rename_triggered(self) -> None:
-        entry = self.selected()
-        name = ask_new_name(self, entry) if entry is not None else None
-        if entry is not None and name is not None:
-            try:
-                self.rename(entry.owner, entry.slug, name)
-            except LibraryError as exc:
-                self.show_message(str(exc))
-
-    def _on_refresh_triggered(self) -> None:
-        entry = self.selected()
-        if entry is not None:
-            self._spawn("refresh", self.refresh_schema(entry.owner, entry.slug))
-
-    def _on_import_triggered(self) -> None:
-        entry = self.selected()
-        path = ask_schema_file(self) if entry is not None else None
-        if entry is not None and path is not None:
-            try:
-                self.import_schema_file(entry.owner, entry.slug, path)
-                self.show_message(f"{entry.display_name}: inputs from {path.name}.")
-            except (SchemaError, LibraryError) as exc:
-                self.show_message(str(exc))
-
-    def _on_example_triggered(self) -> None:
-        entry = self.selected()
-        text = ask_example(self) if entry is not None else None
-        if entry is not None and text is not None:
-            try:
-                self.use_example(entry.owner, entry.slug, text)
-                self.show_message(f"{entry.display_name}: inputs inferred from your example.")
-            except (SchemaError, LibraryError) as exc:
-                self.show_message(str(exc))
-
-    def _on_remove_triggered(self) -> None:
-        entry = self.selected()
-        if entry is not None and confirm_remove(self, entry):
-            self.remove(entry.owner, entry.slug)
 
     def _on_context_menu(self, position: Any) -> None:
         if self.list.itemAt(position) is not None:

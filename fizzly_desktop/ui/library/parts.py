@@ -1,29 +1,11 @@
-"""The library panel's parts: its More menu and the box that says why the list cannot be used."""
+"""The library panel's box that says why the list cannot be used, or how to fill it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from fizzly_desktop.ui.labels import plain_label
-
-
-class LibraryMenu(QMenu):
-    """What can be done to the selected workflow besides editing its inputs."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.rename_action = QAction("Rename…", self)
-        self.refresh_action = QAction("Ask the server for its inputs again", self)
-        self.import_action = QAction("Import a schema file…", self)
-        self.example_action = QAction("Use an example of inputs…", self)
-        self.remove_action = QAction("Remove from library", self)
-        for action in (self.rename_action, self.refresh_action, self.import_action):
-            self.addAction(action)
-        self.addAction(self.example_action)
-        self.addSeparator()
-        self.addAction(self.remove_action)
 
 
 class ProblemBox(QWidget):
