@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check this installation (sandbox run, image decode, keyring) and exit",
     )
+    parser.add_argument(
+        "--language",
+        metavar="CODE",
+        help="show the window in this language for this start: en, de, es, zh_CN "
+        "(or pseudo, for checking layouts); the default follows View > Language",
+    )
     parser.add_argument("--verbose", action="store_true", help="log debug details to stderr")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser
@@ -108,7 +114,7 @@ def _run_gui(options: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from fizzly_desktop.core.paths import app_paths
-    from fizzly_desktop.ui.shell.main_window import MainWindow
+    from fizzly_desktop.ui.i18n import install_language, resolve_language, saved_language
 
     def route_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
         level = {
@@ -131,11 +137,22 @@ def _run_gui(options: argparse.Namespace) -> int:
     # start-up, through _run_app), never by Qt's event loop stopping under asyncio.
     app.setQuitOnLastWindowClosed(False)
 
+    # The language first: phrases kept at module level are translated when their module loads.
+    settings = QSettings(str(app_paths().config_dir / "window.ini"), QSettings.Format.IniFormat)
+    language = resolve_language(options.language, saved_language(settings))
+    translators = install_language(language, app)
+    log.info("Language %s (%d translators)", language, len(translators))
+
     # Paint first: the window's skeleton needs only light modules. The API client, schemas and
     # keyring are imported off the GUI thread while it shows, then the controller fills it in.
-    settings = QSettings(str(app_paths().config_dir / "window.ini"), QSettings.Format.IniFormat)
+    from fizzly_desktop.ui.shell.language_menu import add_language_menu
+    from fizzly_desktop.ui.shell.main_window import MainWindow
+
     window = MainWindow()
     window.restore_layout(settings)
+    add_language_menu(
+        window.view_menu, settings, language, lambda text: window.statusBar().showMessage(text)
+    )
     window.show()
     app.processEvents()  # paint the skeleton now, before the event loop's own imports
 

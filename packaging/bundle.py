@@ -211,10 +211,14 @@ def keep_qt_plugin(dest: str) -> bool:
     return name in QT_PLUGINS_KEPT.get(folder, frozenset())
 
 
+#: Qt's own translations kept: its standard buttons and dialogs in the languages the app ships.
+QT_TRANSLATIONS_KEPT = frozenset({"qtbase_de.qm", "qtbase_es.qm", "qtbase_zh_CN.qm"})
+
+
 def is_qt_translation(dest: str) -> bool:
-    """Qt's own translations (``qtbase_de.qm``...): the app's interface is English-only."""
+    """One of Qt's own translations the app does not need (all but qtbase in its languages)."""
     parts = PurePosixPath(dest.replace("\\", "/")).parts
-    return "PySide6" in parts and "translations" in parts
+    return "PySide6" in parts and "translations" in parts and parts[-1] not in QT_TRANSLATIONS_KEPT
 
 
 def is_qt_library(dest: str) -> bool:

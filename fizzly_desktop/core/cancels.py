@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from fizzly_desktop.core.formatting import format_credits
+from fizzly_desktop.core.formatting import plural_credits
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP, translate
 from fizzly_desktop.core.runs import Run, RunState
 
 #: States a cancelled run can still pass through before it settles.
@@ -41,10 +42,14 @@ def cancellable(run: Run) -> bool:
 
 
 _TOO_LATE = {
-    RunState.COMPLETED: "Done before the cancel reached the server · charged as usual",
-    RunState.FAILED: "Failed before the cancel reached the server",
-    RunState.REJECTED: "Refused by the server · nothing charged",
-    RunState.UNCERTAIN: "Sent, no answer: check the run before sending it again",
+    RunState.COMPLETED: QT_TRANSLATE_NOOP(
+        "Cancels", "Done before the cancel reached the server · charged as usual"
+    ),
+    RunState.FAILED: QT_TRANSLATE_NOOP("Cancels", "Failed before the cancel reached the server"),
+    RunState.REJECTED: QT_TRANSLATE_NOOP("Cancels", "Refused by the server · nothing charged"),
+    RunState.UNCERTAIN: QT_TRANSLATE_NOOP(
+        "Cancels", "Sent, no answer: check the run before sending it again"
+    ),
 }
 
 
@@ -64,7 +69,7 @@ def settled(run: Run) -> bool:
 
 
 def _credits(amount: float) -> str:
-    return f"{format_credits(amount)} credit{'' if amount == 1 else 's'}"
+    return plural_credits(amount)
 
 
 def describe(runs: Iterable[Run]) -> str:
@@ -76,25 +81,45 @@ def describe(runs: Iterable[Run]) -> str:
     cancelled = [r for r in runs if r.state is RunState.CANCELLED and r.request_id is not None]
     finished = [r for r in runs if r.state is not RunState.CANCELLED and r not in gone]
     refunded = sum(r.credits_refunded or 0.0 for r in cancelled)
-    refund = f"{_credits(refunded)} refunded" if refunded else "nothing refunded"
+    refund = (
+        translate("Cancels", "{credits} refunded").format(credits=_credits(refunded))
+        if refunded
+        else translate("Cancels", "nothing refunded")
+    )
     if len(runs) == 1:
         run = runs[0]
         if gone:
-            return "Unknown to the server: it no longer knows this run"
+            return translate("Cancels", "Unknown to the server: it no longer knows this run")
         if unsent:
-            return "Not sent · nothing charged"
+            return translate("Cancels", "Not sent · nothing charged")
         if cancelled:
-            return f"Cancelled · {refund}"
-        return _TOO_LATE.get(run.state, "Finished before the cancel reached the server")
+            return translate("Cancels", "Cancelled · {refund}").format(refund=refund)
+        return translate(
+            "Cancels",
+            _TOO_LATE.get(
+                run.state,
+                QT_TRANSLATE_NOOP("Cancels", "Finished before the cancel reached the server"),
+            ),
+        )
     parts = []
     if cancelled:
-        parts.append(f"{len(cancelled)} cancelled · {refund}")
+        parts.append(
+            translate("Cancels", "{cancelled} cancelled · {refund}").format(
+                cancelled=len(cancelled), refund=refund
+            )
+        )
     if unsent:
-        parts.append(f"{len(unsent)} not sent · nothing charged")
+        parts.append(
+            translate("Cancels", "{unsent} not sent · nothing charged").format(unsent=len(unsent))
+        )
     if finished:
-        parts.append(f"{len(finished)} finished before the cancel reached the server")
+        parts.append(
+            translate("Cancels", "{finished} finished before the cancel reached the server").format(
+                finished=len(finished)
+            )
+        )
     if gone:
-        parts.append(f"{len(gone)} unknown to the server")
+        parts.append(translate("Cancels", "{gone} unknown to the server").format(gone=len(gone)))
     return "; ".join(parts)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from fizzly_desktop.core.i18n import translate
 from fizzly_desktop.core.runs import Run, RunState
 
 #: Runs the server has (or is being sent): they go on without the app.
@@ -39,22 +40,29 @@ def quit_question(runs: Iterable[Run]) -> str | None:
             waiting_in_batches += run.batch_id is not None
     if not on_server and not waiting:
         return None
-    kind = "waiting batch" if waiting == waiting_in_batches else "waiting"
-    unsent = f"{waiting} {kind} {'run is' if waiting == 1 else 'runs are'} not sent"
     if not on_server:
-        return f"{_runs(waiting)} {'is' if waiting == 1 else 'are'} waiting to be sent. " + (
-            "It is not sent until you reopen the app."
-            if waiting == 1
-            else "They are not sent until you reopen the app."
+        return translate(
+            "Quitting",
+            "%n run(s) [is|are] waiting to be sent. "
+            "[It is|They are] not sent until you reopen the app.",
+            None,
+            waiting,
         )
-    text = (
-        f"{_runs(on_server)} {'is' if on_server == 1 else 'are'} still running on the server. "
-        + (
-            "It keeps running and the app picks it up when you reopen it"
-            if on_server == 1
-            else "They keep running and the app picks them up when you reopen it"
-        )
+    text = translate(
+        "Quitting",
+        "%n run(s) [is|are] still running on the server. "
+        "[It keeps|They keep] running and the app picks [it|them] up when you reopen it",
+        None,
+        on_server,
     )
     if waiting:
-        return f"{text}; {unsent} until then."
+        if waiting == waiting_in_batches:
+            unsent = translate(
+                "Quitting", "%n waiting batch run(s) [is|are] not sent", None, waiting
+            )
+        else:
+            unsent = translate("Quitting", "%n waiting run(s) [is|are] not sent", None, waiting)
+        return translate("Quitting", "{text}; {unsent} until then.").format(
+            text=text, unsent=unsent
+        )
     return f"{text}."

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP, translate
+
 log = logging.getLogger(__name__)
 
 
@@ -59,24 +61,24 @@ class RunState(enum.StrEnum):
     @property
     def label(self) -> str:
         """The state in words for the window."""
-        return _LABELS[self]
+        return translate("RunState", _LABELS[self])
 
 
 #: The one word for each state, everywhere the user sees a state (the architecture guide's
 #: table). Longer phrases built from these (position, node, reason) are in core/words.py.
 _LABELS: dict[RunState, str] = {
-    RunState.DRAFT: "Draft",
-    RunState.WAITING: "Waiting to send",
-    RunState.SUBMITTING: "Sending",
-    RunState.UNCERTAIN: "Sent, no answer",
-    RunState.REJECTED: "Refused",
-    RunState.PENDING: "In queue",
-    RunState.IN_QUEUE: "In queue",
-    RunState.IN_PROGRESS: "Running",
-    RunState.CANCELLING: "Cancelling",
-    RunState.COMPLETED: "Done",
-    RunState.FAILED: "Failed",
-    RunState.CANCELLED: "Cancelled",
+    RunState.DRAFT: QT_TRANSLATE_NOOP("RunState", "Draft"),
+    RunState.WAITING: QT_TRANSLATE_NOOP("RunState", "Waiting to send"),
+    RunState.SUBMITTING: QT_TRANSLATE_NOOP("RunState", "Sending"),
+    RunState.UNCERTAIN: QT_TRANSLATE_NOOP("RunState", "Sent, no answer"),
+    RunState.REJECTED: QT_TRANSLATE_NOOP("RunState", "Refused"),
+    RunState.PENDING: QT_TRANSLATE_NOOP("RunState", "In queue"),
+    RunState.IN_QUEUE: QT_TRANSLATE_NOOP("RunState", "In queue"),
+    RunState.IN_PROGRESS: QT_TRANSLATE_NOOP("RunState", "Running"),
+    RunState.CANCELLING: QT_TRANSLATE_NOOP("RunState", "Cancelling"),
+    RunState.COMPLETED: QT_TRANSLATE_NOOP("RunState", "Done"),
+    RunState.FAILED: QT_TRANSLATE_NOOP("RunState", "Failed"),
+    RunState.CANCELLED: QT_TRANSLATE_NOOP("RunState", "Cancelled"),
 }
 
 TERMINAL_STATES: frozenset[RunState] = frozenset(
@@ -161,13 +163,13 @@ class Contact(enum.StrEnum):
     @property
     def label(self) -> str:
         """The words the window shows in place of the run's state."""
-        return _CONTACT_LABELS[self]
+        return translate("Contact", text) if (text := _CONTACT_LABELS[self]) else ""
 
 
 _CONTACT_LABELS: dict[Contact, str] = {
     Contact.IN_TOUCH: "",
-    Contact.LOST: "Lost contact",
-    Contact.UNKNOWN: "Unknown to the server",
+    Contact.LOST: QT_TRANSLATE_NOOP("Contact", "Lost contact"),
+    Contact.UNKNOWN: QT_TRANSLATE_NOOP("Contact", "Unknown to the server"),
 }
 
 
@@ -519,20 +521,20 @@ class StateGroup(enum.StrEnum):
     @property
     def label(self) -> str:
         """The group's name in the sidebar."""
-        return _GROUP_LABELS[self]
+        return translate("StateGroup", _GROUP_LABELS[self])
 
     def contains(self, run: Run) -> bool:
         return self is StateGroup.ALL or group_of(run) is self
 
 
 _GROUP_LABELS: dict[StateGroup, str] = {
-    StateGroup.ALL: "All runs",
-    StateGroup.NOT_SENT: "Not sent yet",
-    StateGroup.ON_SERVER: "On the server",
-    StateGroup.COMPLETED: "Done",
-    StateGroup.FAILED: "Failed",
-    StateGroup.CANCELLED: "Cancelled",
-    StateGroup.NEEDS_ATTENTION: "Needs attention",
+    StateGroup.ALL: QT_TRANSLATE_NOOP("StateGroup", "All runs"),
+    StateGroup.NOT_SENT: QT_TRANSLATE_NOOP("StateGroup", "Not sent yet"),
+    StateGroup.ON_SERVER: QT_TRANSLATE_NOOP("StateGroup", "On the server"),
+    StateGroup.COMPLETED: QT_TRANSLATE_NOOP("StateGroup", "Done"),
+    StateGroup.FAILED: QT_TRANSLATE_NOOP("StateGroup", "Failed"),
+    StateGroup.CANCELLED: QT_TRANSLATE_NOOP("StateGroup", "Cancelled"),
+    StateGroup.NEEDS_ATTENTION: QT_TRANSLATE_NOOP("StateGroup", "Needs attention"),
 }
 
 _GROUP_OF_STATE: dict[RunState, StateGroup] = {

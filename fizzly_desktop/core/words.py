@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fizzly_desktop.core.batches import Batch, BatchState
-from fizzly_desktop.core.formatting import format_duration, plural_credits
+from fizzly_desktop.core.formatting import format_count, format_duration, plural_credits
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP, translate
 from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup, group_of
 
 if TYPE_CHECKING:
@@ -23,23 +24,41 @@ if TYPE_CHECKING:
     # before the window's first paint, which these words are part of.
     from fizzly_desktop.api.budget import BudgetState
 
-#: A run the app can no longer reach the server of (shown in "Needs attention").
-LOST_CONTACT = Contact.LOST.label
+#: A run the app can no longer reach the server of (shown in "Needs attention"); English here,
+#: translated where shown (``Contact.LOST.label``).
+LOST_CONTACT = "Lost contact"
 #: A run the server answers 404 for: it no longer knows it (shown in "Needs attention").
-UNKNOWN_TO_SERVER = Contact.UNKNOWN.label
+UNKNOWN_TO_SERVER = "Unknown to the server"
 #: What a queued run says where its place is not known, or was heard too long ago.
-POSITION_UNKNOWN = "position unknown"
+POSITION_UNKNOWN = QT_TRANSLATE_NOOP("Words", "position unknown")
 #: A queue position heard longer ago than this may have moved on: it is shown as stale.
 STALE_POSITION_AFTER = 30.0
 
 #: Plurals that do not just add an "s".
 _PLURALS = {"batch": "batches", "credit": "credits", "this": "these"}
+#: The counted words the window uses, as phrases a translation gives every plural form of.
+_COUNTED = {
+    "run": QT_TRANSLATE_NOOP("Words", "%n run(s)"),
+    "batch": QT_TRANSLATE_NOOP("Words", "%n batch(es)"),
+    "file": QT_TRANSLATE_NOOP("Words", "%n file(s)"),
+    "output": QT_TRANSLATE_NOOP("Words", "%n output(s)"),
+    "item": QT_TRANSLATE_NOOP("Words", "%n item(s)"),
+    "character": QT_TRANSLATE_NOOP("Words", "%n character(s)"),
+    "saved file": QT_TRANSLATE_NOOP("Words", "%n saved file(s)"),
+    "starred run": QT_TRANSLATE_NOOP("Words", "%n starred run(s)"),
+    "credit": QT_TRANSLATE_NOOP("Words", "%n credit(s)"),
+}
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    """``1 run``, ``2 runs``, ``1 batch``, ``3 batches``, ``1,200 outputs``."""
+    """``1 run``, ``2 runs``, ``1 batch``, ``3 batches``, ``1,200 outputs`` (translated)."""
+    phrase = _COUNTED.get(word)
+    if phrase is not None and many is None:
+        text = translate("Words", phrase, None, count)
+        # Qt writes %n without grouping; the count is written as the locale groups it.
+        return text.replace(str(count), format_count(count), 1) if count >= 1000 else text
     form = word if count == 1 else (many or _PLURALS.get(word, f"{word}s"))
-    return f"{count:,} {form}"
+    return f"{format_count(count)} {form}"
 
 
 def state_word(run: Run, *, lost_contact: bool = False) -> str:
@@ -48,7 +67,7 @@ def state_word(run: Run, *, lost_contact: bool = False) -> str:
         if run.out_of_contact:
             return run.contact.label  # "Lost contact" or "Unknown to the server"
         if lost_contact:
-            return LOST_CONTACT
+            return Contact.LOST.label
     return run.state.label
 
 
@@ -68,27 +87,32 @@ def position_is_stale(run: Run, now: float | None = None) -> bool:
 def position_text(run: Run, now: float | None = None) -> str:
     """``position 6`` as the server said it, or ``position unknown`` once it is stale."""
     if run.queue_position is None or position_is_stale(run, now):
-        return POSITION_UNKNOWN
-    return f"position {run.queue_position}"
+        return translate("Words", POSITION_UNKNOWN)
+    return translate("Words", "position {position}").format(position=run.queue_position)
 
 
 def position_tooltip(run: Run, now: float | None = None) -> str:
     """Where the shown position comes from and how old it is."""
     if run.queue_position is None:
-        return "The server has not said this run's place in its queue yet."
+        return translate("Words", "The server has not said this run's place in its queue yet.")
     age = position_age(run, now)
-    heard = "some time ago" if age is None else f"{format_duration(age)} ago"
-    return (
-        f"The server said position {run.queue_position} {heard}. "
-        "Positions are asked again while the run is on screen."
+    heard = (
+        translate("Words", "some time ago")
+        if age is None
+        else translate("Words", "{duration} ago").format(duration=format_duration(age))
     )
+    return translate(
+        "Words",
+        "The server said position {queue_position} {heard}. Positions are "
+        "asked again while the run is on screen.",
+    ).format(queue_position=run.queue_position, heard=heard)
 
 
 def progress_text(run: Run) -> str:
     """The progress of a run being worked on: ``33 % · upscale`` (no percentage yet: the node)."""
     node = run.current_node or ""
     if run.progress:
-        percent = f"{int(run.progress)} %"
+        percent = translate("Words", "{percent} %").format(percent=int(run.progress))
         return f"{percent} · {node}" if node else percent
     return node
 
@@ -96,10 +120,12 @@ def progress_text(run: Run) -> str:
 def cancelled_text(run: Run) -> str:
     """``Cancelled (refunded 4 credits)``, ``Cancelled (nothing charged)`` or ``Cancelled``."""
     if run.credits_refunded:
-        return f"Cancelled (refunded {plural_credits(run.credits_refunded)})"
+        return translate("Words", "Cancelled (refunded {plural_credits})").format(
+            plural_credits=plural_credits(run.credits_refunded)
+        )
     if not run.credits_used:
-        return "Cancelled (nothing charged)"
-    return "Cancelled"
+        return translate("Words", "Cancelled (nothing charged)")
+    return translate("Words", "Cancelled")
 
 
 def state_text(run: Run, *, now: float | None = None, lost_contact: bool = False) -> str:
@@ -114,13 +140,13 @@ def state_text(run: Run, *, now: float | None = None, lost_contact: bool = False
             progress = progress_text(run)
             return f"{word} · {progress}" if progress else word
         case RunState.FAILED:
-            reason = run.error or "no reason given"
+            reason = run.error or translate("Words", "no reason given")
             where = f"{run.current_node}: " if run.current_node else ""
             return f"{word} · {where}{reason}"
         case RunState.CANCELLED:
             return cancelled_text(run)
         case RunState.UNCERTAIN:
-            return f"{word} (check or run again)"
+            return translate("Words", "{word} (check or run again)").format(word=word)
         case RunState.REJECTED:
             return f"{word} · {run.error}" if run.error else word
     return word
@@ -157,25 +183,33 @@ def waiting_reason(run: Run, causes: WaitCauses, now: float | None = None) -> st
         if run.queue_position is not None and not position_is_stale(run, now):
             ahead = run.queue_position - 1
             if ahead <= 0:
-                return "Next in the server's queue."
-            return f"In the server's queue behind {plural(ahead, 'run')}."
-        return "In the server's queue (its place there is not known just now)."
+                return translate("Words", "Next in the server's queue.")
+            return translate("Words", "In the server's queue behind {plural}.").format(
+                plural=plural(ahead, "run")
+            )
+        return translate("Words", "In the server's queue (its place there is not known just now).")
     if run.state is RunState.SUBMITTING:
         if causes.rate_limited:
-            return "Being sent; waiting for the key's request limit to allow it."
-        return "Being sent to the server."
+            return translate(
+                "Words", "Being sent; waiting for the key's request limit to allow it."
+            )
+        return translate("Words", "Being sent to the server.")
     if run.state is not RunState.WAITING:
         return ""
     if causes.paused_batch is not None:
         reason = f" {causes.pause_reason}" if causes.pause_reason else ""
-        return f"Its batch “{causes.paused_batch}” is paused.{reason}"
+        return translate("Words", "Its batch “{paused_batch}” is paused.{reason}").format(
+            paused_batch=causes.paused_batch, reason=reason
+        )
     if causes.sending_paused:
-        return "Sending is paused: resume sending to let it go."
+        return translate("Words", "Sending is paused: resume sending to let it go.")
     if causes.rate_limited:
-        return "Waiting for the key's request limit to allow another send."
+        return translate("Words", "Waiting for the key's request limit to allow another send.")
     if causes.slots_full:
-        return "Waiting for a free slot: as many runs as allowed are already on the server."
-    return "Next to be sent."
+        return translate(
+            "Words", "Waiting for a free slot: as many runs as allowed are already on the server."
+        )
+    return translate("Words", "Next to be sent.")
 
 
 def waiting_text(run: Run, causes: WaitCauses, now: float | None = None) -> str:
@@ -184,7 +218,7 @@ def waiting_text(run: Run, causes: WaitCauses, now: float | None = None) -> str:
     if seconds is None:
         return ""
     reason = waiting_reason(run, causes, now)
-    waited = f"Waiting {format_duration(seconds)}"
+    waited = translate("Words", "Waiting {duration}").format(duration=format_duration(seconds))
     return f"{waited} · {reason}" if reason else waited
 
 
@@ -222,14 +256,15 @@ def batch_summary(runs: Iterable[Run]) -> str:
     """``12 of 20 done, 1 failed, 2 cancelled, 1 needs attention`` (the batch bar, notices)."""
     runs = list(runs)
     groups = Counter(group_of(run) for run in runs)
-    text = f"{groups[StateGroup.COMPLETED]:,} of {plural(len(runs), 'run')} done"
-    for group, word in (
-        (StateGroup.FAILED, "failed"),
-        (StateGroup.CANCELLED, "cancelled"),
-        (StateGroup.NEEDS_ATTENTION, "need attention"),
+    text = translate("Words", "{done} of {runs} done").format(
+        done=format_count(groups[StateGroup.COMPLETED]), runs=plural(len(runs), "run")
+    )
+    for group, phrase in (
+        (StateGroup.FAILED, QT_TRANSLATE_NOOP("Words", "%n failed")),
+        (StateGroup.CANCELLED, QT_TRANSLATE_NOOP("Words", "%n cancelled")),
+        (StateGroup.NEEDS_ATTENTION, QT_TRANSLATE_NOOP("Words", "%n [needs|need] attention")),
     ):
         count = groups[group]
         if count:
-            said = "needs attention" if group is StateGroup.NEEDS_ATTENTION and count == 1 else word
-            text += f", {count:,} {said}"
+            text += translate("Words", ", ") + translate("Words", phrase, None, count)
     return text

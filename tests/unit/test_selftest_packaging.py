@@ -54,7 +54,8 @@ def test_only_the_qt_plugins_the_app_needs_are_kept(
 
 
 def test_qt_translations_and_libraries_are_recognised(bundle: ModuleType) -> None:
-    assert bundle.is_qt_translation("PySide6/Qt/translations/qtbase_de.qm")
+    assert bundle.is_qt_translation("PySide6/Qt/translations/qtbase_fr.qm")
+    assert not bundle.is_qt_translation("PySide6/Qt/translations/qtbase_de.qm")
     assert not bundle.is_qt_translation("fizzly_desktop/resources/icons/x.png")
     assert bundle.is_qt_library("PySide6/Qt/lib/libQt6Network.so.6")
     assert bundle.is_qt_library("PySide6/Qt/lib/libicudata.so.73")
