@@ -32,6 +32,7 @@ from fizzly_desktop.ui.batches import BatchController
 from fizzly_desktop.ui.bridge import EngineBridge, EngineDelta
 from fizzly_desktop.ui.details.run_details import RunDetailsPanel
 from fizzly_desktop.ui.gallery.view import GalleryView
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.library import WorkflowLibraryPanel
 from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
@@ -243,8 +244,10 @@ class AppController(QObject):
             )
             if self.session.profiles.needs_welcome and not self.use_sandbox:
                 self.window.show_welcome(True)
-                self.window.status.set_server("Welcome", "")
-                self.window.status.set_connection(Connection.IDLE, "Choose how to start")
+                self.window.status.set_server(translate("AppController", "Welcome"), "")
+                self.window.status.set_connection(
+                    Connection.IDLE, translate("AppController", "Choose how to start")
+                )
             await self._open_engine()
             if self.window.central.currentWidget() is not self.welcome:
                 # Otherwise the welcome view's choice starts the sandbox or the account.

@@ -20,6 +20,7 @@ from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.engine import RunEngine
 from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.ui.batches.sweep_grid import SweepGrid, cell_state
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.shell.main_window import MainWindow
 
@@ -91,7 +92,7 @@ class BatchController(QObject):
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem("All runs", None)
+        combo.addItem(translate("BatchController", "All runs"), None)
         for batch in sorted(engine.batches(), key=lambda b: b.created_at, reverse=True):
             combo.addItem(batch.name, batch.id)
             # The combo keeps a narrow width; a long name is whole in its tooltip and list.
@@ -152,10 +153,20 @@ class BatchController(QObject):
         runs = engine.batch_runs(batch.id)
         status = batch_summary(runs)
         if batch.is_paused:
-            status += f" · paused: {batch.pause_reason}" if batch.pause_reason else " · paused"
+            status += (
+                translate("BatchController", " · paused: {pause_reason}").format(
+                    pause_reason=batch.pause_reason
+                )
+                if batch.pause_reason
+                else translate("BatchController", " · paused")
+            )
         bar.status.setText(status)
         bar.status.setToolTip(status)
-        bar.pause_button.setText("Resume" if batch.is_paused else "Pause")
+        bar.pause_button.setText(
+            translate("BatchController", "Resume")
+            if batch.is_paused
+            else translate("BatchController", "Pause")
+        )
         bar.pause_button.setEnabled(batch.state is not BatchState.FINISHED)
         bar.cancel_button.setEnabled(any(not r.state.is_terminal for r in runs))
         bar.retry_button.setEnabled(any(r.state in FAILED_STATES for r in runs))
@@ -175,9 +186,13 @@ class BatchController(QObject):
             return
         answer = QMessageBox.question(
             self.window,
-            "Cancel batch",
-            f"Cancel every unfinished run of “{batch.name}”? Runs not sent yet are dropped; "
-            "runs on the server are cancelled and their unused credits refunded.",
+            translate("BatchController", "Cancel batch"),
+            translate(
+                "BatchController",
+                "Cancel every unfinished run of “{name}”? Runs not sent yet are "
+                "dropped; runs on the server are cancelled and their unused credits "
+                "refunded.",
+            ).format(name=batch.name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             if self.cancel_watch is not None:

@@ -51,6 +51,7 @@ from fizzly_desktop.ui.batches.look import error_color, set_text_color
 from fizzly_desktop.ui.batches.preview import confirm_big_batch
 from fizzly_desktop.ui.batches.seeds import RepeatTab, SeedDraws
 from fizzly_desktop.ui.batches.sweep_tab import SweepTab
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 
 Mode = Literal["repeat", "sweep", "import"]
@@ -134,12 +135,16 @@ class BatchBuilderDialog(QDialog):
         self._name_edited = False
         self._plan: BatchPlan | None = None
         self._estimate: BatchEstimate | None = None
-        self._problem: str | None = "Nothing to queue yet."
+        self._problem: str | None = translate("BatchBuilderDialog", "Nothing to queue yet.")
         self._accepted_plan: BatchPlan | None = None
         # Widgets signal while they are being built; the first refresh waits for all of them.
         self._ready = False
 
-        self.setWindowTitle(f"Build batch — {workflow_name}")
+        self.setWindowTitle(
+            translate("BatchBuilderDialog", "Build batch — {workflow_name}").format(
+                workflow_name=workflow_name
+            )
+        )
         self.setObjectName("BatchBuilderDialog")
         self.setAcceptDrops(True)
         self.resize(780, 640)
@@ -150,8 +155,11 @@ class BatchBuilderDialog(QDialog):
         self._sweep_timer.timeout.connect(self._refresh)
 
         intro = plain_label(
-            f"Make many runs of {workflow_name} at once, starting from the values in the form. "
-            "Nothing is sent until you queue them.",
+            translate(
+                "BatchBuilderDialog",
+                "Make many runs of {workflow_name} at once, starting from the values "
+                "in the form. Nothing is sent until you queue them.",
+            ).format(workflow_name=workflow_name),
             self,
             wrap=True,
         )
@@ -165,36 +173,38 @@ class BatchBuilderDialog(QDialog):
         self.import_tab.loaded.connect(self._on_import_loaded)
         self._expose_tab_widgets()
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName("How to make the runs")
-        self.tabs.addTab(self.repeat_tab, "&Repeat")
-        self.tabs.addTab(self.sweep_tab, "S&weep")
-        self.tabs.addTab(self.import_tab, "&Import file")
+        self.tabs.setAccessibleName(translate("BatchBuilderDialog", "How to make the runs"))
+        self.tabs.addTab(self.repeat_tab, translate("BatchBuilderDialog", "&Repeat"))
+        self.tabs.addTab(self.sweep_tab, translate("BatchBuilderDialog", "S&weep"))
+        self.tabs.addTab(self.import_tab, translate("BatchBuilderDialog", "&Import file"))
         self.tabs.currentChanged.connect(self._refresh)
 
         self.name_edit = QLineEdit(self)
-        self.name_edit.setAccessibleName("Batch name")
+        self.name_edit.setAccessibleName(translate("BatchBuilderDialog", "Batch name"))
         self.name_edit.setClearButtonEnabled(True)
         self.name_edit.textEdited.connect(self._on_name_edited)
         name_row = QFormLayout()
-        name_label = QLabel("Batch &name:", self)
+        name_label = QLabel(translate("BatchBuilderDialog", "Batch &name:"), self)
         name_label.setBuddy(self.name_edit)
         name_row.addRow(name_label, self.name_edit)
 
         self.summary_label = plain_label("", self, wrap=True)
         self.summary_label.setObjectName("BatchSummary")
-        self.summary_label.setAccessibleName("Batch summary")
+        self.summary_label.setAccessibleName(translate("BatchBuilderDialog", "Batch summary"))
         summary_font = QFont(self.summary_label.font())
         summary_font.setBold(True)
         self.summary_label.setFont(summary_font)
         self.problem_label = plain_label("", self, wrap=True)
         self.problem_label.setObjectName("BatchProblem")
-        self.problem_label.setAccessibleName("Why the batch cannot be queued")
+        self.problem_label.setAccessibleName(
+            translate("BatchBuilderDialog", "Why the batch cannot be queued")
+        )
         set_text_color(self.problem_label, error_color(self.palette()))
 
         self.buttons = QDialogButtonBox(self)
-        self.ok_button = QPushButton("Queue runs", self)
+        self.ok_button = QPushButton(translate("BatchBuilderDialog", "Queue runs"), self)
         self.ok_button.setDefault(True)
-        self.ok_button.setAccessibleName("Queue the runs")
+        self.ok_button.setAccessibleName(translate("BatchBuilderDialog", "Queue the runs"))
         self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -348,7 +358,10 @@ class BatchBuilderDialog(QDialog):
             error = errors[0]
             if error.field in varied_fields:
                 return f"{item.label}: {error.message}"
-            return f"The form's values have a problem: {error.message} Fix it in the form first."
+            return translate(
+                "BatchBuilderDialog",
+                "The form's values have a problem: {message} Fix it in the form first.",
+            ).format(message=error.message)
         return None
 
     def _refresh(self) -> None:
@@ -358,7 +371,11 @@ class BatchBuilderDialog(QDialog):
         axes: tuple[SweepAxis, ...] = ()
         items: list[PlannedRun] = []
         problem: str | None = None
-        what = {"repeat": "Repeat", "sweep": "Sweep", "import": "Import"}[mode]
+        what = {
+            "repeat": translate("BatchBuilderDialog", "Repeat"),
+            "sweep": translate("BatchBuilderDialog", "Sweep"),
+            "import": translate("BatchBuilderDialog", "Import"),
+        }[mode]
         try:
             if mode == "repeat":
                 items, what = self.repeat_tab.items()
@@ -379,7 +396,7 @@ class BatchBuilderDialog(QDialog):
         if problem is not None or not items:
             self._plan = None
             self._estimate = None
-            self._problem = problem or "Nothing to queue yet."
+            self._problem = problem or translate("BatchBuilderDialog", "Nothing to queue yet.")
         else:
             name = self.name_edit.text().strip() or default_name
             self._plan = BatchPlan(name, self._owner, self._slug, tuple(items), axes)
@@ -397,14 +414,14 @@ class BatchBuilderDialog(QDialog):
         if self._estimate is not None:
             runs = self._estimate.runs
             self.summary_label.setText(self._estimate.describe())
-            self.ok_button.setText(f"Queue {runs:,} run{'' if runs == 1 else 's'}")
+            self.ok_button.setText(translate("BatchBuilderDialog", "Queue %n run(s)", None, runs))
             self.ok_button.setEnabled(True)
             self.ok_button.setToolTip("")
             self.problem_label.setText("")
             self.problem_label.hide()
         else:
-            self.summary_label.setText("No runs yet")
-            self.ok_button.setText("Queue runs")
+            self.summary_label.setText(translate("BatchBuilderDialog", "No runs yet"))
+            self.ok_button.setText(translate("BatchBuilderDialog", "Queue runs"))
             self.ok_button.setEnabled(False)
             self.ok_button.setToolTip(self._problem or "")
             self.problem_label.setText(self._problem or "")

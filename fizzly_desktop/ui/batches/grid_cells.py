@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core.batch_plan import BatchPlan, PlannedRun
 from fizzly_desktop.core.runs import RunState
 from fizzly_desktop.ui.batches.look import blend
+from fizzly_desktop.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +54,12 @@ ATTENTION = "attention"
 CELL_STATES = (WAITING, RUNNING, DONE, FAILED, CANCELLED, ATTENTION)
 
 STATE_WORDS = {
-    WAITING: "Waiting",
-    RUNNING: "Running",
-    DONE: "Done",
-    FAILED: "Failed",
-    CANCELLED: "Cancelled",
-    ATTENTION: "Needs attention",
+    WAITING: translate("GridCells", "Waiting"),
+    RUNNING: translate("GridCells", "Running"),
+    DONE: translate("GridCells", "Done"),
+    FAILED: translate("GridCells", "Failed"),
+    CANCELLED: translate("GridCells", "Cancelled"),
+    ATTENTION: translate("GridCells", "Needs attention"),
 }
 _GLYPHS = {
     WAITING: "…",
@@ -135,9 +136,9 @@ class Cell:
         if self.state == RUNNING and self.progress is not None:
             words = f"{words} · {self.progress}%"
         if self.mark == STAR:
-            words += " · starred"
+            words += translate("Cell", " · starred")
         elif self.mark == REJECT:
-            words += " · rejected"
+            words += translate("Cell", " · rejected")
         return words
 
 
@@ -220,7 +221,11 @@ class SweepGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.describe()
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            seed = f" (seed {cell.seed})" if cell.seed and "seed" not in cell.label else ""
+            seed = (
+                translate("SweepGridModel", " (seed {seed})").format(seed=cell.seed)
+                if cell.seed and "seed" not in cell.label
+                else ""
+            )
             return f"{cell.label}{seed}: {cell.describe()}"
         if role == SeedRole:
             return cell.seed

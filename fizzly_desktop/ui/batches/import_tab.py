@@ -26,6 +26,7 @@ from fizzly_desktop.core.batch_plan import BatchPlanError, ImportResult, Planned
 from fizzly_desktop.core.schema import FieldSpec, InputSchema
 from fizzly_desktop.ui.batches.look import error_color, muted_color, set_text_color
 from fizzly_desktop.ui.batches.preview import fill_import_table
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 
 log = logging.getLogger(__name__)
@@ -81,29 +82,39 @@ class ImportTab(QWidget):
         self.drop_zone = DropZone(self)
         drop_row = QHBoxLayout(self.drop_zone)
         self.import_file_label = plain_label(
-            "Drop a CSV or JSONL file of input rows here, or choose one.", self.drop_zone, wrap=True
+            translate("ImportTab", "Drop a CSV or JSONL file of input rows here, or choose one."),
+            self.drop_zone,
+            wrap=True,
         )
-        self.choose_file_button = QPushButton("&Choose file…", self.drop_zone)
-        self.choose_file_button.setAccessibleName("Choose a CSV or JSONL file of input rows")
+        self.choose_file_button = QPushButton(
+            translate("ImportTab", "&Choose file…"), self.drop_zone
+        )
+        self.choose_file_button.setAccessibleName(
+            translate("ImportTab", "Choose a CSV or JSONL file of input rows")
+        )
         self.choose_file_button.clicked.connect(self._on_choose_file_clicked)
         drop_row.addWidget(self.import_file_label, 1)
         drop_row.addWidget(self.choose_file_button)
         names = ", ".join(spec.name for spec in schema.fields[:5])
         hint = plain_label(
-            f"The first row names the inputs ({names}…); each further row is one run. "
-            "Empty cells keep the form's values. JSONL: one object of inputs per line.",
+            translate(
+                "ImportTab",
+                "The first row names the inputs ({names}…); each further row is one "
+                "run. Empty cells keep the form's values. JSONL: one object of inputs "
+                "per line.",
+            ).format(names=names),
             self,
             wrap=True,
         )
         set_text_color(hint, muted_color(self.palette()))
         self.import_table = QTableWidget(0, 0, self)
-        self.import_table.setAccessibleName("Rows found in the file")
+        self.import_table.setAccessibleName(translate("ImportTab", "Rows found in the file"))
         self.import_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.import_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.import_table.verticalHeader().hide()
         self.import_table.setWordWrap(False)
         self.import_summary = plain_label("", self, wrap=True)
-        self.import_summary.setAccessibleName("What the file gives")
+        self.import_summary.setAccessibleName(translate("ImportTab", "What the file gives"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.drop_zone)
         layout.addWidget(hint)
@@ -135,7 +146,9 @@ class ImportTab(QWidget):
         self.import_table.setRowCount(0)
         self.import_table.setColumnCount(0)
         self.import_summary.setText("")
-        self.import_file_label.setText(f"Reading {path.name}…")
+        self.import_file_label.setText(
+            translate("ImportTab", "Reading {name}…").format(name=path.name)
+        )
         self._timer.start()
 
     def is_reading(self) -> bool:
@@ -153,18 +166,25 @@ class ImportTab(QWidget):
         """The runs of the rows that can be sent and what to call them; raises BatchPlanError."""
         result = self.result
         if self._job is not None and self.path is not None:
-            raise BatchPlanError(f"Reading {self.path.name}…")
+            raise BatchPlanError(
+                translate("ImportTab", "Reading {name}…").format(name=self.path.name)
+            )
         if result is None:
-            raise BatchPlanError("Choose or drop a CSV or JSONL file of input rows.")
+            raise BatchPlanError(
+                translate("ImportTab", "Choose or drop a CSV or JSONL file of input rows.")
+            )
         name = self.path.name if self.path else "rows"
         if result.file_problem is not None:
             raise BatchPlanError(result.file_problem)
         items = result.planned_runs()
         if not items:
             raise BatchPlanError(
-                f"No row of {name} can be sent: each one has a problem (shown in the table)."
+                translate(
+                    "ImportTab",
+                    "No row of {name} can be sent: each one has a problem (shown in the table).",
+                ).format(name=name)
             )
-        return items, f"Import {name}"
+        return items, translate("ImportTab", "Import {name}").format(name=name)
 
     def _on_timer_timeout(self) -> None:
         job = self._job
@@ -175,44 +195,59 @@ class ImportTab(QWidget):
             return
         self._timer.stop()
         self._job = None
-        name = self.path.name if self.path else "The file"
+        name = self.path.name if self.path else translate("ImportTab", "The file")
         try:
             result = job.result()
         except Exception as exc:
             # import_rows never raises on what a file holds; this is a fault of the app.
             log.exception("Reading %s for a batch failed", name)
-            result = ImportResult(kind=None, file_problem=f"{name} could not be read: {exc}")
+            result = ImportResult(
+                kind=None,
+                file_problem=translate("ImportTab", "{name} could not be read: {exc}").format(
+                    name=name, exc=exc
+                ),
+            )
         self.result = result
         self._show(result)
         self.loaded.emit(result)
 
     def _on_choose_file_clicked(self) -> None:
         start = str(self.path.parent) if self.path else str(Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self, "Import input rows", start, IMPORT_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, translate("ImportTab", "Import input rows"), start, IMPORT_FILTER
+        )
         if chosen:
             self.file_chosen.emit(Path(chosen))
 
     def _show(self, result: ImportResult) -> None:
-        name = self.path.name if self.path else "The file"
+        name = self.path.name if self.path else translate("ImportTab", "The file")
         table = self.import_table
         table.clear()
         if result.file_problem is not None:
-            self.import_file_label.setText(f"{name}: this file cannot be used.")
+            self.import_file_label.setText(
+                translate("ImportTab", "{name}: this file cannot be used.").format(name=name)
+            )
             table.setRowCount(0)
             table.setColumnCount(0)
             self.import_summary.setText(result.file_problem)
             set_text_color(self.import_summary, error_color(self.palette()))
             return
         count = len(result.rows)
-        self.import_file_label.setText(f"{name} — {count:,} row{'' if count == 1 else 's'} read.")
+        self.import_file_label.setText(
+            translate("ImportTab", "{name} — %n row(s) read.", None, count).format(name=name)
+        )
         fill_import_table(table, result, self.palette())
         valid = len(result.valid_rows)
         skipped = len(result.rows) - valid
-        parts = [f"{valid:,} row{'' if valid == 1 else 's'} will run"]
+        parts = [translate("ImportTab", "%n row(s) will run", None, valid)]
         if skipped:
             parts.append(
-                f"{skipped:,} row{'' if skipped == 1 else 's'} with problems will be skipped "
-                "(highlighted)"
+                translate(
+                    "ImportTab",
+                    "%n row(s) with problems will be skipped (highlighted)",
+                    None,
+                    skipped,
+                )
             )
         parts.extend(result.describe(w) for w in result.warnings)
         self.import_summary.setText(" · ".join(parts))

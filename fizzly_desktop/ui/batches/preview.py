@@ -25,6 +25,7 @@ from fizzly_desktop.core.batch_plan import (
 )
 from fizzly_desktop.core.formatting import plural_credits
 from fizzly_desktop.ui.batches.look import ERROR_LIGHT, blend, is_dark, muted_color, one_line
+from fizzly_desktop.ui.i18n import translate
 
 #: The repeat list shows this many runs; the rest are counted.
 REPEAT_PREVIEW_ROWS = 200
@@ -35,7 +36,11 @@ def fill_repeat_preview(view: QListWidget, items: Sequence[PlannedRun]) -> None:
     first = items[:REPEAT_PREVIEW_ROWS]
     shown = [f"{index + 1}.  {item.label}" for index, item in enumerate(first)]
     if len(items) > REPEAT_PREVIEW_ROWS:
-        shown.append(f"… and {len(items) - REPEAT_PREVIEW_ROWS:,} more")
+        shown.append(
+            translate("Preview", "… and {value} more").format(
+                value=format(len(items) - REPEAT_PREVIEW_ROWS, ",")
+            )
+        )
     view.clear()
     view.addItems(shown)
 
@@ -58,7 +63,9 @@ def fill_sweep_preview(table: QTableWidget, axes: tuple[SweepAxis, ...]) -> None
         table.setVerticalHeaderLabels([""])
     for row in range(rows):
         for column in range(columns):
-            item = QTableWidgetItem(f"Run {row * columns + column + 1}")
+            item = QTableWidgetItem(
+                translate("Preview", "Run {value}").format(value=row * columns + column + 1)
+            )
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             described = axes[0].header(column)
             if len(axes) > 1:
@@ -69,7 +76,7 @@ def fill_sweep_preview(table: QTableWidget, axes: tuple[SweepAxis, ...]) -> None
 
 def fill_import_table(table: QTableWidget, result: ImportResult, palette: QPalette) -> None:
     """One line per row of the file: its cells, what the form fills in, and whether it runs."""
-    headers = [result.row_word, *result.columns, "Status"]
+    headers = [result.row_word, *result.columns, translate("Preview", "Status")]
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setRowCount(len(result.rows))
@@ -80,7 +87,11 @@ def fill_import_table(table: QTableWidget, result: ImportResult, palette: QPalet
     italic.setItalic(True)
     for row_index, row in enumerate(result.rows):
         problem = " ".join(row.problems)
-        status = f"✗ Skipped: {problem}" if problem else "✓ Will run"
+        status = (
+            translate("Preview", "✗ Skipped: {problem}").format(problem=problem)
+            if problem
+            else translate("Preview", "✓ Will run")
+        )
         items = [QTableWidgetItem(str(row.row_number))]
         for name in result.columns:
             written = row.cells.get(name, "")
@@ -92,7 +103,7 @@ def fill_import_table(table: QTableWidget, result: ImportResult, palette: QPalet
                 item.setText(one_line(value))
                 item.setForeground(muted)
                 item.setFont(italic)
-                item.setToolTip(f"From the form: {value}")
+                item.setToolTip(translate("Preview", "From the form: {value}").format(value=value))
             items.append(item)
         status_item = QTableWidgetItem(status)
         status_item.setToolTip(
@@ -115,16 +126,25 @@ def confirm_big_batch(parent: QWidget, summary: BatchEstimate, workflow_name: st
     """Ask whether to queue a batch above the thresholds: its runs, credits and duration."""
     runs = summary.runs
     credits = (
-        "Credits: unknown until the first run of this workflow finishes."
+        translate("Preview", "Credits: unknown until the first run of this workflow finishes.")
         if summary.credits is None
-        else f"It will use about {plural_credits(summary.credits)}."
+        else translate("Preview", "It will use about {plural_credits}.").format(
+            plural_credits=plural_credits(summary.credits)
+        )
     )
     answer = QMessageBox.question(
         parent,
-        f"Queue {runs:,} runs?",
-        f"This batch makes {runs:,} runs of {workflow_name}.\n\n{credits}\n"
-        f"The rate limit makes it take {format_duration(summary.duration_seconds)}.\n\n"
-        "Queue them?",
+        translate("Preview", "Queue {runs} runs?").format(runs=format(runs, ",")),
+        translate(
+            "Preview",
+            "This batch makes {runs} runs of {workflow_name}.\n\n{credits}\nThe rate "
+            "limit makes it take {duration}.\n\nQueue them?",
+        ).format(
+            runs=format(runs, ","),
+            workflow_name=workflow_name,
+            credits=credits,
+            duration=format_duration(summary.duration_seconds),
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -34,6 +34,7 @@ from fizzly_desktop.core.batch_plan import (
 from fizzly_desktop.core.schema import FieldSpec, InputSchema
 from fizzly_desktop.ui.batches.look import field_label
 from fizzly_desktop.ui.batches.preview import fill_repeat_preview
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 
 
@@ -96,21 +97,25 @@ class RepeatTab(QWidget):
         self.repeat_count = QSpinBox(self)
         self.repeat_count.setRange(1, MAX_BATCH_RUNS)
         self.repeat_count.setValue(4)
-        self.repeat_count.setAccessibleName("Number of runs")
+        self.repeat_count.setAccessibleName(translate("RepeatTab", "Number of runs"))
         self.repeat_count.setMinimumWidth(120)
         self.seed_field_combo = QComboBox(self)
-        self.seed_field_combo.setAccessibleName("Input that takes the seed")
+        self.seed_field_combo.setAccessibleName(translate("RepeatTab", "Input that takes the seed"))
         for spec in seed_candidates(schema):
             self.seed_field_combo.addItem(field_label(spec), spec.name)
-        self.seed_field_combo.addItem("No seed: repeat the same inputs", None)
-        self.random_seeds_radio = QRadioButton("Different ran&dom seeds", self)
-        self.increment_seeds_radio = QRadioButton("&Count up from:", self)
+        self.seed_field_combo.addItem(
+            translate("RepeatTab", "No seed: repeat the same inputs"), None
+        )
+        self.random_seeds_radio = QRadioButton(
+            translate("RepeatTab", "Different ran&dom seeds"), self
+        )
+        self.increment_seeds_radio = QRadioButton(translate("RepeatTab", "&Count up from:"), self)
         self.random_seeds_radio.setChecked(True)
         self._seed_mode_group = QButtonGroup(self)
         self._seed_mode_group.addButton(self.random_seeds_radio)
         self._seed_mode_group.addButton(self.increment_seeds_radio)
         self.first_seed_edit = QLineEdit(self)
-        self.first_seed_edit.setAccessibleName("First seed")
+        self.first_seed_edit.setAccessibleName(translate("RepeatTab", "First seed"))
         self.first_seed_edit.setMaximumWidth(160)
         seeds_box = QVBoxLayout()
         seeds_box.addWidget(self.random_seeds_radio)
@@ -121,20 +126,22 @@ class RepeatTab(QWidget):
         seeds_box.addLayout(count_up)
         self.repeat_note = plain_label("", self, wrap=True)
         self.repeat_note.setMinimumWidth(420)
-        count_label = QLabel("Number of r&uns:", self)
+        count_label = QLabel(translate("RepeatTab", "Number of r&uns:"), self)
         count_label.setBuddy(self.repeat_count)
-        seed_label = QLabel("&Seed input:", self)
+        seed_label = QLabel(translate("RepeatTab", "&Seed input:"), self)
         seed_label.setBuddy(self.seed_field_combo)
         form.addRow(count_label, self.repeat_count)
         form.addRow(seed_label, self.seed_field_combo)
-        form.addRow("Seeds:", seeds_box)
+        form.addRow(translate("RepeatTab", "Seeds:"), seeds_box)
         form.addRow("", self.repeat_note)
         self.repeat_preview = QListWidget(self)
-        self.repeat_preview.setAccessibleName("The runs, in the order they are sent")
+        self.repeat_preview.setAccessibleName(
+            translate("RepeatTab", "The runs, in the order they are sent")
+        )
         self.repeat_preview.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.repeat_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.repeat_preview.setMinimumWidth(420)
-        runs_label = QLabel("Runs:", self)
+        runs_label = QLabel(translate("RepeatTab", "Runs:"), self)
         runs_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         form.addRow(runs_label, self.repeat_preview)
         self.repeat_count.valueChanged.connect(self._on_choice_changed)
@@ -173,14 +180,17 @@ class RepeatTab(QWidget):
         spec = self._seed_spec()
         if spec is None:
             self.repeat_note.setText(
-                "Every run sends the same inputs; use this for workflows whose results vary "
-                "by themselves."
+                translate(
+                    "RepeatTab",
+                    "Every run sends the same inputs; use this for workflows whose results "
+                    "vary by themselves.",
+                )
             )
             items = self._seeds.fill(
                 repeat_with_seeds(self._base, count, seed_field=None), (), shared=False
             )
             fill_repeat_preview(self.repeat_preview, items)
-            return items, f"Repeat × {count}"
+            return items, translate("RepeatTab", "Repeat × {count}").format(count=count)
         low, high = seed_bounds(spec)
         start: int | None = None
         mode: Literal["random", "increment"] = "random"
@@ -192,7 +202,10 @@ class RepeatTab(QWidget):
                     start = int(text)
                 except ValueError:
                     raise BatchPlanError(
-                        f"The first seed must be a whole number between {low} and {high}."
+                        translate(
+                            "RepeatTab",
+                            "The first seed must be a whole number between {low} and {high}.",
+                        ).format(low=low, high=high)
                     ) from None
         items = repeat_with_seeds(
             self._base, count, spec.name, mode, start, self._seeds.rng(), bounds=(low, high)
@@ -200,12 +213,19 @@ class RepeatTab(QWidget):
         seeds = [item.inputs[spec.name] for item in items]
         if mode == "random":
             self.repeat_note.setText(
-                f"Each run gets its own random {spec.name} between {low} and {high}; "
-                "the other inputs come from the form."
+                translate(
+                    "RepeatTab",
+                    "Each run gets its own random {name} between {low} and {high}; the "
+                    "other inputs come from the form.",
+                ).format(name=spec.name, low=low, high=high)
             )
         else:
             last = f" … {seeds[-1]}" if len(seeds) > 1 else ""
-            self.repeat_note.setText(f"{spec.name}: {seeds[0]}{last}, in order.")
+            self.repeat_note.setText(
+                translate("RepeatTab", "{name}: {seeds}{last}, in order.").format(
+                    name=spec.name, seeds=seeds[0], last=last
+                )
+            )
         items = self._seeds.fill(items, (spec.name,), shared=False)
         fill_repeat_preview(self.repeat_preview, items)
-        return items, f"Repeat × {count}"
+        return items, translate("RepeatTab", "Repeat × {count}").format(count=count)

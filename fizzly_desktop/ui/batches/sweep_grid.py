@@ -52,6 +52,7 @@ from fizzly_desktop.ui.batches.grid_cells import (
     ThumbnailProvider,
     cell_state,
 )
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.run_menu import Shortcut, run_action, run_menu
 
 __all__ = [
@@ -128,13 +129,13 @@ class SweepGrid(QWidget):
         self.model = SweepGridModel(self)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setAccessibleName("Progress of the batch")
+        self.summary.setAccessibleName(translate("SweepGrid", "Progress of the batch"))
         self.summary.setContentsMargins(6, 4, 6, 4)
         self.view = QTableView(self)
         self.view.setObjectName("SweepGridView")
         self.view.setModel(self.model)
         self.view.setItemDelegate(CellDelegate(self.view))
-        self.view.setAccessibleName("Runs by swept value")
+        self.view.setAccessibleName(translate("SweepGrid", "Runs by swept value"))
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -254,38 +255,52 @@ class SweepGrid(QWidget):
     # --- internals ----------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.open_action = self._action("&Open", "", self._emit_open)
+        self.open_action = self._action(translate("SweepGrid", "&Open"), "", self._emit_open)
         self.cancel_action = self._action(
-            "&Cancel",
+            translate("SweepGrid", "&Cancel"),
             QKeySequence.StandardKey.Delete,
             lambda: self._emit_all(self.cancel_requested),
         )
         self.retry_action = self._action(
-            "&Retry", "Ctrl+R", lambda: self._emit_all(self.retry_requested)
+            translate("SweepGrid", "&Retry"), "Ctrl+R", lambda: self._emit_all(self.retry_requested)
         )
         self.use_inputs_action = self._action(
-            "&Use These Inputs", "Ctrl+U", lambda: self._emit_one(self.use_inputs_requested)
+            translate("SweepGrid", "&Use These Inputs"),
+            "Ctrl+U",
+            lambda: self._emit_one(self.use_inputs_requested),
         )
         self.copy_id_action = self._action(
-            "Copy Request &ID", "", lambda: self._emit_one(self.copy_request_id_requested)
+            translate("SweepGrid", "Copy Request &ID"),
+            "",
+            lambda: self._emit_one(self.copy_request_id_requested),
         )
         self.save_as_action = self._action(
-            "&Save as…", "Ctrl+S", lambda: self._emit_one(self.save_as_requested)
+            translate("SweepGrid", "&Save as…"),
+            "Ctrl+S",
+            lambda: self._emit_one(self.save_as_requested),
         )
         self.copy_image_action = self._action(
-            "Copy &image", "Ctrl+Shift+C", lambda: self._emit_one(self.copy_image_requested)
+            translate("SweepGrid", "Copy &image"),
+            "Ctrl+Shift+C",
+            lambda: self._emit_one(self.copy_image_requested),
         )
         self.export_action = self._action(
-            "&Export…", "", lambda: self._emit_all(self.export_requested)
+            translate("SweepGrid", "&Export…"), "", lambda: self._emit_all(self.export_requested)
         )
         # The queue's keys: S stars, X rejects (again takes it back), C compares.
-        self.star_action = self._action("&Star", "S", lambda: self._emit_mark(STAR))
-        self.reject_action = self._action("Re&ject", "X", lambda: self._emit_mark(REJECT))
+        self.star_action = self._action(
+            translate("SweepGrid", "&Star"), "S", lambda: self._emit_mark(STAR)
+        )
+        self.reject_action = self._action(
+            translate("SweepGrid", "Re&ject"), "X", lambda: self._emit_mark(REJECT)
+        )
         self.compare_action = self._action(
-            "C&ompare…", "C", lambda: self._emit_all(self.compare_requested)
+            translate("SweepGrid", "C&ompare…"), "C", lambda: self._emit_all(self.compare_requested)
         )
         self.delete_action = self._action(
-            "&Delete with Files…", "Ctrl+Del", lambda: self._emit_all(self.delete_requested)
+            translate("SweepGrid", "&Delete with Files…"),
+            "Ctrl+Del",
+            lambda: self._emit_all(self.delete_requested),
         )
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
@@ -308,7 +323,9 @@ class SweepGrid(QWidget):
         exportable = sum(1 for c in cells if c.image_path is not None)
         self.export_action.setEnabled(exportable > 0)
         self.export_action.setText(
-            f"&Export {exportable} images…" if exportable > 1 else "&Export…"
+            translate("SweepGrid", "&Export {exportable} images…").format(exportable=exportable)
+            if exportable > 1
+            else translate("SweepGrid", "&Export…")
         )
         self.star_action.setEnabled(first is not None)
         self.reject_action.setEnabled(first is not None)
@@ -365,7 +382,7 @@ class SweepGrid(QWidget):
     def _show_summary(self) -> None:
         count = self.model.cell_count()
         if count == 0:
-            self.summary.setText("No runs")
+            self.summary.setText(translate("SweepGrid", "No runs"))
             return
         totals: dict[str, int] = {}
         for index in range(count):

@@ -40,6 +40,7 @@ from fizzly_desktop.ui.batches.look import (
 )
 from fizzly_desktop.ui.batches.preview import fill_sweep_preview
 from fizzly_desktop.ui.batches.seeds import SeedDraws
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 
 
@@ -60,16 +61,22 @@ class AxisEditor(QGroupBox):
         layout = QVBoxLayout(self)
         self.combo = QComboBox(self)
         if optional:
-            self.combo.addItem("None (a single row)", None)
+            self.combo.addItem(translate("AxisEditor", "None (a single row)"), None)
         for spec in fields:
             self.combo.addItem(field_label(spec), spec.name)
-        self.combo.setAccessibleName(f"{title}: input to sweep")
+        self.combo.setAccessibleName(
+            translate("AxisEditor", "{title}: input to sweep").format(title=title)
+        )
         self.values = QPlainTextEdit(self)
         self.values.setTabChangesFocus(True)
-        self.values.setAccessibleName(f"{title}: values to try")
+        self.values.setAccessibleName(
+            translate("AxisEditor", "{title}: values to try").format(title=title)
+        )
         self.values.setFixedHeight(self.values.fontMetrics().lineSpacing() * 4 + 12)
         self.feedback = plain_label("", self, wrap=True)
-        self.feedback.setAccessibleName(f"{title}: values found")
+        self.feedback.setAccessibleName(
+            translate("AxisEditor", "{title}: values found").format(title=title)
+        )
         field_row = QHBoxLayout()
         input_label = QLabel(mnemonics[0], self)
         input_label.setBuddy(self.combo)
@@ -107,7 +114,7 @@ class AxisEditor(QGroupBox):
         if spec.kind == "enum":
             fill = ", ".join(format_value(c) for c in spec.choices)
         elif spec.kind == "boolean":
-            fill = "true, false"
+            fill = translate("AxisEditor", "true, false")
         # Replace only what this editor wrote itself: never what the user typed.
         if self.values.toPlainText() in ("", self._autofill):
             self.values.setPlainText(fill)
@@ -128,7 +135,9 @@ class AxisEditor(QGroupBox):
             return None, message
         count = len(values)
         self.feedback.setText(
-            f"✓ {count} value{'' if count == 1 else 's'}: {values_preview(values)}"
+            translate("AxisEditor", "✓ %n value(s): {values_preview}", None, count).format(
+                values_preview=values_preview(values)
+            )
         )
         set_text_color(self.feedback, good_color(self.palette()))
         return SweepAxis(spec.name, tuple(values)), None
@@ -159,10 +168,18 @@ class SweepTab(QWidget):
         fields = sweepable_fields(schema)
         # Distinct mnemonics: both editors are on screen together.
         self.axis_a = AxisEditor(
-            "Columns", fields, optional=False, parent=self, mnemonics=("In&put:", "&Values:")
+            translate("SweepTab", "Columns"),
+            fields,
+            optional=False,
+            parent=self,
+            mnemonics=(translate("SweepTab", "In&put:"), translate("SweepTab", "&Values:")),
         )
         self.axis_b = AxisEditor(
-            "Rows (optional)", fields, optional=True, parent=self, mnemonics=("Inpu&t:", "V&alues:")
+            translate("SweepTab", "Rows (optional)"),
+            fields,
+            optional=True,
+            parent=self,
+            mnemonics=(translate("SweepTab", "Inpu&t:"), translate("SweepTab", "V&alues:")),
         )
         self.axis_a.select(self.preferred_axis(fields))
         axes = QHBoxLayout()
@@ -170,7 +187,7 @@ class SweepTab(QWidget):
         axes.addWidget(self.axis_b, 1)
         self.sweep_count_label = plain_label("", self, wrap=True)
         self.sweep_count_label.setObjectName("SweepCount")
-        self.sweep_count_label.setAccessibleName("Runs in the sweep")
+        self.sweep_count_label.setAccessibleName(translate("SweepTab", "Runs in the sweep"))
         self.sweep_count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         count_font = QFont(self.sweep_count_label.font())
         count_font.setPointSizeF(count_font.pointSizeF() * 1.4)
@@ -180,7 +197,9 @@ class SweepTab(QWidget):
         self.sweep_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sweep_preview = QTableWidget(0, 0, self)
         self.sweep_preview.setObjectName("SweepPreview")
-        self.sweep_preview.setAccessibleName("The grid the sweep makes, in the order runs are sent")
+        self.sweep_preview.setAccessibleName(
+            translate("SweepTab", "The grid the sweep makes, in the order runs are sent")
+        )
         self.sweep_preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sweep_preview.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.sweep_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -191,11 +210,15 @@ class SweepTab(QWidget):
         ):
             preview_header.setTextElideMode(Qt.TextElideMode.ElideRight)
         help_text = (
-            "Try every combination of the values of one or two inputs; the results are shown "
-            "as a grid. Type values separated by commas (1, 2, 5), a range with a step "
-            "(1..10 step 2) or a range with a count (0.5..1.5 x5); text values go one per line."
+            translate(
+                "SweepTab",
+                "Try every combination of the values of one or two inputs; the results "
+                "are shown as a grid. Type values separated by commas (1, 2, 5), a "
+                "range with a step (1..10 step 2) or a range with a count (0.5..1.5 "
+                "x5); text values go one per line.",
+            )
             if fields
-            else "This workflow has no input that can be swept."
+            else translate("SweepTab", "This workflow has no input that can be swept.")
         )
         sweep_help = plain_label(help_text, self, wrap=True)
         layout = QVBoxLayout(self)
@@ -228,22 +251,30 @@ class SweepTab(QWidget):
         both_set = self.axis_a.field() is not None and self.axis_b.field() is not None
         if both_set and axis_a is not None and axis_b is not None and axis_a.field == axis_b.field:
             raise BatchPlanError(
-                f"Columns and rows both sweep {axis_a.field}; choose a different input for rows."
+                translate(
+                    "SweepTab",
+                    "Columns and rows both sweep {field}; choose a different input for rows.",
+                ).format(field=axis_a.field)
             )
         if axis_a is None:
             fill_sweep_preview(self.sweep_preview, ())
             self.sweep_count_label.setText("")
-            raise BatchPlanError(problem_a or "Choose an input to sweep.")
+            raise BatchPlanError(problem_a or translate("SweepTab", "Choose an input to sweep."))
         if problem_b is not None or (self.axis_b.field() is not None and axis_b is None):
             fill_sweep_preview(self.sweep_preview, ())
             self.sweep_count_label.setText("")
-            raise BatchPlanError(problem_b or "Enter the values for rows.")
+            raise BatchPlanError(problem_b or translate("SweepTab", "Enter the values for rows."))
         columns = len(axis_a.values)
         if axis_b is None:
-            self.sweep_count_label.setText(f"{columns} run{'' if columns == 1 else 's'}")
+            self.sweep_count_label.setText(translate("SweepTab", "%n run(s)", None, columns))
         else:
             rows = len(axis_b.values)
-            self.sweep_count_label.setText(f"{columns} × {rows} = {columns * rows:,} runs")
+            runs = columns * rows
+            self.sweep_count_label.setText(
+                translate("SweepTab", "{columns} × {rows} = %n run(s)", None, runs).format(
+                    columns=columns, rows=rows
+                )
+            )
         items = sweep(self._base, axis_a, axis_b)
         axes = (axis_a,) if axis_b is None else (axis_a, axis_b)
         fill_sweep_preview(self.sweep_preview, axes)
@@ -256,9 +287,11 @@ class SweepTab(QWidget):
             if items and items[0].inputs.get(s.name) is not None
         ]
         self.sweep_note.setText(
-            f"Every cell uses {', '.join(fixed)}, so cells differ only by the swept values."
+            translate(
+                "SweepTab", "Every cell uses {join}, so cells differ only by the swept values."
+            ).format(join=", ".join(fixed))
             if fixed
             else ""
         )
-        what = "Sweep " + " × ".join(swept)
+        what = translate("SweepTab", "Sweep ") + " × ".join(swept)
         return items, what, axes

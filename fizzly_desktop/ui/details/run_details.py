@@ -45,22 +45,42 @@ from fizzly_desktop.core.formatting import format_duration, plural_credits
 from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
 from fizzly_desktop.core.words import WaitCauses
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import ElidedLabel, plain_label
 
 _NODE_MARKS = {
-    None: ("○", "Pending"),
-    NodeState.RUNNING: ("◐", "Running"),
-    NodeState.COMPLETED: ("●", "Done"),
-    NodeState.FAILED: ("✕", "Failed"),
+    None: ("○", translate("RunDetails", "Pending")),
+    NodeState.RUNNING: ("◐", translate("RunDetails", "Running")),
+    NodeState.COMPLETED: ("●", translate("RunDetails", "Done")),
+    NodeState.FAILED: ("✕", translate("RunDetails", "Failed")),
 }
 
 #: What the user can do about an error, by the words the API's messages use.
 _ADVICE = (
-    ("credit", "Top up your credits on fizzly.ai, then retry the run."),
-    ("subscription", "API access needs a PRO or ULTIMATE plan; check your plan on fizzly.ai."),
-    ("plan", "API access needs a PRO or ULTIMATE plan; check your plan on fizzly.ai."),
-    ("api key", "Open Profiles… and enter the key again (Settings on fizzly.ai lists your keys)."),
-    ("rate limit", "The app waits for the rate limit by itself; nothing to do."),
+    ("credit", translate("RunDetails", "Top up your credits on fizzly.ai, then retry the run.")),
+    (
+        "subscription",
+        translate(
+            "RunDetails", "API access needs a PRO or ULTIMATE plan; check your plan on fizzly.ai."
+        ),
+    ),
+    (
+        "plan",
+        translate(
+            "RunDetails", "API access needs a PRO or ULTIMATE plan; check your plan on fizzly.ai."
+        ),
+    ),
+    (
+        "api key",
+        translate(
+            "RunDetails",
+            "Open Profiles… and enter the key again (Settings on fizzly.ai lists your keys).",
+        ),
+    ),
+    (
+        "rate limit",
+        translate("RunDetails", "The app waits for the rate limit by itself; nothing to do."),
+    ),
 )
 
 
@@ -85,10 +105,17 @@ class NodeTimeline(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Node timeline")
+        self.setAccessibleName(translate("NodeTimeline", "Node timeline"))
         self._shown: list[_TimelineRow] | None = None
         self.setColumnCount(4)
-        self.setHeaderLabels(["Node", "Status", "Started", "Duration"])
+        self.setHeaderLabels(
+            [
+                translate("NodeTimeline", "Node"),
+                translate("NodeTimeline", "Status"),
+                translate("NodeTimeline", "Started"),
+                translate("NodeTimeline", "Duration"),
+            ]
+        )
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
@@ -136,10 +163,10 @@ class NodeTimeline(QTreeWidget):
             if state is NodeState.RUNNING and run.state.is_terminal:
                 # The run ended while this node ran: it did not finish.
                 mark, word = _NODE_MARKS[NodeState.FAILED]
-                word = "Stopped"
+                word = translate("NodeTimeline", "Stopped")
             elif state is NodeState.RUNNING and run.out_of_contact:
                 # Nothing is heard: whether it still runs is not known.
-                mark, word = "?", "Unknown"
+                mark, word = "?", translate("NodeTimeline", "Unknown")
             rows.append(
                 (
                     name,
@@ -189,7 +216,7 @@ class RunDetailsPanel(QWidget):
 
     def __init__(self, outputs_view: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Run details")
+        self.setAccessibleName(translate("RunDetailsPanel", "Run details"))
         self._run: Run | None = None
         self.stack = QStackedWidget(self)
         outer = QVBoxLayout(self)
@@ -197,7 +224,7 @@ class RunDetailsPanel(QWidget):
         outer.addWidget(self.stack)
 
         self.empty = plain_label(
-            "Select a run to see its progress, outputs and inputs.",
+            translate("RunDetailsPanel", "Select a run to see its progress, outputs and inputs."),
             wrap=True,
             muted=True,
             selectable=True,
@@ -220,15 +247,17 @@ class RunDetailsPanel(QWidget):
         # in "…"; the tooltip and the error box below say it whole. The request ID gives way
         # first (Copy request ID copies it whole), never the state's first word.
         self.state_label = ElidedLabel()
-        self.state_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("— Cancelling…"))
+        self.state_label.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(translate("RunDetailsPanel", "— Cancelling…"))
+        )
         self.request_label = ElidedLabel()
         self.request_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.request_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.copy_button = QPushButton("Copy request ID")
-        self.copy_button.setAccessibleName("Copy request ID")
+        self.copy_button = QPushButton(translate("RunDetailsPanel", "Copy request ID"))
+        self.copy_button.setAccessibleName(translate("RunDetailsPanel", "Copy request ID"))
         self.copy_button.clicked.connect(self._on_copy_clicked)
-        self.use_inputs_button = QPushButton("Use these inputs")
-        self.use_inputs_button.setAccessibleName("Use these inputs")
+        self.use_inputs_button = QPushButton(translate("RunDetailsPanel", "Use these inputs"))
+        self.use_inputs_button.setAccessibleName(translate("RunDetailsPanel", "Use these inputs"))
         self.use_inputs_button.clicked.connect(self._on_use_inputs_clicked)
         header.addWidget(self.title)
         header.addWidget(self.state_label, 3)
@@ -248,25 +277,33 @@ class RunDetailsPanel(QWidget):
             self.action_buttons[action] = button
             actions.addWidget(button)
         self.action_buttons[RunAction.RUN_AGAIN].setToolTip(
-            "A new run with the same inputs; this one stays in the list."
+            translate(
+                "RunDetailsPanel", "A new run with the same inputs; this one stays in the list."
+            )
         )
         self.action_buttons[RunAction.CHECK_AGAIN].setToolTip(
-            "Ask the server once where this run is; it is followed again if the server answers."
+            translate(
+                "RunDetailsPanel",
+                "Ask the server once where this run is; it is followed again if the "
+                "server answers.",
+            )
         )
         self.action_buttons[RunAction.FORGET].setToolTip(
-            "Take this run out of the list; nothing more is asked about it."
+            translate(
+                "RunDetailsPanel", "Take this run out of the list; nothing more is asked about it."
+            )
         )
         actions.addStretch(1)
         layout.addLayout(actions)
 
         self.progress = FrameProgressBar()
-        self.progress.setAccessibleName("Overall progress")
+        self.progress.setAccessibleName(translate("RunDetailsPanel", "Overall progress"))
         self.progress.setRange(0, 100)
         layout.addWidget(self.progress)
 
         self.error_box = QFrame()
         self.error_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.error_box.setAccessibleName("Error")
+        self.error_box.setAccessibleName(translate("RunDetailsPanel", "Error"))
         error_layout = QVBoxLayout(self.error_box)
         error_layout.setContentsMargins(8, 6, 8, 6)
         self.error_label = plain_label(wrap=True, selectable=True)
@@ -281,7 +318,7 @@ class RunDetailsPanel(QWidget):
         # How long a run not running yet has waited, and why: a queued run otherwise shows
         # nothing moving for minutes.
         self.waiting_label = plain_label(wrap=True, selectable=True)
-        self.waiting_label.setAccessibleName("Waiting")
+        self.waiting_label.setAccessibleName(translate("RunDetailsPanel", "Waiting"))
         layout.addWidget(self.waiting_label)
         self.metrics = plain_label(wrap=True, muted=True, selectable=True)
         layout.addWidget(self.metrics)
@@ -306,10 +343,10 @@ class RunDetailsPanel(QWidget):
         self.timeline = NodeTimeline()
         self.inputs_text = QPlainTextEdit()
         self.inputs_text.setReadOnly(True)
-        self.inputs_text.setAccessibleName("Inputs")
+        self.inputs_text.setAccessibleName(translate("RunDetailsPanel", "Inputs"))
         self.logs_text = QPlainTextEdit()
         self.logs_text.setReadOnly(True)
-        self.logs_text.setAccessibleName("Logs")
+        self.logs_text.setAccessibleName(translate("RunDetailsPanel", "Logs"))
         self.outputs_view = outputs_view or QWidget()
         # The outputs (a row of tiles, then each text output) scroll inside their tab: their
         # height would otherwise be the panel's minimum, and squeeze the queue above it to
@@ -318,10 +355,10 @@ class RunDetailsPanel(QWidget):
         self.outputs_scroll.setWidget(self.outputs_view)
         self.outputs_scroll.setWidgetResizable(True)
         self.outputs_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.tabs.addTab(self.timeline, "Progress")
-        self.tabs.addTab(self.outputs_scroll, "Outputs")
-        self.tabs.addTab(self.inputs_text, "Inputs")
-        self.tabs.addTab(self.logs_text, "Logs")
+        self.tabs.addTab(self.timeline, translate("RunDetailsPanel", "Progress"))
+        self.tabs.addTab(self.outputs_scroll, translate("RunDetailsPanel", "Outputs"))
+        self.tabs.addTab(self.inputs_text, translate("RunDetailsPanel", "Inputs"))
+        self.tabs.addTab(self.logs_text, translate("RunDetailsPanel", "Logs"))
         self.tabs.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # A finished run shows what it made, unless the user picked a tab for this run.
         self._tab_chosen = False
@@ -366,7 +403,7 @@ class RunDetailsPanel(QWidget):
         shown = set(actions_for(run))
         for action, button in self.action_buttons.items():
             button.setVisible(action in shown)
-        self.request_label.setText(run.request_id or "not sent yet")
+        self.request_label.setText(run.request_id or translate("RunDetailsPanel", "not sent yet"))
         self.copy_button.setEnabled(run.request_id is not None)
 
         progress = 100 if run.state is RunState.COMPLETED else int(run.progress or 0)
@@ -426,7 +463,11 @@ class RunDetailsPanel(QWidget):
         if text is None or run_id is None:
             self.source_link.hide()
             return
-        self.source_link.setText(f'<a href="{html.escape(run_id)}">{html.escape(text)}</a>')
+        self.source_link.setText(
+            translate("RunDetailsPanel", '<a href="{escape}">{escape2}</a>').format(
+                escape=html.escape(run_id), escape2=html.escape(text)
+            )
+        )
         self.source_link.show()
 
     @staticmethod
@@ -438,15 +479,21 @@ class RunDetailsPanel(QWidget):
             parts.append(f"{plural_credits(run.credits_refunded)} refunded")
         total_ms = (run.metrics or {}).get("total_time_ms")
         if isinstance(total_ms, int | float):
-            parts.append(f"total time {format_duration(total_ms / 1000)}")
+            parts.append(
+                translate("RunDetailsPanel", "total time {duration}").format(
+                    duration=format_duration(total_ms / 1000)
+                )
+            )
         elif run.started_at is not None:
             # Only once it runs: the wait before is said, with its reason, above.
             elapsed = run.elapsed(now)
             if elapsed is not None:
-                verb = "took" if run.state.is_terminal else "running for"
+                verb = (
+                    "took" if run.state.is_terminal else translate("RunDetailsPanel", "running for")
+                )
                 parts.append(f"{verb} {format_duration(elapsed)}")
         if run.retry_of:
-            parts.append("retry of an earlier run")
+            parts.append(translate("RunDetailsPanel", "retry of an earlier run"))
         return " · ".join(parts)
 
     @staticmethod
@@ -460,11 +507,17 @@ class RunDetailsPanel(QWidget):
             message = entry.get("message", "")
             line = f"{started}  {node}  {status}"
             if completed:
-                line += f"  (until {completed})"
+                line += translate("RunDetailsPanel", "  (until {completed})").format(
+                    completed=completed
+                )
             if message:
                 line += f"  {message}"
             lines.append(line.strip())
-        return "\n".join(lines) if lines else "No logs yet. They are fetched once the run ends."
+        return (
+            "\n".join(lines)
+            if lines
+            else translate("RunDetailsPanel", "No logs yet. They are fetched once the run ends.")
+        )
 
     def _on_tab_clicked(self, _index: int) -> None:
         self._tab_chosen = True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QLineEdit, QToolButton,
 from fizzly_desktop.core.schema import FieldSpec, color_channels
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget, is_number
 from fizzly_desktop.ui.forms.factory import register_field_widget
+from fizzly_desktop.ui.i18n import translate
 
 _HEX = re.compile(r"^#?([0-9a-fA-F]{6})$")
 
@@ -24,8 +25,10 @@ class ColorField(FieldWidget):
         self._color: QColor | None = None
         self.swatch = QToolButton()
         self.swatch.setFixedWidth(44)
-        self.swatch.setToolTip("Choose a colour")
-        self.swatch.setAccessibleName(f"{spec.title}: choose a colour")
+        self.swatch.setToolTip(translate("ColorField", "Choose a colour"))
+        self.swatch.setAccessibleName(
+            translate("ColorField", "{title}: choose a colour").format(title=spec.title)
+        )
         self.swatch.clicked.connect(self._on_swatch_clicked)
         self.hex_edit = QLineEdit()
         self.hex_edit.setPlaceholderText("#rrggbb")
@@ -93,7 +96,9 @@ class ColorField(FieldWidget):
     def local_error(self) -> str | None:
         text = self.hex_edit.text().strip()
         if text and self._color is None:
-            return f"{self.spec.title} must be a colour code such as #ff8800."
+            return translate("ColorField", "{title} must be a colour code such as #ff8800.").format(
+                title=self.spec.title
+            )
         return None
 
 

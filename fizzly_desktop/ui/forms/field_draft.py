@@ -15,24 +15,29 @@ from fizzly_desktop.core.schema import (
     format_number,
     humanize,
 )
+from fizzly_desktop.ui.i18n import translate
 
 #: The types offered, in the user's words.
 KIND_NAMES: dict[FieldKind, str] = {
-    "string": "Text (one line)",
-    "text": "Text (several lines)",
-    "password": "Secret text",
-    "enum": "Choice from a list",
-    "integer": "Whole number",
-    "number": "Number",
-    "boolean": "Yes / no",
-    "string_list": "List of texts",
-    "number_list": "List of numbers",
-    "file": "Image or file",
-    "json": "JSON value",
+    "string": translate("FieldDraft", "Text (one line)"),
+    "text": translate("FieldDraft", "Text (several lines)"),
+    "password": translate("FieldDraft", "Secret text"),
+    "enum": translate("FieldDraft", "Choice from a list"),
+    "integer": translate("FieldDraft", "Whole number"),
+    "number": translate("FieldDraft", "Number"),
+    "boolean": translate("FieldDraft", "Yes / no"),
+    "string_list": translate("FieldDraft", "List of texts"),
+    "number_list": translate("FieldDraft", "List of numbers"),
+    "file": translate("FieldDraft", "Image or file"),
+    "json": translate("FieldDraft", "JSON value"),
 }
 MULTI_FILE = "files"
 _KEPT_SHAPES = frozenset({"object", "object_list", "union", "color"})
-_KEPT_NAMES = {"object_list": "Rows of inputs", "union": "Choice of shapes", "color": "Colour"}
+_KEPT_NAMES = {
+    "object_list": translate("FieldDraft", "Rows of inputs"),
+    "union": translate("FieldDraft", "Choice of shapes"),
+    "color": translate("FieldDraft", "Colour"),
+}
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
@@ -80,22 +85,27 @@ class FieldDraft:
 
     def label(self) -> str:
         kind = (
-            "Images or files"
+            translate("FieldDraft", "Images or files")
             if self.kind == "file" and self.multiple
             else KIND_NAMES.get(self.kind) or _KEPT_NAMES.get(self.kind, "Group of inputs")
         )
-        shown = self.title or humanize(self.name) if self.name else "(no name)"
+        shown = (
+            self.title or humanize(self.name) if self.name else translate("FieldDraft", "(no name)")
+        )
         return f"{shown}  ·  {kind}{'  · required' if self.required else ''}"
 
     def to_spec(self) -> FieldSpec:
         """The field this draft describes; SchemaError says plainly what is wrong."""
         name = self.name.strip()
         if not name:
-            raise SchemaError("Every input needs a name.")
+            raise SchemaError(translate("FieldDraft", "Every input needs a name."))
         if not _NAME.match(name):
             raise SchemaError(
-                f"The name {name!r} can only have letters, digits, '_' and '-', and must not "
-                "start with a digit (it is what the workflow receives)."
+                translate(
+                    "FieldDraft",
+                    "The name {name} can only have letters, digits, '_' and '-', and must "
+                    "not start with a digit (it is what the workflow receives).",
+                ).format(name=repr(name))
             )
         title = self.title.strip() or humanize(name)
         spec = FieldSpec(
@@ -122,13 +132,21 @@ class FieldDraft:
         if self.kind == "enum":
             choices = self._choices()
             if not choices:
-                raise SchemaError(f"{title}: list the choices, one per line.")
+                raise SchemaError(
+                    translate("FieldDraft", "{title}: list the choices, one per line.").format(
+                        title=title
+                    )
+                )
             spec = replace(spec, choices=tuple(choices), choice_labels=self._labels(choices))
         if self.kind in ("integer", "number"):
-            low = self._number(self.minimum_text, "smallest value")
-            high = self._number(self.maximum_text, "largest value")
+            low = self._number(self.minimum_text, translate("FieldDraft", "smallest value"))
+            high = self._number(self.maximum_text, translate("FieldDraft", "largest value"))
             if low is not None and high is not None and low > high:
-                raise SchemaError(f"{title}: the smallest value is above the largest.")
+                raise SchemaError(
+                    translate(
+                        "FieldDraft", "{title}: the smallest value is above the largest."
+                    ).format(title=title)
+                )
             spec = replace(spec, minimum=low, maximum=high)
         if self.kind == "file":
             accept = self.original.accept if self.original else None
@@ -144,7 +162,11 @@ class FieldDraft:
             if (spec.minimum is not None and value < spec.minimum) or (
                 spec.maximum is not None and value > spec.maximum
             ):
-                raise SchemaError(f"{title}: the default is outside the smallest/largest values.")
+                raise SchemaError(
+                    translate(
+                        "FieldDraft", "{title}: the default is outside the smallest/largest values."
+                    ).format(title=title)
+                )
         if spec.kind == "integer" and name.lower() in ("seed", "random_seed"):
             spec = replace(spec, is_seed=True)
         return spec
@@ -170,12 +192,24 @@ class FieldDraft:
         try:
             number = float(text)
         except ValueError:
-            raise SchemaError(f"{self.name}: the {what} must be a number.") from None
+            raise SchemaError(
+                translate("FieldDraft", "{name}: the {what} must be a number.").format(
+                    name=self.name, what=what
+                )
+            ) from None
         if not math.isfinite(number):
-            raise SchemaError(f"{self.name}: the {what} must be a number.")
+            raise SchemaError(
+                translate("FieldDraft", "{name}: the {what} must be a number.").format(
+                    name=self.name, what=what
+                )
+            )
         if self.kind == "integer":
             if not number.is_integer():
-                raise SchemaError(f"{self.name}: the {what} must be a whole number.")
+                raise SchemaError(
+                    translate("FieldDraft", "{name}: the {what} must be a whole number.").format(
+                        name=self.name, what=what
+                    )
+                )
             return int(number)
         return int(number) if number.is_integer() and "." not in text else number
 
@@ -191,24 +225,40 @@ class FieldDraft:
             try:
                 return int(text)
             except ValueError:
-                raise SchemaError(f"{title}: the default must be a whole number.") from None
+                raise SchemaError(
+                    translate("FieldDraft", "{title}: the default must be a whole number.").format(
+                        title=title
+                    )
+                ) from None
         if kind == "number":
             try:
                 number = float(text)
             except ValueError:
-                raise SchemaError(f"{title}: the default must be a number.") from None
+                raise SchemaError(
+                    translate("FieldDraft", "{title}: the default must be a number.").format(
+                        title=title
+                    )
+                ) from None
             return int(number) if number.is_integer() and "." not in text else number
         if kind == "boolean":
             if text.lower() in _TRUE:
                 return True
             if text.lower() in _FALSE:
                 return False
-            raise SchemaError(f"{title}: the default must be yes or no.")
+            raise SchemaError(
+                translate("FieldDraft", "{title}: the default must be yes or no.").format(
+                    title=title
+                )
+            )
         if kind == "enum":
             for choice in spec.choices:
                 if _choice_text(choice) == text:
                     return choice
-            raise SchemaError(f"{title}: the default must be one of the choices.")
+            raise SchemaError(
+                translate("FieldDraft", "{title}: the default must be one of the choices.").format(
+                    title=title
+                )
+            )
         if kind == "string_list":
             return [part.strip() for part in text.split(",") if part.strip()]
         if kind == "number_list":
@@ -216,7 +266,9 @@ class FieldDraft:
                 numbers = [float(part) for part in text.split(",") if part.strip()]
             except ValueError:
                 raise SchemaError(
-                    f"{title}: the default must be numbers separated by commas."
+                    translate(
+                        "FieldDraft", "{title}: the default must be numbers separated by commas."
+                    ).format(title=title)
                 ) from None
             return [int(n) if n.is_integer() else n for n in numbers]
         if kind == "file":
@@ -224,7 +276,11 @@ class FieldDraft:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise SchemaError(f"{title}: the default is not valid JSON ({exc.msg}).") from None
+            raise SchemaError(
+                translate("FieldDraft", "{title}: the default is not valid JSON ({msg}).").format(
+                    title=title, msg=exc.msg
+                )
+            ) from None
 
 
 def _choice_text(choice: Any) -> str:

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core.schema import FieldKind, FieldSpec, InputSchema, SchemaError, humanize
 from fizzly_desktop.ui.forms.field_draft import KIND_NAMES, MULTI_FILE, FieldDraft
 from fizzly_desktop.ui.forms.reorder import ReorderButtons
+from fizzly_desktop.ui.i18n import translate
 
 #: Shapes kept as the schema gave them, in the user's words.
 _KEPT_KINDS: dict[FieldKind, str] = {
-    "object": "Group of inputs (kept as it is)",
-    "object_list": "Rows of inputs (kept as they are)",
-    "union": "Choice of shapes (kept as it is)",
-    "color": "Colour (kept as it is)",
+    "object": translate("FieldEditor", "Group of inputs (kept as it is)"),
+    "object_list": translate("FieldEditor", "Rows of inputs (kept as they are)"),
+    "union": translate("FieldEditor", "Choice of shapes (kept as it is)"),
+    "color": translate("FieldEditor", "Colour (kept as it is)"),
 }
 
 
@@ -47,16 +48,20 @@ class FieldEditorDialog(QDialog):
         self, schema: InputSchema | None = None, parent: QWidget | None = None, *, title: str = ""
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Inputs of {title}" if title else "Inputs")
+        self.setWindowTitle(
+            translate("FieldEditorDialog", "Inputs of {title}").format(title=title)
+            if title
+            else translate("FieldEditorDialog", "Inputs")
+        )
         self.resize(760, 520)
         source = schema or InputSchema.reference_example()
         self.drafts: list[FieldDraft] = [FieldDraft.from_spec(spec) for spec in source.fields]
         self._loading = False
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Inputs")
-        self.add_button = QPushButton("Add input")
-        self.remove_button = QPushButton("Remove")
+        self.list.setAccessibleName(translate("FieldEditorDialog", "Inputs"))
+        self.add_button = QPushButton(translate("FieldEditorDialog", "Add input"))
+        self.remove_button = QPushButton(translate("FieldEditorDialog", "Remove"))
         self.reorder = ReorderButtons(Qt.Orientation.Horizontal, words=True)
         self.up_button = self.reorder.up_button
         self.down_button = self.reorder.down_button
@@ -70,42 +75,52 @@ class FieldEditorDialog(QDialog):
         left.addLayout(list_buttons)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("what the workflow receives, e.g. prompt")
+        self.name_edit.setPlaceholderText(
+            translate("FieldEditorDialog", "what the workflow receives, e.g. prompt")
+        )
         self.title_edit = QLineEdit()
         self.kind_combo = QComboBox()
         for kind, text in KIND_NAMES.items():
             self.kind_combo.addItem(text, kind)
             if kind == "file":
-                self.kind_combo.addItem("Images or files (several)", MULTI_FILE)
+                self.kind_combo.addItem(
+                    translate("FieldEditorDialog", "Images or files (several)"), MULTI_FILE
+                )
         for kind, text in _KEPT_KINDS.items():
             self.kind_combo.addItem(text, kind)
-        self.required_box = QCheckBox("The workflow needs this input")
-        self.advanced_box = QCheckBox("Fold under “Advanced settings”")
+        self.required_box = QCheckBox(
+            translate("FieldEditorDialog", "The workflow needs this input")
+        )
+        self.advanced_box = QCheckBox(
+            translate("FieldEditorDialog", "Fold under “Advanced settings”")
+        )
         self.default_edit = QLineEdit()
         self.minimum_edit = QLineEdit()
-        self.minimum_edit.setPlaceholderText("no limit")
+        self.minimum_edit.setPlaceholderText(translate("FieldEditorDialog", "no limit"))
         self.maximum_edit = QLineEdit()
-        self.maximum_edit.setPlaceholderText("no limit")
+        self.maximum_edit.setPlaceholderText(translate("FieldEditorDialog", "no limit"))
         self.choices_edit = QPlainTextEdit()
-        self.choices_edit.setPlaceholderText("One choice per line")
+        self.choices_edit.setPlaceholderText(translate("FieldEditorDialog", "One choice per line"))
         self.choices_edit.setMaximumHeight(90)
         self.description_edit = QPlainTextEdit()
-        self.description_edit.setPlaceholderText("Help shown under the input")
+        self.description_edit.setPlaceholderText(
+            translate("FieldEditorDialog", "Help shown under the input")
+        )
         self.description_edit.setMaximumHeight(70)
 
         self.details = QWidget()
         form = QFormLayout(self.details)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.addRow("Name:", self.name_edit)
-        form.addRow("Label:", self.title_edit)
-        form.addRow("Type:", self.kind_combo)
+        form.addRow(translate("FieldEditorDialog", "Name:"), self.name_edit)
+        form.addRow(translate("FieldEditorDialog", "Label:"), self.title_edit)
+        form.addRow(translate("FieldEditorDialog", "Type:"), self.kind_combo)
         form.addRow("", self.required_box)
         form.addRow("", self.advanced_box)
-        form.addRow("Default:", self.default_edit)
-        form.addRow("Smallest:", self.minimum_edit)
-        form.addRow("Largest:", self.maximum_edit)
-        form.addRow("Choices:", self.choices_edit)
-        form.addRow("Help:", self.description_edit)
+        form.addRow(translate("FieldEditorDialog", "Default:"), self.default_edit)
+        form.addRow(translate("FieldEditorDialog", "Smallest:"), self.minimum_edit)
+        form.addRow(translate("FieldEditorDialog", "Largest:"), self.maximum_edit)
+        form.addRow(translate("FieldEditorDialog", "Choices:"), self.choices_edit)
+        form.addRow(translate("FieldEditorDialog", "Help:"), self.description_edit)
         self._form = form
 
         self.problem = QLabel()
@@ -190,7 +205,7 @@ class FieldEditorDialog(QDialog):
     def input_schema(self) -> InputSchema:
         """The inputs as an InputSchema (SchemaError with a plain message when not right)."""
         if not self.drafts:
-            raise SchemaError("Add at least one input.")
+            raise SchemaError(translate("FieldEditorDialog", "Add at least one input."))
         return InputSchema.from_fields(self.fields())
 
     def json_schema(self) -> dict[str, Any]:
@@ -286,14 +301,18 @@ class FieldEditorDialog(QDialog):
         # A kept shape keeps its default too: the box would change nothing.
         self.default_edit.setEnabled(kind not in _KEPT_KINDS)
         hints = {
-            "boolean": "yes or no",
-            "enum": "one of the choices",
-            "string_list": "texts separated by commas",
-            "number_list": "numbers separated by commas",
-            "json": 'JSON, e.g. {"a": 1}',
-            "file": "an address (https://…)",
+            "boolean": translate("FieldEditorDialog", "yes or no"),
+            "enum": translate("FieldEditorDialog", "one of the choices"),
+            "string_list": translate("FieldEditorDialog", "texts separated by commas"),
+            "number_list": translate("FieldEditorDialog", "numbers separated by commas"),
+            "json": translate("FieldEditorDialog", 'JSON, e.g. {"a": 1}'),
+            "file": translate("FieldEditorDialog", "an address (https://…)"),
         }
-        kept = "kept as the schema gives it" if kind in _KEPT_KINDS else "none"
+        kept = (
+            translate("FieldEditorDialog", "kept as the schema gives it")
+            if kind in _KEPT_KINDS
+            else "none"
+        )
         self.default_edit.setPlaceholderText(hints.get(kind or "", kept))
         # Shapes the editor cannot build (a group, rows, a choice, a colour) are only on offer
         # for an input that came with the schema as one.

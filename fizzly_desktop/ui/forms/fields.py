@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core.schema import FieldSpec, choice_labels
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
+from fizzly_desktop.ui.i18n import translate
 
 
 def _same_choice(a: Any, b: Any) -> bool:
@@ -49,13 +50,15 @@ class LineField(FieldWidget):
         if spec.kind == "password":
             self.editor.setEchoMode(QLineEdit.EchoMode.Password)
         if spec.pattern:
-            self.editor.setToolTip(f"Must match {spec.pattern}")
+            self.editor.setToolTip(
+                translate("LineField", "Must match {pattern}").format(pattern=spec.pattern)
+            )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.editor)
         if spec.kind == "password":
             reveal = QToolButton()
-            reveal.setText("Show")
+            reveal.setText(translate("LineField", "Show"))
             reveal.setCheckable(True)
             reveal.toggled.connect(self._on_reveal_toggled)
             layout.addWidget(reveal)
@@ -66,7 +69,9 @@ class LineField(FieldWidget):
     def _on_reveal_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.editor.setEchoMode(mode)
-        self.reveal_button.setText("Hide" if shown else "Show")
+        self.reveal_button.setText(
+            translate("LineField", "Hide") if shown else translate("LineField", "Show")
+        )
 
     def focus_widget(self) -> QWidget:
         return self.editor
@@ -187,7 +192,7 @@ class EnumField(FieldWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        line.setPlaceholderText("Type to search")
+        line.setPlaceholderText(translate("EnumField", "Type to search"))
         completer.activated.connect(self._on_search_chosen)
         line.editingFinished.connect(self._on_search_finished)
 
@@ -288,7 +293,9 @@ class JsonField(FieldWidget):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.editor.setFont(font)
-        self.editor.setPlaceholderText('JSON, e.g. {"key": "value"} or [1, 2]')
+        self.editor.setPlaceholderText(
+            translate("JsonField", 'JSON, e.g. {"key": "value"} or [1, 2]')
+        )
         line = self.editor.fontMetrics().lineSpacing()
         self.editor.setMinimumHeight(line * 3 + 12)
         self.editor.setMaximumHeight(line * 8 + 12)
@@ -314,11 +321,14 @@ class JsonField(FieldWidget):
             return json.loads(text), None
         except json.JSONDecodeError as exc:
             return OMITTED, (
-                f"{self.spec.title} is not valid JSON: {exc.msg} "
-                f"(line {exc.lineno}, column {exc.colno})."
+                translate(
+                    "JsonField", "{title} is not valid JSON: {msg} (line {lineno}, column {colno})."
+                ).format(title=self.spec.title, msg=exc.msg, lineno=exc.lineno, colno=exc.colno)
             )
         except RecursionError:
-            return OMITTED, f"{self.spec.title} is nested too deeply."
+            return OMITTED, translate("JsonField", "{title} is nested too deeply.").format(
+                title=self.spec.title
+            )
 
     def value(self) -> Any:
         return self._parse()[0]

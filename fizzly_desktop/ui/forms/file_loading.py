@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core.schema import FieldSpec
 from fizzly_desktop.ui.gui_relay import GuiRelay, gui_relay
+from fizzly_desktop.ui.i18n import translate
 
 #: Largest local file sent inside a run's inputs (as a data URI, which adds a third on top).
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -61,10 +62,11 @@ def human_size(size: int) -> str:
 
 
 def too_big_message(name: str, size: int, limit: int) -> str:
-    return (
-        f"{name} is {human_size(size)}; files up to {human_size(limit)} can be sent with a run. "
-        "Put it online and paste its address instead."
-    )
+    return translate(
+        "FileLoading",
+        "{name} is {human_size}; files up to {human_size2} can be sent with a "
+        "run. Put it online and paste its address instead.",
+    ).format(name=name, human_size=human_size(size), human_size2=human_size(limit))
 
 
 def sniff_mime(data: bytes, name: str) -> str:
@@ -109,12 +111,12 @@ def accepts(accept: str | None, mime: str) -> bool:
 
 def _kind_word(accept: str | None) -> str:
     if accept and accept.startswith("image/"):
-        return "an image"
+        return translate("FileLoading", "an image")
     if accept and accept.startswith("audio/"):
-        return "a sound file"
+        return translate("FileLoading", "a sound file")
     if accept and accept.startswith("video/"):
-        return "a video"
-    return "a file"
+        return translate("FileLoading", "a video")
+    return translate("FileLoading", "a file")
 
 
 # --- background work -----------------------------------------------------------------------------
@@ -152,12 +154,28 @@ def load_path(path: Path, limit: int, accept: str | None) -> LoadedFile:
             return LoadedFile(name, None, None, size, too_big_message(name, size, limit))
         data = path.read_bytes()
     except OSError as exc:
-        return LoadedFile(name, None, None, 0, f"{name} could not be read: {exc.strerror or exc}.")
+        return LoadedFile(
+            name,
+            None,
+            None,
+            0,
+            translate("FileLoading", "{name} could not be read: {value}.").format(
+                name=name, value=exc.strerror or exc
+            ),
+        )
     if len(data) > limit:
         return LoadedFile(name, None, None, len(data), too_big_message(name, len(data), limit))
     mime = sniff_mime(data, name)
     if not accepts(accept, mime):
-        return LoadedFile(name, None, None, len(data), f"{name} is not {_kind_word(accept)}.")
+        return LoadedFile(
+            name,
+            None,
+            None,
+            len(data),
+            translate("FileLoading", "{name} is not {kind_word}.").format(
+                name=name, kind_word=_kind_word(accept)
+            ),
+        )
     return LoadedFile(name, to_data_uri(data, mime), _thumbnail(data), len(data), None)
 
 
@@ -178,7 +196,7 @@ def load_data_uri(uri: str) -> LoadedFile:
     decoded = data_uri_bytes(uri)
     size = len(decoded[1]) if decoded else 0
     thumb = _thumbnail(decoded[1]) if decoded else None
-    return LoadedFile("file sent with the run", uri, thumb, size, None)
+    return LoadedFile(translate("FileLoading", "file sent with the run"), uri, thumb, size, None)
 
 
 def _deliver(target_ref: weakref.ref[Any], token: int, result: LoadedFile) -> None:
@@ -202,7 +220,13 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as exc:  # a decoder bug must reach the user as a message, not vanish
-            result = LoadedFile("file", None, None, 0, f"The file could not be read: {exc}.")
+            result = LoadedFile(
+                "file",
+                None,
+                None,
+                0,
+                translate("_Job", "The file could not be read: {exc}.").format(exc=exc),
+            )
         self._relay.deliver(functools.partial(_deliver, self._target, self._token, result))
 
 
@@ -259,8 +283,14 @@ class FileWorkMixin:
 
 
 def ask_for_files(parent: QWidget, spec: FieldSpec, *, multiple: bool) -> list[str]:
-    filters = f"Images ({_IMAGE_SUFFIXES});;All files (*)" if spec.is_image else "All files (*)"
-    caption = f"Choose {spec.title}"
+    filters = (
+        translate("FileLoading", "Images ({IMAGE_SUFFIXES});;All files (*)").format(
+            IMAGE_SUFFIXES=_IMAGE_SUFFIXES
+        )
+        if spec.is_image
+        else translate("FileLoading", "All files (*)")
+    )
+    caption = translate("FileLoading", "Choose {title}").format(title=spec.title)
     if multiple:
         paths, _ = QFileDialog.getOpenFileNames(parent, caption, "", filters)
         return list(paths)

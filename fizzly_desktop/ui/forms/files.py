@@ -42,6 +42,7 @@ from fizzly_desktop.ui.forms.file_loading import (
     load_path,
 )
 from fizzly_desktop.ui.forms.reorder import ReorderButtons
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.drag import dropped_outputs
 
 
@@ -78,13 +79,19 @@ class FileField(FileWorkMixin, FieldWidget):
             " background: palette(base); color: palette(placeholder-text); }"
         )
         self.address = QLineEdit()
-        word = "an image" if spec.is_image else "a file"
-        self.address.setPlaceholderText(f"Paste {word}'s address, or drop {word} here")
+        word = (
+            translate("FileField", "an image")
+            if spec.is_image
+            else translate("FileField", "a file")
+        )
+        self.address.setPlaceholderText(
+            translate("FileField", "Paste {word}'s address, or drop {word} here").format(word=word)
+        )
         self.address.setClearButtonEnabled(True)
-        self.choose_button = QPushButton("Choose…")
-        self.paste_button = QPushButton("Paste")
+        self.choose_button = QPushButton(translate("FileField", "Choose…"))
+        self.paste_button = QPushButton(translate("FileField", "Paste"))
         self.clear_button = QToolButton()
-        self.clear_button.setText("Clear")
+        self.clear_button.setText(translate("FileField", "Clear"))
         self.notice = QLabel()
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
@@ -132,7 +139,7 @@ class FileField(FileWorkMixin, FieldWidget):
         if not isinstance(value, str):
             return False
         if value.startswith("data:"):
-            self._set_loading_label("file sent with the run")
+            self._set_loading_label(translate("FileField", "file sent with the run"))
             self._latest = self._start(lambda: load_data_uri(value))
             self._data_uri = value
         else:
@@ -147,7 +154,9 @@ class FileField(FileWorkMixin, FieldWidget):
 
     def local_error(self) -> str | None:
         if self._pending and self._latest in self._pending:
-            return f"{self.spec.title}: still reading {self._file_label or 'the file'}…"
+            return translate("FileField", "{title}: still reading {value}…").format(
+                title=self.spec.title, value=self._file_label or "the file"
+            )
         return None
 
     # --- actions ---
@@ -191,7 +200,9 @@ class FileField(FileWorkMixin, FieldWidget):
     def paste_from_clipboard(self) -> None:
         sources = drop_sources(QGuiApplication.clipboard().mimeData())
         if not sources:
-            self._set_problem("The clipboard holds no picture, file or web address.")
+            self._set_problem(
+                translate("FileField", "The clipboard holds no picture, file or web address.")
+            )
             return
         self.take(sources[0])
 
@@ -206,8 +217,10 @@ class FileField(FileWorkMixin, FieldWidget):
         self._set_problem(None)
         if url:
             self.thumbnail.setPixmap(QPixmap())
-            self.thumbnail.setText("URL")
-            self.thumbnail.setToolTip("A web address: the server fetches it when the run starts.")
+            self.thumbnail.setText(translate("FileField", "URL"))
+            self.thumbnail.setToolTip(
+                translate("FileField", "A web address: the server fetches it when the run starts.")
+            )
         else:
             self._show_placeholder()
 
@@ -215,13 +228,17 @@ class FileField(FileWorkMixin, FieldWidget):
         self._file_label = name
         self._data_uri = None
         self.address.setReadOnly(True)
-        self.address.setText(f"Reading {name}…")
+        self.address.setText(translate("FileField", "Reading {name}…").format(name=name))
         self.thumbnail.setPixmap(QPixmap())
         self.thumbnail.setText("…")
 
     def _show_placeholder(self) -> None:
         self.thumbnail.setPixmap(QPixmap())
-        self.thumbnail.setText("Image" if self.spec.is_image else "File")
+        self.thumbnail.setText(
+            translate("FileField", "Image")
+            if self.spec.is_image
+            else translate("FileField", "File")
+        )
         self.thumbnail.setToolTip("")
 
     def _set_problem(self, message: str | None) -> None:
@@ -240,13 +257,17 @@ class FileField(FileWorkMixin, FieldWidget):
             self.address.setReadOnly(False)
             self.address.clear()
             self._show_placeholder()
-            self._set_problem(result.error or "The file could not be read.")
+            self._set_problem(result.error or translate("FileField", "The file could not be read."))
             self.changed.emit()
             return
         self._data_uri = result.data_uri
         self._file_label = result.name
         self.address.setReadOnly(True)
-        self.address.setText(f"{result.name} ({human_size(result.size)}, sent with the run)")
+        self.address.setText(
+            translate("FileField", "{name} ({human_size}, sent with the run)").format(
+                name=result.name, human_size=human_size(result.size)
+            )
+        )
         self.address.setCursorPosition(0)
         if result.thumbnail is not None:
             pixmap = QPixmap.fromImage(result.thumbnail).scaled(
@@ -256,7 +277,7 @@ class FileField(FileWorkMixin, FieldWidget):
             )
             self.thumbnail.setPixmap(pixmap)
         else:
-            self.thumbnail.setText("File")
+            self.thumbnail.setText(translate("FileField", "File"))
         self._set_problem(None)
         self.changed.emit()
 
@@ -265,7 +286,7 @@ class FileField(FileWorkMixin, FieldWidget):
         if not text:
             self._show_placeholder()
         else:
-            self.thumbnail.setText("URL")
+            self.thumbnail.setText(translate("FileField", "URL"))
         self.changed.emit()
 
     def _on_choose_clicked(self) -> None:
@@ -306,12 +327,18 @@ class FileListField(FileWorkMixin, FieldWidget):
         self.items.setMaximumHeight(110)
         self.items.setMinimumHeight(56)
         self.address = QLineEdit()
-        word = "an image" if spec.is_image else "a file"
-        self.address.setPlaceholderText(f"Paste {word}'s address and press Enter")
-        self.add_button = QPushButton("Add files…")
-        self.paste_button = QPushButton("Paste")
+        word = (
+            translate("FileListField", "an image")
+            if spec.is_image
+            else translate("FileListField", "a file")
+        )
+        self.address.setPlaceholderText(
+            translate("FileListField", "Paste {word}'s address and press Enter").format(word=word)
+        )
+        self.add_button = QPushButton(translate("FileListField", "Add files…"))
+        self.paste_button = QPushButton(translate("FileListField", "Paste"))
         self.remove_button = QToolButton()
-        self.remove_button.setText("Remove")
+        self.remove_button.setText(translate("FileListField", "Remove"))
         self.reorder = ReorderButtons(Qt.Orientation.Horizontal)
         self.up_button = self.reorder.up_button
         self.down_button = self.reorder.down_button
@@ -373,7 +400,9 @@ class FileListField(FileWorkMixin, FieldWidget):
 
     def local_error(self) -> str | None:
         if self._pending:
-            return f"{self.spec.title}: still reading files…"
+            return translate("FileListField", "{title}: still reading files…").format(
+                title=self.spec.title
+            )
         return None
 
     def _clear(self) -> None:
@@ -383,7 +412,7 @@ class FileListField(FileWorkMixin, FieldWidget):
     def _add_value(self, value: str) -> None:
         item = QListWidgetItem()
         if value.startswith("data:"):
-            item.setText("File sent with the run")
+            item.setText(translate("FileListField", "File sent with the run"))
             item.setData(self._ROLE, value)
             self._slots[self._start(lambda: load_data_uri(value))] = item
         else:
@@ -402,11 +431,13 @@ class FileListField(FileWorkMixin, FieldWidget):
         limit = self.byte_limit()
         if isinstance(source, QImage):
             copy = source.copy()
-            item.setText("Reading pasted image…")
-            token = self._start(lambda: load_image(copy, "pasted image", limit))
+            item.setText(translate("FileListField", "Reading pasted image…"))
+            token = self._start(
+                lambda: load_image(copy, translate("FileListField", "pasted image"), limit)
+            )
         else:
             path, accept = Path(source), self.spec.accept
-            item.setText(f"Reading {path.name}…")
+            item.setText(translate("FileListField", "Reading {name}…").format(name=path.name))
             token = self._start(lambda: load_path(path, limit, accept))
         self.items.addItem(item)
         self._slots[token] = item
@@ -415,7 +446,9 @@ class FileListField(FileWorkMixin, FieldWidget):
     def paste_from_clipboard(self) -> None:
         sources = drop_sources(QGuiApplication.clipboard().mimeData())
         if not sources:
-            self._show_notice("The clipboard holds no picture, file or web address.")
+            self._show_notice(
+                translate("FileListField", "The clipboard holds no picture, file or web address.")
+            )
         for source in sources:
             self.add(source)
 
@@ -450,7 +483,9 @@ class FileListField(FileWorkMixin, FieldWidget):
             return
         if result.error is not None or result.data_uri is None:
             self.items.takeItem(self.items.row(item))
-            self._show_notice(result.error or "The file could not be read.")
+            self._show_notice(
+                result.error or translate("FileListField", "The file could not be read.")
+            )
         else:
             item.setData(self._ROLE, result.data_uri)
             if result.name != "file sent with the run":

@@ -25,6 +25,7 @@ from fizzly_desktop.ui.forms import colors as _colors  # noqa: F401
 from fizzly_desktop.ui.forms import object_lists as _object_lists  # noqa: F401
 from fizzly_desktop.ui.forms import unions as _unions  # noqa: F401
 from fizzly_desktop.ui.forms.group import ERROR_COLOR, FieldRow, FormSection, line_up_labels
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 
 
@@ -48,7 +49,11 @@ class InputsPage(QScrollArea):
 
         advanced_count = len(self.advanced.rows)
         self.advanced_toggle = QToolButton()
-        self.advanced_toggle.setText(f"Advanced settings ({advanced_count})")
+        self.advanced_toggle.setText(
+            translate("InputsPage", "Advanced settings ({advanced_count})").format(
+                advanced_count=advanced_count
+            )
+        )
         self.advanced_toggle.setCheckable(True)
         self.advanced_toggle.setAutoRaise(True)
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -62,7 +67,7 @@ class InputsPage(QScrollArea):
 
         line_up_labels(self.essentials.labels() + self.advanced.labels())
 
-        self.empty_label = plain_label("This workflow takes no inputs.")
+        self.empty_label = plain_label(translate("InputsPage", "This workflow takes no inputs."))
         self.empty_label.setVisible(not schema.fields)
 
         self.unknown_frame = QFrame()
@@ -71,7 +76,7 @@ class InputsPage(QScrollArea):
         unknown_row.setContentsMargins(8, 6, 8, 6)
         self.unknown_label = plain_label()
         self.unknown_label.setWordWrap(True)
-        self.discard_unknown_button = QPushButton("Discard them")
+        self.discard_unknown_button = QPushButton(translate("InputsPage", "Discard them"))
         unknown_row.addWidget(self.unknown_label, 1)
         unknown_row.addWidget(self.discard_unknown_button, 0, Qt.AlignmentFlag.AlignTop)
         self.unknown_frame.hide()
@@ -83,7 +88,7 @@ class InputsPage(QScrollArea):
         self.root_error.setPalette(palette)
         self.root_error.hide()
 
-        legend = plain_label("* required")
+        legend = plain_label(translate("InputsPage", "* required"))
         legend.setObjectName("fieldHelp")
         legend.setEnabled(False)
         legend.setVisible(any(spec.required for spec in schema.fields))
@@ -113,7 +118,11 @@ class JsonPage(QWidget):
         column.setContentsMargins(12, 10, 12, 10)
         column.setSpacing(6)
         hint = plain_label(
-            "The same inputs as JSON. Edits here change the form, and edits in the form show here."
+            translate(
+                "JsonPage",
+                "The same inputs as JSON. Edits here change the form, and edits in the "
+                "form show here.",
+            )
         )
         hint.setWordWrap(True)
         hint.setEnabled(False)
@@ -121,14 +130,14 @@ class JsonPage(QWidget):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.json_editor.setFont(font)
-        self.json_editor.setAccessibleName("Inputs as JSON")
+        self.json_editor.setAccessibleName(translate("JsonPage", "Inputs as JSON"))
         self.json_message = plain_label()
         self.json_message.setWordWrap(True)
         palette = self.json_message.palette()
         palette.setColor(self.json_message.foregroundRole(), ERROR_COLOR)
         self.json_message.setPalette(palette)
         self.json_message.hide()
-        self.json_revert_button = QPushButton("Show the form's values again")
+        self.json_revert_button = QPushButton(translate("JsonPage", "Show the form's values again"))
         self.json_revert_button.hide()
         message_row = QHBoxLayout()
         message_row.addWidget(self.json_message, 1)
@@ -154,14 +163,18 @@ def parse_inputs_json(text: str) -> tuple[dict[str, Any], str | None]:
         try:
             parsed = json.loads(text)
         except json.JSONDecodeError as exc:
-            error = (
-                f"The JSON has a mistake at line {exc.lineno}, column {exc.colno}: "
-                f"{exc.msg}. Nothing was changed: fix it, or show the form's values again."
-            )
+            error = translate(
+                "FormPages",
+                "The JSON has a mistake at line {lineno}, column {colno}: {msg}. "
+                "Nothing was changed: fix it, or show the form's values again.",
+            ).format(lineno=exc.lineno, colno=exc.colno, msg=exc.msg)
         except RecursionError:
-            error = "The JSON is nested too deeply. Nothing was changed."
+            error = translate("FormPages", "The JSON is nested too deeply. Nothing was changed.")
     if error is None and not isinstance(parsed, dict):
-        error = 'The inputs must be a JSON object, in braces: {"prompt": "…"}. Nothing was changed.'
+        error = translate(
+            "FormPages",
+            'The inputs must be a JSON object, in braces: {"prompt": "…"}. Nothing was changed.',
+        )
     if error is not None:
         return {}, error
     return parsed, None

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.ui.i18n import translate
+
 
 def check_webhook_url(url: str) -> str | None:
     """The reference's webhook rules (imported on first use: the api package is heavy)."""
@@ -50,7 +52,11 @@ NO_WORKFLOW = "Choose a workflow in the sidebar."
 
 def run_button_text(count: int, credits_per_run: float | None) -> str:
     """``"Run"``, ``"Run 10"``, and the expected cost once known: ``"Run 10 · 50 credits"``."""
-    text = "Run" if count == 1 else f"Run {count}"
+    text = (
+        translate("FormPanel", "Run")
+        if count == 1
+        else translate("FormPanel", "Run {count}").format(count=count)
+    )
     if credits_per_run is None:
         return text
     total = round(credits_per_run * count, 2)
@@ -68,7 +74,7 @@ class FormPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Workflow inputs")
+        self.setAccessibleName(translate("FormPanel", "Workflow inputs"))
         # The generated form (ui/forms.SchemaForm or anything with its four members).
         self._form: Any = None
         self._busy_reason: str | None = None
@@ -79,7 +85,7 @@ class FormPanel(QWidget):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(8)
 
-        self.title = QLabel("No workflow selected")
+        self.title = QLabel(translate("FormPanel", "No workflow selected"))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -95,7 +101,9 @@ class FormPanel(QWidget):
         self.form_area.setWidgetResizable(True)
         self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.empty = _muted(QLabel("Pick a workflow on the left to fill in its inputs."))
+        self.empty = _muted(
+            QLabel(translate("FormPanel", "Pick a workflow on the left to fill in its inputs."))
+        )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.form_area.setWidget(self.empty)
@@ -103,7 +111,7 @@ class FormPanel(QWidget):
 
         # Run options: folded away, for people who run their own webhook receiver.
         self.options_toggle = QToolButton()
-        self.options_toggle.setText("Run options")
+        self.options_toggle.setText(translate("FormPanel", "Run options"))
         self.options_toggle.setCheckable(True)
         self.options_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.options_toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -114,15 +122,17 @@ class FormPanel(QWidget):
         options_layout = QFormLayout(self.options)
         options_layout.setContentsMargins(18, 0, 0, 0)
         self.webhook_edit = QLineEdit()
-        self.webhook_edit.setPlaceholderText("https://example.com/fizzly-webhook (optional)")
-        self.webhook_edit.setAccessibleName("Webhook URL")
+        self.webhook_edit.setPlaceholderText(
+            translate("FormPanel", "https://example.com/fizzly-webhook (optional)")
+        )
+        self.webhook_edit.setAccessibleName(translate("FormPanel", "Webhook URL"))
         self.webhook_edit.setClearButtonEnabled(True)
         self.webhook_edit.textChanged.connect(self._refresh)
         self.webhook_error = QLabel()
         self.webhook_error.setTextFormat(Qt.TextFormat.PlainText)
         self.webhook_error.setWordWrap(True)
         self.webhook_error.setForegroundRole(QPalette.ColorRole.BrightText)
-        options_layout.addRow("Webhook URL", self.webhook_edit)
+        options_layout.addRow(translate("FormPanel", "Webhook URL"), self.webhook_edit)
         options_layout.addRow("", self.webhook_error)
         self.options.setVisible(False)
         layout.addWidget(self.options)
@@ -132,17 +142,23 @@ class FormPanel(QWidget):
         self.count = QSpinBox()
         self.count.setRange(1, self.MAX_RUNS_AT_ONCE)
         self.count.setPrefix("× ")
-        self.count.setAccessibleName("Number of runs")
-        self.count.setToolTip("How many runs to start with these inputs (seeds left random vary)")
+        self.count.setAccessibleName(translate("FormPanel", "Number of runs"))
+        self.count.setToolTip(
+            translate(
+                "FormPanel", "How many runs to start with these inputs (seeds left random vary)"
+            )
+        )
         self.count.valueChanged.connect(self._refresh)
-        self.batch_button = QPushButton("Build batch…")
-        self.batch_button.setAccessibleName("Build batch")
-        self.batch_button.setToolTip("Sweeps, seed series and imported CSV or JSONL files")
+        self.batch_button = QPushButton(translate("FormPanel", "Build batch…"))
+        self.batch_button.setAccessibleName(translate("FormPanel", "Build batch"))
+        self.batch_button.setToolTip(
+            translate("FormPanel", "Sweeps, seed series and imported CSV or JSONL files")
+        )
         self.batch_button.clicked.connect(self.build_batch_requested)
-        self.run_button = QPushButton("Run")
-        self.run_button.setAccessibleName("Run")
+        self.run_button = QPushButton(translate("FormPanel", "Run"))
+        self.run_button.setAccessibleName(translate("FormPanel", "Run"))
         self.run_button.setDefault(True)
-        self.run_button.setToolTip("Start the run (Ctrl+Enter)")
+        self.run_button.setToolTip(translate("FormPanel", "Start the run (Ctrl+Enter)"))
         self.run_button.setMinimumWidth(110)
         self.run_button.clicked.connect(self._on_run_clicked)
         footer.addWidget(self.count)
@@ -201,7 +217,7 @@ class FormPanel(QWidget):
         self._form = None
         self.empty.show()
         self.form_area.setWidget(self.empty)
-        self.title.setText("No workflow selected")
+        self.title.setText(translate("FormPanel", "No workflow selected"))
         self.subtitle.setText("")
         self._busy_reason = None
         self._refresh()
@@ -233,7 +249,7 @@ class FormPanel(QWidget):
             return NO_WORKFLOW
         if not form.is_valid():
             reason: str | None = form.blocking_reason()
-            return reason or "Some inputs need attention."
+            return reason or translate("FormPanel", "Some inputs need attention.")
         webhook = self.webhook()
         if webhook is not None:
             problem = check_webhook_url(webhook)
@@ -251,9 +267,11 @@ class FormPanel(QWidget):
         self.batch_button.setEnabled(self._form is not None and not self._busy_reason)
         count = self.count.value()
         self.run_button.setText(run_button_text(count, self._credits_per_run))
-        tip = "Start the run (Ctrl+Enter)"
+        tip = translate("FormPanel", "Start the run (Ctrl+Enter)")
         if self._credits_per_run is not None:
-            tip += f"; about {self._credits_per_run:g} credits a run, from its finished runs"
+            tip += translate(
+                "FormPanel", "; about {credits_per_run} credits a run, from its finished runs"
+            ).format(credits_per_run=format(self._credits_per_run, "g"))
         self.run_button.setToolTip(tip)
         self.reason.setText(reason or "")
         self.reason.setVisible(bool(reason))

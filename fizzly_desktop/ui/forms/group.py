@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core.schema import FieldSpec, number_hint, plain_help, short_help
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
 from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 
 ERROR_COLOR = QColor("#c62828")
@@ -71,7 +72,7 @@ class FieldRow:
             part for part in (plain_help(spec.description), number_hint(spec)) if part
         )
         self.short_help = short_help(self.full_help)
-        accessible = ("Required. " if spec.required else "") + self.full_help
+        accessible = (translate("FieldRow", "Required. ") if spec.required else "") + self.full_help
         focus = widget.focus_widget()
         focus.setAccessibleName(spec.title)
         focus.setAccessibleDescription(accessible.strip())
@@ -88,7 +89,7 @@ class FieldRow:
         self.help.setPalette(palette)
         self.help.setVisible(bool(self.full_help))
         self.more_button = QToolButton()
-        self.more_button.setText("More")
+        self.more_button.setText(translate("FieldRow", "More"))
         self.more_button.setAutoRaise(True)
         self.more_button.setCheckable(True)
         self.more_button.setVisible(self.short_help != self.full_help)
@@ -127,7 +128,9 @@ class FieldRow:
 
     def _on_more_toggled(self, shown: bool) -> None:
         self.help.setText(self.full_help if shown else self.short_help)
-        self.more_button.setText("Less" if shown else "More")
+        self.more_button.setText(
+            translate("FieldRow", "Less") if shown else translate("FieldRow", "More")
+        )
 
     def show_error(self, message: str | None) -> None:
         self.error.setText(message or "")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core.schema import FieldSpec
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget, is_number
 from fizzly_desktop.ui.forms.reorder import ReorderButtons
+from fizzly_desktop.ui.i18n import translate
 
 
 class ListField(FieldWidget):
@@ -40,9 +41,9 @@ class ListField(FieldWidget):
         self.items.setMinimumHeight(line * 3 + 10)
         self.items.setMaximumHeight(line * 6 + 10)
         self.add_button = QToolButton()
-        self.add_button.setText("Add")
+        self.add_button.setText(translate("ListField", "Add"))
         self.remove_button = QToolButton()
-        self.remove_button.setText("Remove")
+        self.remove_button.setText(translate("ListField", "Remove"))
         self.reorder = ReorderButtons(Qt.Orientation.Vertical)
         self.up_button = self.reorder.up_button
         self.down_button = self.reorder.down_button
@@ -138,8 +139,14 @@ class ListField(FieldWidget):
         _, bad = self._parsed()
         if bad is None:
             return None
-        kind = "a whole number" if self.spec.integer_items else "a number"
-        return f"{self.spec.title} item {bad + 1} must be {kind}."
+        kind = (
+            translate("ListField", "a whole number")
+            if self.spec.integer_items
+            else translate("ListField", "a number")
+        )
+        return translate("ListField", "{title} item {value} must be {kind}.").format(
+            title=self.spec.title, value=bad + 1, kind=kind
+        )
 
     def set_value(self, value: Any) -> bool:
         if value is None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core.schema import FieldSpec, format_number, random_seed_value
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget, is_number
+from fizzly_desktop.ui.i18n import translate
 
 _INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
 _INTEGER_TEXT = QRegularExpression(r"^-?\d{0,20}$")
@@ -149,10 +150,10 @@ class NumberField(FieldWidget):
         if low is not None and high is not None:
             return f"{format_number(low)} – {format_number(high)}"
         if low is not None:
-            return f"{format_number(low)} or more"
+            return translate("NumberField", "{number} or more").format(number=format_number(low))
         if high is not None:
-            return f"up to {format_number(high)}"
-        return "whole number" if self.integer else "number"
+            return translate("NumberField", "up to {number}").format(number=format_number(high))
+        return translate("NumberField", "whole number") if self.integer else "number"
 
     # --- syncing ---
 
@@ -206,8 +207,14 @@ class NumberField(FieldWidget):
 
     def local_error(self) -> str | None:
         if self.line is not None and self.line.text().strip() and self._parse() is None:
-            kind = "a whole number" if self.integer else "a number"
-            return f"{self.spec.title} must be {kind}."
+            kind = (
+                translate("NumberField", "a whole number")
+                if self.integer
+                else translate("NumberField", "a number")
+            )
+            return translate("NumberField", "{title} must be {kind}.").format(
+                title=self.spec.title, kind=kind
+            )
         return None
 
     def set_value(self, value: Any) -> bool:
@@ -250,14 +257,14 @@ class SeedField(NumberField):
     """A seed: a number, or "Random" to draw a new one for every run."""
 
     def _build_extras(self, layout: QHBoxLayout) -> None:
-        self.random_box = QCheckBox("Random each run")
+        self.random_box = QCheckBox(translate("SeedField", "Random each run"))
         if self.line is not None:
             # Ten digits fit; the box, its button and the tick fit a narrow panel.
             self.line.setMinimumWidth(96)
         self.roll_button = QToolButton()
-        self.roll_button.setText("New")
-        self.roll_button.setToolTip("Pick a new seed now")
-        self.roll_button.setAccessibleName("Pick a new seed now")
+        self.roll_button.setText(translate("SeedField", "New"))
+        self.roll_button.setToolTip(translate("SeedField", "Pick a new seed now"))
+        self.roll_button.setAccessibleName(translate("SeedField", "Pick a new seed now"))
         layout.addWidget(self.roll_button)
         layout.addWidget(self.random_box)
         layout.addStretch(1)

@@ -17,6 +17,7 @@ from fizzly_desktop.core.schema import FieldKind, FieldSpec, color_channels
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
 from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
 from fizzly_desktop.ui.forms.group import ObjectField
+from fizzly_desktop.ui.i18n import translate
 
 
 class ObjectListField(FieldWidget):
@@ -46,7 +47,11 @@ class ObjectListField(FieldWidget):
         self.rows_box.setContentsMargins(0, 0, 0, 0)
         self.rows_box.setSpacing(4)
         self.add_button = QToolButton()
-        self.add_button.setText(f"Add {_in_sentence(_singular(spec.title))}")
+        self.add_button.setText(
+            translate("ObjectListField", "Add {in_sentence}").format(
+                in_sentence=_in_sentence(_singular(spec.title))
+            )
+        )
         self.add_button.clicked.connect(self._on_add_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -91,9 +96,21 @@ class ObjectListField(FieldWidget):
             inner.setContentsMargins(*_ROW_MARGINS)
         buttons = QVBoxLayout()
         for text, tip, slot in (
-            ("↑", "Move up", lambda: self.move_row(self._index_of(row), -1)),
-            ("↓", "Move down", lambda: self.move_row(self._index_of(row), 1)),
-            ("✕", "Remove", lambda: self.remove_row(self._index_of(row))),
+            (
+                "↑",
+                translate("ObjectListField", "Move up"),
+                lambda: self.move_row(self._index_of(row), -1),
+            ),
+            (
+                "↓",
+                translate("ObjectListField", "Move down"),
+                lambda: self.move_row(self._index_of(row), 1),
+            ),
+            (
+                "✕",
+                translate("ObjectListField", "Remove"),
+                lambda: self.remove_row(self._index_of(row)),
+            ),
         ):
             button = QToolButton()
             button.setText(text)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.library import LibraryError, WorkflowEntry, WorkflowLibrary
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 
 if TYPE_CHECKING:
@@ -33,13 +34,13 @@ class PresetBar(QWidget):
         self.form = form
         self.combo = QComboBox()
         self.combo.setMinimumWidth(200)
-        self.combo.setAccessibleName("Presets")
-        self.save_button = QPushButton("Save as preset…")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the chosen preset")
+        self.combo.setAccessibleName(translate("PresetBar", "Presets"))
+        self.save_button = QPushButton(translate("PresetBar", "Save as preset…"))
+        self.delete_button = QPushButton(translate("PresetBar", "Delete"))
+        self.delete_button.setToolTip(translate("PresetBar", "Delete the chosen preset"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 0)
-        layout.addWidget(plain_label("Preset:"))
+        layout.addWidget(plain_label(translate("PresetBar", "Preset:")))
         layout.addWidget(self.combo, 1)
         layout.addWidget(self.save_button)
         layout.addWidget(self.delete_button)
@@ -86,19 +87,27 @@ class PresetBar(QWidget):
     def _on_save_clicked(self) -> None:
         current = self.combo.currentText() if self.combo.currentIndex() > 0 else ""
         name, accepted = QInputDialog.getText(
-            self, "Save preset", "Name of the preset:", QLineEdit.EchoMode.Normal, current
+            self,
+            translate("PresetBar", "Save preset"),
+            translate("PresetBar", "Name of the preset:"),
+            QLineEdit.EchoMode.Normal,
+            current,
         )
         if not accepted:
             return
         try:
             self.save_preset(name)
         except LibraryError as exc:
-            QMessageBox.warning(self, "Save preset", str(exc))
+            QMessageBox.warning(self, translate("PresetBar", "Save preset"), str(exc))
 
     def _on_delete_clicked(self) -> None:
         if self.combo.currentIndex() <= 0:
             return
         name = self.combo.currentText()
-        answer = QMessageBox.question(self, "Delete preset", f"Delete the preset “{name}”?")
+        answer = QMessageBox.question(
+            self,
+            translate("PresetBar", "Delete preset"),
+            translate("PresetBar", "Delete the preset “{name}”?").format(name=name),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_preset(name)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QToolButton, QWidget
 
+from fizzly_desktop.ui.i18n import translate
+
 
 class ReorderButtons(QWidget):
     """Move up and Move down, stacked or side by side, as arrows or as words.
@@ -26,15 +28,15 @@ class ReorderButtons(QWidget):
         self.up_button: QToolButton | QPushButton
         self.down_button: QToolButton | QPushButton
         if words:
-            self.up_button = QPushButton("Move up", self)
-            self.down_button = QPushButton("Move down", self)
+            self.up_button = QPushButton(translate("ReorderButtons", "Move up"), self)
+            self.down_button = QPushButton(translate("ReorderButtons", "Move down"), self)
         else:
             self.up_button = QToolButton(self)
             self.up_button.setText("↑")
-            self.up_button.setToolTip("Move up")
+            self.up_button.setToolTip(translate("ReorderButtons", "Move up"))
             self.down_button = QToolButton(self)
             self.down_button.setText("↓")
-            self.down_button.setToolTip("Move down")
+            self.down_button.setToolTip(translate("ReorderButtons", "Move down"))
         direction = (
             QBoxLayout.Direction.TopToBottom
             if orientation == Qt.Orientation.Vertical

@@ -27,6 +27,7 @@ from fizzly_desktop.ui.forms.group import (
     all_field_widgets,
 )
 from fizzly_desktop.ui.forms.numbers import SeedField
+from fizzly_desktop.ui.i18n import translate
 
 
 class SchemaForm(QWidget):
@@ -95,8 +96,8 @@ class SchemaForm(QWidget):
         self._expose_page_widgets()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.form_page, "Form")
-        self.tabs.addTab(self.json_page, "JSON")
+        self.tabs.addTab(self.form_page, translate("SchemaForm", "Form"))
+        self.tabs.addTab(self.json_page, translate("SchemaForm", "JSON"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         layout = QVBoxLayout(self)
@@ -244,19 +245,8 @@ class SchemaForm(QWidget):
         self.validate_now()
 
     def _update_unknown_notice(self) -> None:
-        parts = []
-        if self._extras:
-            names = ", ".join(sorted(self._extras))
-            parts.append(
-                f"Kept {len(self._extras)} input(s) this form has no field for: {names}. "
-                "They are sent as they are."
-            )
-        for name, value in self._overrides.items():
-            title = self._rows[name].spec.title
-            shown = json.dumps(value, ensure_ascii=False)
-            if len(shown) > 60:
-                shown = shown[:57] + "…"
-            parts.append(f"{title}: the value {shown} cannot be shown in the form; it is kept.")
+        titles = {name: self._rows[name].spec.title for name in self._overrides}
+        parts = unknown_notice(self._extras, self._overrides, titles)
         self.unknown_label.setText("\n".join(parts))
         self.unknown_frame.setVisible(bool(parts))
 
@@ -428,3 +418,30 @@ class SchemaForm(QWidget):
         hint = super().sizeHint()
         hint.setWidth(max(hint.width(), 560))
         return hint
+
+
+def unknown_notice(
+    extras: dict[str, Any], overrides: dict[str, Any], titles: dict[str, str]
+) -> list[str]:
+    """The lines saying which inputs a form keeps without showing them (kept as they are)."""
+    parts = []
+    count = len(extras)
+    if count:
+        parts.append(
+            translate(
+                "SchemaForm",
+                "Kept %n input(s) this form has no field for: {names}. They are sent as they are.",
+                None,
+                count,
+            ).format(names=", ".join(sorted(extras)))
+        )
+    for name, value in overrides.items():
+        shown = json.dumps(value, ensure_ascii=False)
+        if len(shown) > 60:
+            shown = shown[:57] + "…"
+        parts.append(
+            translate(
+                "SchemaForm", "{title}: the value {shown} cannot be shown in the form; it is kept."
+            ).format(title=titles[name], shown=shown)
+        )
+    return parts

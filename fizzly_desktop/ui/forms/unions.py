@@ -17,19 +17,20 @@ from fizzly_desktop.core.schema import FieldSpec, choice_labels
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget, is_number
 from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
 from fizzly_desktop.ui.forms.group import ObjectField
+from fizzly_desktop.ui.i18n import translate
 
 #: What the choice of a non-preset shape is called in the list of presets.
 _SHAPE_WORDS = {
-    "object": "Custom…",
-    "string": "Text",
-    "text": "Text",
-    "password": "Text",
-    "integer": "A number",
-    "number": "A number",
-    "boolean": "Yes or no",
-    "string_list": "Several texts",
-    "number_list": "Several numbers",
-    "object_list": "Several entries",
+    "object": translate("Unions", "Custom…"),
+    "string": translate("Unions", "Text"),
+    "text": translate("Unions", "Text"),
+    "password": translate("Unions", "Text"),
+    "integer": translate("Unions", "A number"),
+    "number": translate("Unions", "A number"),
+    "boolean": translate("Unions", "Yes or no"),
+    "string_list": translate("Unions", "Several texts"),
+    "number_list": translate("Unions", "Several numbers"),
+    "object_list": translate("Unions", "Several entries"),
 }
 
 
@@ -71,10 +72,14 @@ def _is_constant(spec: FieldSpec) -> bool:
 
 def _shape_word(variant: FieldSpec) -> str:
     if variant.kind == "file":
-        return "Several files" if variant.multiple else "One file"
+        return (
+            translate("Unions", "Several files")
+            if variant.multiple
+            else translate("Unions", "One file")
+        )
     if variant.kind == "object_list" and variant.variants:
         # Rows each of one of several kinds (a message's text and image parts).
-        return "Several parts"
+        return translate("Unions", "Several parts")
     return _SHAPE_WORDS.get(variant.kind, "Other")
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core.library_search import DATE_RANGES
 from fizzly_desktop.ui.gallery.model import MEDIA, TEXT
+from fizzly_desktop.ui.i18n import translate
 
 #: Characters the filter combos keep room for: the gallery's bar is the widest thing in the
 #: window's right pane, and its minimum width is the window's (wider combos grew the window
@@ -32,10 +33,10 @@ COMBO_CHARS = 5
 
 #: The marks filter's choices: (words, value).
 MARK_CHOICES: tuple[tuple[str, str], ...] = (
-    ("All", ""),
-    ("Starred", "starred"),
-    ("Not rejected", "not_rejected"),
-    ("Rejected", "rejected"),
+    (translate("FilterBar", "All"), ""),
+    (translate("FilterBar", "Starred"), "starred"),
+    (translate("FilterBar", "Not rejected"), "not_rejected"),
+    (translate("FilterBar", "Rejected"), "rejected"),
 )
 
 
@@ -54,19 +55,23 @@ class GalleryFilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workflow_combo = _combo("Filter by workflow", self)
-        self.batch_combo = _combo("Filter by batch", self)
-        self.kind_combo = _combo("Filter by kind of output", self)
-        for text, kind in (("Images", MEDIA), ("Text and data", TEXT), ("Everything", None)):
+        self.workflow_combo = _combo(translate("GalleryFilterBar", "Filter by workflow"), self)
+        self.batch_combo = _combo(translate("GalleryFilterBar", "Filter by batch"), self)
+        self.kind_combo = _combo(translate("GalleryFilterBar", "Filter by kind of output"), self)
+        for text, kind in (
+            (translate("GalleryFilterBar", "Images"), MEDIA),
+            (translate("GalleryFilterBar", "Text and data"), TEXT),
+            (translate("GalleryFilterBar", "Everything"), None),
+        ):
             self.kind_combo.addItem(text, kind)
         fit_combo(self.kind_combo)
         self.count_label = QLabel(self)
-        self.count_label.setAccessibleName("Number of outputs shown")
+        self.count_label.setAccessibleName(translate("GalleryFilterBar", "Number of outputs shown"))
         # The count gives way first when the window is narrow (the gallery shares it).
         self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.size_slider.setAccessibleName("Thumbnail size")
-        self.size_slider.setToolTip("Thumbnail size")
+        self.size_slider.setAccessibleName(translate("GalleryFilterBar", "Thumbnail size"))
+        self.size_slider.setToolTip(translate("GalleryFilterBar", "Thumbnail size"))
         self.size_slider.setRange(self.MIN_TILE, self.MAX_TILE)
         self.size_slider.setSingleStep(16)
         self.size_slider.setPageStep(32)
@@ -74,20 +79,20 @@ class GalleryFilterBar(QWidget):
         self.size_slider.setFixedWidth(110)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search prompts and inputs")
+        self.search.setPlaceholderText(translate("GalleryFilterBar", "Search prompts and inputs"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search outputs")
+        self.search.setAccessibleName(translate("GalleryFilterBar", "Search outputs"))
         # The bar is crowded: the search keeps room for a few words before the combos shrink.
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 10))
         self.search.textChanged.connect(self.search_changed)
         self.marks_combo = QComboBox(self)
-        self.marks_combo.setAccessibleName("Show outputs by mark")
+        self.marks_combo.setAccessibleName(translate("GalleryFilterBar", "Show outputs by mark"))
         for text, value in MARK_CHOICES:
             self.marks_combo.addItem(text, value)
         self.marks_combo.currentIndexChanged.connect(
             lambda _i: self.marks_filter_changed.emit(self.marks_combo.currentData() or "")
         )
-        self.date_combo = _combo("Show outputs made", self)
+        self.date_combo = _combo(translate("GalleryFilterBar", "Show outputs made"), self)
         for text, value in DATE_RANGES:
             self.date_combo.addItem(text, value)
         fit_combo(self.date_combo)
@@ -95,13 +100,13 @@ class GalleryFilterBar(QWidget):
             lambda _i: self.date_filter_changed.emit(self.date_combo.currentData() or "")
         )
 
-        workflow_label = QLabel("&Workflow:", self)
+        workflow_label = QLabel(translate("GalleryFilterBar", "&Workflow:"), self)
         workflow_label.setBuddy(self.workflow_combo)
-        batch_label = QLabel("&Batch:", self)
+        batch_label = QLabel(translate("GalleryFilterBar", "&Batch:"), self)
         batch_label.setBuddy(self.batch_combo)
-        kind_label = QLabel("S&how:", self)
+        kind_label = QLabel(translate("GalleryFilterBar", "S&how:"), self)
         kind_label.setBuddy(self.kind_combo)
-        size_label = QLabel("Size:", self)
+        size_label = QLabel(translate("GalleryFilterBar", "Size:"), self)
         size_label.setBuddy(self.size_slider)
 
         search_row = QHBoxLayout()

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.drag import OUTPUT_MIME, output_mime
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 
@@ -276,9 +277,11 @@ def _tooltip(item: OutputItem) -> str:
     if item.batch_name or item.batch_id:
         lines.append(f"Batch: {item.batch_name or item.batch_id}")
     if item.width and item.height:
-        lines.append(f"{item.width} × {item.height} px")
+        lines.append(
+            translate("Model", "{width} × {height} px").format(width=item.width, height=item.height)
+        )
     if item.error is not None:
-        lines.append(f"Not saved: {item.error}")
+        lines.append(translate("Model", "Not saved: {error}").format(error=item.error))
     lines.append(item.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))
     return "\n".join(lines)
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.ui.gallery.model import ItemRole, thumbnail_bucket, when_made
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
@@ -175,13 +176,13 @@ class OutputTileDelegate(QStyledItemDelegate):
         pixmap = None
         failure = None
         if item.error is not None:
-            failure = f"Not saved: {item.error}"
+            failure = translate("OutputTileDelegate", "Not saved: {error}").format(error=item.error)
         elif item.path is None:
-            failure = "Not saved yet"
+            failure = translate("OutputTileDelegate", "Not saved yet")
         else:
             pixmap = self._loader.request(item.path, thumbnail_bucket(round(self._tile * dpr)))
             if pixmap is None and self._loader.failure(item.path) is not None:
-                failure = "Can't show this image"
+                failure = translate("OutputTileDelegate", "Can't show this image")
         if pixmap is not None and not pixmap.isNull():
             shown = pixmap.size().scaled(tile.size(), Qt.AspectRatioMode.KeepAspectRatio)
             if pixmap.width() <= tile.width() and pixmap.height() <= tile.height():

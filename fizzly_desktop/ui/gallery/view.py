@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.formatting import format_count
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.gallery.filter_bar import GalleryFilterBar, combo_index
 from fizzly_desktop.ui.gallery.menu import fit_on_screen
@@ -43,6 +44,7 @@ from fizzly_desktop.ui.gallery.model import (
     thumbnail_bucket,
 )
 from fizzly_desktop.ui.gallery.tiles import CaptionMode, OutputGridView, OutputTileDelegate
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
@@ -117,7 +119,7 @@ class GalleryView(QWidget):
         model: GalleryModel | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Gallery")
+        self.setAccessibleName(translate("GalleryView", "Gallery"))
         self._loader = loader
         self.gallery_model = model if model is not None else GalleryModel(self)
         #: Adds entries to a tile's menu (the library's "Use as Input ▸").
@@ -141,7 +143,7 @@ class GalleryView(QWidget):
 
         self.delegate = OutputTileDelegate(loader, self, tile_size=self.DEFAULT_TILE)
         self.list_view = OutputGridView(self)
-        self.list_view.setAccessibleName("Outputs")
+        self.list_view.setAccessibleName(translate("GalleryView", "Outputs"))
         self.list_view.setModel(self.proxy)
         self.list_view.setItemDelegate(self.delegate)
 
@@ -150,7 +152,7 @@ class GalleryView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setMargin(32)
-        self.empty_label.setAccessibleName("Gallery message")
+        self.empty_label.setAccessibleName(translate("GalleryView", "Gallery message"))
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.pages = QStackedWidget(self)
@@ -164,30 +166,44 @@ class GalleryView(QWidget):
         layout.addWidget(self.pages, 1)
 
         # Enter and double-click open through the view's own "activated" signal.
-        self.open_action = self._action("Open", self._open_selected, None)
+        self.open_action = self._action(translate("GalleryView", "Open"), self._open_selected, None)
         self.use_inputs_action = self._action(
-            "Use these inputs", self._use_inputs_of_current, QKeySequence("Ctrl+U")
+            translate("GalleryView", "Use these inputs"),
+            self._use_inputs_of_current,
+            QKeySequence("Ctrl+U"),
         )
-        self.show_run_action = self._action("Show run", self._show_run_of_current, None)
+        self.show_run_action = self._action(
+            translate("GalleryView", "Show run"), self._show_run_of_current, None
+        )
         self.open_folder_action = self._action(
-            "Open containing folder", self._open_folder_of_current, None
+            translate("GalleryView", "Open containing folder"), self._open_folder_of_current, None
         )
-        self.copy_text_action = self._action("Copy text", self._copy_text_of_current, None)
+        self.copy_text_action = self._action(
+            translate("GalleryView", "Copy text"), self._copy_text_of_current, None
+        )
         self.save_as_action = self._action(
-            "Save as…", lambda: self._emit_saved(self.save_as_requested), QKeySequence("Ctrl+S")
+            translate("GalleryView", "Save as…"),
+            lambda: self._emit_saved(self.save_as_requested),
+            QKeySequence("Ctrl+S"),
         )
         self.copy_image_action = self._action(
-            "Copy image",
+            translate("GalleryView", "Copy image"),
             lambda: self._emit_saved(self.copy_image_requested),
             QKeySequence("Ctrl+Shift+C"),
         )
-        self.export_action = self._action("Export selected…", self._export_selected, None)
-        # As in photo managers: S stars, X rejects; pressing it again takes it back.
-        self.star_action = self._action("Star", lambda: self._emit_mark("star"), QKeySequence("S"))
-        self.reject_action = self._action(
-            "Reject", lambda: self._emit_mark("reject"), QKeySequence("X")
+        self.export_action = self._action(
+            translate("GalleryView", "Export selected…"), self._export_selected, None
         )
-        self.compare_action = self._action("Compare…", self._compare_selected, QKeySequence("C"))
+        # As in photo managers: S stars, X rejects; pressing it again takes it back.
+        self.star_action = self._action(
+            translate("GalleryView", "Star"), lambda: self._emit_mark("star"), QKeySequence("S")
+        )
+        self.reject_action = self._action(
+            translate("GalleryView", "Reject"), lambda: self._emit_mark("reject"), QKeySequence("X")
+        )
+        self.compare_action = self._action(
+            translate("GalleryView", "Compare…"), self._compare_selected, QKeySequence("C")
+        )
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -283,7 +299,11 @@ class GalleryView(QWidget):
             menu.addAction(self.copy_text_action)
         exportable = len(self.exportable_items())
         self.export_action.setText(
-            f"Export {exportable} selected images…" if exportable > 1 else "Export…"
+            translate("GalleryView", "Export {exportable} selected images…").format(
+                exportable=exportable
+            )
+            if exportable > 1
+            else translate("GalleryView", "Export…")
         )
         self.export_action.setEnabled(exportable > 0)
         menu.addAction(self.export_action)
@@ -396,10 +416,13 @@ class GalleryView(QWidget):
 
     def _refresh_filters(self) -> None:
         """Rebuild the filter choices from the outputs present, keeping the current choice."""
-        workflows = [("All workflows", None), *[(n, w) for w, n in self.gallery_model.workflows()]]
-        batches: list[tuple[str, str | None]] = [("All batches", None)]
+        workflows = [
+            (translate("GalleryView", "All workflows"), None),
+            *[(n, w) for w, n in self.gallery_model.workflows()],
+        ]
+        batches: list[tuple[str, str | None]] = [(translate("GalleryView", "All batches"), None)]
         if self.gallery_model.has_single_runs():
-            batches.append(("Single runs", NO_BATCH))
+            batches.append((translate("GalleryView", "Single runs"), NO_BATCH))
         batches.extend((name, batch_id) for batch_id, name in self.gallery_model.batches())
         self.filters.set_choices(workflows, batches)
         self._update_page()
@@ -424,7 +447,11 @@ class GalleryView(QWidget):
         elif shown == total:
             self.count_label.setText(plural(total, "output"))
         else:
-            self.count_label.setText(f"{shown:,} of {plural(total, 'output')}")
+            self.count_label.setText(
+                translate("GalleryView", "{shown} of {total}").format(
+                    shown=format_count(shown), total=plural(total, "output")
+                )
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:

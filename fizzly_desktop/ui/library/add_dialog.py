@@ -31,6 +31,7 @@ from fizzly_desktop.core.library import (
     parse_workflow_ref,
 )
 from fizzly_desktop.core.schema import InputSchema, SchemaError
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 
 AddSource = Literal["server", "file", "example", "editor"]
@@ -40,23 +41,25 @@ class AddWorkflowDialog(QDialog):
     """Asks which workflow to add (name or URL), what to call it, and where its inputs come from."""
 
     SOURCES: tuple[tuple[AddSource, str], ...] = (
-        ("server", "Ask the server"),
-        ("file", "Import a schema file (JSON Schema or OpenAPI)"),
-        ("example", "Paste an example of the inputs (JSON)"),
-        ("editor", "Set up the inputs myself"),
+        ("server", translate("AddWorkflowDialog", "Ask the server")),
+        ("file", translate("AddWorkflowDialog", "Import a schema file (JSON Schema or OpenAPI)")),
+        ("example", translate("AddWorkflowDialog", "Paste an example of the inputs (JSON)")),
+        ("editor", translate("AddWorkflowDialog", "Set up the inputs myself")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a workflow")
+        self.setWindowTitle(translate("AddWorkflowDialog", "Add a workflow"))
         self.setMinimumWidth(520)
         self.ref_edit = QLineEdit()
-        self.ref_edit.setPlaceholderText("owner/slug, or paste the workflow's address")
+        self.ref_edit.setPlaceholderText(
+            translate("AddWorkflowDialog", "owner/slug, or paste the workflow's address")
+        )
         self.ref_feedback = plain_label()
         self.ref_feedback.setWordWrap(True)
         self.ref_feedback.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Shown in the sidebar")
+        self.name_edit.setPlaceholderText(translate("AddWorkflowDialog", "Shown in the sidebar"))
 
         self.source_group = QButtonGroup(self)
         sources = QVBoxLayout()
@@ -70,8 +73,8 @@ class AddWorkflowDialog(QDialog):
         self.source_buttons["server"].setChecked(True)
 
         self.file_edit = QLineEdit()
-        self.file_edit.setPlaceholderText("A .json file")
-        browse = QPushButton("Browse…")
+        self.file_edit.setPlaceholderText(translate("AddWorkflowDialog", "A .json file"))
+        browse = QPushButton(translate("AddWorkflowDialog", "Browse…"))
         browse.clicked.connect(self._on_browse_clicked)
         file_row = QWidget()
         file_layout = QHBoxLayout(file_row)
@@ -80,11 +83,11 @@ class AddWorkflowDialog(QDialog):
         file_layout.addWidget(browse)
         # An OpenAPI document with several operations: the user says which one to run.
         self.operation_combo = QComboBox()
-        self.operation_combo.setAccessibleName("Operation")
+        self.operation_combo.setAccessibleName(translate("AddWorkflowDialog", "Operation"))
         self.operation_row = QWidget()
         operation_layout = QHBoxLayout(self.operation_row)
         operation_layout.setContentsMargins(0, 0, 0, 0)
-        operation_layout.addWidget(QLabel("Operation:"))
+        operation_layout.addWidget(QLabel(translate("AddWorkflowDialog", "Operation:")))
         operation_layout.addWidget(self.operation_combo, 1)
         self.operation_row.hide()
         file_page = QWidget()
@@ -94,19 +97,30 @@ class AddWorkflowDialog(QDialog):
         file_column.addWidget(self.operation_row)
         self.file_edit.textChanged.connect(self._on_file_changed)
         self.example_edit = QPlainTextEdit()
-        self.example_edit.setPlaceholderText('{"prompt": "A red fox in the snow", "seed": 42}')
+        self.example_edit.setPlaceholderText(
+            translate("AddWorkflowDialog", '{"prompt": "A red fox in the snow", "seed": 42}')
+        )
         self.example_edit.setMinimumHeight(110)
         self.details = QStackedWidget()
         self.details.addWidget(
             self._note(
-                "The server is asked for the inputs. If it does not describe them, the workflow "
-                "starts with a prompt and a seed, and you can change them later."
+                translate(
+                    "AddWorkflowDialog",
+                    "The server is asked for the inputs. If it does not describe them, the "
+                    "workflow starts with a prompt and a seed, and you can change them "
+                    "later.",
+                )
             )
         )
         self.details.addWidget(file_page)
         self.details.addWidget(self.example_edit)
         self.details.addWidget(
-            self._note("After adding, a field editor opens to list the inputs one by one.")
+            self._note(
+                translate(
+                    "AddWorkflowDialog",
+                    "After adding, a field editor opens to list the inputs one by one.",
+                )
+            )
         )
 
         self.problem = plain_label()
@@ -118,15 +132,17 @@ class AddWorkflowDialog(QDialog):
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.addRow("Workflow:", self.ref_edit)
+        form.addRow(translate("AddWorkflowDialog", "Workflow:"), self.ref_edit)
         form.addRow("", self.ref_feedback)
-        form.addRow("Name:", self.name_edit)
-        form.addRow("Inputs:", sources)
+        form.addRow(translate("AddWorkflowDialog", "Name:"), self.name_edit)
+        form.addRow(translate("AddWorkflowDialog", "Inputs:"), sources)
         form.addRow("", self.details)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            translate("AddWorkflowDialog", "Add")
+        )
         self.buttons.accepted.connect(self._on_accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -189,16 +205,25 @@ class AddWorkflowDialog(QDialog):
         try:
             owner, slug = parse_workflow_ref(text)
         except WorkflowRefError as exc:
-            self.ref_feedback.setText(str(exc) if text.strip() else "e.g. demo/text-to-image")
+            self.ref_feedback.setText(
+                str(exc)
+                if text.strip()
+                else translate("AddWorkflowDialog", "e.g. demo/text-to-image")
+            )
             ok.setEnabled(False)
             return
-        self.ref_feedback.setText(f"Workflow {owner}/{slug}")
+        self.ref_feedback.setText(
+            translate("AddWorkflowDialog", "Workflow {owner}/{slug}").format(owner=owner, slug=slug)
+        )
         self.name_edit.setPlaceholderText(default_display_name(slug))
         ok.setEnabled(True)
 
     def _on_browse_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import a schema", "", "JSON files (*.json);;All files (*)"
+            self,
+            translate("AddWorkflowDialog", "Import a schema"),
+            "",
+            translate("AddWorkflowDialog", "JSON files (*.json);;All files (*)"),
         )
         if path:
             self.file_edit.setText(path)
@@ -213,7 +238,7 @@ class AddWorkflowDialog(QDialog):
         if source == "file":
             path = self.payload() or ""
             if not path:
-                return "Choose the schema file to import."
+                return translate("AddWorkflowDialog", "Choose the schema file to import.")
             try:
                 InputSchema.from_file(Path(path), self.operation())
             except SchemaError as exc:

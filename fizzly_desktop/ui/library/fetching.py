@@ -8,6 +8,7 @@ from typing import Any
 
 from fizzly_desktop.core.library import SchemaFetcher, WorkflowEntry, WorkflowLibrary
 from fizzly_desktop.core.schema import SchemaError
+from fizzly_desktop.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -52,21 +53,36 @@ async def fetch_schema_into(
     """
     if fetcher is None:
         show_message(
-            f"{entry.display_name}: no server to ask for its inputs; it starts with a prompt "
-            "and a seed. Use “Edit inputs…” to change them."
+            translate(
+                "Fetching",
+                "{display_name}: no server to ask for its inputs; it starts with a "
+                "prompt and a seed. Use “Edit inputs…” to change them.",
+            ).format(display_name=entry.display_name)
         )
         return entry
     try:
         updated = await library.fetch_schema(entry.owner, entry.slug, fetcher)
     except SchemaError as exc:
-        show_message(f"The server's description of {entry.ref} is unusable: {exc}")
+        show_message(
+            translate("Fetching", "The server's description of {ref} is unusable: {exc}").format(
+                ref=entry.ref, exc=exc
+            )
+        )
         return entry
     except Exception as exc:  # the client's errors carry a plain user_message
         log.warning("Schema fetch for %s failed: %s", entry.ref, type(exc).__name__)
-        show_message(f"Could not ask the server about {entry.ref}: {_user_message(exc)}")
+        show_message(
+            translate("Fetching", "Could not ask the server about {ref}: {user_message}").format(
+                ref=entry.ref, user_message=_user_message(exc)
+            )
+        )
         return entry
     if updated.schema_source == "server":
-        show_message(f"{updated.display_name}: inputs from the server.")
+        show_message(
+            translate("Fetching", "{display_name}: inputs from the server.").format(
+                display_name=updated.display_name
+            )
+        )
     elif not quiet_when_missing:
         kept = {
             "file": "the imported schema",
@@ -74,7 +90,10 @@ async def fetch_schema_into(
             "editor": "the inputs you set up",
         }.get(updated.schema_source, "a prompt and a seed")
         show_message(
-            f"The server does not describe the inputs of {updated.ref}; using {kept}. "
-            "Use “Edit inputs…” to change them."
+            translate(
+                "Fetching",
+                "The server does not describe the inputs of {ref}; using {kept}. Use "
+                "“Edit inputs…” to change them.",
+            ).format(ref=updated.ref, kept=kept)
         )
     return updated

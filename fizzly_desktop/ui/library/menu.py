@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from fizzly_desktop.core.library import LibraryError
 from fizzly_desktop.core.schema import SchemaError
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.library.prompts import (
     ask_example,
     ask_new_name,
@@ -27,11 +28,13 @@ class LibraryMenu(QMenu):
     def __init__(self, panel: WorkflowLibraryPanel) -> None:
         super().__init__(panel)
         self._panel = panel
-        self.rename_action = QAction("Rename…", self)
-        self.refresh_action = QAction("Ask the server for its inputs again", self)
-        self.import_action = QAction("Import a schema file…", self)
-        self.example_action = QAction("Use an example of inputs…", self)
-        self.remove_action = QAction("Remove from library", self)
+        self.rename_action = QAction(translate("LibraryMenu", "Rename…"), self)
+        self.refresh_action = QAction(
+            translate("LibraryMenu", "Ask the server for its inputs again"), self
+        )
+        self.import_action = QAction(translate("LibraryMenu", "Import a schema file…"), self)
+        self.example_action = QAction(translate("LibraryMenu", "Use an example of inputs…"), self)
+        self.remove_action = QAction(translate("LibraryMenu", "Remove from library"), self)
         for action in (self.rename_action, self.refresh_action, self.import_action):
             self.addAction(action)
         self.addAction(self.example_action)
@@ -66,7 +69,11 @@ class LibraryMenu(QMenu):
         if entry is not None and path is not None:
             try:
                 panel.import_schema_file(entry.owner, entry.slug, path)
-                panel.show_message(f"{entry.display_name}: inputs from {path.name}.")
+                panel.show_message(
+                    translate("LibraryMenu", "{display_name}: inputs from {name}.").format(
+                        display_name=entry.display_name, name=path.name
+                    )
+                )
             except (SchemaError, LibraryError) as exc:
                 panel.show_message(str(exc))
 
@@ -77,7 +84,11 @@ class LibraryMenu(QMenu):
         if entry is not None and text is not None:
             try:
                 panel.use_example(entry.owner, entry.slug, text)
-                panel.show_message(f"{entry.display_name}: inputs inferred from your example.")
+                panel.show_message(
+                    translate(
+                        "LibraryMenu", "{display_name}: inputs inferred from your example."
+                    ).format(display_name=entry.display_name)
+                )
             except (SchemaError, LibraryError) as exc:
                 panel.show_message(str(exc))
 

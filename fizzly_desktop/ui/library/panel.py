@@ -36,6 +36,7 @@ from fizzly_desktop.core.library import (
 )
 from fizzly_desktop.core.schema import InputSchema, SchemaError
 from fizzly_desktop.core.tasks import TaskOwner
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 from fizzly_desktop.ui.library.add_dialog import AddSource, AddWorkflowDialog
 from fizzly_desktop.ui.library.entry_delegate import ROLE_REF, EntryDelegate
@@ -76,13 +77,15 @@ class WorkflowLibraryPanel(QWidget):
         self._selected_ref: str | None = None
         self._dialog: QDialog | None = None
 
-        title = plain_label("Workflows")
+        title = plain_label(translate("WorkflowLibraryPanel", "Workflows"))
         font = QFont(title.font())
         font.setBold(True)
         title.setFont(font)
         self.add_button = QToolButton()
-        self.add_button.setText("Add…")
-        self.add_button.setToolTip("Add a workflow by name or address")
+        self.add_button.setText(translate("WorkflowLibraryPanel", "Add…"))
+        self.add_button.setToolTip(
+            translate("WorkflowLibraryPanel", "Add a workflow by name or address")
+        )
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(title)
@@ -90,7 +93,7 @@ class WorkflowLibraryPanel(QWidget):
         header.addWidget(self.add_button)
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Workflows")
+        self.list.setAccessibleName(translate("WorkflowLibraryPanel", "Workflows"))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.setUniformItemSizes(True)
         self.list.setItemDelegate(EntryDelegate(self.list))
@@ -98,9 +101,9 @@ class WorkflowLibraryPanel(QWidget):
         # Names are elided to the list's width (EntryDelegate): there is nothing to scroll to.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        self.edit_button = QPushButton("Edit inputs…")
+        self.edit_button = QPushButton(translate("WorkflowLibraryPanel", "Edit inputs…"))
         self.more_button = QToolButton()
-        self.more_button.setText("More")
+        self.more_button.setText(translate("WorkflowLibraryPanel", "More"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu = menu = LibraryMenu(self)  # its verbs act on the selected workflow
         self.rename_action, self.refresh_action = menu.rename_action, menu.refresh_action
@@ -119,8 +122,8 @@ class WorkflowLibraryPanel(QWidget):
         self.empty = ProblemBox()
         self.empty.setObjectName("LibraryEmpty")
         self.empty.label.setText(EMPTY_LIBRARY_TEXT)
-        self.empty.label.setAccessibleName("No workflows yet")
-        self.empty.button.setText("Add Workflow…")
+        self.empty.label.setAccessibleName(translate("WorkflowLibraryPanel", "No workflows yet"))
+        self.empty.button.setText(translate("WorkflowLibraryPanel", "Add Workflow…"))
         self.message = plain_label(wrap=True, muted=True)
         self.message.hide()
 
@@ -292,7 +295,11 @@ class WorkflowLibraryPanel(QWidget):
         """Ask the server for the workflow's inputs again (kept as they are when it has none)."""
         entry = self._require_library().get(owner, slug)
         if entry is None:
-            raise LibraryError(f"{owner}/{slug} is not in your library.")
+            raise LibraryError(
+                translate("WorkflowLibraryPanel", "{owner}/{slug} is not in your library.").format(
+                    owner=owner, slug=slug
+                )
+            )
         updated = await self._fetch_into(entry, quiet_when_missing=False)
         self._changed(updated, reselect=updated.ref == self._selected_ref)
         return updated
@@ -333,7 +340,7 @@ class WorkflowLibraryPanel(QWidget):
 
     def _require_library(self) -> WorkflowLibrary:
         if self.library is None:
-            raise LibraryError("No workflow library is open.")
+            raise LibraryError(translate("WorkflowLibraryPanel", "No workflow library is open."))
         return self.library
 
     async def close_tasks(self) -> None:
@@ -356,7 +363,9 @@ class WorkflowLibraryPanel(QWidget):
         except RuntimeError:
             if inspect.iscoroutine(coro):
                 coro.close()
-            self.show_message("The app is closing; nothing was changed.")
+            self.show_message(
+                translate("WorkflowLibraryPanel", "The app is closing; nothing was changed.")
+            )
 
     def _keep_dialog(self, dialog: QDialog) -> None:
         # One dialog at a time, owned by the panel; the previous one goes when the next opens

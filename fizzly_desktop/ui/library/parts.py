@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 
 
@@ -18,7 +19,7 @@ class ProblemBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         self.label = plain_label(wrap=True)
-        self.label.setAccessibleName("Why the workflows cannot be used")
+        self.label.setAccessibleName(translate("ProblemBox", "Why the workflows cannot be used"))
         self.button = QPushButton()
         layout.addWidget(self.label)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)

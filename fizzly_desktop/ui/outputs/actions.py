@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from fizzly_desktop.core.export import ExportResult, export_files, save_copy
 from fizzly_desktop.core.paths import default_pictures_dir
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.folder import FolderPathDialog, open_folder
 from fizzly_desktop.ui.outputs.image_viewer import save_target
 
@@ -28,7 +29,12 @@ log = logging.getLogger(__name__)
 Spawn = Callable[[str, Coroutine[Any, Any, Any]], None]
 Notify = Callable[[str], None]
 
-_KINDS = {".png": "PNG image", ".webp": "WebP image", ".jpg": "JPEG image", ".jpeg": "JPEG image"}
+_KINDS = {
+    ".png": translate("Actions", "PNG image"),
+    ".webp": translate("Actions", "WebP image"),
+    ".jpg": translate("Actions", "JPEG image"),
+    ".jpeg": translate("Actions", "JPEG image"),
+}
 #: The second file type of the Save dialog: the image and its run description beside it.
 WITH_SIDECAR = "with its run details (.json) beside it"
 #: Decoding for the clipboard refuses pictures that would need more memory than this.
@@ -89,7 +95,7 @@ class OutputActions(QObject):
         start = self.last_dir("save") / (suggested or source.name)
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self._window,
-            "Save image as",
+            translate("OutputActions", "Save image as"),
             str(start),
             f"{plain};;{with_sidecar}",
             with_sidecar if self.with_sidecar else plain,
@@ -110,9 +116,17 @@ class OutputActions(QObject):
         except OSError as error:
             reason = error.strerror or str(error)
             log.warning("saving %s as %s failed: %s", source, target, reason)
-            self._notify(f"Could not save {target.name}: {reason}. Choose another folder.")
+            self._notify(
+                translate(
+                    "OutputActions", "Could not save {name}: {reason}. Choose another folder."
+                ).format(name=target.name, reason=reason)
+            )
             return None
-        self._notify(f"Saved {target.name} in {target.parent}")
+        self._notify(
+            translate("OutputActions", "Saved {name} in {parent}").format(
+                name=target.name, parent=target.parent
+            )
+        )
         self.saved.emit(str(target))
         return target
 
@@ -125,7 +139,11 @@ class OutputActions(QObject):
     async def copy_image_now(self, source: Path) -> bool:
         image = await asyncio.to_thread(decode_for_clipboard, source)
         if image.isNull():
-            self._notify(f"{source.name} could not be read, so nothing was copied.")
+            self._notify(
+                translate(
+                    "OutputActions", "{name} could not be read, so nothing was copied."
+                ).format(name=source.name)
+            )
             return False
         self.put_on_clipboard(image, source)
         return True
@@ -133,7 +151,7 @@ class OutputActions(QObject):
     def put_on_clipboard(self, image: QImage, source: Path) -> None:
         """Copy a picture already decoded (the viewer's)."""
         QGuiApplication.clipboard().setImage(image)
-        self._notify(f"Copied the image {source.name}")
+        self._notify(translate("OutputActions", "Copied the image {name}").format(name=source.name))
         self.image_copied.emit(str(source))
 
     # --- export -------------------------------------------------------------------------------
@@ -150,11 +168,15 @@ class OutputActions(QObject):
         """
         sources = list(dict.fromkeys(sources))
         if not sources:
-            self._notify("Select outputs that were saved to export them.")
+            self._notify(
+                translate("OutputActions", "Select outputs that were saved to export them.")
+            )
             return
         noun = "image" if len(sources) == 1 else f"{len(sources)} images"
         folder = QFileDialog.getExistingDirectory(
-            self._window, f"Export {noun} to", str(self.last_dir("export"))
+            self._window,
+            translate("OutputActions", "Export {noun} to").format(noun=noun),
+            str(self.last_dir("export")),
         )
         if not folder:
             return

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.compare import InputDifference, ViewState, grid_shape
+from fizzly_desktop.ui.i18n import translate
 
 
 class ComparePane(QWidget):
@@ -56,7 +57,7 @@ class ComparePane(QWidget):
         self.state = ViewState()
         self._drag: QPointF | None = None
         self.setMinimumSize(160, 160)
-        self.setAccessibleName(f"Image: {caption}")
+        self.setAccessibleName(translate("ComparePane", "Image: {caption}").format(caption=caption))
         self.setCursor(Qt.CursorShape.OpenHandCursor)
 
     def set_state(self, state: ViewState) -> None:
@@ -80,7 +81,9 @@ class ComparePane(QWidget):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.state.zoom < 4)
         if self.image is None or self.image.isNull():
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Loading…")
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, translate("ComparePane", "Loading…")
+            )
         else:
             painter.drawImage(self._target(self.image), self.image)
             if self.other is not None and not self.other.isNull():
@@ -141,7 +144,9 @@ class CompareView(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Compare {len(captions)} images")
+        self.setWindowTitle(
+            translate("CompareView", "Compare {captions} images").format(captions=len(captions))
+        )
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1100, 760)
         self.state = ViewState()
@@ -163,11 +168,11 @@ class CompareView(QDialog):
         grid.addWidget(self.swipe_pane, 0, 0, 1, max(1, columns))
 
         controls = QHBoxLayout()
-        self.swipe_check = QCheckBox("&Swipe between the two")
+        self.swipe_check = QCheckBox(translate("CompareView", "&Swipe between the two"))
         self.swipe_check.setVisible(len(captions) == 2)
         self.swipe_check.toggled.connect(self._set_swipe)
         self.swipe_slider = QSlider(Qt.Orientation.Horizontal)
-        self.swipe_slider.setAccessibleName("Swipe position")
+        self.swipe_slider.setAccessibleName(translate("CompareView", "Swipe position"))
         self.swipe_slider.setRange(0, 1000)
         self.swipe_slider.setValue(500)
         self.swipe_slider.setEnabled(False)
@@ -177,15 +182,20 @@ class CompareView(QDialog):
                 ViewState(self.state.zoom, self.state.center_x, self.state.center_y, value / 1000)
             )
         )
-        hint = QLabel("Wheel to zoom, drag to pan, double-click to fit: every image follows.")
+        hint = QLabel(
+            translate(
+                "CompareView",
+                "Wheel to zoom, drag to pan, double-click to fit: every image follows.",
+            )
+        )
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         controls.addWidget(self.swipe_check)
         controls.addWidget(self.swipe_slider, 1)
         controls.addWidget(hint)
 
         self.differences = QTableWidget(len(differences), len(captions) + 1)
-        self.differences.setAccessibleName("Inputs that differ")
-        self.differences.setHorizontalHeaderLabels(["Input", *captions])
+        self.differences.setAccessibleName(translate("CompareView", "Inputs that differ"))
+        self.differences.setHorizontalHeaderLabels([translate("CompareView", "Input"), *captions])
         self.differences.verticalHeader().setVisible(False)
         self.differences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.differences.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -198,7 +208,7 @@ class CompareView(QDialog):
                 cell.setToolTip(value)
                 cell.setBackground(highlight)
                 self.differences.setItem(row, column, cell)
-        self.no_difference = QLabel("The runs' inputs are the same.")
+        self.no_difference = QLabel(translate("CompareView", "The runs' inputs are the same."))
         self.no_difference.setVisible(not differences)
         self.differences.setVisible(bool(differences))
 

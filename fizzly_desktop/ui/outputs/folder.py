@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.ui.i18n import translate
+
 log = logging.getLogger(__name__)
 
 
@@ -25,22 +27,25 @@ class FolderPathDialog(QDialog):
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Folder")
-        self.setAccessibleName("Folder path")
+        self.setWindowTitle(translate("FolderPathDialog", "Folder"))
+        self.setAccessibleName(translate("FolderPathDialog", "Folder path"))
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         message = QLabel(
-            "No file manager opened this folder. Copy its path and open it in the program "
-            "you use for files:",
+            translate(
+                "FolderPathDialog",
+                "No file manager opened this folder. Copy its path and open it in the "
+                "program you use for files:",
+            ),
             self,
         )
         message.setTextFormat(Qt.TextFormat.PlainText)
         message.setWordWrap(True)
         self.path_field = QLineEdit(str(folder), self)
         self.path_field.setReadOnly(True)
-        self.path_field.setAccessibleName("Folder path")
+        self.path_field.setAccessibleName(translate("FolderPathDialog", "Folder path"))
         self.path_field.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 60))
-        self.copy_button = QPushButton("Copy path", self)
+        self.copy_button = QPushButton(translate("FolderPathDialog", "Copy path"), self)
         self.copy_button.clicked.connect(self.copy_path)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -52,7 +57,7 @@ class FolderPathDialog(QDialog):
 
     def copy_path(self) -> None:
         QGuiApplication.clipboard().setText(self.path_field.text())
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(translate("FolderPathDialog", "Copied"))
 
 
 def open_folder(folder: Path, parent: QWidget | None = None) -> bool:

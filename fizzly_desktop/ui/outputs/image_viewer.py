@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.paths import default_pictures_dir
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.thumbnails import FullImageLoader
 
@@ -51,10 +52,10 @@ MIN_ZOOM = ZOOM_STEPS[0]
 MAX_ZOOM = ZOOM_STEPS[-1]
 
 _FORMAT_NAMES = {
-    ".webp": "WebP image",
-    ".png": "PNG image",
-    ".jpg": "JPEG image",
-    ".jpeg": "JPEG image",
+    ".webp": translate("ImageViewer", "WebP image"),
+    ".png": translate("ImageViewer", "PNG image"),
+    ".jpg": translate("ImageViewer", "JPEG image"),
+    ".jpeg": translate("ImageViewer", "JPEG image"),
 }
 _SAME_FORMAT = {".jpg": {".jpg", ".jpeg"}, ".jpeg": {".jpg", ".jpeg"}}
 
@@ -116,7 +117,7 @@ class _ImageCanvas(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setAccessibleName("Image")
+        self.setAccessibleName(translate("_ImageCanvas", "Image"))
         self._use_palette_backdrop()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -173,7 +174,7 @@ class ImageViewer(QWidget):
         #: is made off the GUI thread and the sidecar can go along.
         self.save_handler: Callable[[Path], None] | None = None
         self.copy_handler: Callable[[QImage, Path], None] | None = None
-        self.setAccessibleName("Image viewer")
+        self.setAccessibleName(translate("ImageViewer", "Image viewer"))
         self._loader = loader if loader is not None else FullImageLoader(self)
         self._loader.image_loaded.connect(self._on_loader_image_loaded)
         self._loader.image_failed.connect(self._on_loader_image_failed)
@@ -182,45 +183,53 @@ class ImageViewer(QWidget):
         self._zoom = 1.0
         self._fit_mode = True
 
-        self.toolbar = QToolBar("Image", self)
-        self.toolbar.setAccessibleName("Image actions")
+        self.toolbar = QToolBar(translate("ImageViewer", "Image"), self)
+        self.toolbar.setAccessibleName(translate("ImageViewer", "Image actions"))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.setIconSize(QSize(16, 16))
 
         self.zoom_out_action = self._action(
-            "Zoom out", "zoom-out", [QKeySequence.StandardKey.ZoomOut], self.zoom_out
+            translate("ImageViewer", "Zoom out"),
+            "zoom-out",
+            [QKeySequence.StandardKey.ZoomOut],
+            self.zoom_out,
         )
         self.zoom_in_action = self._action(
-            "Zoom in",
+            translate("ImageViewer", "Zoom in"),
             "zoom-in",
             [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")],
             self.zoom_in,
         )
         self.fit_action = self._action(
-            "Fit", "zoom-fit-best", [QKeySequence("F"), QKeySequence("Ctrl+0")], self.fit_to_window
+            translate("ImageViewer", "Fit"),
+            "zoom-fit-best",
+            [QKeySequence("F"), QKeySequence("Ctrl+0")],
+            self.fit_to_window,
         )
         self.fit_action.setCheckable(True)
-        self.fit_action.setToolTip("Fit to window (F)")
+        self.fit_action.setToolTip(translate("ImageViewer", "Fit to window (F)"))
         self.actual_size_action = self._action(
             "100 %", "zoom-original", [QKeySequence("1")], self.actual_size
         )
-        self.actual_size_action.setToolTip("Actual size (1)")
+        self.actual_size_action.setToolTip(translate("ImageViewer", "Actual size (1)"))
         self.save_action = self._action(
-            "Save as…",
+            translate("ImageViewer", "Save as…"),
             "document-save-as",
             [QKeySequence.StandardKey.SaveAs, QKeySequence.StandardKey.Save],
             self._on_save_triggered,
         )
         self.copy_action = self._action(
-            "Copy image",
+            translate("ImageViewer", "Copy image"),
             "edit-copy",
             [QKeySequence.StandardKey.Copy, QKeySequence("Ctrl+Shift+C")],
             self._on_copy_triggered,
         )
         self.open_folder_action = self._action(
-            "Open folder", "folder-open", [], self.open_containing_folder
+            translate("ImageViewer", "Open folder"), "folder-open", [], self.open_containing_folder
         )
-        self.open_folder_action.setToolTip("Open the folder that holds this image")
+        self.open_folder_action.setToolTip(
+            translate("ImageViewer", "Open the folder that holds this image")
+        )
 
         for action in (self.zoom_out_action, self.zoom_in_action):
             self.toolbar.addAction(action)
@@ -243,7 +252,7 @@ class ImageViewer(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setMargin(24)
-        self.message.setAccessibleName("Viewer message")
+        self.message.setAccessibleName(translate("ImageViewer", "Viewer message"))
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.message)
@@ -251,12 +260,12 @@ class ImageViewer(QWidget):
 
         self.name_label = QLabel(self)
         self.name_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.name_label.setAccessibleName("File name")
+        self.name_label.setAccessibleName(translate("ImageViewer", "File name"))
         self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.size_label = QLabel(self)
-        self.size_label.setAccessibleName("Image size")
+        self.size_label.setAccessibleName(translate("ImageViewer", "Image size"))
         self.zoom_label = QLabel(self)
-        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setAccessibleName(translate("ImageViewer", "Zoom"))
         self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("1600 %"))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -274,7 +283,7 @@ class ImageViewer(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addLayout(status)
 
-        self._show_message("No image.")
+        self._show_message(translate("ImageViewer", "No image."))
         self._update_actions()
 
     # --- state ------------------------------------------------------------------------------
@@ -317,7 +326,7 @@ class ImageViewer(QWidget):
         self.name_label.setText(self._path.name)
         self.name_label.setToolTip(str(self._path))
         self.size_label.setText("")
-        self._show_message("Loading…")
+        self._show_message(translate("ImageViewer", "Loading…"))
         self._update_actions()
         self._loader.load(self._path)
 
@@ -327,7 +336,11 @@ class ImageViewer(QWidget):
         self._image = image
         self.canvas.set_pixmap(QPixmap.fromImage(image))
         self.pages.setCurrentWidget(self.canvas)
-        self.size_label.setText(f"{image.width()} × {image.height()} px")
+        self.size_label.setText(
+            translate("ImageViewer", "{width} × {height} px").format(
+                width=image.width(), height=image.height()
+            )
+        )
         self._update_actions()
         self.fit_to_window()
         self.image_loaded.emit(path)
@@ -335,7 +348,9 @@ class ImageViewer(QWidget):
     def _on_loader_image_failed(self, path: str, reason: str) -> None:
         if self._path is None or path != str(self._path):
             return
-        self._show_message(f"This image can't be shown.\n{reason}")
+        self._show_message(
+            translate("ImageViewer", "This image can't be shown.\n{reason}").format(reason=reason)
+        )
         self._update_actions()
         self.load_failed.emit(path, reason)
 
@@ -443,9 +458,9 @@ class ImageViewer(QWidget):
         start_dir = ImageViewer._last_save_dir or default_pictures_dir()
         chosen, _ = QFileDialog.getSaveFileName(
             self,
-            "Save image as",
+            translate("ImageViewer", "Save image as"),
             str(start_dir / source.name),
-            f"{kind} (*{suffix})" if suffix else "All files (*)",
+            f"{kind} (*{suffix})" if suffix else translate("ImageViewer", "All files (*)"),
         )
         if not chosen:
             return None
@@ -458,10 +473,16 @@ class ImageViewer(QWidget):
         except OSError as error:
             reason = error.strerror or str(error)
             log.warning("Saving %s as %s failed: %s", source, target, reason)
-            self.name_label.setText(f"Could not save the image: {reason}.")
+            self.name_label.setText(
+                translate("ImageViewer", "Could not save the image: {reason}.").format(
+                    reason=reason
+                )
+            )
             return None
         ImageViewer._last_save_dir = target.parent
-        self.name_label.setText(f"Saved a copy as {target.name}")
+        self.name_label.setText(
+            translate("ImageViewer", "Saved a copy as {name}").format(name=target.name)
+        )
         self.image_saved.emit(str(target))
         return target
 
@@ -528,8 +549,8 @@ class ImageViewerWindow(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, loader: FullImageLoader | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Image")
-        self.setAccessibleName("Image viewer window")
+        self.setWindowTitle(translate("ImageViewerWindow", "Image"))
+        self.setAccessibleName(translate("ImageViewerWindow", "Image viewer window"))
         self.setModal(False)
         self.setSizeGripEnabled(True)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -537,10 +558,14 @@ class ImageViewerWindow(QDialog):
         self._paths: list[Path] = []
         self._titles: list[str] = []
         self._index = 0
-        self.previous_action = self._step_action("Previous", "go-previous", Qt.Key.Key_Left, -1)
-        self.next_action = self._step_action("Next", "go-next", Qt.Key.Key_Right, +1)
+        self.previous_action = self._step_action(
+            translate("ImageViewerWindow", "Previous"), "go-previous", Qt.Key.Key_Left, -1
+        )
+        self.next_action = self._step_action(
+            translate("ImageViewerWindow", "Next"), "go-next", Qt.Key.Key_Right, +1
+        )
         self.position_label = QLabel(self)
-        self.position_label.setAccessibleName("Position")
+        self.position_label.setAccessibleName(translate("ImageViewerWindow", "Position"))
         self.position_label.setContentsMargins(8, 0, 8, 0)
         self.viewer.toolbar.addSeparator()
         self.viewer.toolbar.addAction(self.previous_action)
@@ -595,7 +620,9 @@ class ImageViewerWindow(QDialog):
     def _show(self, index: int) -> None:
         self._index = index
         path = self._paths[index]
-        self.setWindowTitle(f"{self._titles[index]} — Image")
+        self.setWindowTitle(
+            translate("ImageViewerWindow", "{titles} — Image").format(titles=self._titles[index])
+        )
         self.viewer.open(path)
         self._update_steps()
 
@@ -611,7 +638,11 @@ class ImageViewerWindow(QDialog):
         action = QAction(QIcon.fromTheme(icon), text, self)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{text} image ({QKeySequence(key).toString()})")
+        action.setToolTip(
+            translate("ImageViewerWindow", "{text} image ({toString})").format(
+                text=text, toString=QKeySequence(key).toString()
+            )
+        )
         action.triggered.connect(lambda: self.step(offset))
         self.addAction(action)
         return action

@@ -33,6 +33,7 @@ from fizzly_desktop.ui.gallery.view import (
     OutputGridView,
     OutputTileDelegate,
 )
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
@@ -64,8 +65,8 @@ class TextOutputBlock(QWidget):
         self.kind_label.setTextFormat(Qt.TextFormat.PlainText)
         self.kind_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.copy_button = QPushButton("Copy", self)
-        self.copy_button.setToolTip("Copy this text to the clipboard")
+        self.copy_button = QPushButton(translate("TextOutputBlock", "Copy"), self)
+        self.copy_button.setToolTip(translate("TextOutputBlock", "Copy this text to the clipboard"))
         self.copy_button.setIcon(QIcon.fromTheme("edit-copy"))
         self.copy_button.clicked.connect(self.copy)
 
@@ -101,11 +102,17 @@ class TextOutputBlock(QWidget):
     def set_item(self, item: OutputItem) -> None:
         """Show another output in this block (selecting another run reuses the blocks)."""
         self.item = item
-        self.setAccessibleName(f"Output {item.name}")
+        self.setAccessibleName(translate("TextOutputBlock", "Output {name}").format(name=item.name))
         self.name_label.setText(item.name)
-        self.kind_label.setText("JSON" if item.kind == "json" else "Text")
-        self.copy_button.setAccessibleName(f"Copy {item.name}")
-        self.text_view.setAccessibleName(f"{item.name} text")
+        self.kind_label.setText(
+            "JSON" if item.kind == "json" else translate("TextOutputBlock", "Text")
+        )
+        self.copy_button.setAccessibleName(
+            translate("TextOutputBlock", "Copy {name}").format(name=item.name)
+        )
+        self.text_view.setAccessibleName(
+            translate("TextOutputBlock", "{name} text").format(name=item.name)
+        )
         self.text_view.setFont(
             QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
             if item.kind == "json"
@@ -170,14 +177,14 @@ class OutputsStrip(QWidget):
         self, loader: ThumbnailLoader, parent: QWidget | None = None, *, tile_size: int = 112
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Run outputs")
+        self.setAccessibleName(translate("OutputsStrip", "Run outputs"))
         self._loader = loader
         self._items: list[OutputItem] = []
 
         self.images_model = GalleryModel(self, newest_first=False)
         self.delegate = OutputTileDelegate(loader, self, tile_size=tile_size, caption="output")
         self.images_view = OutputGridView(self)
-        self.images_view.setAccessibleName("Output images")
+        self.images_view.setAccessibleName(translate("OutputsStrip", "Output images"))
         self.images_view.setModel(self.images_model)
         self.images_view.setItemDelegate(self.delegate)
         self.images_view.setFlow(QListView.Flow.LeftToRight)
@@ -192,15 +199,19 @@ class OutputsStrip(QWidget):
         self.images_view.activated.connect(self._on_images_view_activated)
         self.images_view.customContextMenuRequested.connect(self._on_images_view_context_menu)
 
-        self.open_action = QAction("Open", self)
+        self.open_action = QAction(translate("OutputsStrip", "Open"), self)
         self.open_action.triggered.connect(self._open_current)
-        self.open_folder_action = QAction("Open containing folder", self)
+        self.open_folder_action = QAction(translate("OutputsStrip", "Open containing folder"), self)
         self.open_folder_action.triggered.connect(self._open_folder_of_current)
         self.save_as_action = self._image_action(
-            "Save as…", "Ctrl+S", lambda: self._emit_current(self.save_as_requested)
+            translate("OutputsStrip", "Save as…"),
+            "Ctrl+S",
+            lambda: self._emit_current(self.save_as_requested),
         )
         self.copy_image_action = self._image_action(
-            "Copy image", "Ctrl+Shift+C", lambda: self._emit_current(self.copy_image_requested)
+            translate("OutputsStrip", "Copy image"),
+            "Ctrl+Shift+C",
+            lambda: self._emit_current(self.copy_image_requested),
         )
 
         self.empty_label = QLabel(NO_OUTPUTS_MESSAGE, self)
@@ -208,7 +219,7 @@ class OutputsStrip(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.empty_label.setAccessibleName("Outputs message")
+        self.empty_label.setAccessibleName(translate("OutputsStrip", "Outputs message"))
 
         self.texts = QWidget(self)
         self._texts_layout = QVBoxLayout(self.texts)

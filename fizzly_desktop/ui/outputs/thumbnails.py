@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QSize, Qt, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from fizzly_desktop.ui.gui_relay import GuiRelay, gui_relay
+from fizzly_desktop.ui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -85,11 +86,18 @@ def decode_image(path: Path, max_side: int, allocation_limit_mb: int) -> DecodeR
             head = file.read(16)
     except FileNotFoundError:
         return DecodeResult(
-            None, "The file is missing: it may have been moved or deleted.", QSize()
+            None,
+            translate("Thumbnails", "The file is missing: it may have been moved or deleted."),
+            QSize(),
         )
     except OSError:
         return DecodeResult(
-            None, "The file could not be read; check that it is still there and readable.", QSize()
+            None,
+            translate(
+                "Thumbnails",
+                "The file could not be read; check that it is still there and readable.",
+            ),
+            QSize(),
         )
     image_format = sniff_format(head)
     if image_format is None:
@@ -110,8 +118,10 @@ def decode_image(path: Path, max_side: int, allocation_limit_mb: int) -> DecodeR
         if needed > allocation_limit_mb * 1024 * 1024:
             return DecodeResult(
                 None,
-                f"The image is too large to open safely "
-                f"({original.width()} × {original.height()} pixels).",
+                translate(
+                    "Thumbnails",
+                    "The image is too large to open safely ({width} × {height} pixels).",
+                ).format(width=original.width(), height=original.height()),
                 original,
             )
         if max_side > 0 and max(original.width(), original.height()) > max_side:
@@ -127,15 +137,17 @@ def decode_image(path: Path, max_side: int, allocation_limit_mb: int) -> DecodeR
 def _plain_reason(reader: QImageReader, path: Path, *, recognized: bool) -> str:
     error = reader.error()
     if error == QImageReader.ImageReaderError.FileNotFoundError or not path.exists():
-        return "The file is missing: it may have been moved or deleted."
+        return translate("Thumbnails", "The file is missing: it may have been moved or deleted.")
     if error == QImageReader.ImageReaderError.UnsupportedFormatError:
         return NOT_A_PICTURE
     if error == QImageReader.ImageReaderError.DeviceError:
-        return "The file could not be read; check that it is still there and readable."
+        return translate(
+            "Thumbnails", "The file could not be read; check that it is still there and readable."
+        )
     if error == QImageReader.ImageReaderError.InvalidDataError or recognized:
         # The format was recognised from the file's first bytes, so the rest is what is wrong.
-        return "The image file is damaged or incomplete."
-    return "The image could not be opened."
+        return translate("Thumbnails", "The image file is damaged or incomplete.")
+    return translate("Thumbnails", "The image could not be opened.")
 
 
 # --- the relay from workers back to the GUI thread -----------------------------------------------
@@ -260,7 +272,9 @@ class _DecodeQueue:
                 result = decode_image(job.path, job.size, self._allocation_limit_mb)
             except Exception:  # a worker must never die silently with the GUI waiting on it
                 log.exception("Decoding %s failed unexpectedly", job.path)
-                result = DecodeResult(None, "The image could not be opened.", QSize())
+                result = DecodeResult(
+                    None, translate("_DecodeQueue", "The image could not be opened."), QSize()
+                )
             with self._lock:
                 if self._cancelled:
                     continue
@@ -428,7 +442,7 @@ class ThumbnailLoader(_DecodeClient):
         if self._closed:
             return
         if result.image is None:
-            reason = result.reason or "The image could not be opened."
+            reason = result.reason or translate("ThumbnailLoader", "The image could not be opened.")
             self._failures[key[0]] = reason
             log.info("No thumbnail for %s: %s", key[0], reason)
             self.thumbnail_failed.emit(key[0], reason)

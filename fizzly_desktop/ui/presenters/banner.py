@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from fizzly_desktop.ui.bridge import EngineDelta
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.presenters.services import Services
 from fizzly_desktop.ui.shell.batch_banner import BatchBanner
 
@@ -28,7 +29,7 @@ class BannerPresenter:
         text = first.text
         if len(held) > 1:
             more = len(held) - 1
-            text += f" (and {more} more batch{'es' if more > 1 else ''} not sending)"
+            text += translate("BannerPresenter", " (and %n more batch(es) not sending)", None, more)
         self.banner.show_batch(first.batch_id, text, can_resume=first.paused)
 
     def on_delta(self, delta: EngineDelta) -> None:
@@ -50,9 +51,13 @@ class BannerPresenter:
             return
         answer = QMessageBox.question(
             self.services.window,
-            "Cancel batch",
-            f"Cancel every unfinished run of “{batch.name}”? Runs not sent yet are dropped; "
-            "runs on the server are cancelled and their unused credits refunded.",
+            translate("BannerPresenter", "Cancel batch"),
+            translate(
+                "BannerPresenter",
+                "Cancel every unfinished run of “{name}”? Runs not sent yet are "
+                "dropped; runs on the server are cancelled and their unused credits "
+                "refunded.",
+            ).format(name=batch.name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             engine.cancel_batch(batch_id)

@@ -19,6 +19,7 @@ from fizzly_desktop.core.library import WorkflowEntry
 from fizzly_desktop.core.schema import SchemaError
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.gallery.view import GalleryView
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.presenters.services import Services
 from fizzly_desktop.ui.queue.queue_view import QueueView
@@ -69,11 +70,13 @@ class ChainPresenter(QObject):
     def _extend_gallery_menu(self, menu: QMenu, item: OutputItem) -> None:
         if not item.is_image or item.path is None:
             return
-        sub = menu.addMenu("Use as Input")
+        sub = menu.addMenu(translate("ChainPresenter", "Use as Input"))
         targets = self.chain_targets()
         if not targets:
             sub.setEnabled(False)
-            sub.setToolTip("No workflow in your library takes an image.")
+            sub.setToolTip(
+                translate("ChainPresenter", "No workflow in your library takes an image.")
+            )
             return
         for entry, fields in targets:
             workflow_menu = sub.addMenu(entry.display_name)
@@ -90,14 +93,21 @@ class ChainPresenter(QObject):
         select = self.select_workflow
         if item.path is None or select is None or not select(owner, slug):
             self.services.show_message(
-                f"{ref} is not in your library any more: add it again to use this image.", 8000
+                translate(
+                    "ChainPresenter",
+                    "{ref} is not in your library any more: add it again to use this image.",
+                ).format(ref=ref),
+                8000,
             )
             return
         form = window.form_panel.form
         widget = form.field_widget(field) if form is not None else None
         if widget is None or not hasattr(widget, "load_file"):
             self.services.show_message(
-                f"The form of {ref} has no image field “{field}” now: choose the image there.",
+                translate(
+                    "ChainPresenter",
+                    "The form of {ref} has no image field “{field}” now: choose the image there.",
+                ).format(ref=ref, field=field),
                 8000,
             )
             return
@@ -125,8 +135,11 @@ class ChainPresenter(QObject):
         spec = getattr(widget, "spec", None)
         title = getattr(spec, "title", None) or field
         self.services.show_message(
-            f"The picture is in “{title}”: set the rest and run; the run will remember where "
-            "it came from.",
+            translate(
+                "ChainPresenter",
+                "The picture is in “{title}”: set the rest and run; the run will "
+                "remember where it came from.",
+            ).format(title=title),
             8000,
         )
 
@@ -141,11 +154,18 @@ class ChainPresenter(QObject):
             return
         origin = engine.run(source.run_id)
         if origin is None:
-            details.set_source(f"Made from {source.output} of a run deleted since", None)
+            details.set_source(
+                translate("ChainPresenter", "Made from {output} of a run deleted since").format(
+                    output=source.output
+                ),
+                None,
+            )
             return
         made = datetime.fromtimestamp(origin.created_at).strftime("%d %b %H:%M")
         details.set_source(
-            f"Made from {source.output} of {origin.workflow} ({made}) as {source.field}",
+            translate(
+                "ChainPresenter", "Made from {output} of {workflow} ({made}) as {field}"
+            ).format(output=source.output, workflow=origin.workflow, made=made, field=source.field),
             origin.id,
         )
 

@@ -11,6 +11,7 @@ from fizzly_desktop.core.runs import Contact, Run, StateGroup
 from fizzly_desktop.core.words import WaitCauses, wait_causes
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.details.run_details import RunDetailsPanel
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
 from fizzly_desktop.ui.presenters.outputs import OutputsPresenter
 from fizzly_desktop.ui.presenters.services import Services
@@ -87,17 +88,20 @@ class DetailsPresenter:
             case RunAction.RETRY:
                 self.services.spawn("retry", engine.retry([run_id]))
             case RunAction.RUN_AGAIN:
-                if self._ask("Run again", self.run_again_question(run)):
+                if self._ask(
+                    translate("DetailsPresenter", "Run again"), self.run_again_question(run)
+                ):
                     self.services.spawn("run-again", engine.retry([run_id]))
             case RunAction.CHECK_AGAIN:
                 self.services.spawn(f"check-{run_id}", self.check_again(run_id))
             case RunAction.FORGET:
-                question = (
-                    "Take this run out of the list? The app will no longer ask the server about "
-                    "it; if it is still running there, it may still finish and cost credits. "
-                    "Saved images stay on disk."
+                question = translate(
+                    "DetailsPresenter",
+                    "Take this run out of the list? The app will no longer ask the server "
+                    "about it; if it is still running there, it may still finish and cost "
+                    "credits. Saved images stay on disk.",
                 )
-                if self._ask("Forget run", question):
+                if self._ask(translate("DetailsPresenter", "Forget run"), question):
                     self.services.spawn("forget", engine.remove_from_history([run_id]))
 
     def run_again_question(self, run: Run) -> str:
@@ -106,13 +110,19 @@ class DetailsPresenter:
         credits = engine.expected_credits(run.workflow) if engine is not None else None
         name = self.services.workflow_name(run.workflow)
         if credits is None:
-            cost = "Its cost is not known yet: no run of this workflow has finished here."
+            cost = translate(
+                "DetailsPresenter",
+                "Its cost is not known yet: no run of this workflow has finished here.",
+            )
         else:
-            cost = f"It costs about {format_credits(credits)} credits, like the last one."
-        return (
-            f"Send a new run of {name} with the same inputs? {cost} "
-            "This run stays in the list until you forget it."
-        )
+            cost = translate(
+                "DetailsPresenter", "It costs about {credits} credits, like the last one."
+            ).format(credits=format_credits(credits))
+        return translate(
+            "DetailsPresenter",
+            "Send a new run of {name} with the same inputs? {cost} This run stays "
+            "in the list until you forget it.",
+        ).format(name=name, cost=cost)
 
     async def check_again(self, run_id: str) -> None:
         """One status call; says so when the server still does not answer."""
@@ -124,7 +134,9 @@ class DetailsPresenter:
         if run.profile == SANDBOX_PROFILE_NAME and (sandbox is None or not sandbox.running):
             # The local sandbox ended under the app: checking again starts it (on the same
             # data folder, so it still has the run), and the status bar shows where it is.
-            self.services.show_message("Starting the local sandbox…", 5000)
+            self.services.show_message(
+                translate("DetailsPresenter", "Starting the local sandbox…"), 5000
+            )
             started = await session.start_sandbox()
             if started is not None and session.profiles.active.is_sandbox:
                 self.services.window.status.set_server(SANDBOX_PROFILE_NAME, started.info.base_url)
@@ -134,16 +146,26 @@ class DetailsPresenter:
             return
         if not answered:
             self.services.show_message(
-                "The server still does not answer about this run. Check that it is running "
-                "and reachable, then check again.",
+                translate(
+                    "DetailsPresenter",
+                    "The server still does not answer about this run. Check that it is "
+                    "running and reachable, then check again.",
+                ),
                 8000,
             )
         elif run.contact is Contact.UNKNOWN:
             self.services.show_message(
-                "The server no longer knows this run. Run it again, or forget it.", 8000
+                translate(
+                    "DetailsPresenter",
+                    "The server no longer knows this run. Run it again, or forget it.",
+                ),
+                8000,
             )
         else:
-            self.services.show_message("The server answered: the run is followed again.", 5000)
+            self.services.show_message(
+                translate("DetailsPresenter", "The server answered: the run is followed again."),
+                5000,
+            )
 
     def _ask(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(self.services.window, title, question)

@@ -13,6 +13,7 @@ from fizzly_desktop.core.schema import InputSchema
 from fizzly_desktop.core.session import SANDBOX_NOT_RUNNING
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.forms import SchemaForm
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.library import WorkflowLibraryPanel
 from fizzly_desktop.ui.presenters.services import Services
 
@@ -22,11 +23,11 @@ NO_KEY = "Add an API key for this profile (File ▸ Profiles and API Keys) to ru
 KEY_REJECTED = "The server refused this profile's key: open Profiles to replace it."
 
 _SOURCES = {
-    "server": "inputs from the server's schema",
-    "file": "inputs from an imported schema",
-    "example": "inputs inferred from an example",
-    "editor": "inputs from the field editor",
-    "reference": "inputs of the reference example",
+    "server": translate("Form", "inputs from the server's schema"),
+    "file": translate("Form", "inputs from an imported schema"),
+    "example": translate("Form", "inputs inferred from an example"),
+    "editor": translate("Form", "inputs from the field editor"),
+    "reference": translate("Form", "inputs of the reference example"),
 }
 
 
@@ -134,7 +135,11 @@ class FormPresenter:
         except Exception as error:  # the form keeps the inputs it has; say why in the panel
             log.warning("Could not fetch the inputs of %s: %s", entry.ref, error)
             message = getattr(error, "user_message", None) or str(error)
-            self.library_panel.show_message(f"Could not ask the server for its inputs: {message}")
+            self.library_panel.show_message(
+                translate(
+                    "FormPresenter", "Could not ask the server for its inputs: {message}"
+                ).format(message=message)
+            )
             return
         if updated.schema_source == "server":
             self.library_panel.refresh()
@@ -278,7 +283,9 @@ class FormPresenter:
             unknown = form.set_values(run.inputs)
             if unknown:
                 self.services.show_message(
-                    "Some inputs of that run are not in this workflow's form: "
+                    translate(
+                        "FormPresenter", "Some inputs of that run are not in this workflow's form: "
+                    )
                     + ", ".join(unknown),
                     8000,
                 )

@@ -34,6 +34,7 @@ from fizzly_desktop.core.deletion import (
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.gallery.view import GalleryView
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.compare_view import CompareView
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.presenters.services import Services
@@ -54,8 +55,8 @@ class UndoBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
-        self.button = QPushButton("Undo")
-        self.button.setAccessibleName("Undo delete")
+        self.button = QPushButton(translate("UndoBar", "Undo"))
+        self.button.setAccessibleName(translate("UndoBar", "Undo delete"))
         layout.addWidget(self.label)
         layout.addWidget(self.button)
         self.hide()
@@ -130,7 +131,9 @@ class LibraryPresenter(QObject):
     async def _attach(self, dialog: AttachDialog, workflow: str, request_id: str) -> None:
         engine = self.services.engine
         if engine is None:
-            dialog.show_problem("The history is not open yet; try again in a moment.")
+            dialog.show_problem(
+                translate("LibraryPresenter", "The history is not open yet; try again in a moment.")
+            )
             return
         profile = self.services.session.profiles.active_name
         try:
@@ -142,7 +145,12 @@ class LibraryPresenter(QObject):
         if self.attach_dialog is dialog:
             dialog.accept()
         self.view.search.clear()
-        self.services.show_message(f"Attached {request_id}: it is followed like your runs.", 6000)
+        self.services.show_message(
+            translate(
+                "LibraryPresenter", "Attached {request_id}: it is followed like your runs."
+            ).format(request_id=request_id),
+            6000,
+        )
         if self.view.model.row_of(run.id) is None:
             self._select_when_added = run.id  # its row comes with the next frame
         else:
@@ -198,7 +206,9 @@ class LibraryPresenter(QObject):
 
     # --- deleting -----------------------------------------------------------------------------
     def delete_runs(self, run_ids: list[str]) -> None:
-        self.services.spawn("delete-plan", self._plan_and_ask(run_ids, "Delete runs"))
+        self.services.spawn(
+            "delete-plan", self._plan_and_ask(run_ids, translate("LibraryPresenter", "Delete runs"))
+        )
 
     def clear_history(self) -> None:
         """Delete every finished run that is not starred, after asking."""
@@ -208,10 +218,16 @@ class LibraryPresenter(QObject):
         ids = clear_history_ids(engine.runs(), engine.marks.starred_runs())
         if not ids:
             self.services.show_message(
-                "Nothing to clear: every finished run is starred, or none has finished.", 6000
+                translate(
+                    "LibraryPresenter",
+                    "Nothing to clear: every finished run is starred, or none has finished.",
+                ),
+                6000,
             )
             return
-        self.services.spawn("clear-plan", self._plan_and_ask(ids, "Clear history"))
+        self.services.spawn(
+            "clear-plan", self._plan_and_ask(ids, translate("LibraryPresenter", "Clear history"))
+        )
 
     async def _plan_and_ask(self, run_ids: list[str], title: str) -> None:
         engine = self.services.engine
@@ -224,7 +240,11 @@ class LibraryPresenter(QObject):
         plan = await asyncio.to_thread(plan_deletion, runs, outputs, starred=starred)
         if plan.empty:
             self.services.show_message(
-                "These runs are still on their way: cancel them first to delete them.", 8000
+                translate(
+                    "LibraryPresenter",
+                    "These runs are still on their way: cancel them first to delete them.",
+                ),
+                8000,
             )
             return
         self._ask(plan, title)
@@ -283,11 +303,19 @@ class LibraryPresenter(QObject):
         failed = await engine.undo_delete(held, self.holding)
         if failed:
             self.services.show_error(
-                f"{plural(len(failed), 'file')} could not be put back. They are in "
-                f"{self.holding.folder}; move them back by hand if you need them."
+                translate(
+                    "LibraryPresenter",
+                    "{plural} could not be put back. They are in {folder}; move them back "
+                    "by hand if you need them.",
+                ).format(plural=plural(len(failed), "file"), folder=self.holding.folder)
             )
         else:
-            self.services.show_message(f"Brought back {plural(len(held.runs), 'run')}.", 5000)
+            self.services.show_message(
+                translate("LibraryPresenter", "Brought back {plural}.").format(
+                    plural=plural(len(held.runs), "run")
+                ),
+                5000,
+            )
 
     def _expire(self, held: HeldDeletion) -> None:
         for index, (candidate, timer) in enumerate(self.held):

@@ -22,6 +22,7 @@ from fizzly_desktop.core.export import (
 from fizzly_desktop.core.manifest import rows_for, write_manifest
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.core.runs import Run
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.actions import OutputActions
 from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.output_items import OutputItem, output_items_for_run
@@ -141,8 +142,13 @@ class OutputsPresenter:
             try:
                 csv_path, _json = write_manifest(result.folder, rows_for(result, sources, run_of))
             except OSError as error:
-                return f"the list of their inputs could not be written ({error.strerror})"
-            return f"their inputs are listed in {csv_path.name} (import it to run them again)"
+                return translate(
+                    "OutputsPresenter", "the list of their inputs could not be written ({strerror})"
+                ).format(strerror=error.strerror)
+            return translate(
+                "OutputsPresenter",
+                "their inputs are listed in {name} (import it to run them again)",
+            ).format(name=csv_path.name)
 
         self.actions.export(sources, write_list)
 
@@ -167,7 +173,9 @@ class OutputsPresenter:
         if records:
             open_folder(Path(records[0].path).parent, self.services.window)
         else:
-            self.services.show_message("This run has no saved outputs yet.", 4000)
+            self.services.show_message(
+                translate("OutputsPresenter", "This run has no saved outputs yet."), 4000
+            )
 
     # --- the outputs folder --------------------------------------------------------------------
 
@@ -189,7 +197,7 @@ class OutputsPresenter:
         bring what is already saved along."""
         old = self.current_folder()
         chosen = QFileDialog.getExistingDirectory(
-            self.services.window, "Save output images in", str(old)
+            self.services.window, translate("OutputsPresenter", "Save output images in"), str(old)
         )
         if chosen:
             self.change_folder(Path(chosen))
@@ -201,7 +209,10 @@ class OutputsPresenter:
             return
         engine.set_outputs_folder(new)
         self.services.settings.setValue(FOLDER_SETTING, str(new))
-        self.services.show_message(f"New outputs will be saved in {new}", self.NOTICE_MS)
+        self.services.show_message(
+            translate("OutputsPresenter", "New outputs will be saved in {new}").format(new=new),
+            self.NOTICE_MS,
+        )
         images = [record.path for record in engine.saved_outputs()]
         self.services.spawn("outputs-folder", self.offer_to_bring(old, new, images))
 
@@ -216,16 +227,25 @@ class OutputsPresenter:
     def _ask_to_bring(self, files: SavedFiles, new: Path) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Outputs folder changed",
-            f"New outputs will be saved in {new}.\n\n{files.describe()} saved so far are in "
-            f"{files.base}. Move them to the new folder, copy them there, or leave them where "
-            "they are? The history follows them either way.",
+            translate("OutputsPresenter", "Outputs folder changed"),
+            translate(
+                "OutputsPresenter",
+                "New outputs will be saved in {new}.\n\n{describe} saved so far are in "
+                "{base}. Move them to the new folder, copy them there, or leave them "
+                "where they are? The history follows them either way.",
+            ).format(new=new, describe=files.describe(), base=files.base),
             parent=self.services.window,
         )
         box.setTextFormat(box.textFormat().PlainText)
-        move = box.addButton("Move", QMessageBox.ButtonRole.AcceptRole)
-        copy = box.addButton("Copy", QMessageBox.ButtonRole.ActionRole)
-        box.addButton("Leave them", QMessageBox.ButtonRole.RejectRole)
+        move = box.addButton(
+            translate("OutputsPresenter", "Move"), QMessageBox.ButtonRole.AcceptRole
+        )
+        copy = box.addButton(
+            translate("OutputsPresenter", "Copy"), QMessageBox.ButtonRole.ActionRole
+        )
+        box.addButton(
+            translate("OutputsPresenter", "Leave them"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(move)
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -244,17 +264,33 @@ class OutputsPresenter:
     async def bring(self, files: SavedFiles, new: Path, *, move: bool) -> Relocation:
         """Move or copy the saved files into ``new`` (off the GUI thread) and point their
         records there, so thumbnails and Open keep working."""
-        verb = "Moving" if move else "Copying"
-        self.services.show_message(f"{verb} {files.describe()} to {new}…", 0)
+        verb = (
+            translate("OutputsPresenter", "Moving")
+            if move
+            else translate("OutputsPresenter", "Copying")
+        )
+        self.services.show_message(
+            translate("OutputsPresenter", "{verb} {describe} to {new}…").format(
+                verb=verb, describe=files.describe(), new=new
+            ),
+            0,
+        )
         result = await asyncio.to_thread(relocate, files, new, move=move)
         engine = self.services.engine
         if engine is not None and result.moved:
             engine.outputs_relocated(result.moved)
-        done = "moved" if move else "copied"
-        text = f"{len(result.moved)} image{'' if len(result.moved) == 1 else 's'} {done} to {new}"
+        # (lupdate reads a count given as a name, not as an expression)
+        count = len(result.moved)
+        if move:
+            text = translate("OutputsPresenter", "%n image(s) moved to {new}", None, count)
+        else:
+            text = translate("OutputsPresenter", "%n image(s) copied to {new}", None, count)
+        text = text.format(new=new)
         if result.failed:
             path, reason = result.failed[0]
-            text += f"; {len(result.failed)} left in {files.base} ({path.name}: {reason})"
-            log.warning("outputs not %s: %s", done, result.failed)
+            text += translate(
+                "OutputsPresenter", "; {failed} left in {base} ({name}: {reason})"
+            ).format(failed=len(result.failed), base=files.base, name=path.name, reason=reason)
+            log.warning("outputs not %s: %s", "moved" if move else "copied", result.failed)
         self.services.show_message(text, self.NOTICE_MS)
         return result

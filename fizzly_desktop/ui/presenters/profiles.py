@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl
 
 from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME, KeyCheckStatus, ProfileStore
 from fizzly_desktop.core.session import SANDBOX_NOT_RUNNING
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.library import WorkflowLibraryPanel
 from fizzly_desktop.ui.presenters.form import KEY_REJECTED, NO_KEY, FormPresenter
 from fizzly_desktop.ui.presenters.services import Services
@@ -73,7 +74,11 @@ class ProfilesPresenter:
             store.set_active(match.name)
         elif profile:
             if store.find(profile) is None:
-                self.services.show_error(f"There is no profile named “{profile}”.")
+                self.services.show_error(
+                    translate("ProfilesPresenter", "There is no profile named “{profile}”.").format(
+                        profile=profile
+                    )
+                )
             else:
                 store.set_active(profile)
         self.refresh_list()
@@ -88,7 +93,10 @@ class ProfilesPresenter:
                 Connection.OFFLINE, session.sandbox_problem or SANDBOX_NOT_RUNNING
             )
             window.form_panel.set_unavailable(
-                "The local sandbox did not start; see Help ▸ Open Log Folder."
+                translate(
+                    "ProfilesPresenter",
+                    "The local sandbox did not start; see Help ▸ Open Log Folder.",
+                )
             )
             return
         window.status.set_connection(Connection.CONNECTED)
@@ -138,9 +146,12 @@ class ProfilesPresenter:
             # workflows would be, with the button that fixes it.
             self._problem_fix = profile.name
             self.library_panel.show_problem(
-                f"“{profile.name}” has no API key yet. Add the key from your Fizzly account "
-                "settings to see its workflows and run them.",
-                "Add API Key…",
+                translate(
+                    "ProfilesPresenter",
+                    "“{name}” has no API key yet. Add the key from your Fizzly account "
+                    "settings to see its workflows and run them.",
+                ).format(name=profile.name),
+                translate("ProfilesPresenter", "Add API Key…"),
             )
         else:
             reason = None
@@ -175,14 +186,19 @@ class ProfilesPresenter:
             self._problem_fix = None
             window.status.set_connection(Connection.OFFLINE, check.message)
             panel.show_problem(
-                f"Can't reach the server. {check.message}",
-                "Try again",
+                translate("ProfilesPresenter", "Can't reach the server. {message}").format(
+                    message=check.message
+                ),
+                translate("ProfilesPresenter", "Try again"),
             )
             return
         self._problem_fix = name
         window.status.set_connection(Connection.KEY_REJECTED, check.message)
         panel.show_problem(
-            f"Key rejected: open Profiles to replace it.\n{check.message}", "Open Profiles…"
+            translate(
+                "ProfilesPresenter", "Key rejected: open Profiles to replace it.\n{message}"
+            ).format(message=check.message),
+            translate("ProfilesPresenter", "Open Profiles…"),
         )
         window.form_panel.set_unavailable(KEY_REJECTED if self.form.workflow else None)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from fizzly_desktop.core.cancels import CancelWatch, cancellable
 from fizzly_desktop.core.runs import Run, RunState, StateGroup
 from fizzly_desktop.ui.bridge import EngineDelta
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.presenters.details import DetailsPresenter
 from fizzly_desktop.ui.presenters.services import Services
@@ -144,11 +145,16 @@ class QueuePresenter:
         """
         if self.services.engine is None:
             return
+        count = len(run_ids)
         answer = QMessageBox.question(
             self.services.window,
-            "Remove from history",
-            f"Remove {len(run_ids)} finished run(s) from the history? Their saved images stay "
-            "on disk.",
+            translate("QueuePresenter", "Remove from history"),
+            translate(
+                "QueuePresenter",
+                "Remove %n finished run(s) from the history? Their saved images stay on disk.",
+                None,
+                count,
+            ),
         )
         engine = self.services.engine
         if answer == QMessageBox.StandardButton.Yes and engine is not None:
@@ -158,7 +164,11 @@ class QueuePresenter:
         engine = self.services.engine
         if engine is not None and not engine.move(run_id, steps):
             self.services.show_message(
-                "Only runs still waiting in a batch can be moved, within the waiting ones.", 5000
+                translate(
+                    "QueuePresenter",
+                    "Only runs still waiting in a batch can be moved, within the waiting ones.",
+                ),
+                5000,
             )
 
     def _on_visible_runs_changed(self, run_ids: list[str]) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton
 
 from fizzly_desktop.core.quitting import quit_question
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.presenters.services import Services
 
 #: The settings key of the "Don't ask again" check box.
@@ -56,15 +57,19 @@ class QuitPresenter:
             return False
         box = QMessageBox(self.services.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Quit Fizzly Desktop?")
+        box.setWindowTitle(translate("QuitPresenter", "Quit Fizzly Desktop?"))
         box.setTextFormat(box.textFormat().PlainText)
-        box.setText("Quit while runs are not finished?")
+        box.setText(translate("QuitPresenter", "Quit while runs are not finished?"))
         box.setInformativeText(text)
-        self.quit_button = box.addButton("Quit", QMessageBox.ButtonRole.AcceptRole)
-        self.keep_button = box.addButton("Keep open", QMessageBox.ButtonRole.RejectRole)
+        self.quit_button = box.addButton(
+            translate("QuitPresenter", "Quit"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.keep_button = box.addButton(
+            translate("QuitPresenter", "Keep open"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(self.keep_button)
         box.setEscapeButton(self.keep_button)
-        self.dont_ask = QCheckBox("Don't ask again")
+        self.dont_ask = QCheckBox(translate("QuitPresenter", "Don't ask again"))
         box.setCheckBox(self.dont_ask)
         box.finished.connect(self._on_box_finished)
         self.box = box

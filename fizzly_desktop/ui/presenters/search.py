@@ -19,6 +19,7 @@ from fizzly_desktop.core.marks import Mark, MarkKey
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.gallery.view import GalleryView
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.presenters.services import Services
 from fizzly_desktop.ui.queue.queue_view import QueueView
@@ -131,11 +132,16 @@ class SearchPresenter(QObject):
         now = engine.marks.press([MarkKey(rid) for rid in run_ids], pressed)
         runs = plural(len(run_ids), "run")
         if now is Mark.STAR:
-            text = f"Starred {runs}."
+            text = translate("SearchPresenter", "Starred {runs}.").format(runs=runs)
         elif now is Mark.REJECT:
-            text = f"Rejected {runs}: they stay until you delete them."
+            text = translate(
+                "SearchPresenter", "Rejected {runs}: they stay until you delete them."
+            ).format(runs=runs)
         else:
-            text = f"{'Star' if pressed is Mark.STAR else 'Reject'} taken off {runs}."
+            if pressed is Mark.STAR:
+                text = translate("SearchPresenter", "Star taken off {runs}.").format(runs=runs)
+            else:
+                text = translate("SearchPresenter", "Reject taken off {runs}.").format(runs=runs)
         self.services.show_message(text, 4000)
         if self._marks_filter:
             self.proxy.set_mark_filter(self._keep())
@@ -204,11 +210,20 @@ class SearchPresenter(QObject):
         now = engine.marks.press([MarkKey(i.run_id, i.name) for i in items], Mark(mark))
         outputs = plural(len(items), "output")
         if now is Mark.STAR:
-            text = f"Starred {outputs}."
+            text = translate("SearchPresenter", "Starred {outputs}.").format(outputs=outputs)
         elif now is Mark.REJECT:
-            text = f"Rejected {outputs}: dimmed, kept until you delete their runs."
+            text = translate(
+                "SearchPresenter", "Rejected {outputs}: dimmed, kept until you delete their runs."
+            ).format(outputs=outputs)
         else:
-            text = f"{'Star' if mark == 'star' else 'Reject'} taken off {outputs}."
+            if mark == "star":
+                text = translate("SearchPresenter", "Star taken off {outputs}.").format(
+                    outputs=outputs
+                )
+            else:
+                text = translate("SearchPresenter", "Reject taken off {outputs}.").format(
+                    outputs=outputs
+                )
         self.services.show_message(text, 4000)
         if self._gallery_marks:
             self._apply_gallery_filter()

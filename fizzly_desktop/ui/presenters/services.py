@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 from fizzly_desktop.core.engine import RunEngine
 from fizzly_desktop.core.session import AppSession
 from fizzly_desktop.core.tasks import TaskOwner
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,12 @@ class Services(QObject):
         self.tasks.spawn_latest(key, coro)
 
     def show_error(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Fizzly Desktop", message, parent=self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translate("Services", "Fizzly Desktop"),
+            message,
+            parent=self.window,
+        )
         box.setTextFormat(box.textFormat().PlainText)
         box.open()
 
@@ -64,7 +70,7 @@ class Services(QObject):
 
     def copy_text(self, text: str) -> None:
         QGuiApplication.clipboard().setText(text)
-        self.show_message(f"Copied {text}", 3000)
+        self.show_message(translate("Services", "Copied {text}").format(text=text), 3000)
 
     def notify(self, title: str, message: str) -> None:
         """A desktop notification through the tray, where there is one."""

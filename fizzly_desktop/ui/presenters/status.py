@@ -9,6 +9,7 @@ from fizzly_desktop.core.events import Notice, NoticeLevel
 from fizzly_desktop.core.runs import StateGroup
 from fizzly_desktop.ui.batches import batch_summary
 from fizzly_desktop.ui.bridge import EngineDelta
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.presenters.services import Services
 
 #: How often, while runs are active, the garbage collector walks the objects made since.
@@ -65,12 +66,15 @@ class StatusPresenter(QObject):
             if batch.state.value == "finished":
                 self._finished_batches.add(batch.id)
                 summary = batch_summary(engine.batch_runs(batch.id))
-                self.services.notify(f"Batch “{batch.name}” finished", summary)
+                self.services.notify(
+                    translate("StatusPresenter", "Batch “{name}” finished").format(name=batch.name),
+                    summary,
+                )
 
     def on_notice(self, notice: Notice) -> None:
         self.services.show_message(notice.message, 10000)
         if notice.level is NoticeLevel.ERROR or notice.batch_id is not None:
-            self.services.notify("Fizzly Desktop", notice.message)
+            self.services.notify(translate("StatusPresenter", "Fizzly Desktop"), notice.message)
 
     def refresh_counts(self) -> None:
         engine = self.services.engine

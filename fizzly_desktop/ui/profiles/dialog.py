@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.keys import KeyVerifier
 from fizzly_desktop.core.profiles import (
     DEFAULT_BASE_URL,
@@ -40,6 +41,7 @@ from fizzly_desktop.core.profiles import (
 )
 from fizzly_desktop.core.secrets import KeyringUnavailable, KeyStoreError
 from fizzly_desktop.core.tasks import TaskOwner
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 from fizzly_desktop.ui.profiles import prompts
 from fizzly_desktop.ui.profiles.key_section import KeySection
@@ -79,7 +81,7 @@ class ProfilesDialog(QDialog):
         self._verify = verify
         self._tasks = TaskOwner("profiles-dialog")
         self._busy = False
-        self.setWindowTitle("Profiles")
+        self.setWindowTitle(translate("ProfilesDialog", "Profiles"))
         self.setMinimumSize(QSize(720, 460))
         self._build()
         self._reload_list(select=store.active_name)
@@ -92,9 +94,19 @@ class ProfilesDialog(QDialog):
         self.profile_list = ProfileList(self)
         self.profile_list.currentItemChanged.connect(self._on_profile_list_current_item_changed)
 
-        self.add_button = self._button("&Add…", "Add a profile")
-        self.rename_button = self._button("&Rename…", "Rename the selected profile")
-        self.delete_button = self._button("&Delete…", "Delete the selected profile and its key")
+        self.add_button = _button(
+            self, translate("ProfilesDialog", "&Add…"), translate("ProfilesDialog", "Add a profile")
+        )
+        self.rename_button = _button(
+            self,
+            translate("ProfilesDialog", "&Rename…"),
+            translate("ProfilesDialog", "Rename the selected profile"),
+        )
+        self.delete_button = _button(
+            self,
+            translate("ProfilesDialog", "&Delete…"),
+            translate("ProfilesDialog", "Delete the selected profile and its key"),
+        )
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.rename_button.clicked.connect(self._on_rename_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
@@ -111,10 +123,14 @@ class ProfilesDialog(QDialog):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.name_label.setFont(title_font)
-        self.name_label.setAccessibleName("Profile name")
+        self.name_label.setAccessibleName(translate("ProfilesDialog", "Profile name"))
         self.active_label = plain_label("", self)
-        self.active_label.setAccessibleName("Active profile")
-        self.make_active_button = self._button("&Make active", "Make this the active profile")
+        self.active_label.setAccessibleName(translate("ProfilesDialog", "Active profile"))
+        self.make_active_button = _button(
+            self,
+            translate("ProfilesDialog", "&Make active"),
+            translate("ProfilesDialog", "Make this the active profile"),
+        )
         self.make_active_button.clicked.connect(self.make_active)
         title_row = QHBoxLayout()
         title_row.addWidget(self.name_label, 1)
@@ -122,10 +138,14 @@ class ProfilesDialog(QDialog):
         title_row.addWidget(self.make_active_button)
 
         self.base_url_label = plain_label("", self)
-        self.base_url_label.setAccessibleName("API address")
+        self.base_url_label.setAccessibleName(translate("ProfilesDialog", "API address"))
         self.base_url_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.base_url_label.setWordWrap(True)
-        self.change_url_button = self._button("Change…", "Change the API address")
+        self.change_url_button = _button(
+            self,
+            translate("ProfilesDialog", "Change…"),
+            translate("ProfilesDialog", "Change the API address"),
+        )
         self.change_url_button.clicked.connect(self._on_change_url_button_clicked)
         url_row = QHBoxLayout()
         url_row.addWidget(self.base_url_label, 1)
@@ -143,15 +163,15 @@ class ProfilesDialog(QDialog):
         self.message_icon.hide()
         self.message_label = plain_label("", self)
         self.message_label.setWordWrap(True)
-        self.message_label.setAccessibleName("Message")
+        self.message_label.setAccessibleName(translate("ProfilesDialog", "Message"))
         message_row = QHBoxLayout()
         message_row.addWidget(self.message_icon, 0, Qt.AlignmentFlag.AlignTop)
         message_row.addWidget(self.message_label, 1)
 
         details = QFormLayout()
         details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        details.addRow(self._caption("API address"), url_row)
-        details.addRow(self._caption("API key"), keys.key_row)
+        details.addRow(_caption(self, translate("ProfilesDialog", "API address")), url_row)
+        details.addRow(_caption(self, translate("ProfilesDialog", "API key")), keys.key_row)
         details.addRow("", keys.key_buttons)
         details.addRow("", keys.verify_row)
 
@@ -165,7 +185,7 @@ class ProfilesDialog(QDialog):
 
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.close_button = self.button_box.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setAccessibleName("Close")
+        self.close_button.setAccessibleName(translate("ProfilesDialog", "Close"))
         self.button_box.rejected.connect(self.reject)
 
         columns = QHBoxLayout()
@@ -184,18 +204,6 @@ class ProfilesDialog(QDialog):
         order += [self.make_active_button, self.change_url_button, *keys.tab_order()]
         for first, second in itertools.pairwise([*order, self.close_button]):
             self.setTabOrder(first, second)
-
-    def _button(self, text: str, accessible_name: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(accessible_name)
-        if accessible_name != text.replace("&", "").rstrip("…"):
-            button.setToolTip(accessible_name)
-        return button
-
-    def _caption(self, text: str) -> QLabel:
-        label = plain_label(text, self)
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        return label
 
     # -- what is shown -------------------------------------------------------------------------
 
@@ -221,11 +229,15 @@ class ProfilesDialog(QDialog):
         if profile is None:
             self.base_url_label.setText("")
         elif profile.is_sandbox:
-            self.base_url_label.setText("The sandbox started by the app on this computer")
+            self.base_url_label.setText(
+                translate("ProfilesDialog", "The sandbox started by the app on this computer")
+            )
         else:
             self.base_url_label.setText(profile.base_url)
         is_active = profile is not None and profile.name == self._store.active_name
-        self.active_label.setText("Active profile" if is_active else "")
+        self.active_label.setText(
+            translate("ProfilesDialog", "Active profile") if is_active else ""
+        )
         self.active_label.setVisible(is_active)
         self.make_active_button.setVisible(has_profile and not is_active)
 
@@ -264,7 +276,7 @@ class ProfilesDialog(QDialog):
             self._show_message(exc.user_message, error=True)
             return exc.user_message
         self._reload_list(select=profile.name)
-        self._show_message(f"Added “{profile.name}”. Set its API key next.")
+        self._show_message(_said("added", name=profile.name))
         self.profiles_changed.emit()
         return None
 
@@ -272,7 +284,7 @@ class ProfilesDialog(QDialog):
         """Point the selected profile at another API address; the reason when it cannot."""
         profile = self._selected()
         if profile is None:
-            return "Select a profile first."
+            return translate("ProfilesDialog", "Select a profile first.")
         try:
             updated = self._store.set_base_url(profile.name, base_url)
         except ProfileError as exc:
@@ -280,7 +292,7 @@ class ProfilesDialog(QDialog):
             return exc.user_message
         self.keys.clear_check()
         self._refresh_details()
-        self._show_message(f"“{updated.name}” now uses {updated.base_url}.")
+        self._show_message(_said("moved", name=updated.name, base_url=updated.base_url))
         self.profiles_changed.emit()
         return None
 
@@ -295,7 +307,7 @@ class ProfilesDialog(QDialog):
             self._show_message(exc.user_message, error=True)
             return
         self._reload_list(select=profile.name)
-        self._show_message(f"“{profile.name}” is now the active profile.")
+        self._show_message(_said("active", name=profile.name))
         self.active_profile_changed.emit(profile.name)
 
     async def save_key(self, *, session_only: bool = False) -> bool:
@@ -316,11 +328,8 @@ class ProfilesDialog(QDialog):
         try:
             await asyncio.to_thread(self._store.delete, profile.name)
         except KeyringUnavailable as exc:
-            self._show_message(
-                f"“{profile.name}” was not deleted, because its key could not be removed from "
-                f"the keyring. {exc.user_message}",
-                error=True,
-            )
+            text = _said("not_deleted", name=profile.name, user_message=exc.user_message)
+            self._show_message(text, error=True)
             return False
         except (KeyStoreError, ProfileError) as exc:
             self._show_message(exc.user_message, error=True)
@@ -330,7 +339,7 @@ class ProfilesDialog(QDialog):
         self.keys.cancel_key_entry()
         self.keys.clear_check()
         self._reload_list(select=self._store.active_name)
-        self._show_message(f"Deleted “{profile.name}” and removed its key.")
+        self._show_message(_said("deleted", name=profile.name))
         self.profiles_changed.emit()
         if was_active:
             self.active_profile_changed.emit(self._store.active_name)
@@ -352,7 +361,7 @@ class ProfilesDialog(QDialog):
             self._set_busy(False)
         self._reload_list(select=updated.name)
         if updated.name != profile.name:
-            self._show_message(f"Renamed “{profile.name}” to “{updated.name}”.")
+            self._show_message(_said("renamed", name=profile.name, new_name=updated.name))
             self.profiles_changed.emit()
             if was_active:
                 self.active_profile_changed.emit(updated.name)
@@ -403,11 +412,8 @@ class ProfilesDialog(QDialog):
     def _on_delete_button_clicked(self) -> None:
         profile = self._selected()
         if profile is not None and not profile.is_sandbox:
-            text = (
-                f"Delete the profile “{profile.name}”? Its API key is removed from your "
-                "keyring. Runs already in your history are kept."
-            )
-            if prompts.confirm(self, "Delete profile", text):
+            text = _said("delete_question", name=profile.name)
+            if prompts.confirm(self, translate("ProfilesDialog", "Delete profile"), text):
                 self._start("delete", self.delete_profile())
 
     def _on_keys_entry_begun(self) -> None:
@@ -449,3 +455,41 @@ class ProfilesDialog(QDialog):
 
 
 __all__ = ["ProfilesDialog"]
+
+
+#: What the dialog says after each change, by change (translated where said).
+_SAID = {
+    "added": QT_TRANSLATE_NOOP("ProfilesDialog", "Added “{name}”. Set its API key next."),
+    "moved": QT_TRANSLATE_NOOP("ProfilesDialog", "“{name}” now uses {base_url}."),
+    "active": QT_TRANSLATE_NOOP("ProfilesDialog", "“{name}” is now the active profile."),
+    "not_deleted": QT_TRANSLATE_NOOP(
+        "ProfilesDialog",
+        "“{name}” was not deleted, because its key could not be removed from the keyring. "
+        "{user_message}",
+    ),
+    "deleted": QT_TRANSLATE_NOOP("ProfilesDialog", "Deleted “{name}” and removed its key."),
+    "renamed": QT_TRANSLATE_NOOP("ProfilesDialog", "Renamed “{name}” to “{new_name}”."),
+    "delete_question": QT_TRANSLATE_NOOP(
+        "ProfilesDialog",
+        "Delete the profile “{name}”? Its API key is removed from your keyring. "
+        "Runs already in your history are kept.",
+    ),
+}
+
+
+def _said(change: str, **values: str) -> str:
+    return translate("ProfilesDialog", _SAID[change]).format(**values)
+
+
+def _button(parent: QWidget, text: str, accessible_name: str) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setAccessibleName(accessible_name)
+    if accessible_name != text.replace("&", "").rstrip("…"):
+        button.setToolTip(accessible_name)
+    return button
+
+
+def _caption(parent: QWidget, text: str) -> QLabel:
+    label = plain_label(text, parent)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+    return label

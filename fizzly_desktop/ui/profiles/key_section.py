@@ -33,6 +33,7 @@ from fizzly_desktop.core.profiles import (
     ProfileStore,
 )
 from fizzly_desktop.core.secrets import KeyLocation, KeyStoreError
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 from fizzly_desktop.ui.profiles.prompts import confirm
 from fizzly_desktop.ui.profiles.widgets import KeyEntry
@@ -112,14 +113,21 @@ class KeySection(QObject):
         dialog = self._dialog
         self.key_icon = QLabel(dialog)
         self.key_status_label = plain_label("", dialog)
-        self.key_status_label.setAccessibleName("Key status")
+        self.key_status_label.setAccessibleName(translate("KeySection", "Key status"))
         self.key_row = QHBoxLayout()
         self.key_row.addWidget(self.key_icon)
         self.key_row.addWidget(self.key_status_label, 1)
 
-        self.set_key_button = self._button("&Set key…", "Set the API key")
-        self.remove_key_button = self._button("Remo&ve key", "Remove the API key")
-        self.verify_button = self._button("&Verify", "Check the key with the service")
+        self.set_key_button = self._button(
+            translate("KeySection", "&Set key…"), translate("KeySection", "Set the API key")
+        )
+        self.remove_key_button = self._button(
+            translate("KeySection", "Remo&ve key"), translate("KeySection", "Remove the API key")
+        )
+        self.verify_button = self._button(
+            translate("KeySection", "&Verify"),
+            translate("KeySection", "Check the key with the service"),
+        )
         self.key_buttons = QHBoxLayout()
         for button in (self.set_key_button, self.remove_key_button, self.verify_button):
             self.key_buttons.addWidget(button)
@@ -129,13 +137,13 @@ class KeySection(QObject):
         self.verify_spinner.setRange(0, 0)
         self.verify_spinner.setTextVisible(False)
         self.verify_spinner.setFixedWidth(60)
-        self.verify_spinner.setAccessibleName("Checking the key")
+        self.verify_spinner.setAccessibleName(translate("KeySection", "Checking the key"))
         self.verify_spinner.hide()
         self.verify_icon = QLabel(dialog)
         self.verify_icon.hide()
         self.verify_result_label = plain_label("", dialog)
         self.verify_result_label.setWordWrap(True)
-        self.verify_result_label.setAccessibleName("Key check result")
+        self.verify_result_label.setAccessibleName(translate("KeySection", "Key check result"))
         self.verify_row = QHBoxLayout()
         self.verify_row.addWidget(self.verify_spinner)
         self.verify_row.addWidget(self.verify_icon)
@@ -145,8 +153,13 @@ class KeySection(QObject):
         self.key_editor = QFrame(dialog)
         self.key_editor.setFrameShape(QFrame.Shape.StyledPanel)
         self.key_entry = KeyEntry(self.key_editor)
-        self.save_key_button = self._button("Save key", "Save the key in the keyring")
-        self.cancel_key_button = self._button("Cancel", "Cancel entering a key")
+        self.save_key_button = self._button(
+            translate("KeySection", "Save key"),
+            translate("KeySection", "Save the key in the keyring"),
+        )
+        self.cancel_key_button = self._button(
+            translate("KeySection", "Cancel"), translate("KeySection", "Cancel entering a key")
+        )
         self.cancel_key_button.clicked.connect(self.cancel_key_entry)
         # The keyring problem: what is missing, how to get it, and the session-only choice.
         self.keyring_problem = QFrame(self.key_editor)
@@ -156,10 +169,12 @@ class KeySection(QObject):
         )
         self.keyring_problem_label = plain_label("", self.keyring_problem)
         self.keyring_problem_label.setWordWrap(True)
-        self.keyring_problem_label.setAccessibleName("Keyring problem")
+        self.keyring_problem_label.setAccessibleName(translate("KeySection", "Keyring problem"))
         self.session_only_button = self._button(
-            "Keep for this session only",
-            "Keep the key in memory until the app quits, without saving it",
+            translate("KeySection", "Keep for this session only"),
+            translate(
+                "KeySection", "Keep the key in memory until the app quits, without saving it"
+            ),
         )
         problem_text = QHBoxLayout()
         problem_text.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -178,7 +193,9 @@ class KeySection(QObject):
         editor_buttons.addWidget(self.save_key_button)
         editor_layout = QVBoxLayout(self.key_editor)
         editor_layout.addWidget(
-            plain_label("Paste the API key from your account settings:", dialog)
+            plain_label(
+                translate("KeySection", "Paste the API key from your account settings:"), dialog
+            )
         )
         editor_layout.addWidget(self.key_entry)
         editor_layout.addLayout(editor_buttons)
@@ -200,9 +217,15 @@ class KeySection(QObject):
             icon = QStyle.StandardPixmap.SP_MessageBoxWarning
         self.key_icon.setPixmap(self._dialog.style().standardIcon(icon).pixmap(16, 16))
         has_key = status is not None and status.location is not KeyLocation.NONE
-        self.set_key_button.setText("Re&place key…" if has_key else "&Set key…")
+        self.set_key_button.setText(
+            translate("KeySection", "Re&place key…")
+            if has_key
+            else translate("KeySection", "&Set key…")
+        )
         self.set_key_button.setAccessibleName(
-            "Replace the API key" if has_key else "Set the API key"
+            translate("KeySection", "Replace the API key")
+            if has_key
+            else translate("KeySection", "Set the API key")
         )
         self.set_key_button.setEnabled(own and not busy)
         self.remove_key_button.setEnabled(own and has_key and not busy)
@@ -306,7 +329,7 @@ class KeySection(QObject):
             return None
         self.clear_check()
         self.verify_spinner.show()
-        self.verify_result_label.setText("Checking…")
+        self.verify_result_label.setText(translate("KeySection", "Checking…"))
         self.busy_changed.emit(True)
         try:
             try:
@@ -316,7 +339,8 @@ class KeySection(QObject):
             else:
                 if key is None:
                     check = KeyCheck(
-                        KeyCheckStatus.INVALID, "There is no key to check. Set a key first."
+                        KeyCheckStatus.INVALID,
+                        translate("KeySection", "There is no key to check. Set a key first."),
                     )
                 else:
                     check = await self._verify(profile.base_url, key)
@@ -344,6 +368,8 @@ class KeySection(QObject):
         profile = self.profile
         if profile is None:
             return
-        text = f"Remove the API key of “{profile.name}”? You can set it again later."
-        if confirm(self._dialog, "Remove key", text):
+        text = translate(
+            "KeySection", "Remove the API key of “{name}”? You can set it again later."
+        ).format(name=profile.name)
+        if confirm(self._dialog, translate("KeySection", "Remove key"), text):
             self._start("remove-key", self.remove_key())

@@ -11,6 +11,7 @@ from fizzly_desktop.core.profiles import (
     ProfileStore,
     normalize_base_url,
 )
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.profiles.widgets import ProfileForm, ask, check_url
 
 
@@ -27,14 +28,20 @@ def ask_new_profile(parent: QWidget, store: ProfileStore) -> tuple[str, str] | N
             return exc.user_message
         return None
 
-    form = ProfileForm("Add profile", check, name="", base_url=DEFAULT_BASE_URL, parent=parent)
+    form = ProfileForm(
+        translate("Prompts", "Add profile"),
+        check,
+        name="",
+        base_url=DEFAULT_BASE_URL,
+        parent=parent,
+    )
     return (form.name(), form.base_url()) if ask(form) else None
 
 
 def ask_new_name(parent: QWidget, store: ProfileStore, profile: Profile) -> str | None:
     """A new name for ``profile``, or None when the user cancelled."""
     form = ProfileForm(
-        "Rename profile",
+        translate("Prompts", "Rename profile"),
         lambda name, _url: store.check_new_name(name, renaming=profile.name),
         name=profile.name,
         parent=parent,
@@ -44,7 +51,12 @@ def ask_new_name(parent: QWidget, store: ProfileStore, profile: Profile) -> str 
 
 def ask_base_url(parent: QWidget, profile: Profile) -> str | None:
     """A new API address for ``profile``, or None when the user cancelled."""
-    form = ProfileForm("Change API address", check_url, base_url=profile.base_url, parent=parent)
+    form = ProfileForm(
+        translate("Prompts", "Change API address"),
+        check_url,
+        base_url=profile.base_url,
+        parent=parent,
+    )
     return form.base_url() if ask(form) else None
 
 

@@ -37,6 +37,7 @@ from fizzly_desktop.core.profiles import (
 )
 from fizzly_desktop.core.tasks import TaskOwner
 from fizzly_desktop.resources import resource_path
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 from fizzly_desktop.ui.profiles.widgets import KeyEntry
 
@@ -108,7 +109,7 @@ class WelcomeView(QWidget):
         self._verify = verify
         self._tasks = TaskOwner("welcome")
         self._busy = False
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(translate("WelcomeView", "Welcome"))
         self._build()
 
     # -- building ------------------------------------------------------------------------------
@@ -124,13 +125,19 @@ class WelcomeView(QWidget):
                 pixmap.scaled(QSize(72, 72), mode=Qt.TransformationMode.SmoothTransformation)
             )
         self.logo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.logo.setAccessibleName(f"{APP_NAME} logo")
+        self.logo.setAccessibleName(translate("WelcomeView", "{app} logo").format(app=APP_NAME))
 
-        self.title_label = plain_label(f"Welcome to {APP_NAME}", self)
+        self.title_label = plain_label(
+            translate("WelcomeView", "Welcome to {APP_NAME}").format(APP_NAME=APP_NAME), self
+        )
         self.title_label.setFont(_scaled_font(self.font(), 2.0, bold=True))
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.tagline_label = plain_label(
-            "Launch your Fizzly workflows, watch every run live, and keep the images they make.",
+            translate(
+                "WelcomeView",
+                "Launch your Fizzly workflows, watch every run live, and keep the "
+                "images they make.",
+            ),
             self,
         )
         self.tagline_label.setFont(_scaled_font(self.font(), 1.15))
@@ -140,17 +147,24 @@ class WelcomeView(QWidget):
 
         # Choice 1: connect an account.
         self.account_card = _Card(
-            "Connect your Fizzly account",
-            "Paste an API key from your account settings. It is kept in your system's "
-            "keyring, never in a file.",
+            translate("WelcomeView", "Connect your Fizzly account"),
+            translate(
+                "WelcomeView",
+                "Paste an API key from your account settings. It is kept in your "
+                "system's keyring, never in a file.",
+            ),
             self,
         )
         self.key_entry = KeyEntry(self.account_card)
         self.key_entry.submitted.connect(self._on_connect_button_clicked)
-        self.key_link_button = QPushButton("Where do I find my key?", self.account_card)
+        self.key_link_button = QPushButton(
+            translate("WelcomeView", "Where do I find my key?"), self.account_card
+        )
         self.key_link_button.setFlat(True)
         self.key_link_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.key_link_button.setAccessibleName("Open your account settings to create an API key")
+        self.key_link_button.setAccessibleName(
+            translate("WelcomeView", "Open your account settings to create an API key")
+        )
         self.key_link_button.setToolTip(API_KEYS_URL)
         # The theme's own link colour, so it reads as a link in light and dark palettes alike.
         link_palette = self.key_link_button.palette()
@@ -162,13 +176,16 @@ class WelcomeView(QWidget):
         link_font.setUnderline(True)
         self.key_link_button.setFont(link_font)
         self.key_link_button.clicked.connect(self.open_key_page)
-        self.connect_button = self._big_button("Connect", "Connect your Fizzly account")
+        self.connect_button = self._big_button(
+            translate("WelcomeView", "Connect"),
+            translate("WelcomeView", "Connect your Fizzly account"),
+        )
         self.connect_button.clicked.connect(self._on_connect_button_clicked)
         self.spinner = QProgressBar(self.account_card)
         self.spinner.setRange(0, 0)
         self.spinner.setTextVisible(False)
         self.spinner.setFixedWidth(60)
-        self.spinner.setAccessibleName("Working")
+        self.spinner.setAccessibleName(translate("WelcomeView", "Working"))
         self.spinner.hide()
         self.status_icon = QLabel(self.account_card)
         self.status_icon.setPixmap(
@@ -177,11 +194,15 @@ class WelcomeView(QWidget):
         self.status_icon.hide()
         self.status_label = plain_label("", self.account_card)
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Connection status")
+        self.status_label.setAccessibleName(translate("WelcomeView", "Connection status"))
         self.status_label.hide()
-        self.session_only_button = QPushButton("Keep for this session only", self.account_card)
+        self.session_only_button = QPushButton(
+            translate("WelcomeView", "Keep for this session only"), self.account_card
+        )
         self.session_only_button.setAccessibleName(
-            "Keep the key in memory until the app quits, without saving it"
+            translate(
+                "WelcomeView", "Keep the key in memory until the app quits, without saving it"
+            )
         )
         self.session_only_button.clicked.connect(self._on_session_only_button_clicked)
         self.session_only_button.hide()
@@ -205,12 +226,18 @@ class WelcomeView(QWidget):
 
         # Choice 2: the sandbox.
         self.sandbox_card = _Card(
-            "Try the local sandbox",
-            "Run demo workflows on this computer: no account, no internet and no credits "
-            "needed. You can connect your account any time later.",
+            translate("WelcomeView", "Try the local sandbox"),
+            translate(
+                "WelcomeView",
+                "Run demo workflows on this computer: no account, no internet and no "
+                "credits needed. You can connect your account any time later.",
+            ),
             self,
         )
-        self.sandbox_button = self._big_button("Try the sandbox", "Try the local sandbox")
+        self.sandbox_button = self._big_button(
+            translate("WelcomeView", "Try the sandbox"),
+            translate("WelcomeView", "Try the local sandbox"),
+        )
         self.sandbox_button.clicked.connect(self.choose_sandbox)
         self.sandbox_card.body.addStretch(1)
         self.sandbox_card.body.addWidget(self.sandbox_button)
@@ -263,7 +290,11 @@ class WelcomeView(QWidget):
         self.status_label.setVisible(bool(text))
         self.spinner.setVisible(working)
         self.status_icon.setVisible(error and bool(text))
-        self.status_label.setAccessibleName("Problem" if error else "Connection status")
+        self.status_label.setAccessibleName(
+            translate("WelcomeView", "Problem")
+            if error
+            else translate("WelcomeView", "Connection status")
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -281,7 +312,10 @@ class WelcomeView(QWidget):
         """Open the account settings page where API keys are created, in the web browser."""
         if not QDesktopServices.openUrl(QUrl(API_KEYS_URL)):
             self._show_status(
-                f"No web browser could be opened. Visit {API_KEYS_URL} to create a key.",
+                translate(
+                    "WelcomeView",
+                    "No web browser could be opened. Visit {API_KEYS_URL} to create a key.",
+                ).format(API_KEYS_URL=API_KEYS_URL),
                 error=True,
             )
 
@@ -307,14 +341,14 @@ class WelcomeView(QWidget):
         session only".
         """
         if not self.key_entry.text().strip():
-            self._show_status("Paste your API key first.", error=True)
+            self._show_status(translate("WelcomeView", "Paste your API key first."), error=True)
             self.key_entry.setFocus()
             return False
         self.session_only_button.hide()
         self._set_busy(True)
         try:
             if not session_only:
-                self._show_status("Checking your key…", working=True)
+                self._show_status(translate("WelcomeView", "Checking your key…"), working=True)
             saved = await check_and_store_key(
                 self._store,
                 ACCOUNT_PROFILE_NAME,

@@ -27,6 +27,7 @@ from fizzly_desktop.core.profiles import (
     normalize_base_url,
 )
 from fizzly_desktop.core.secrets import looks_like_key
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 
 
@@ -44,8 +45,10 @@ class KeyEntry(QWidget):
         self.field = QLineEdit(self)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setPlaceholderText("fiz_…")
-        self.field.setAccessibleName("API key")
-        self.field.setAccessibleDescription("Paste your Fizzly API key. It is hidden as you type.")
+        self.field.setAccessibleName(translate("KeyEntry", "API key"))
+        self.field.setAccessibleDescription(
+            translate("KeyEntry", "Paste your Fizzly API key. It is hidden as you type.")
+        )
         # A key is a password: no undo history or drag-out of the secret.
         self.field.setDragEnabled(False)
         self.field.setInputMethodHints(
@@ -55,13 +58,13 @@ class KeyEntry(QWidget):
         )
         self.reveal_button = QToolButton(self)
         self.reveal_button.setCheckable(True)
-        self.reveal_button.setText("Show")
-        self.reveal_button.setAccessibleName("Show key")
-        self.reveal_button.setToolTip("Show the key as plain text")
+        self.reveal_button.setText(translate("KeyEntry", "Show"))
+        self.reveal_button.setAccessibleName(translate("KeyEntry", "Show key"))
+        self.reveal_button.setToolTip(translate("KeyEntry", "Show the key as plain text"))
         self.reveal_button.toggled.connect(self._on_reveal_button_toggled)
         self.warning_label = plain_label("", self)
         self.warning_label.setWordWrap(True)
-        self.warning_label.setAccessibleName("Key warning")
+        self.warning_label.setAccessibleName(translate("KeyEntry", "Key warning"))
         self.warning_label.hide()
 
         row = QHBoxLayout()
@@ -92,10 +95,16 @@ class KeyEntry(QWidget):
         self.field.setEchoMode(
             QLineEdit.EchoMode.Normal if revealed else QLineEdit.EchoMode.Password
         )
-        self.reveal_button.setText("Hide" if revealed else "Show")
-        self.reveal_button.setAccessibleName("Hide key" if revealed else "Show key")
+        self.reveal_button.setText(
+            translate("KeyEntry", "Hide") if revealed else translate("KeyEntry", "Show")
+        )
+        self.reveal_button.setAccessibleName(
+            translate("KeyEntry", "Hide key") if revealed else translate("KeyEntry", "Show key")
+        )
         self.reveal_button.setToolTip(
-            "Hide the key again" if revealed else "Show the key as plain text"
+            translate("KeyEntry", "Hide the key again")
+            if revealed
+            else translate("KeyEntry", "Show the key as plain text")
         )
 
     def _on_field_text_changed(self, text: str) -> None:
@@ -125,17 +134,17 @@ class ProfileForm(QDialog):
         form = QFormLayout()
         if name is not None:
             self.name_edit = QLineEdit(name, self)
-            self.name_edit.setAccessibleName("Profile name")
+            self.name_edit.setAccessibleName(translate("ProfileForm", "Profile name"))
             self.name_edit.setMaxLength(64)
-            form.addRow("&Name:", self.name_edit)
+            form.addRow(translate("ProfileForm", "&Name:"), self.name_edit)
         if base_url is not None:
             self.url_edit = QLineEdit(base_url, self)
-            self.url_edit.setAccessibleName("API address")
+            self.url_edit.setAccessibleName(translate("ProfileForm", "API address"))
             self.url_edit.setPlaceholderText(DEFAULT_BASE_URL)
-            form.addRow("API &address:", self.url_edit)
+            form.addRow(translate("ProfileForm", "API &address:"), self.url_edit)
         self.error_label = plain_label("", self)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Problem")
+        self.error_label.setAccessibleName(translate("ProfileForm", "Problem"))
         self.error_label.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -199,7 +208,7 @@ class ProfileList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Profiles")
+        self.setAccessibleName(translate("ProfileList", "Profiles"))
         self.setMinimumWidth(200)
         self.setIconSize(QSize(16, 16))
 
@@ -227,7 +236,7 @@ class ProfileList(QListWidget):
                 font.setBold(True)
                 item.setFont(font)
                 item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
-                item.setToolTip("The active profile")
+                item.setToolTip(translate("ProfileList", "The active profile"))
             else:
                 item.setIcon(blank_icon())
             self.addItem(item)

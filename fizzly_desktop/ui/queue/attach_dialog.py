@@ -21,40 +21,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.ui.i18n import translate
+
 
 class AttachDialog(QDialog):
     attach_requested = Signal(str, str)
 
     def __init__(self, workflows: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Attach to a Run")
+        self.setWindowTitle(translate("AttachDialog", "Attach to a Run"))
         intro = QLabel(
-            "Follow a run sent from elsewhere (another computer, a script, a webhook log): "
-            "paste its request ID and choose its workflow. The server is asked first; its "
-            "inputs stay unknown here."
+            translate(
+                "AttachDialog",
+                "Follow a run sent from elsewhere (another computer, a script, a "
+                "webhook log): paste its request ID and choose its workflow. The "
+                "server is asked first; its inputs stay unknown here.",
+            )
         )
         intro.setWordWrap(True)
         self.request_id = QLineEdit()
         self.request_id.setPlaceholderText("run_abc123")
-        self.request_id.setAccessibleName("Request ID")
+        self.request_id.setAccessibleName(translate("AttachDialog", "Request ID"))
         self.workflow = QComboBox()
         self.workflow.setEditable(True)
-        self.workflow.setAccessibleName("Workflow")
+        self.workflow.setAccessibleName(translate("AttachDialog", "Workflow"))
         self.workflow.addItems(list(workflows))
-        self.workflow.setToolTip("owner/workflow, as in the library")
+        self.workflow.setToolTip(translate("AttachDialog", "owner/workflow, as in the library"))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setStyleSheet("color: palette(highlight);")
         self.problem.hide()
         form = QFormLayout()
-        form.addRow("&Request ID:", self.request_id)
-        form.addRow("&Workflow:", self.workflow)
+        form.addRow(translate("AttachDialog", "&Request ID:"), self.request_id)
+        form.addRow(translate("AttachDialog", "&Workflow:"), self.workflow)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.attach_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.attach_button.setText("Attach")
+        self.attach_button.setText(translate("AttachDialog", "Attach"))
         self.buttons.accepted.connect(self._on_attach)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -66,7 +71,7 @@ class AttachDialog(QDialog):
     def _on_attach(self) -> None:
         self.problem.hide()
         self.attach_button.setEnabled(False)
-        self.attach_button.setText("Asking the server…")
+        self.attach_button.setText(translate("AttachDialog", "Asking the server…"))
         self.attach_requested.emit(self.workflow.currentText(), self.request_id.text())
 
     def show_problem(self, text: str) -> None:
@@ -74,4 +79,4 @@ class AttachDialog(QDialog):
         self.problem.setText(text)
         self.problem.show()
         self.attach_button.setEnabled(True)
-        self.attach_button.setText("Attach")
+        self.attach_button.setText(translate("AttachDialog", "Attach"))

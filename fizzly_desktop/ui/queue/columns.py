@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPixmap
 
 from fizzly_desktop.core.runs import Run
+from fizzly_desktop.ui.i18n import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ThumbnailProvider = Callable[[Run], QPixmap | None]
@@ -36,16 +37,16 @@ class Column(enum.IntEnum):
 
 
 HEADERS = {
-    Column.WORKFLOW: "Workflow",
-    Column.STATE: "State",
-    Column.QUEUE: "Queue",
-    Column.PROGRESS: "Progress",
-    Column.NODE: "Current node",
-    Column.CREDITS: "Credits",
-    Column.ELAPSED: "Elapsed",
-    Column.SUBMITTED: "Submitted",
-    Column.SEED: "Seed",
-    Column.PROMPT: "Prompt",
+    Column.WORKFLOW: translate("Columns", "Workflow"),
+    Column.STATE: translate("Columns", "State"),
+    Column.QUEUE: translate("Columns", "Queue"),
+    Column.PROGRESS: translate("Columns", "Progress"),
+    Column.NODE: translate("Columns", "Current node"),
+    Column.CREDITS: translate("Columns", "Credits"),
+    Column.ELAPSED: translate("Columns", "Elapsed"),
+    Column.SUBMITTED: translate("Columns", "Submitted"),
+    Column.SEED: translate("Columns", "Seed"),
+    Column.PROMPT: translate("Columns", "Prompt"),
 }
 #: Columns hidden until the user shows them (header menu); the layout keeps the choice.
 HIDDEN_BY_DEFAULT = (Column.NODE, Column.SEED, Column.PROMPT)

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core.library_search import DATE_RANGES
 from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
 from fizzly_desktop.core.words import plural
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.queue.run_table import (
     HEADERS,
     HIDDEN_BY_DEFAULT,
@@ -65,10 +66,10 @@ from fizzly_desktop.ui.run_menu import Shortcut, run_action, run_menu
 
 #: The choices of the marks filter beside the search: (words, filter value).
 MARK_FILTERS: tuple[tuple[str, str], ...] = (
-    ("All runs", ""),
-    ("Starred", "starred"),
-    ("Not rejected", "not_rejected"),
-    ("Rejected", "rejected"),
+    (translate("QueueView", "All runs"), ""),
+    (translate("QueueView", "Starred"), "starred"),
+    (translate("QueueView", "Not rejected"), "not_rejected"),
+    (translate("QueueView", "Rejected"), "rejected"),
 )
 
 
@@ -101,19 +102,21 @@ class QueueView(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 0)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search prompts, inputs, workflow, state, request ID, error")
+        self.search.setPlaceholderText(
+            translate("QueueView", "Search prompts, inputs, workflow, state, request ID, error")
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search runs")
+        self.search.setAccessibleName(translate("QueueView", "Search runs"))
         self.search.textChanged.connect(self.proxy.set_text)
         self.marks_filter = QComboBox()
-        self.marks_filter.setAccessibleName("Show runs by mark")
+        self.marks_filter.setAccessibleName(translate("QueueView", "Show runs by mark"))
         for label, value in MARK_FILTERS:
             self.marks_filter.addItem(label, value)
         self.marks_filter.currentIndexChanged.connect(
             lambda _i: self.marks_filter_changed.emit(self.marks_filter.currentData() or "")
         )
         self.date_filter = QComboBox()
-        self.date_filter.setAccessibleName("Show runs made")
+        self.date_filter.setAccessibleName(translate("QueueView", "Show runs made"))
         for label, value in DATE_RANGES:
             self.date_filter.addItem(label, value)
         self.date_filter.currentIndexChanged.connect(
@@ -128,7 +131,7 @@ class QueueView(QWidget):
         layout.addLayout(bar)
 
         self.table = QTableView()
-        self.table.setAccessibleName("Runs")
+        self.table.setAccessibleName(translate("QueueView", "Runs"))
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -205,43 +208,65 @@ class QueueView(QWidget):
 
     def _build_actions(self) -> None:
         self.cancel_action = self._action(
-            "&Cancel",
+            translate("QueueView", "&Cancel"),
             QKeySequence.StandardKey.Delete,
             lambda: self._emit_ids(self.cancel_requested),
         )
         self.retry_action = self._action(
-            "&Retry", "Ctrl+R", lambda: self._emit_ids(self.retry_requested)
+            translate("QueueView", "&Retry"), "Ctrl+R", lambda: self._emit_ids(self.retry_requested)
         )
         self.use_inputs_action = self._action(
-            "&Use These Inputs", "Ctrl+U", lambda: self._emit_current(self.use_inputs_requested)
+            translate("QueueView", "&Use These Inputs"),
+            "Ctrl+U",
+            lambda: self._emit_current(self.use_inputs_requested),
         )
         # No key of its own: Ctrl+Shift+C copies a picture everywhere else (strip, grid,
         # gallery, viewer), and one key meaning two things a click apart misleads.
         self.copy_id_action = self._action(
-            "Copy Request &ID",
+            translate("QueueView", "Copy Request &ID"),
             None,
             lambda: self._emit_current(self.copy_request_id_requested, need_request_id=True),
         )
         self.open_folder_action = self._action(
-            "Open Output &Folder", "Ctrl+O", lambda: self._emit_current(self.open_folder_requested)
+            translate("QueueView", "Open Output &Folder"),
+            "Ctrl+O",
+            lambda: self._emit_current(self.open_folder_requested),
         )
         self.remove_action = self._action(
-            "Remove from &History", "Shift+Del", lambda: self._emit_ids(self.remove_requested)
+            translate("QueueView", "Remove from &History"),
+            "Shift+Del",
+            lambda: self._emit_ids(self.remove_requested),
         )
         self.export_action = self._action(
-            "&Export Images…", None, lambda: self._emit_ids(self.export_requested)
+            translate("QueueView", "&Export Images…"),
+            None,
+            lambda: self._emit_ids(self.export_requested),
         )
         # As in photo managers: one key stars, one rejects; pressing it again takes it back.
-        self.star_action = self._action("&Star", "S", lambda: self._emit_mark("star"))
-        self.reject_action = self._action("Re&ject", "X", lambda: self._emit_mark("reject"))
-        self.compare_action = self._action("C&ompare…", "C", self._emit_compare)
-        self.delete_action = self._action(
-            "&Delete with Files…", "Ctrl+Del", lambda: self._emit_ids(self.delete_requested)
+        self.star_action = self._action(
+            translate("QueueView", "&Star"), "S", lambda: self._emit_mark("star")
         )
-        self.clear_history_action = QAction("C&lear History…", self)
-        self.attach_action = QAction("&Attach to a Run by Request ID…", self)
-        self.move_up_action = self._action("Move &Earlier", "Ctrl+Up", lambda: self._emit_move(-1))
-        self.move_down_action = self._action("Move &Later", "Ctrl+Down", lambda: self._emit_move(1))
+        self.reject_action = self._action(
+            translate("QueueView", "Re&ject"), "X", lambda: self._emit_mark("reject")
+        )
+        self.compare_action = self._action(
+            translate("QueueView", "C&ompare…"), "C", self._emit_compare
+        )
+        self.delete_action = self._action(
+            translate("QueueView", "&Delete with Files…"),
+            "Ctrl+Del",
+            lambda: self._emit_ids(self.delete_requested),
+        )
+        self.clear_history_action = QAction(translate("QueueView", "C&lear History…"), self)
+        self.attach_action = QAction(
+            translate("QueueView", "&Attach to a Run by Request ID…"), self
+        )
+        self.move_up_action = self._action(
+            translate("QueueView", "Move &Earlier"), "Ctrl+Up", lambda: self._emit_move(-1)
+        )
+        self.move_down_action = self._action(
+            translate("QueueView", "Move &Later"), "Ctrl+Down", lambda: self._emit_move(1)
+        )
         self._update_actions()
 
     def selected_runs(self) -> list[Run]:

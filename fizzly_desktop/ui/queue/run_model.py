@@ -31,6 +31,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from fizzly_desktop.core import formatting, words
 from fizzly_desktop.core.formatting import format_duration
 from fizzly_desktop.core.runs import Run, RunState
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.queue.columns import (
     _ALIGN_RIGHT,
     _CELL_SLOT,
@@ -91,7 +92,9 @@ def prompt_of(run: Run) -> str:
 def _credits_tooltip(run: Run) -> str:
     used = formatting.plural_credits(run.credits_used or 0)
     if run.credits_refunded:
-        return f"{used} charged, {formatting.plural_credits(run.credits_refunded)} refunded"
+        return translate("RunModel", "{used} charged, {plural_credits} refunded").format(
+            used=used, plural_credits=formatting.plural_credits(run.credits_refunded)
+        )
     return f"{used} charged"
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core.runs import StateGroup
 from fizzly_desktop.core.words import plural
+from fizzly_desktop.ui.i18n import translate
 
 #: The groups' names, as core words them (StateGroup.label).
 LABELS: dict[StateGroup, str] = {group: group.label for group in StateGroup}
@@ -60,7 +61,7 @@ class StateFilterList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Run filters")
+        self.setAccessibleName(translate("StateFilterList", "Run filters"))
         self.setFrameShape(QListWidget.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -11,17 +11,24 @@ from PySide6.QtWidgets import QWidget
 
 from fizzly_desktop import APP_NAME, __version__
 from fizzly_desktop.core.paths import app_paths
+from fizzly_desktop.ui.i18n import translate
 
 
 def about_text() -> str:
     paths = app_paths()
-    return (
-        f"<h3>{APP_NAME} {__version__}</h3>"
-        "<p>Launch Fizzly workflow runs, watch each node's progress live, and keep the images "
-        "that come out.</p>"
-        f"<p>Python {platform.python_version()} · PySide6 {pyside_version}</p>"
-        f"<p>History: {html.escape(str(paths.history_db))}<br>"
-        f"Logs: {html.escape(str(paths.log_file))}</p>"
+    return translate(
+        "About",
+        "<h3>{APP_NAME} {version__}</h3><p>Launch Fizzly workflow runs, watch "
+        "each node's progress live, and keep the images that come "
+        "out.</p><p>Python {python_version} · PySide6 "
+        "{pyside_version}</p><p>History: {escape}<br>Logs: {escape2}</p>",
+    ).format(
+        APP_NAME=APP_NAME,
+        version__=__version__,
+        python_version=platform.python_version(),
+        pyside_version=pyside_version,
+        escape=html.escape(str(paths.history_db)),
+        escape2=html.escape(str(paths.log_file)),
     )
 
 
@@ -29,7 +36,7 @@ def show_about(parent: QWidget) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)
-    box.setWindowTitle(f"About {APP_NAME}")
+    box.setWindowTitle(translate("About", "About {APP_NAME}").format(APP_NAME=APP_NAME))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text())
     icon = parent.windowIcon()

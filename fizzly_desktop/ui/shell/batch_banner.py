@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 
 
@@ -21,7 +22,7 @@ class BatchBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Paused batch")
+        self.setAccessibleName(translate("BatchBanner", "Paused batch"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(self.backgroundRole().AlternateBase)
@@ -29,10 +30,10 @@ class BatchBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.label = plain_label(wrap=True, selectable=True)
-        self.resume_button = QPushButton("Resume")
-        self.resume_button.setAccessibleName("Resume batch")
-        self.cancel_button = QPushButton("Cancel batch")
-        self.cancel_button.setAccessibleName("Cancel batch")
+        self.resume_button = QPushButton(translate("BatchBanner", "Resume"))
+        self.resume_button.setAccessibleName(translate("BatchBanner", "Resume batch"))
+        self.cancel_button = QPushButton(translate("BatchBanner", "Cancel batch"))
+        self.cancel_button.setAccessibleName(translate("BatchBanner", "Cancel batch"))
         layout.addWidget(self.label, 1)
         layout.addWidget(self.resume_button)
         layout.addWidget(self.cancel_button)

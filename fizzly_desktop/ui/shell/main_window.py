@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.ui.forms.form_panel import FormPanel
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import ElidedLabel
 from fizzly_desktop.ui.shell.batch_banner import BatchBanner
 from fizzly_desktop.ui.shell.status_bar import AppStatusBar
@@ -69,7 +70,7 @@ class BatchBar(QWidget):
         layout.setContentsMargins(6, 4, 6, 0)
         layout.setSpacing(6)
         self.combo = QComboBox()
-        self.combo.setAccessibleName("Batch")
+        self.combo.setAccessibleName(translate("BatchBar", "Batch"))
         self.combo.setMinimumContentsLength(14)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -86,12 +87,24 @@ class BatchBar(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             return button
 
-        self.pause_button = tool("Pause", "Stop sending this batch's waiting runs")
-        self.cancel_button = tool("Cancel batch", "Cancel every run of this batch not yet finished")
-        self.retry_button = tool("Retry failed", "Send this batch's failed runs again, as new runs")
-        self.grid_button = tool("Grid", "Show the batch's outputs as a grid by the swept values")
+        self.pause_button = tool(
+            translate("BatchBar", "Pause"),
+            translate("BatchBar", "Stop sending this batch's waiting runs"),
+        )
+        self.cancel_button = tool(
+            translate("BatchBar", "Cancel batch"),
+            translate("BatchBar", "Cancel every run of this batch not yet finished"),
+        )
+        self.retry_button = tool(
+            translate("BatchBar", "Retry failed"),
+            translate("BatchBar", "Send this batch's failed runs again, as new runs"),
+        )
+        self.grid_button = tool(
+            translate("BatchBar", "Grid"),
+            translate("BatchBar", "Show the batch's outputs as a grid by the swept values"),
+        )
         self.grid_button.setCheckable(True)
-        layout.addWidget(QLabel("Batch:"))
+        layout.addWidget(QLabel(translate("BatchBar", "Batch:")))
         layout.addWidget(self.combo)
         layout.addWidget(self.status, 1)
         for button in (self.pause_button, self.cancel_button, self.retry_button, self.grid_button):
@@ -131,15 +144,17 @@ class MainWindow(QMainWindow):
         profile_box = QWidget()
         profile_layout = QVBoxLayout(profile_box)
         profile_layout.setContentsMargins(8, 0, 8, 0)
-        profile_layout.addWidget(_caption("Profile"))
+        profile_layout.addWidget(_caption(translate("MainWindow", "Profile")))
         profile_row = QHBoxLayout()
         self.profile_combo = QComboBox()
-        self.profile_combo.setAccessibleName("Active profile")
+        self.profile_combo.setAccessibleName(translate("MainWindow", "Active profile"))
         self.profile_combo.activated.connect(self._on_profile_combo_activated)
         self.manage_profiles_button = QToolButton()
         self.manage_profiles_button.setText("…")
-        self.manage_profiles_button.setToolTip("Manage profiles and API keys")
-        self.manage_profiles_button.setAccessibleName("Manage profiles")
+        self.manage_profiles_button.setToolTip(
+            translate("MainWindow", "Manage profiles and API keys")
+        )
+        self.manage_profiles_button.setAccessibleName(translate("MainWindow", "Manage profiles"))
         profile_row.addWidget(self.profile_combo, 1)
         profile_row.addWidget(self.manage_profiles_button)
         profile_layout.addLayout(profile_row)
@@ -150,7 +165,7 @@ class MainWindow(QMainWindow):
         runs_box = QWidget()
         runs_layout = QVBoxLayout(runs_box)
         runs_layout.setContentsMargins(8, 0, 8, 0)
-        runs_layout.addWidget(_caption("Runs"))
+        runs_layout.addWidget(_caption(translate("MainWindow", "Runs")))
         # The state groups and their counts come with the run table, after the first paint.
         self.state_filters: StateFilterList
         self._filters_stand_in = QWidget()
@@ -193,8 +208,8 @@ class MainWindow(QMainWindow):
         self.gallery = QWidget()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.queue_splitter, "Queue")
-        self.tabs.addTab(self.gallery, "Gallery")
+        self.tabs.addTab(self.queue_splitter, translate("MainWindow", "Queue"))
+        self.tabs.addTab(self.gallery, translate("MainWindow", "Gallery"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("MainSplitter")
@@ -251,7 +266,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.indexOf(self.gallery)
         self.tabs.removeTab(index)
         self.gallery.deleteLater()
-        self.tabs.insertTab(index, gallery, "Gallery")
+        self.tabs.insertTab(index, gallery, translate("MainWindow", "Gallery"))
         self.gallery = gallery
         showing_welcome = self.central.currentWidget() is self.welcome
         self.central.removeWidget(self.welcome)
@@ -273,19 +288,33 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self._menus = {name: bar.addMenu(name) for name in ("&File", "&Run", "&View", "&Help")}
+        titles = {
+            "&File": translate("MainWindow", "&File"),
+            "&Run": translate("MainWindow", "&Run"),
+            "&View": translate("MainWindow", "&View"),
+            "&Help": translate("MainWindow", "&Help"),
+        }
+        self._menus = {name: bar.addMenu(title) for name, title in titles.items()}
         self.file_menu, self.run_menu = self._menus["&File"], self._menus["&Run"]
         self.view_menu, self.help_menu = self._menus["&View"], self._menus["&Help"]
 
-        self.profiles_action = self._add("&File", "&Profiles and API Keys…", "Ctrl+,")
+        self.profiles_action = self._add(
+            "&File", translate("MainWindow", "&Profiles and API Keys…"), "Ctrl+,"
+        )
         self.profiles_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.manage_profiles_button.clicked.connect(self.profiles_action.trigger)
-        self.add_workflow_action = self._add("&File", "&Add Workflow…", "Ctrl+Shift+N")
-        self.import_rows_action = self._add("&File", "&Import Inputs from CSV or JSONL…", "Ctrl+I")
-        self.outputs_folder_action = self._add("&File", "Choose &Outputs Folder…")
+        self.add_workflow_action = self._add(
+            "&File", translate("MainWindow", "&Add Workflow…"), "Ctrl+Shift+N"
+        )
+        self.import_rows_action = self._add(
+            "&File", translate("MainWindow", "&Import Inputs from CSV or JSONL…"), "Ctrl+I"
+        )
+        self.outputs_folder_action = self._add(
+            "&File", translate("MainWindow", "Choose &Outputs Folder…")
+        )
         self.file_menu.addSeparator()
         # Not StandardKey.Quit: it is empty where the platform theme names no key for it.
-        self.quit_action = self._add("&File", "&Quit", "Ctrl+Q")
+        self.quit_action = self._add("&File", translate("MainWindow", "&Quit"), "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
 
@@ -293,24 +322,32 @@ class MainWindow(QMainWindow):
         # The main Return key and the keypad's Enter are two keys to Qt; both run the form.
         self.run_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.run_action.triggered.connect(self.form_panel.run_button.click)
-        self.build_batch_action = self._add("&Run", "&Build Batch…", "Ctrl+B")
+        self.build_batch_action = self._add(
+            "&Run", translate("MainWindow", "&Build Batch…"), "Ctrl+B"
+        )
         self.build_batch_action.triggered.connect(self.form_panel.batch_button.click)
         self.run_menu.addSeparator()
         self._queue_actions_end = self.run_menu.addSeparator()
-        self.pause_all_action = self._add("&Run", "&Pause Sending", "Ctrl+P")
+        self.pause_all_action = self._add(
+            "&Run", translate("MainWindow", "&Pause Sending"), "Ctrl+P"
+        )
         self.pause_all_action.setCheckable(True)
 
-        self.show_queue_action = self._add("&View", "&Queue", "Ctrl+1")
+        self.show_queue_action = self._add("&View", translate("MainWindow", "&Queue"), "Ctrl+1")
         self.show_queue_action.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
-        self.show_gallery_action = self._add("&View", "&Gallery", "Ctrl+2")
+        self.show_gallery_action = self._add("&View", translate("MainWindow", "&Gallery"), "Ctrl+2")
         self.show_gallery_action.triggered.connect(lambda: self.tabs.setCurrentIndex(1))
-        self.find_action = self._add("&View", "&Filter Runs", QKeySequence.StandardKey.Find)
+        self.find_action = self._add(
+            "&View", translate("MainWindow", "&Filter Runs"), QKeySequence.StandardKey.Find
+        )
         self.find_action.triggered.connect(self._on_find_triggered)
 
-        self.open_logs_action = self._add("&Help", "Open &Log Folder")
+        self.open_logs_action = self._add("&Help", translate("MainWindow", "Open &Log Folder"))
         self.open_logs_action.triggered.connect(self._on_open_logs_triggered)
         self.help_menu.addSeparator()
-        self.about_action = self._add("&Help", f"&About {APP_NAME}")
+        self.about_action = self._add(
+            "&Help", translate("MainWindow", "&About {APP_NAME}").format(APP_NAME=APP_NAME)
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
 
@@ -367,7 +404,11 @@ class MainWindow(QMainWindow):
     # --- title -----------------------------------------------------------------------------
     def set_counts_in_title(self, active: int, queued: int) -> None:
         if active or queued:
-            self.setWindowTitle(f"{APP_NAME} — {active:,} on the server, {queued:,} not sent yet")
+            self.setWindowTitle(
+                translate(
+                    "MainWindow", "{APP_NAME} — {active} on the server, {queued} not sent yet"
+                ).format(APP_NAME=APP_NAME, active=format(active, ","), queued=format(queued, ","))
+            )
         else:
             self.setWindowTitle(APP_NAME)
 

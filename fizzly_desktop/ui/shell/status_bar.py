@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from fizzly_desktop.core.formatting import plural_credits
+from fizzly_desktop.ui.i18n import translate
 
 
 class Connection(enum.Enum):
@@ -48,11 +49,15 @@ class AppStatusBar(QStatusBar):
         self.setSizeGripEnabled(True)
         # Not permanent: a notice (showMessage) takes the server's place for a while. With
         # every field permanent, notices had no room and were never seen.
-        self.server_label = self._field("Server", stretch=1, permanent=False)
-        self.connection_label = self._field("Connection")
-        self.budget_label = self._field("Rate limit budget")
-        self.runs_label = self._field("Runs on the server and not sent yet")
-        self.credits_label = self._field("Credits used this session")
+        self.server_label = self._field(
+            translate("AppStatusBar", "Server"), stretch=1, permanent=False
+        )
+        self.connection_label = self._field(translate("AppStatusBar", "Connection"))
+        self.budget_label = self._field(translate("AppStatusBar", "Rate limit budget"))
+        self.runs_label = self._field(
+            translate("AppStatusBar", "Runs on the server and not sent yet")
+        )
+        self.credits_label = self._field(translate("AppStatusBar", "Credits used this session"))
         self._budget: tuple[int, int, float | None] | None = None
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -60,7 +65,7 @@ class AppStatusBar(QStatusBar):
         self.set_connection(Connection.CONNECTING)
         self.set_counts(active=0, queued=0)
         self.set_credits(0)
-        self.budget_label.setText("Rate limit: —")
+        self.budget_label.setText(translate("AppStatusBar", "Rate limit: —"))
 
     def _field(self, accessible_name: str, stretch: int = 0, *, permanent: bool = True) -> QLabel:
         label = QLabel(self)
@@ -92,17 +97,29 @@ class AppStatusBar(QStatusBar):
         if self._budget is None:
             return
         remaining, limit, reset_at = self._budget
-        text = f"Rate limit: {remaining} of {limit} left"
+        text = translate("AppStatusBar", "Rate limit: {remaining} of {limit} left").format(
+            remaining=remaining, limit=limit
+        )
         if reset_at is not None:
             seconds = max(0, round(reset_at - time.time()))
             if seconds > 0 and remaining < limit:
-                text += f" · resets in {seconds} s"
+                text += translate("AppStatusBar", " · resets in {seconds} s").format(
+                    seconds=seconds
+                )
             elif seconds == 0:
                 self._tick.stop()
         self.budget_label.setText(text)
 
     def set_counts(self, *, active: int, queued: int) -> None:
-        self.runs_label.setText(f"{active:,} on the server · {queued:,} not sent yet")
+        self.runs_label.setText(
+            translate("AppStatusBar", "{active} on the server · {queued} not sent yet").format(
+                active=format(active, ","), queued=format(queued, ",")
+            )
+        )
 
     def set_credits(self, credits_used: float) -> None:
-        self.credits_label.setText(f"{plural_credits(credits_used)} this session")
+        self.credits_label.setText(
+            translate("AppStatusBar", "{plural_credits} this session").format(
+                plural_credits=plural_credits(credits_used)
+            )
+        )
