@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -45,7 +45,9 @@ from fizzly_desktop.core.formatting import format_duration, plural_credits
 from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
 from fizzly_desktop.core.words import WaitCauses
+from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.tones import set_tone
 
 _NODE_MARKS = {
     None: ("○", "Pending"),
@@ -120,6 +122,16 @@ class NodeTimeline(QTreeWidget):
     def clear(self) -> None:
         self._shown = None
         super().clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            # The current node's band was given the old palette's colour: give it the new one.
+            for i in range(self.topLevelItemCount()):
+                item = self.topLevelItem(i)
+                if item is not None and item.font(0).bold():
+                    for column in range(4):
+                        item.setBackground(column, self.palette().alternateBase())
+        super().changeEvent(event)
 
     @staticmethod
     def _rows(run: Run, expected_nodes: Sequence[str]) -> list[_TimelineRow]:
@@ -272,6 +284,7 @@ class RunDetailsPanel(QWidget):
         error_font = QFont(self.error_label.font())
         error_font.setBold(True)
         self.error_label.setFont(error_font)
+        set_tone(self.error_label, Tone.FAILED)
         self.advice_label = plain_label(wrap=True, muted=True, selectable=True)
         error_layout.addWidget(self.error_label)
         error_layout.addWidget(self.advice_label)

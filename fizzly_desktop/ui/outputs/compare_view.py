@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QImage,
     QMouseEvent,
     QPainter,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.compare import InputDifference, ViewState, grid_shape
+from fizzly_desktop.ui.colors import ON_SCRIM, SCRIM
 
 
 class ComparePane(QWidget):
@@ -89,12 +89,12 @@ class ComparePane(QWidget):
                 painter.setClipRect(QRectF(split, 0, self.width() - split, self.height()))
                 painter.drawImage(self._target(self.other), self.other)
                 painter.restore()
-                painter.setPen(QPen(QColor(255, 255, 255), 2))
+                painter.setPen(QPen(ON_SCRIM, 2))
                 painter.drawLine(QPointF(split, 0), QPointF(split, self.height()))
         # The caption on a dark band, readable over any picture.
         band = QRectF(0, self.height() - 22, self.width(), 22)
-        painter.fillRect(band, QBrush(QColor(0, 0, 0, 150)))
-        painter.setPen(QColor(255, 255, 255))
+        painter.fillRect(band, QBrush(SCRIM))
+        painter.setPen(ON_SCRIM)
         painter.drawText(band.adjusted(6, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, self.caption)
         painter.end()
 

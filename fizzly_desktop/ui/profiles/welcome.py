@@ -37,8 +37,10 @@ from fizzly_desktop.core.profiles import (
 )
 from fizzly_desktop.core.tasks import TaskOwner
 from fizzly_desktop.resources import resource_path
+from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.labels import plain_label
 from fizzly_desktop.ui.profiles.widgets import KeyEntry
+from fizzly_desktop.ui.tones import set_tone
 
 log = logging.getLogger(__name__)
 
@@ -153,11 +155,7 @@ class WelcomeView(QWidget):
         self.key_link_button.setAccessibleName("Open your account settings to create an API key")
         self.key_link_button.setToolTip(API_KEYS_URL)
         # The theme's own link colour, so it reads as a link in light and dark palettes alike.
-        link_palette = self.key_link_button.palette()
-        link_palette.setColor(
-            QPalette.ColorRole.ButtonText, link_palette.color(QPalette.ColorRole.Link)
-        )
-        self.key_link_button.setPalette(link_palette)
+        set_tone(self.key_link_button, Tone.LINK)
         link_font = QFont(self.key_link_button.font())
         link_font.setUnderline(True)
         self.key_link_button.setFont(link_font)
