@@ -34,6 +34,7 @@ from fizzly_desktop.ui.colors import (
     tinted,
     tone_color,
 )
+from fizzly_desktop.ui.outputs.compare_view import DIFFERENCE_TINT_ALPHA
 
 Role = QPalette.ColorRole
 WHITE, BLACK = QColor(255, 255, 255), QColor(0, 0, 0)
@@ -90,6 +91,8 @@ def text_pairs(palette: QPalette) -> Iterator[tuple[str, QColor, QColor]]:
         veil = QColor(c(Role.Highlight))
         veil.setAlpha(70)
         yield "selected tile caption", c(Role.Text), composite(veil, c(Role.Base))
+        veil.setAlpha(DIFFERENCE_TINT_ALPHA)
+        yield "an input that differs (compare view)", c(Role.Text), composite(veil, c(Role.Base))
     # Messages coloured by meaning (errors, success, a failed run's error) on the window,
     # in fields and on cards.
     for tone in Tone:

@@ -186,8 +186,9 @@ class ImportTab(QWidget):
         self.loaded.emit(result)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange and self.result is not None:
-            self._show(self.result)  # the table's rows are tinted from the palette
+        result = getattr(self, "result", None)
+        if event.type() == QEvent.Type.PaletteChange and isinstance(result, ImportResult):
+            self._show(result)  # the table's rows are tinted from the palette
         super().changeEvent(event)
 
     def _on_choose_file_clicked(self) -> None:

@@ -202,7 +202,7 @@ class QueueView(QWidget):
 
     # --- actions -------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "model"):
             self.model.restyle()  # its rows keep colours worked out from the old palette
         super().changeEvent(event)
 

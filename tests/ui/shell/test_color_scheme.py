@@ -282,3 +282,48 @@ def test_style_sheets_read_the_palette_again_on_a_change(qtbot: QtBot, tmp_path:
     dark_base = QApplication.palette().color(QPalette.ColorRole.Base)
     assert dark_base.lightness() < 60
     assert dominant(box.grab().toImage()) == dark_base
+
+
+def test_the_connection_reads_in_the_colour_of_what_it_means(qtbot: QtBot, tmp_path: Path) -> None:
+    from fizzly_desktop.ui.shell.status_bar import Connection
+
+    window = make_window(qtbot, tmp_path)
+    status = window.status
+    label = status.connection_label
+    plain = label.palette().color(QPalette.ColorRole.WindowText)
+    status.set_connection(Connection.OFFLINE)
+    offline = label.palette().color(QPalette.ColorRole.WindowText)
+    assert offline.red() > offline.green() + 60  # red
+    status.set_connection(Connection.CONNECTED)
+    connected = label.palette().color(QPalette.ColorRole.WindowText)
+    assert connected.green() > connected.red()  # green
+    choose(window, SchemeChoice.DARK)
+    dark_connected = label.palette().color(QPalette.ColorRole.WindowText)
+    assert dark_connected != connected
+    assert contrast_ratio(dark_connected, label.palette().color(QPalette.ColorRole.Window)) >= 4.5
+    status.set_connection(Connection.CONNECTING)
+    assert label.palette().color(QPalette.ColorRole.WindowText) != plain  # the dark text now
+    assert label.palette().color(QPalette.ColorRole.WindowText) == QApplication.palette().color(
+        QPalette.ColorRole.WindowText
+    )
+
+
+def test_the_compare_views_differences_are_tinted_from_the_palette_in_use(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from fizzly_desktop.core.compare import InputDifference
+    from fizzly_desktop.ui.outputs.compare_view import CompareView
+
+    window = make_window(qtbot, tmp_path)
+    view = CompareView(["seed 1", "seed 2"], [InputDifference("seed", ("1", "2"))])
+    qtbot.addWidget(view)
+
+    def tint() -> QColor:
+        return view.differences.item(0, 1).background().color()
+
+    light_tint = tint()
+    assert light_tint.rgb() == view.palette().color(QPalette.ColorRole.Highlight).rgb()
+    choose(window, SchemeChoice.DARK)
+    assert tint() != light_tint
+    assert tint().rgb() == view.palette().color(QPalette.ColorRole.Highlight).rgb()
+    assert tint().alpha() == light_tint.alpha() < 255
