@@ -249,24 +249,32 @@ def test_coloured_messages_take_the_schemes_tone(qtbot: QtBot, tmp_path: Path) -
     )
 
 
-def test_the_current_node_band_takes_the_new_palette(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_timeline_paints_its_band_and_states_in_the_palette_in_use(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     from fizzly_desktop.ui.details.run_details import NodeTimeline
 
     window = make_window(qtbot, tmp_path)
     timeline = NodeTimeline()
     qtbot.addWidget(timeline)
     run = in_progress(1, 30.0)
-    run.current_node = "upscale"
-    timeline.show_run(run, ["prepare", "upscale"])
-    current = next(
-        timeline.topLevelItem(i)
-        for i in range(timeline.topLevelItemCount())
-        if timeline.topLevelItem(i).toolTip(0) == "upscale"
-    )
-    choose(window, SchemeChoice.DARK)
-    band = current.background(0).color()
-    assert band == timeline.palette().color(QPalette.ColorRole.AlternateBase)
-    assert band.lightness() < 80
+    run.node_started("prepare", at=100.0)
+    run.node_completed("prepare", at=101.0)
+    run.node_started("upscale", at=101.0)
+    timeline.show_run(run, ["prepare", "upscale", "save"])
+    assert [status for _node, status in timeline.node_rows()][:2] == ["Done", "Running"]
+    done, current = timeline.topLevelItem(0), timeline.topLevelItem(1)
+
+    for choice in (SchemeChoice.LIGHT, SchemeChoice.DARK):
+        choose(window, choice)
+        palette = timeline.palette()
+        band = current.background(0).color()
+        assert band == palette.color(QPalette.ColorRole.AlternateBase), choice
+        green = done.foreground(1).color()
+        assert green.green() > green.red(), (choice, green.name())
+        base = palette.color(QPalette.ColorRole.Base)
+        assert contrast_ratio(green, base) >= colors.TEXT_CONTRAST, (choice, green.name())
+    assert band.lightness() < 80  # dark, last
 
 
 def test_style_sheets_read_the_palette_again_on_a_change(qtbot: QtBot, tmp_path: Path) -> None:
