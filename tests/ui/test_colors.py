@@ -70,10 +70,12 @@ def text_pairs(palette: QPalette) -> Iterator[tuple[str, QColor, QColor]]:
         yield "text on base", c(Role.Text), c(Role.Base)
         yield "text on alternate rows and the current node", c(Role.Text), c(Role.AlternateBase)
         yield "window text", c(Role.WindowText), c(Role.Window)
+        yield "window text on a raised card", c(Role.WindowText), c(Role.Button)
         yield "button text", c(Role.ButtonText), c(Role.Button)
         yield "tooltip", c(Role.ToolTipText), c(Role.ToolTipBase)
         yield "selected text", c(Role.HighlightedText), c(Role.Highlight)
-        for ground in (Role.Window, Role.Base, Role.AlternateBase):
+        # (Button: the welcome view's cards in the dark scheme are raised to it.)
+        for ground in (Role.Window, Role.Base, Role.AlternateBase, Role.Button):
             yield (
                 f"muted text (captions, counts) on {ground.name}",
                 c(Role.PlaceholderText),
@@ -96,7 +98,7 @@ def text_pairs(palette: QPalette) -> Iterator[tuple[str, QColor, QColor]]:
     # Messages coloured by meaning (errors, success, a failed run's error) on the window,
     # in fields and on cards.
     for tone in Tone:
-        for role in (Role.Window, Role.Base, Role.AlternateBase):
+        for role in (Role.Window, Role.Base, Role.AlternateBase, Role.Button):
             yield (
                 f"{tone.name} on {role.name}",
                 tone_color(tone, palette, palette.color(role)),

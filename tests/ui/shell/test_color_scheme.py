@@ -335,3 +335,26 @@ def test_the_compare_views_differences_are_tinted_from_the_palette_in_use(
     assert tint() != light_tint
     assert tint().rgb() == view.palette().color(QPalette.ColorRole.Highlight).rgb()
     assert tint().alpha() == light_tint.alpha() < 255
+
+
+def test_the_welcome_cards_stand_out_from_the_window_in_both_schemes(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from fizzly_desktop.ui.profiles.welcome import _Card
+
+    window = make_window(qtbot, tmp_path)
+    card = _Card("Try the local sandbox", "Run demo workflows on this computer.")
+    qtbot.addWidget(card)
+    card.resize(300, 160)
+    card.show()
+    for choice in (SchemeChoice.LIGHT, SchemeChoice.DARK):
+        choose(window, choice)
+        surface = dominant(card.grab().toImage())
+        window_color = card.palette().color(QPalette.ColorRole.Window)
+        field = card.palette().color(QPalette.ColorRole.Base)
+        assert surface != window_color, choice
+        if choice is SchemeChoice.DARK:
+            # Raised above the window, and lighter than the fields in it (their frames show).
+            assert surface.lightness() > window_color.lightness() > field.lightness()
+        else:
+            assert surface == field
