@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -45,7 +45,9 @@ from fizzly_desktop.core.formatting import format_duration, plural_credits
 from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
 from fizzly_desktop.core.words import WaitCauses
+from fizzly_desktop.ui.colors import Tone, tone_color
 from fizzly_desktop.ui.labels import ElidedLabel, plain_label
+from fizzly_desktop.ui.tones import set_tone
 
 _NODE_MARKS = {
     None: ("○", "Pending"),
@@ -53,6 +55,9 @@ _NODE_MARKS = {
     NodeState.COMPLETED: ("●", "Done"),
     NodeState.FAILED: ("✕", "Failed"),
 }
+
+#: Node statuses shown in their state's colour (readable on the row, in either scheme).
+_STATUS_TONES = {"Done": Tone.DONE, "Failed": Tone.FAILED, "Stopped": Tone.FAILED}
 
 #: What the user can do about an error, by the words the API's messages use.
 _ADVICE = (
@@ -114,12 +119,35 @@ class NodeTimeline(QTreeWidget):
                 font.setBold(True)
                 for column in range(4):
                     item.setFont(column, font)
-                    item.setBackground(column, self.palette().alternateBase())
             self.addTopLevelItem(item)
+        self._paint_rows()
 
     def clear(self) -> None:
         self._shown = None
         super().clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_rows()  # the rows were given the old palette's colours
+        super().changeEvent(event)
+
+    def _paint_rows(self) -> None:
+        """The current node on a band; a done or failed node's status in its state's colour."""
+        palette = self.palette()
+        for i in range(self.topLevelItemCount()):
+            item = self.topLevelItem(i)
+            if item is None:
+                continue
+            current = item.font(0).bold()
+            ground = palette.color(
+                QPalette.ColorRole.AlternateBase if current else QPalette.ColorRole.Base
+            )
+            if current:
+                for column in range(4):
+                    item.setBackground(column, ground)
+            tone = _STATUS_TONES.get(item.text(1))
+            if tone is not None:
+                item.setForeground(1, tone_color(tone, palette, ground))
 
     @staticmethod
     def _rows(run: Run, expected_nodes: Sequence[str]) -> list[_TimelineRow]:
@@ -273,6 +301,7 @@ class RunDetailsPanel(QWidget):
         error_font = QFont(self.error_label.font())
         error_font.setBold(True)
         self.error_label.setFont(error_font)
+        set_tone(self.error_label, Tone.FAILED)
         self.advice_label = plain_label(wrap=True, muted=True, selectable=True)
         error_layout.addWidget(self.error_label)
         error_layout.addWidget(self.advice_label)

@@ -43,6 +43,7 @@ from fizzly_desktop.ui.forms.file_loading import (
 )
 from fizzly_desktop.ui.forms.reorder import ReorderButtons
 from fizzly_desktop.ui.outputs.drag import dropped_outputs
+from fizzly_desktop.ui.tones import set_palette_style_sheet
 
 
 class FileField(FileWorkMixin, FieldWidget):
@@ -73,9 +74,10 @@ class FileField(FileWorkMixin, FieldWidget):
         self.thumbnail.setFixedSize(THUMBNAIL_SIDE, THUMBNAIL_SIDE)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setObjectName("fileThumbnail")
-        self.thumbnail.setStyleSheet(
+        set_palette_style_sheet(
+            self.thumbnail,
             "#fileThumbnail { border: 1px solid palette(mid); border-radius: 4px;"
-            " background: palette(base); color: palette(placeholder-text); }"
+            " background: palette(base); color: palette(placeholder-text); }",
         )
         self.address = QLineEdit()
         word = "an image" if spec.is_image else "a file"

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.ui.colors import SCRIM, STAR
 from fizzly_desktop.ui.gallery.model import ItemRole, thumbnail_bucket, when_made
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
@@ -140,9 +141,9 @@ class OutputTileDelegate(QStyledItemDelegate):
     def _paint_star(self, painter: QPainter, tile: QRect) -> None:
         badge = QRect(tile.right() - 26, tile.top() + 4, 22, 22)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 140))
+        painter.setBrush(SCRIM)
         painter.drawEllipse(badge)
-        painter.setPen(QColor(255, 200, 40))
+        painter.setPen(STAR)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "★")
 
     def _paint_backdrop(

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.ui.colors import Tone
+from fizzly_desktop.ui.tones import set_tone
+
 
 class AttachDialog(QDialog):
     attach_requested = Signal(str, str)
@@ -45,7 +48,7 @@ class AttachDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: palette(highlight);")
+        set_tone(self.problem, Tone.ERROR)
         self.problem.hide()
         form = QFormLayout()
         form.addRow("&Request ID:", self.request_id)

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -200,6 +201,11 @@ class QueueView(QWidget):
         self._on_rows_changed()
 
     # --- actions -------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "model"):
+            self.model.restyle()  # its rows keep colours worked out from the old palette
+        super().changeEvent(event)
+
     def _action(self, text: str, shortcut: Shortcut, slot: Callable[[], None]) -> QAction:
         return run_action(self.table, text, shortcut, slot)
 

@@ -151,6 +151,13 @@ class RunTableModel(QAbstractTableModel):
         self._thumbnails = thumbnails
         self._prepared.clear()
 
+    def restyle(self) -> None:
+        """The palette changed: colours kept in prepared rows are worked out again.
+
+        (The views repaint on a palette change anyway, asking for every row they show.)
+        """
+        self._prepared.clear()
+
     # --- Qt model interface ------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._runs)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
+from fizzly_desktop.ui.color_scheme import color_scheme_follower
 from fizzly_desktop.ui.forms.form_panel import FormPanel
 from fizzly_desktop.ui.labels import ElidedLabel
 from fizzly_desktop.ui.shell.batch_banner import BatchBanner
@@ -306,6 +307,10 @@ class MainWindow(QMainWindow):
         self.show_gallery_action.triggered.connect(lambda: self.tabs.setCurrentIndex(1))
         self.find_action = self._add("&View", "&Filter Runs", QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._on_find_triggered)
+        self.view_menu.addSeparator()
+        # Light or dark: as the system is, or as chosen here (kept with the window's layout).
+        self.color_scheme = color_scheme_follower()
+        self.appearance_menu = self.color_scheme.add_menu(self.view_menu)
 
         self.open_logs_action = self._add("&Help", "Open &Log Folder")
         self.open_logs_action.triggered.connect(self._on_open_logs_triggered)
@@ -373,6 +378,7 @@ class MainWindow(QMainWindow):
 
     # --- layout persistence ----------------------------------------------------------------
     def restore_layout(self, settings: QSettings) -> None:
+        self.color_scheme.restore(settings)
         for key, restore in (
             ("window/geometry", self.restoreGeometry),
             ("window/state", self.restoreState),
