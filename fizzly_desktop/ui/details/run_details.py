@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -291,6 +291,9 @@ class RunDetailsPanel(QWidget):
         self.source_link.hide()
         layout.addWidget(self.source_link)
         self._causes = WaitCauses()
+        #: Asked again on every tick of the clock: what holds a waiting run back changes
+        #: without the run changing (sending paused, its batch paused, the key's budget spent).
+        self.causes_of: Callable[[Run], WaitCauses] | None = None
         # Waiting and elapsed time move on their own: the shown run's words are refreshed once
         # a second while it is not finished (nothing else changes them).
         self._clock = QTimer(self)
@@ -407,6 +410,8 @@ class RunDetailsPanel(QWidget):
         if self._run is None:
             self._clock.stop()
             return
+        if self.causes_of is not None:
+            self._causes = self.causes_of(self._run)
         self._show_times(self._run)
 
     def set_source(self, text: str | None, run_id: str | None = None) -> None:

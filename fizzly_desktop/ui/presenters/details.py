@@ -38,6 +38,7 @@ class DetailsPresenter:
         #: Shows a run just started (a retry) in the queue, selected: the queue's.
         self.reveal_run: Callable[[str], None] | None = None
         panel.action_requested.connect(self._on_action_requested)
+        panel.causes_of = self.wait_causes
 
     def show(self, run_id: str | None) -> None:
         engine = self.services.engine
@@ -173,5 +174,6 @@ class DetailsPresenter:
             return
         if shown in delta.removed:
             self.show(None)
-        elif any(run.id == shown for run in delta.updated):
+        elif delta.batches_changed or any(run.id == shown for run in delta.updated):
+            # A batch paused or resumed changes why its waiting runs wait, not the runs.
             self.show(shown)
