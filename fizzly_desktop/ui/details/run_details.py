@@ -218,9 +218,10 @@ class RunDetailsPanel(QWidget):
         self.title.setFont(title_font)
         self.state_label = plain_label(selectable=True)
         # A long state (a failure's reason) gives way instead of widening the window; the
-        # tooltip and the error box below say it whole.
+        # tooltip and the error box below say it whole. It has the row of the run's actions
+        # to itself: beside the title, request ID and buttons it was cut to "Cancelle".
         self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.state_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("— In queue"))
+        self.state_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("In queue"))
         self.request_label = plain_label(muted=True, selectable=True)
         self.copy_button = QPushButton("Copy request ID")
         self.copy_button.setAccessibleName("Copy request ID")
@@ -229,15 +230,16 @@ class RunDetailsPanel(QWidget):
         self.use_inputs_button.setAccessibleName("Use these inputs")
         self.use_inputs_button.clicked.connect(self._on_use_inputs_clicked)
         header.addWidget(self.title)
-        header.addWidget(self.state_label)
         header.addStretch(1)
         header.addWidget(self.request_label)
         header.addWidget(self.copy_button)
         header.addWidget(self.use_inputs_button)
         layout.addLayout(header)
 
-        # What can be done with this run, as buttons that show only when they apply.
+        # The run's state, then what can be done with it, as buttons that show only when
+        # they apply.
         actions = QHBoxLayout()
+        actions.addWidget(self.state_label, 1)
         self.action_buttons: dict[RunAction, QPushButton] = {}
         for action in RunAction:
             button = QPushButton(action.value)
@@ -255,7 +257,6 @@ class RunDetailsPanel(QWidget):
         self.action_buttons[RunAction.FORGET].setToolTip(
             "Take this run out of the list; nothing more is asked about it."
         )
-        actions.addStretch(1)
         layout.addLayout(actions)
 
         self.progress = FrameProgressBar()
@@ -399,7 +400,7 @@ class RunDetailsPanel(QWidget):
         time and its reason, elapsed time."""
         now = time.time()
         state = words.state_text(run, now=now)
-        self.state_label.setText(f"— {state}")
+        self.state_label.setText(state)
         self.state_label.setToolTip(state)
         waiting = words.waiting_text(run, self._causes, now)
         self.waiting_label.setText(waiting)

@@ -71,6 +71,8 @@ MARK_FILTERS: tuple[tuple[str, str], ...] = (
 
 #: Room a cell's text needs beside it (the item's margins and focus frame), in pixels.
 CELL_PADDING = 12
+#: The progress column gives room to a refund down to this width (a bar and a short word).
+PROGRESS_FLOOR = 110
 
 
 class QueueView(QWidget):
@@ -389,8 +391,14 @@ class QueueView(QWidget):
             return
         metrics = self.table.fontMetrics()
         needed = max(metrics.horizontalAdvance(t) for t in texts) + CELL_PADDING
-        if needed > header.sectionSize(Column.CREDITS):
-            header.resizeSection(Column.CREDITS, needed)
+        grow = needed - header.sectionSize(Column.CREDITS)
+        if grow <= 0:
+            return
+        # The room comes from the progress bars (their text is elided) rather than from the
+        # workflow's name or a horizontal scroll bar in a narrow queue.
+        progress = header.sectionSize(Column.PROGRESS)
+        header.resizeSection(Column.PROGRESS, max(PROGRESS_FLOOR, progress - grow))
+        header.resizeSection(Column.CREDITS, needed)
 
     def visible_ids(self) -> list[str]:
         viewport = self.table.viewport()

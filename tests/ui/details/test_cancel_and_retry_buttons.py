@@ -8,6 +8,8 @@ and Retry act on the runs of its cells, in the whole app against the sandbox.
 
 from __future__ import annotations
 
+import re
+
 import qasync
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -49,6 +51,10 @@ def test_cancel_in_the_details_stops_the_running_run_and_retry_sends_it_again(
         await until(lambda: window.statusBar().currentMessage().startswith("Cancelled · "))
         assert window.statusBar().currentMessage().endswith(" refunded")
         await until(lambda: details.visible_actions() == [RunAction.RETRY])
+        # The state says what came back, whole, beside the button.
+        state = details.state_label
+        assert re.fullmatch(r"Cancelled \(refunded [0-9.,]+ credits?\)", state.text()), state.text()
+        assert state.fontMetrics().horizontalAdvance(state.text()) <= state.width()
 
         click(qtbot, app, RunAction.RETRY)
         await until(lambda: len(app.run_model.runs()) == 2)
@@ -75,7 +81,7 @@ def test_a_failed_run_says_where_it_failed_and_retry_in_its_details_makes_a_new_
         failed = only_run(app)
         await until(lambda: state_of(app, failed.id) is RunState.FAILED)
         await until(lambda: details.visible_actions() == [RunAction.RETRY])
-        assert details.state_label.text().startswith("— Failed · safety-check")
+        assert details.state_label.text().startswith("Failed · safety-check")
         assert not details.error_box.isHidden()
 
         click(qtbot, app, RunAction.RETRY)

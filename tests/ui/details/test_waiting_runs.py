@@ -52,7 +52,7 @@ def test_a_run_in_the_servers_queue_says_its_wait_and_place(
             WAITED + r" · (Next in the server's queue\.|In the server's queue.*)",
             waiting_line(app),
         ), waiting_line(app)
-        assert details.state_label.text().startswith("— In queue")
+        assert details.state_label.text().startswith("In queue")
         # No running time while it waits: the wait is said instead.
         assert "running for" not in details.metrics.text()
         assert "lapsed" not in details.metrics.text()
@@ -84,7 +84,7 @@ def test_a_run_held_back_says_sending_is_paused_then_that_its_batch_is(
         (batch,) = engine.batches()
         first = engine.batch_runs(batch.id)[0]
         await until(lambda: details.run_id == first.id)
-        assert details.state_label.text() == "— Waiting to send"
+        assert details.state_label.text() == "Waiting to send"
         await until(lambda: "paused" in waiting_line(app))
         assert re.fullmatch(
             WAITED + r" · Sending is paused: resume sending to let it go\.", waiting_line(app)

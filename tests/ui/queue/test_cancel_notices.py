@@ -72,7 +72,7 @@ def test_cancelling_a_run_not_sent_yet_says_nothing_was_charged(
         await until(lambda: state_of(app, run.id) is RunState.CANCELLED)
         await until(lambda: notice(app) == "Not sent · nothing charged")
         assert QApplication.activeModalWidget() is None  # said, not asked
-        assert window.run_details.state_label.text() == "— Cancelled (nothing charged)"
+        assert window.run_details.state_label.text() == "Cancelled (nothing charged)"
 
     in_app(qloop, scenario, *ONE_WORKER)
 
@@ -83,6 +83,8 @@ def test_cancelling_running_and_queued_runs_says_the_refunds_in_one_line(
     async def scenario(app: AppController) -> None:
         window = app.window
         await pick(app, "demo/slow-render")
+        progress_width = window.queue_view.table.columnWidth(Column.PROGRESS)
+        credits_width = window.queue_view.table.columnWidth(Column.CREDITS)
         running = await run_once(app, "the running one")
         await until(lambda: state_of(app, running.id) is RunState.IN_PROGRESS)
         queued = await run_once(app, "the queued one")
@@ -125,5 +127,11 @@ def test_cancelling_running_and_queued_runs_says_the_refunds_in_one_line(
                 assert needed <= width, f"{text!r} needs {needed} px, has {width}"
         text, _needed, _width = cell_fits(app, queued.id, Column.CREDITS)
         assert re.fullmatch(r"[0-9.,]+ \(refunded [0-9.,]+\)", text), text
+        # The room came from the progress bars, not from the workflow's name.
+        table = window.queue_view.table
+        assert table.columnWidth(Column.CREDITS) > credits_width
+        assert table.columnWidth(Column.PROGRESS) + table.columnWidth(Column.CREDITS) == (
+            progress_width + credits_width
+        )
 
     in_app(qloop, scenario, *ONE_WORKER)
