@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -244,14 +244,12 @@ class RunDetailsPanel(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        # A long state (a failure's reason) gives way instead of widening the window, ending
-        # in "…"; the tooltip and the error box below say it whole. The request ID gives way
-        # first (Copy request ID copies it whole), never the state's first word.
+        # A long state (a failure's reason) gives way instead of widening the window, ending in
+        # "…"; the tooltip and the error box below say it whole. It has the row of the run's
+        # actions to itself: beside the title, request ID and buttons it was cut to "Cancelle".
         self.state_label = ElidedLabel()
-        self.state_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("— Cancelling…"))
-        self.request_label = ElidedLabel()
-        self.request_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.request_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.state_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("In queue"))
+        self.request_label = plain_label(muted=True, selectable=True)
         self.copy_button = QPushButton("Copy request ID")
         self.copy_button.setAccessibleName("Copy request ID")
         self.copy_button.clicked.connect(self._on_copy_clicked)
@@ -259,14 +257,16 @@ class RunDetailsPanel(QWidget):
         self.use_inputs_button.setAccessibleName("Use these inputs")
         self.use_inputs_button.clicked.connect(self._on_use_inputs_clicked)
         header.addWidget(self.title)
-        header.addWidget(self.state_label, 3)
-        header.addWidget(self.request_label, 2)
+        header.addStretch(1)
+        header.addWidget(self.request_label)
         header.addWidget(self.copy_button)
         header.addWidget(self.use_inputs_button)
         layout.addLayout(header)
 
-        # What can be done with this run, as buttons that show only when they apply.
+        # The run's state, then what can be done with it, as buttons that show only when
+        # they apply.
         actions = QHBoxLayout()
+        actions.addWidget(self.state_label, 1)
         self.action_buttons: dict[RunAction, QPushButton] = {}
         for action in RunAction:
             button = QPushButton(action.value)
@@ -284,7 +284,6 @@ class RunDetailsPanel(QWidget):
         self.action_buttons[RunAction.FORGET].setToolTip(
             "Take this run out of the list; nothing more is asked about it."
         )
-        actions.addStretch(1)
         layout.addLayout(actions)
 
         self.progress = FrameProgressBar()
@@ -321,6 +320,9 @@ class RunDetailsPanel(QWidget):
         self.source_link.hide()
         layout.addWidget(self.source_link)
         self._causes = WaitCauses()
+        #: Asked again on every tick of the clock: what holds a waiting run back changes
+        #: without the run changing (sending paused, its batch paused, the key's budget spent).
+        self.causes_of: Callable[[Run], WaitCauses] | None = None
         # Waiting and elapsed time move on their own: the shown run's words are refreshed once
         # a second while it is not finished (nothing else changes them).
         self._clock = QTimer(self)
@@ -437,7 +439,7 @@ class RunDetailsPanel(QWidget):
         time and its reason, elapsed time."""
         now = time.time()
         state = words.state_text(run, now=now)
-        self.state_label.setText(f"— {state}")
+        self.state_label.setText(state)
         self.state_label.setToolTip(state)
         waiting = words.waiting_text(run, self._causes, now)
         self.waiting_label.setText(waiting)
@@ -448,6 +450,8 @@ class RunDetailsPanel(QWidget):
         if self._run is None:
             self._clock.stop()
             return
+        if self.causes_of is not None:
+            self._causes = self.causes_of(self._run)
         self._show_times(self._run)
 
     def set_source(self, text: str | None, run_id: str | None = None) -> None:
