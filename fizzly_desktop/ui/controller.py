@@ -149,6 +149,8 @@ class AppController(QObject):
         )
         self.queue.set_batch_shower(self.batches.show_batch)
         self.batches.cancel_watch = self.queue.watch_cancel
+        self.details.cancel_watch = self.queue.watch_cancel
+        self.details.reveal_run = self.queue.reveal_run
         self.grid = GridPresenter(
             self.services,
             self.batches,

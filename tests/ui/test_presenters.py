@@ -133,7 +133,7 @@ def test_queue_details_and_counts_follow_a_run_through_the_deltas(
         engine = app.engine
         assert engine is not None
         assert app.run_model.run(run.id) is not engine.run(run.id)  # a snapshot, not the run
-        await until(lambda: window.run_details.state_label.text() == "— Done")
+        await until(lambda: window.run_details.state_label.text() == "Done")
         # Counts come from the engine's tally, a quarter second after the last change.
         await until(lambda: window.status.runs_label.text() == "0 on the server · 0 not sent yet")
         await until(lambda: window.state_filters.count_of(StateGroup.COMPLETED) == 1)

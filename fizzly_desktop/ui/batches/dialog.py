@@ -47,12 +47,13 @@ from fizzly_desktop.core.batch_plan import (
 )
 from fizzly_desktop.core.schema import InputSchema
 from fizzly_desktop.ui.batches.import_tab import IMPORT_FILTER, ImportTab
-from fizzly_desktop.ui.batches.look import error_color, set_text_color
 from fizzly_desktop.ui.batches.preview import confirm_big_batch
 from fizzly_desktop.ui.batches.seeds import RepeatTab, SeedDraws
 from fizzly_desktop.ui.batches.sweep_tab import SweepTab
+from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.tones import set_tone
 
 Mode = Literal["repeat", "sweep", "import"]
 MODES: tuple[Mode, ...] = ("repeat", "sweep", "import")
@@ -199,7 +200,7 @@ class BatchBuilderDialog(QDialog):
         self.problem_label.setAccessibleName(
             translate("BatchBuilderDialog", "Why the batch cannot be queued")
         )
-        set_text_color(self.problem_label, error_color(self.palette()))
+        set_tone(self.problem_label, Tone.ERROR)
 
         self.buttons = QDialogButtonBox(self)
         self.ok_button = QPushButton(translate("BatchBuilderDialog", "Queue runs"), self)

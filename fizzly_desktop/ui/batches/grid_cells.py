@@ -40,7 +40,16 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core.batch_plan import BatchPlan, PlannedRun
 from fizzly_desktop.core.runs import RunState
-from fizzly_desktop.ui.batches.look import blend
+from fizzly_desktop.ui.colors import (
+    NEUTRAL,
+    SCRIM,
+    Tone,
+    blend,
+    readable,
+    tinted,
+    tone_color,
+)
+from fizzly_desktop.ui.colors import STAR as STAR_COLOR
 from fizzly_desktop.ui.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -69,6 +78,16 @@ _GLYPHS = {
     CANCELLED: "⊘",
     ATTENTION: "?",
 }
+
+_STATE_TONES = {DONE: Tone.DONE, FAILED: Tone.FAILED, ATTENTION: Tone.ATTENTION}
+
+
+def cell_colors(palette: QPalette, card: QColor) -> dict[str, QColor]:
+    """The colour of each state's glyph on a cell of colour ``card``, readable (4.5:1) on it."""
+    colors = {state: tone_color(tone, palette, card) for state, tone in _STATE_TONES.items()}
+    colors[RUNNING] = readable(palette.color(QPalette.ColorRole.Highlight), card)
+    return colors
+
 
 _RUN_STATES = {
     RunState.DRAFT: WAITING,
@@ -307,9 +326,9 @@ class CellDelegate(QStyledItemDelegate):
         base = palette.color(QPalette.ColorRole.Base)
         card = palette.color(QPalette.ColorRole.AlternateBase)
         if state == FAILED:
-            card = blend(base, QColor("#c62828"), 0.18)
+            card = tinted(base, Tone.FAILED)
         elif state == ATTENTION:
-            card = blend(base, QColor("#f9a825"), 0.22)
+            card = tinted(base, Tone.ATTENTION)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(card)
         painter.drawRoundedRect(inner, 6, 6)
@@ -321,7 +340,7 @@ class CellDelegate(QStyledItemDelegate):
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             self._paint_pixmap(painter, pixmap, content)
         else:
-            self._paint_placeholder(painter, palette, state, index, content)
+            self._paint_placeholder(painter, palette, card, state, index, content)
         painter.setOpacity(1.0)
         if mark == STAR:
             self._paint_star(painter, inner)
@@ -370,12 +389,12 @@ class CellDelegate(QStyledItemDelegate):
         side = max(14.0, min(24.0, inner.height() * 0.16))
         disc = QRectF(inner.right() - side - 4, inner.top() + 4, side, side)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 150))
+        painter.setBrush(SCRIM)
         painter.drawEllipse(disc)
         font = QFont(painter.font())
         font.setPixelSize(int(side * 0.75))
         painter.setFont(font)
-        painter.setPen(QColor("#ffc107"))
+        painter.setPen(STAR_COLOR)
         painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, "★")
 
     @staticmethod
@@ -390,19 +409,14 @@ class CellDelegate(QStyledItemDelegate):
     def _paint_placeholder(
         painter: QPainter,
         palette: QPalette,
+        card: QColor,
         state: str,
         index: QModelIndex | QPersistentModelIndex,
         area: QRectF,
     ) -> None:
         text_color = palette.color(QPalette.ColorRole.Text)
-        muted = blend(text_color, palette.color(QPalette.ColorRole.Base), 0.45)
-        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-        glyph_color = {
-            DONE: QColor("#66bb6a" if dark else "#2e7d32"),
-            FAILED: QColor("#ef5350" if dark else "#c62828"),
-            ATTENTION: QColor("#ffa726" if dark else "#e65100"),
-            RUNNING: palette.color(QPalette.ColorRole.Highlight),
-        }.get(state, muted)
+        muted = readable(blend(text_color, card, 0.45), card)
+        glyph_color = cell_colors(palette, card).get(state, muted)
         side = min(area.width(), area.height())
         glyph_font = QFont(painter.font())
         glyph_font.setPixelSize(max(10, int(side * 0.32)))
@@ -432,7 +446,7 @@ class CellDelegate(QStyledItemDelegate):
     ) -> None:
         bar = QRectF(inner.left() + 10, inner.bottom() - 12, inner.width() - 20, 5)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(blend(palette.color(QPalette.ColorRole.Base), QColor("#808080"), 0.3))
+        painter.setBrush(blend(palette.color(QPalette.ColorRole.Base), NEUTRAL, 0.3))
         painter.drawRoundedRect(bar, 2.5, 2.5)
         if progress is None:
             return

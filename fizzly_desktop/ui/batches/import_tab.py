@@ -9,7 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop.core.batch_plan import BatchPlanError, ImportResult, PlannedRun, import_rows
 from fizzly_desktop.core.schema import FieldSpec, InputSchema
-from fizzly_desktop.ui.batches.look import error_color, muted_color, set_text_color
 from fizzly_desktop.ui.batches.preview import fill_import_table
+from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.tones import set_palette_style_sheet, set_tone
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +47,9 @@ class DropZone(QFrame):
         self.set_highlighted(False)
 
     def set_highlighted(self, on: bool) -> None:
-        highlight = self.palette().color(QPalette.ColorRole.Highlight).name()
-        border = highlight if on else self.palette().color(QPalette.ColorRole.Mid).name()
-        width = 2
-        self.setStyleSheet(
-            f"#BatchDropZone {{ border: {width}px dashed {border}; border-radius: 6px; }}"
+        border = "palette(highlight)" if on else "palette(mid)"
+        set_palette_style_sheet(
+            self, f"#BatchDropZone {{ border: 2px dashed {border}; border-radius: 6px; }}"
         )
 
 
@@ -106,7 +105,7 @@ class ImportTab(QWidget):
             self,
             wrap=True,
         )
-        set_text_color(hint, muted_color(self.palette()))
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.import_table = QTableWidget(0, 0, self)
         self.import_table.setAccessibleName(translate("ImportTab", "Rows found in the file"))
         self.import_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -211,6 +210,12 @@ class ImportTab(QWidget):
         self._show(result)
         self.loaded.emit(result)
 
+    def changeEvent(self, event: QEvent) -> None:
+        result = getattr(self, "result", None)
+        if event.type() == QEvent.Type.PaletteChange and isinstance(result, ImportResult):
+            self._show(result)  # the table's rows are tinted from the palette
+        super().changeEvent(event)
+
     def _on_choose_file_clicked(self) -> None:
         start = str(self.path.parent) if self.path else str(Path.home())
         chosen, _ = QFileDialog.getOpenFileName(
@@ -230,7 +235,7 @@ class ImportTab(QWidget):
             table.setRowCount(0)
             table.setColumnCount(0)
             self.import_summary.setText(result.file_problem)
-            set_text_color(self.import_summary, error_color(self.palette()))
+            set_tone(self.import_summary, Tone.ERROR)
             return
         count = len(result.rows)
         self.import_file_label.setText(
@@ -251,4 +256,4 @@ class ImportTab(QWidget):
             )
         parts.extend(result.describe(w) for w in result.warnings)
         self.import_summary.setText(" · ".join(parts))
-        set_text_color(self.import_summary, None)
+        set_tone(self.import_summary, None)

@@ -24,7 +24,8 @@ from fizzly_desktop.core.batch_plan import (
     format_value,
 )
 from fizzly_desktop.core.formatting import plural_credits
-from fizzly_desktop.ui.batches.look import ERROR_LIGHT, blend, is_dark, muted_color, one_line
+from fizzly_desktop.ui.batches.look import one_line
+from fizzly_desktop.ui.colors import Tone, muted_text, readable, tinted
 from fizzly_desktop.ui.i18n import translate
 
 #: The repeat list shows this many runs; the rest are counted.
@@ -81,8 +82,8 @@ def fill_import_table(table: QTableWidget, result: ImportResult, palette: QPalet
     table.setHorizontalHeaderLabels(headers)
     table.setRowCount(len(result.rows))
     base = palette.color(QPalette.ColorRole.Base)
-    bad = blend(base, ERROR_LIGHT, 0.35 if is_dark(palette) else 0.16)
-    muted = muted_color(palette)
+    bad = tinted(base, Tone.FAILED)
+    muted = readable(muted_text(palette), bad)
     italic = QFont(table.font())
     italic.setItalic(True)
     for row_index, row in enumerate(result.rows):

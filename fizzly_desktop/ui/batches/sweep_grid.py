@@ -203,6 +203,10 @@ class SweepGrid(QWidget):
         if cell != old:
             self.model.replace_cell(cell)
             self._show_summary()
+            if (state, path) != (old.state, old.image_path) and index in self.selected_indices():
+                # A selected run that finished or was cancelled can now be retried or saved:
+                # its keys (Ctrl+R after Delete) must not wait for the selection to change.
+                self._update_actions()
 
     @Slot(str, int)
     def thumbnail_ready(self, path: str | Path, size: int) -> None:

@@ -31,17 +31,13 @@ from fizzly_desktop.core.batch_plan import (
     sweepable_fields,
 )
 from fizzly_desktop.core.schema import FieldSpec, InputSchema
-from fizzly_desktop.ui.batches.look import (
-    error_color,
-    field_label,
-    good_color,
-    set_text_color,
-    values_preview,
-)
+from fizzly_desktop.ui.batches.look import field_label, values_preview
 from fizzly_desktop.ui.batches.preview import fill_sweep_preview
 from fizzly_desktop.ui.batches.seeds import SeedDraws
+from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.tones import set_tone
 
 
 class AxisEditor(QGroupBox):
@@ -131,7 +127,7 @@ class AxisEditor(QGroupBox):
         except BatchPlanError as exc:
             message = str(exc)
             self.feedback.setText(f"✗ {message}")
-            set_text_color(self.feedback, error_color(self.palette()))
+            set_tone(self.feedback, Tone.ERROR)
             return None, message
         count = len(values)
         self.feedback.setText(
@@ -139,7 +135,7 @@ class AxisEditor(QGroupBox):
                 values_preview=values_preview(values)
             )
         )
-        set_text_color(self.feedback, good_color(self.palette()))
+        set_tone(self.feedback, Tone.GOOD)
         return SweepAxis(spec.name, tuple(values)), None
 
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import html
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -45,8 +45,10 @@ from fizzly_desktop.core.formatting import format_duration, plural_credits
 from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
 from fizzly_desktop.core.words import WaitCauses
+from fizzly_desktop.ui.colors import Tone, tone_color
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import ElidedLabel, plain_label
+from fizzly_desktop.ui.tones import set_tone
 
 _NODE_MARKS = {
     None: ("○", translate("RunDetails", "Pending")),
@@ -54,6 +56,9 @@ _NODE_MARKS = {
     NodeState.COMPLETED: ("●", translate("RunDetails", "Done")),
     NodeState.FAILED: ("✕", translate("RunDetails", "Failed")),
 }
+
+#: Node statuses shown in their state's colour (readable on the row, in either scheme).
+_STATUS_TONES = {"Done": Tone.DONE, "Failed": Tone.FAILED, "Stopped": Tone.FAILED}
 
 #: What the user can do about an error, by the words the API's messages use.
 _ADVICE = (
@@ -141,12 +146,35 @@ class NodeTimeline(QTreeWidget):
                 font.setBold(True)
                 for column in range(4):
                     item.setFont(column, font)
-                    item.setBackground(column, self.palette().alternateBase())
             self.addTopLevelItem(item)
+        self._paint_rows()
 
     def clear(self) -> None:
         self._shown = None
         super().clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint_rows()  # the rows were given the old palette's colours
+        super().changeEvent(event)
+
+    def _paint_rows(self) -> None:
+        """The current node on a band; a done or failed node's status in its state's colour."""
+        palette = self.palette()
+        for i in range(self.topLevelItemCount()):
+            item = self.topLevelItem(i)
+            if item is None:
+                continue
+            current = item.font(0).bold()
+            ground = palette.color(
+                QPalette.ColorRole.AlternateBase if current else QPalette.ColorRole.Base
+            )
+            if current:
+                for column in range(4):
+                    item.setBackground(column, ground)
+            tone = _STATUS_TONES.get(item.text(1))
+            if tone is not None:
+                item.setForeground(1, tone_color(tone, palette, ground))
 
     @staticmethod
     def _rows(run: Run, expected_nodes: Sequence[str]) -> list[_TimelineRow]:
@@ -243,16 +271,14 @@ class RunDetailsPanel(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        # A long state (a failure's reason) gives way instead of widening the window, ending
-        # in "…"; the tooltip and the error box below say it whole. The request ID gives way
-        # first (Copy request ID copies it whole), never the state's first word.
+        # A long state (a failure's reason) gives way instead of widening the window, ending in
+        # "…"; the tooltip and the error box below say it whole. It has the row of the run's
+        # actions to itself: beside the title, request ID and buttons it was cut to "Cancelle".
         self.state_label = ElidedLabel()
         self.state_label.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance(translate("RunDetailsPanel", "— Cancelling…"))
+            self.fontMetrics().horizontalAdvance(translate("RunDetailsPanel", "In queue"))
         )
-        self.request_label = ElidedLabel()
-        self.request_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.request_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.request_label = plain_label(muted=True, selectable=True)
         self.copy_button = QPushButton(translate("RunDetailsPanel", "Copy request ID"))
         self.copy_button.setAccessibleName(translate("RunDetailsPanel", "Copy request ID"))
         self.copy_button.clicked.connect(self._on_copy_clicked)
@@ -260,14 +286,16 @@ class RunDetailsPanel(QWidget):
         self.use_inputs_button.setAccessibleName(translate("RunDetailsPanel", "Use these inputs"))
         self.use_inputs_button.clicked.connect(self._on_use_inputs_clicked)
         header.addWidget(self.title)
-        header.addWidget(self.state_label, 3)
-        header.addWidget(self.request_label, 2)
+        header.addStretch(1)
+        header.addWidget(self.request_label)
         header.addWidget(self.copy_button)
         header.addWidget(self.use_inputs_button)
         layout.addLayout(header)
 
-        # What can be done with this run, as buttons that show only when they apply.
+        # The run's state, then what can be done with it, as buttons that show only when
+        # they apply.
         actions = QHBoxLayout()
+        actions.addWidget(self.state_label, 1)
         self.action_buttons: dict[RunAction, QPushButton] = {}
         for action in RunAction:
             button = QPushButton(action.value)
@@ -293,7 +321,6 @@ class RunDetailsPanel(QWidget):
                 "RunDetailsPanel", "Take this run out of the list; nothing more is asked about it."
             )
         )
-        actions.addStretch(1)
         layout.addLayout(actions)
 
         self.progress = FrameProgressBar()
@@ -310,6 +337,7 @@ class RunDetailsPanel(QWidget):
         error_font = QFont(self.error_label.font())
         error_font.setBold(True)
         self.error_label.setFont(error_font)
+        set_tone(self.error_label, Tone.FAILED)
         self.advice_label = plain_label(wrap=True, muted=True, selectable=True)
         error_layout.addWidget(self.error_label)
         error_layout.addWidget(self.advice_label)
@@ -329,6 +357,9 @@ class RunDetailsPanel(QWidget):
         self.source_link.hide()
         layout.addWidget(self.source_link)
         self._causes = WaitCauses()
+        #: Asked again on every tick of the clock: what holds a waiting run back changes
+        #: without the run changing (sending paused, its batch paused, the key's budget spent).
+        self.causes_of: Callable[[Run], WaitCauses] | None = None
         # Waiting and elapsed time move on their own: the shown run's words are refreshed once
         # a second while it is not finished (nothing else changes them).
         self._clock = QTimer(self)
@@ -445,7 +476,7 @@ class RunDetailsPanel(QWidget):
         time and its reason, elapsed time."""
         now = time.time()
         state = words.state_text(run, now=now)
-        self.state_label.setText(f"— {state}")
+        self.state_label.setText(state)
         self.state_label.setToolTip(state)
         waiting = words.waiting_text(run, self._causes, now)
         self.waiting_label.setText(waiting)
@@ -456,6 +487,8 @@ class RunDetailsPanel(QWidget):
         if self._run is None:
             self._clock.stop()
             return
+        if self.causes_of is not None:
+            self._causes = self.causes_of(self._run)
         self._show_times(self._run)
 
     def set_source(self, text: str | None, run_id: str | None = None) -> None:

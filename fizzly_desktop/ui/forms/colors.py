@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from fizzly_desktop.core.schema import FieldSpec, color_channels
+from fizzly_desktop.ui.colors import PICKER_START
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget, is_number
 from fizzly_desktop.ui.forms.factory import register_field_widget
 from fizzly_desktop.ui.i18n import translate
@@ -59,7 +60,7 @@ class ColorField(FieldWidget):
                 self.hex_edit.setText(self._color.name())
 
     def _on_swatch_clicked(self) -> None:
-        chosen = QColorDialog.getColor(self._color or QColor("#808080"), self, self.spec.title)
+        chosen = QColorDialog.getColor(self._color or PICKER_START, self, self.spec.title)
         if chosen.isValid():
             self.set_color(chosen)
             self.changed.emit()
@@ -96,9 +97,10 @@ class ColorField(FieldWidget):
     def local_error(self) -> str | None:
         text = self.hex_edit.text().strip()
         if text and self._color is None:
-            return translate("ColorField", "{title} must be a colour code such as #ff8800.").format(
-                title=self.spec.title
-            )
+            example = "#ff8800"  # a colour as data
+            return translate(
+                "ColorField", "{title} must be a colour code such as {example}."
+            ).format(title=self.spec.title, example=example)
         return None
 
 

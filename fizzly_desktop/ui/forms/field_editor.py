@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.schema import FieldKind, FieldSpec, InputSchema, SchemaError, humanize
+from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.forms.field_draft import KIND_NAMES, MULTI_FILE, FieldDraft
 from fizzly_desktop.ui.forms.reorder import ReorderButtons
 from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.tones import set_tone
 
 #: Shapes kept as the schema gave them, in the user's words.
 _KEPT_KINDS: dict[FieldKind, str] = {
@@ -126,9 +127,7 @@ class FieldEditorDialog(QDialog):
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
-        palette = self.problem.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.darkRed)
-        self.problem.setPalette(palette)
+        set_tone(self.problem, Tone.ERROR)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

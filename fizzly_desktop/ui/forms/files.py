@@ -44,6 +44,7 @@ from fizzly_desktop.ui.forms.file_loading import (
 from fizzly_desktop.ui.forms.reorder import ReorderButtons
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.drag import dropped_outputs
+from fizzly_desktop.ui.tones import set_palette_style_sheet
 
 
 class FileField(FileWorkMixin, FieldWidget):
@@ -74,9 +75,10 @@ class FileField(FileWorkMixin, FieldWidget):
         self.thumbnail.setFixedSize(THUMBNAIL_SIDE, THUMBNAIL_SIDE)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setObjectName("fileThumbnail")
-        self.thumbnail.setStyleSheet(
+        set_palette_style_sheet(
+            self.thumbnail,
             "#fileThumbnail { border: 1px solid palette(mid); border-radius: 4px;"
-            " background: palette(base); color: palette(placeholder-text); }"
+            " background: palette(base); color: palette(placeholder-text); }",
         )
         self.address = QLineEdit()
         word = (
@@ -155,7 +157,7 @@ class FileField(FileWorkMixin, FieldWidget):
     def local_error(self) -> str | None:
         if self._pending and self._latest in self._pending:
             return translate("FileField", "{title}: still reading {value}…").format(
-                title=self.spec.title, value=self._file_label or "the file"
+                title=self.spec.title, value=self._file_label or translate("FileField", "the file")
             )
         return None
 

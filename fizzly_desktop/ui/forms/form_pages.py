@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,14 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.schema import InputSchema
+from fizzly_desktop.ui.colors import Tone
 
 # Registers the editors of colours, unions and lists of objects with the factory.
 from fizzly_desktop.ui.forms import colors as _colors  # noqa: F401
 from fizzly_desktop.ui.forms import object_lists as _object_lists  # noqa: F401
 from fizzly_desktop.ui.forms import unions as _unions  # noqa: F401
-from fizzly_desktop.ui.forms.group import ERROR_COLOR, FieldRow, FormSection, line_up_labels
+from fizzly_desktop.ui.forms.group import FieldRow, FormSection, line_up_labels
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.tones import set_tone
 
 
 class InputsPage(QScrollArea):
@@ -83,14 +85,13 @@ class InputsPage(QScrollArea):
 
         self.root_error = plain_label()
         self.root_error.setWordWrap(True)
-        palette = self.root_error.palette()
-        palette.setColor(self.root_error.foregroundRole(), ERROR_COLOR)
-        self.root_error.setPalette(palette)
+        set_tone(self.root_error, Tone.ERROR)
         self.root_error.hide()
 
         legend = plain_label(translate("InputsPage", "* required"))
         legend.setObjectName("fieldHelp")
-        legend.setEnabled(False)
+        # Set apart as secondary text, readable (a disabled label's grey is not, in the dark).
+        legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         legend.setVisible(any(spec.required for spec in schema.fields))
 
         column.addWidget(self.empty_label)
@@ -133,9 +134,7 @@ class JsonPage(QWidget):
         self.json_editor.setAccessibleName(translate("JsonPage", "Inputs as JSON"))
         self.json_message = plain_label()
         self.json_message.setWordWrap(True)
-        palette = self.json_message.palette()
-        palette.setColor(self.json_message.foregroundRole(), ERROR_COLOR)
-        self.json_message.setPalette(palette)
+        set_tone(self.json_message, Tone.ERROR)
         self.json_message.hide()
         self.json_revert_button = QPushButton(translate("JsonPage", "Show the form's values again"))
         self.json_revert_button.hide()

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.tones import set_tone
 
 
 def check_webhook_url(url: str) -> str | None:
@@ -131,7 +133,7 @@ class FormPanel(QWidget):
         self.webhook_error = QLabel()
         self.webhook_error.setTextFormat(Qt.TextFormat.PlainText)
         self.webhook_error.setWordWrap(True)
-        self.webhook_error.setForegroundRole(QPalette.ColorRole.BrightText)
+        set_tone(self.webhook_error, Tone.ERROR)
         options_layout.addRow(translate("FormPanel", "Webhook URL"), self.webhook_edit)
         options_layout.addRow("", self.webhook_error)
         self.options.setVisible(False)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.schema import FieldSpec, number_hint, plain_help, short_help
+from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
 from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
-
-ERROR_COLOR = QColor("#c62828")
+from fizzly_desktop.ui.tones import set_tone
 
 #: The widest a label gets beside its input; longer ones wrap ("Subject Reference Image URL"),
 #: so the form fits a narrow panel instead of being cut off on the right.
@@ -82,11 +82,7 @@ class FieldRow:
         self.help = _small(plain_label(self.short_help))
         self.help.setObjectName("fieldHelp")
         self.help.setWordWrap(True)
-        palette = self.help.palette()
-        palette.setColor(
-            QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-        )
-        self.help.setPalette(palette)
+        self.help.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.help.setVisible(bool(self.full_help))
         self.more_button = QToolButton()
         self.more_button.setText(translate("FieldRow", "More"))
@@ -97,9 +93,7 @@ class FieldRow:
         self.error = _small(plain_label())
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
-        error_palette = self.error.palette()
-        error_palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOR)
-        self.error.setPalette(error_palette)
+        set_tone(self.error, Tone.ERROR)
         self.error.hide()
         self.container = QWidget()
         column = QVBoxLayout(self.container)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.ui.colors import SCRIM, STAR
 from fizzly_desktop.ui.gallery.model import ItemRole, thumbnail_bucket, when_made
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.output_items import OutputItem
@@ -141,9 +142,9 @@ class OutputTileDelegate(QStyledItemDelegate):
     def _paint_star(self, painter: QPainter, tile: QRect) -> None:
         badge = QRect(tile.right() - 26, tile.top() + 4, 22, 22)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 140))
+        painter.setBrush(SCRIM)
         painter.drawEllipse(badge)
-        painter.setPen(QColor(255, 200, 40))
+        painter.setPen(STAR)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "★")
 
     def _paint_backdrop(
@@ -244,7 +245,7 @@ class OutputTileDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(tile.adjusted(0, 0, -1, -1), 6, 6)
         small = _small_font(painter.font())
         painter.setFont(small)
-        badge = "JSON" if item.kind == "json" else "TEXT"
+        badge = translate("OutputTileDelegate", "JSON") if item.kind == "json" else "TEXT"
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         inner = tile.adjusted(8, 6, -8, -6)
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, badge)

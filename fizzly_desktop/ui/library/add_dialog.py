@@ -31,8 +31,10 @@ from fizzly_desktop.core.library import (
     parse_workflow_ref,
 )
 from fizzly_desktop.core.schema import InputSchema, SchemaError
+from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
+from fizzly_desktop.ui.tones import set_tone
 
 AddSource = Literal["server", "file", "example", "editor"]
 
@@ -125,9 +127,7 @@ class AddWorkflowDialog(QDialog):
 
         self.problem = plain_label()
         self.problem.setWordWrap(True)
-        palette = self.problem.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.darkRed)
-        self.problem.setPalette(palette)
+        set_tone(self.problem, Tone.ERROR)
         self.problem.hide()
 
         form = QFormLayout()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
 )
+
+from fizzly_desktop.ui.colors import dimmed
 
 ROLE_REF = Qt.ItemDataRole.UserRole
 
@@ -63,9 +65,10 @@ class EntryDelegate(QStyledItemDelegate):
         small = QFont(opt.font)
         small.setPointSizeF(max(small.pointSizeF() * 0.9, 7.0))
         painter.setFont(small)
-        dim = QColor(text_color)
-        dim.setAlphaF(0.65)
-        painter.setPen(dim)
+        ground = opt.palette.color(
+            group, QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
+        )
+        painter.setPen(dimmed(text_color, ground))
         below = QFontMetrics(small)
         painter.drawText(
             rect.x(),

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QImage,
     QMouseEvent,
     QPainter,
@@ -40,7 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.compare import InputDifference, ViewState, grid_shape
+from fizzly_desktop.ui.colors import ON_SCRIM, SCRIM
 from fizzly_desktop.ui.i18n import translate
+
+#: How strongly an input that differs is tinted with the highlight (0-255).
+DIFFERENCE_TINT_ALPHA = 60
 
 
 class ComparePane(QWidget):
@@ -92,12 +95,12 @@ class ComparePane(QWidget):
                 painter.setClipRect(QRectF(split, 0, self.width() - split, self.height()))
                 painter.drawImage(self._target(self.other), self.other)
                 painter.restore()
-                painter.setPen(QPen(QColor(255, 255, 255), 2))
+                painter.setPen(QPen(ON_SCRIM, 2))
                 painter.drawLine(QPointF(split, 0), QPointF(split, self.height()))
         # The caption on a dark band, readable over any picture.
         band = QRectF(0, self.height() - 22, self.width(), 22)
-        painter.fillRect(band, QBrush(QColor(0, 0, 0, 150)))
-        painter.setPen(QColor(255, 255, 255))
+        painter.fillRect(band, QBrush(SCRIM))
+        painter.setPen(ON_SCRIM)
         painter.drawText(band.adjusted(6, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, self.caption)
         painter.end()
 
@@ -199,15 +202,13 @@ class CompareView(QDialog):
         self.differences.verticalHeader().setVisible(False)
         self.differences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.differences.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        highlight = self.palette().color(QPalette.ColorRole.Highlight)
-        highlight.setAlpha(60)
         for row, difference in enumerate(differences):
             self.differences.setItem(row, 0, QTableWidgetItem(difference.name))
             for column, value in enumerate(difference.values, start=1):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(value)
-                cell.setBackground(highlight)
                 self.differences.setItem(row, column, cell)
+        self._tint_differences()
         self.no_difference = QLabel(translate("CompareView", "The runs' inputs are the same."))
         self.no_difference.setVisible(not differences)
         self.differences.setVisible(bool(differences))
@@ -225,6 +226,20 @@ class CompareView(QDialog):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "differences"):
+            self._tint_differences()  # their tint is the highlight of the palette in use
+        super().changeEvent(event)
+
+    def _tint_differences(self) -> None:
+        tint = self.palette().color(QPalette.ColorRole.Highlight)
+        tint.setAlpha(DIFFERENCE_TINT_ALPHA)
+        for row in range(self.differences.rowCount()):
+            for column in range(1, self.differences.columnCount()):
+                cell = self.differences.item(row, column)
+                if cell is not None:
+                    cell.setBackground(tint)
 
     def set_image(self, index: int, image: QImage) -> None:
         """The decoded image of pane ``index`` (decode it off the GUI thread)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QMessageBox
 
 from fizzly_desktop.core.formatting import format_credits
@@ -31,7 +33,13 @@ class DetailsPresenter:
         self.panel = panel
         self.strip = strip
         self.outputs = outputs
+        #: Told the runs about to be cancelled, so the status bar says what came back (the
+        #: queue's watch: the same notice however the cancel was asked for).
+        self.cancel_watch: Callable[[list[str]], None] | None = None
+        #: Shows a run just started (a retry) in the queue, selected: the queue's.
+        self.reveal_run: Callable[[str], None] | None = None
         panel.action_requested.connect(self._on_action_requested)
+        panel.causes_of = self.wait_causes
 
     def show(self, run_id: str | None) -> None:
         engine = self.services.engine
@@ -84,14 +92,16 @@ class DetailsPresenter:
             return
         match RunAction(action):
             case RunAction.CANCEL:
+                if self.cancel_watch is not None:
+                    self.cancel_watch([run_id])
                 engine.cancel([run_id])
             case RunAction.RETRY:
-                self.services.spawn("retry", engine.retry([run_id]))
+                self.services.spawn("retry", self.retry(run_id))
             case RunAction.RUN_AGAIN:
                 if self._ask(
                     translate("DetailsPresenter", "Run again"), self.run_again_question(run)
                 ):
-                    self.services.spawn("run-again", engine.retry([run_id]))
+                    self.services.spawn("run-again", self.retry(run_id))
             case RunAction.CHECK_AGAIN:
                 self.services.spawn(f"check-{run_id}", self.check_again(run_id))
             case RunAction.FORGET:
@@ -103,6 +113,15 @@ class DetailsPresenter:
                 )
                 if self._ask(translate("DetailsPresenter", "Forget run"), question):
                     self.services.spawn("forget", engine.remove_from_history([run_id]))
+
+    async def retry(self, run_id: str) -> None:
+        """A new run with the same inputs, shown and selected as a run just started is."""
+        engine = self.services.engine
+        if engine is None:
+            return
+        created = await engine.retry([run_id])
+        if created and self.reveal_run is not None:
+            self.reveal_run(created[0].id)
 
     def run_again_question(self, run: Run) -> str:
         """The confirmation of Run again, with what the new run costs."""
@@ -177,5 +196,6 @@ class DetailsPresenter:
             return
         if shown in delta.removed:
             self.show(None)
-        elif any(run.id == shown for run in delta.updated):
+        elif delta.batches_changed or any(run.id == shown for run in delta.updated):
+            # A batch paused or resumed changes why its waiting runs wait, not the runs.
             self.show(shown)

@@ -11,6 +11,7 @@ from fizzly_desktop.core.recent_costs import RecentCosts
 from fizzly_desktop.core.runs import Run, StateGroup
 from fizzly_desktop.core.schema import InputSchema
 from fizzly_desktop.core.session import SANDBOX_NOT_RUNNING
+from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.forms import SchemaForm
 from fizzly_desktop.ui.i18n import translate
@@ -60,6 +61,7 @@ class FormPresenter:
         # The values typed into each workflow's form this session, by (profile, workflow), so
         # that going back to a workflow (or its form being rebuilt) loses nothing.
         self._kept_values: dict[tuple[str, str], dict[str, Any]] = {}
+        self._kept_counts: dict[tuple[str, str], int] = {}
         self._shown_key: tuple[str, str] | None = None
         #: Profiles whose key the server refused when last checked (the profiles presenter's).
         self.rejected_keys: set[str] = set()
@@ -82,12 +84,27 @@ class FormPresenter:
     def select_workflow(self, entry: WorkflowEntry) -> None:
         self.keep_values()
         panel = self.services.window.form_panel
-        if self.workflow is None or self.workflow.ref != entry.ref:
-            # "× 10" was meant for the workflow it was set on; another one starts from one run.
-            panel.count.setValue(1)
-        self.workflow = entry
         session = self.services.session
         key = (session.profiles.active_name, entry.ref)
+        previous, before = self.workflow, panel.count.value()
+        # "× 10" was meant for the workflow it was set on: another one starts from its own
+        # count (one run the first time), and going back finds the count left there.
+        count = self._kept_counts.get(key, 1)
+        panel.count.setValue(count)
+        if previous is not None and previous.ref != entry.ref and before > 1 and count != before:
+            self.services.show_message(
+                translate(
+                    "FormPresenter",
+                    "× {before} stays with {display_name}: {display_name2} starts from {plural}.",
+                ).format(
+                    before=before,
+                    display_name=previous.display_name,
+                    display_name2=entry.display_name,
+                    plural=plural(count, "run"),
+                ),
+                6000,
+            )
+        self.workflow = entry
         if entry.schema_source == "reference" and key not in self._schema_asked:
             # Nothing better than the reference example yet: ask the server once per session.
             self._schema_asked.add(key)
@@ -113,10 +130,12 @@ class FormPresenter:
         return None if self.workflow is None else self.workflow.ref
 
     def keep_values(self) -> None:
-        """Remember the shown form's values for its workflow (for the rest of the session)."""
-        form = self.services.window.form_panel.form
+        """Remember the shown form's values and run count for its workflow (this session)."""
+        panel = self.services.window.form_panel
+        form = panel.form
         if self._shown_key is not None and form is not None:
             self._kept_values[self._shown_key] = form.values()
+            self._kept_counts[self._shown_key] = panel.count.value()
 
     def on_delta(self, delta: EngineDelta) -> None:
         """A run of the shown workflow finished: what a run costs may have changed."""

@@ -92,8 +92,8 @@ class QueuePresenter:
     def reveal_run(self, run_id: str) -> None:
         """Show a run just started: every run in the table, the Queue tab, the run selected.
 
-        A filter, a search or another batch's grid left from before would hide it, and a run
-        one cannot see looks like a run that did not start.
+        A filter, a search, a marks filter or another batch's grid left from before would hide
+        it, and a run one cannot see looks like a run that did not start.
         """
         self._clear_filters(None)
         self.select_run(run_id)
@@ -110,6 +110,8 @@ class QueuePresenter:
         window = self.services.window
         window.state_filters.select_group(StateGroup.ALL)
         self.view.search.clear()
+        # "Starred only" hides a new run as surely as a search does.
+        self.view.marks_filter.setCurrentIndex(0)
         if self._show_batch is not None:
             self._show_batch(batch_id)
         window.tabs.setCurrentIndex(0)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,9 +37,11 @@ from fizzly_desktop.core.profiles import (
 )
 from fizzly_desktop.core.tasks import TaskOwner
 from fizzly_desktop.resources import resource_path
+from fizzly_desktop.ui.colors import Tone, is_dark
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
 from fizzly_desktop.ui.profiles.widgets import KeyEntry
+from fizzly_desktop.ui.tones import set_tone
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +60,16 @@ def _scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:
 
 
 class _Card(QFrame):
-    """A panel in the palette's base colour, so it reads as a card in light and dark themes."""
+    """A panel that stands out from the window as a card, in light and dark schemes.
+
+    White (the base) on a light window; on a dark one a raised, lighter surface (the button
+    colour): the base there is as dark as the key's field, whose frame would vanish in it.
+    """
 
     def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self._take_surface()
         self.setAutoFillBackground(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.title_label = plain_label(title, self)
@@ -76,6 +82,17 @@ class _Card(QFrame):
         self.body.setSpacing(12)
         self.body.addWidget(self.title_label)
         self.body.addWidget(self.text_label)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._take_surface()
+        super().changeEvent(event)
+
+    def _take_surface(self) -> None:
+        dark = is_dark(self.palette())
+        role = QPalette.ColorRole.Button if dark else QPalette.ColorRole.Base
+        if self.backgroundRole() != role:  # setting it is a palette change again
+            self.setBackgroundRole(role)
 
 
 class WelcomeView(QWidget):
@@ -167,11 +184,7 @@ class WelcomeView(QWidget):
         )
         self.key_link_button.setToolTip(API_KEYS_URL)
         # The theme's own link colour, so it reads as a link in light and dark palettes alike.
-        link_palette = self.key_link_button.palette()
-        link_palette.setColor(
-            QPalette.ColorRole.ButtonText, link_palette.color(QPalette.ColorRole.Link)
-        )
-        self.key_link_button.setPalette(link_palette)
+        set_tone(self.key_link_button, Tone.LINK)
         link_font = QFont(self.key_link_button.font())
         link_font.setUnderline(True)
         self.key_link_button.setFont(link_font)

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.tones import set_tone
 
 
 class AttachDialog(QDialog):
@@ -50,7 +52,7 @@ class AttachDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: palette(highlight);")
+        set_tone(self.problem, Tone.ERROR)
         self.problem.hide()
         form = QFormLayout()
         form.addRow(translate("AttachDialog", "&Request ID:"), self.request_id)

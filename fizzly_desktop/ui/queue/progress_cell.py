@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import (
+    QEvent,
     QObject,
     QPoint,
     QRect,
@@ -29,7 +30,10 @@ from fizzly_desktop.ui.queue.columns import RUN_ROLE, AnyIndex
 MAX_CACHED_BARS = 256
 #: Room around a kept bar for what the style draws outside it.
 _BAR_MARGIN = 3
-#: Prepared rows kept at most (a row is prepared when painted; scrolling the history adds more).
+#: What changes how a bar looks, besides its own values: the palette and the style.
+_LOOK_EVENTS = frozenset(
+    {QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange}
+)
 
 
 def progress_bar(run: Run) -> tuple[int, str]:
@@ -59,6 +63,18 @@ class ProgressDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bars: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+        if isinstance(parent, QWidget):
+            # Bars drawn in the old look are never asked for again: let them go at once.
+            parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _LOOK_EVENTS:
+            self.forget_bars()
+        return False
+
+    def forget_bars(self) -> None:
+        """Drop every kept bar (the palette or the style changed: light to dark, say)."""
+        self._bars.clear()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         run = index.data(RUN_ROLE)

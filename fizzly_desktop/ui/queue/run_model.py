@@ -109,10 +109,13 @@ def elapsed_seconds(run: Run, now: float | None = None) -> float | None:
 
 
 def format_credits(run: Run) -> str:
-    """The credits cell, short enough for its column: what the run cost (a refund is already
-    taken off what the server reports as used; the tooltip says the refund)."""
+    """The credits cell: what the run cost, and what came back (``0 (refunded 7)``; a refund
+    is already taken off what the server reports as used). The column widens to fit it."""
     if run.credits_refunded:
-        return formatting.format_credits(run.credits_used or 0)
+        used = formatting.format_credits(run.credits_used or 0)
+        return translate("RunModel", "{used} (refunded {credits})").format(
+            used=used, credits=formatting.format_credits(run.credits_refunded)
+        )
     return "" if run.credits_used is None else formatting.format_credits(run.credits_used)
 
 
@@ -152,6 +155,13 @@ class RunTableModel(QAbstractTableModel):
 
     def set_thumbnail_provider(self, thumbnails: ThumbnailProvider | None) -> None:
         self._thumbnails = thumbnails
+        self._prepared.clear()
+
+    def restyle(self) -> None:
+        """The palette changed: colours kept in prepared rows are worked out again.
+
+        (The views repaint on a palette change anyway, asking for every row they show.)
+        """
         self._prepared.clear()
 
     # --- Qt model interface ------------------------------------------------------------------

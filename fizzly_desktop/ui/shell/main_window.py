@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
+from fizzly_desktop.ui.color_scheme import color_scheme_follower
 from fizzly_desktop.ui.forms.form_panel import FormPanel
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import ElidedLabel
@@ -341,6 +342,10 @@ class MainWindow(QMainWindow):
             "&View", translate("MainWindow", "&Filter Runs"), QKeySequence.StandardKey.Find
         )
         self.find_action.triggered.connect(self._on_find_triggered)
+        self.view_menu.addSeparator()
+        # Light or dark: as the system is, or as chosen here (kept with the window's layout).
+        self.color_scheme = color_scheme_follower()
+        self.appearance_menu = self.color_scheme.add_menu(self.view_menu)
 
         self.open_logs_action = self._add("&Help", translate("MainWindow", "Open &Log Folder"))
         self.open_logs_action.triggered.connect(self._on_open_logs_triggered)
@@ -414,6 +419,7 @@ class MainWindow(QMainWindow):
 
     # --- layout persistence ----------------------------------------------------------------
     def restore_layout(self, settings: QSettings) -> None:
+        self.color_scheme.restore(settings)
         for key, restore in (
             ("window/geometry", self.restoreGeometry),
             ("window/state", self.restoreState),

@@ -9,7 +9,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from fizzly_desktop.core.formatting import plural_credits
+from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.tones import set_tone, tone_of
 
 
 class Connection(enum.Enum):
@@ -34,6 +36,12 @@ _DOTS = {
     Connection.NO_KEY: "○",
     Connection.CHECKING: "◌",
     Connection.KEY_REJECTED: "○",
+}
+#: The connection's dot and words in the colour of what they mean (readable in either scheme).
+_TONES = {
+    Connection.CONNECTED: Tone.GOOD,
+    Connection.OFFLINE: Tone.ERROR,
+    Connection.KEY_REJECTED: Tone.ERROR,
 }
 
 
@@ -84,6 +92,8 @@ class AppStatusBar(QStatusBar):
     def set_connection(self, state: Connection, detail: str = "") -> None:
         self.connection_label.setText(f"{_DOTS[state]} {state.value}")
         self.connection_label.setToolTip(detail or state.value)
+        if _TONES.get(state) is not tone_of(self.connection_label):
+            set_tone(self.connection_label, _TONES.get(state))
         self.connection = state
 
     def set_budget(self, remaining: int, limit: int, reset_at: float | None) -> None:

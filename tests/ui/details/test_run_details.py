@@ -186,7 +186,7 @@ def test_a_queued_run_says_how_long_it_waits_and_why(qtbot: QtBot) -> None:
     qtbot.addWidget(panel)
     panel.show()
     panel.show_run(run, title="Text to image", causes=WaitCauses())
-    assert panel.state_label.text() == "— In queue · position 3"
+    assert panel.state_label.text() == "In queue · position 3"
     first = panel.waiting_label.text()
     assert re.fullmatch(r"Waiting 1 min \d+ s · In the server's queue behind 2 runs\.", first)
     assert "elapsed" not in panel.metrics.text()
@@ -213,13 +213,13 @@ def test_a_waiting_run_of_a_paused_batch_says_so(qtbot: QtBot) -> None:
         title="Text to image",
         causes=WaitCauses(paused_batch="Foxes", pause_reason="Paused by you."),
     )
-    assert panel.state_label.text() == "— Waiting to send"
+    assert panel.state_label.text() == "Waiting to send"
     assert panel.request_label.text() == "not sent yet"
     assert panel.waiting_label.text().endswith("· Its batch “Foxes” is paused. Paused by you.")
     # A finished run stops the clock: nothing of it moves any more.
     run.state = RunState.CANCELLED
     panel.show_run(run, title="Text to image")
-    assert panel.state_label.text() == "— Cancelled (nothing charged)"
+    assert panel.state_label.text() == "Cancelled (nothing charged)"
     assert not panel._clock.isActive()
 
 
@@ -276,7 +276,7 @@ def test_a_lost_run_shows_its_contact_no_bar_and_its_buttons_emit(qtbot: QtBot) 
     run = running_run()
     run.lose_contact(Contact.LOST)
     panel.show_run(run, title="Text to image")
-    assert panel.state_label.text() == "— Lost contact"
+    assert panel.state_label.text() == "Lost contact"
     assert panel.progress.isHidden()
     # Whether its node still runs is not known either.
     assert panel.timeline.node_rows() == [
@@ -289,7 +289,7 @@ def test_a_lost_run_shows_its_contact_no_bar_and_its_buttons_emit(qtbot: QtBot) 
     assert signal.args == [run.id, "Check again"]
     run.regain_contact()
     panel.show_run(run, title="Text to image")
-    assert panel.state_label.text() == "— Running · 40 % · image-generation"
+    assert panel.state_label.text() == "Running · 40 % · image-generation"
     assert not panel.progress.isHidden()
     assert panel.visible_actions() == [RunAction.CANCEL]
 

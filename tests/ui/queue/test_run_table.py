@@ -161,9 +161,9 @@ def test_display_text_for_each_column() -> None:
 def test_refund_is_shown_with_credits() -> None:
     model = RunTableModel()
     model.set_runs([make_run(1, RunState.CANCELLED, credits_used=2.0, credits_refunded=3.0)])
-    # Short enough for its column; the refund is in the tooltip.
+    # What it cost, and what came back; the tooltip says it in words.
     cell = model.index(0, Column.CREDITS)
-    assert cell.data() == "2"
+    assert cell.data() == "2 (refunded 3)"
     assert cell.data(Qt.ItemDataRole.ToolTipRole) == "2 credits charged, 3 credits refunded"
 
 

@@ -21,6 +21,7 @@ from fizzly_desktop.core.batch_plan import SweepAxis, sweep
 from fizzly_desktop.core.profiles import ProfileStore
 from fizzly_desktop.core.runs import NodeState, RunState, StateGroup
 from fizzly_desktop.core.secrets import KeyVault
+from fizzly_desktop.ui.color_scheme import SchemeChoice, forget_palette
 from fizzly_desktop.ui.controller import AppController
 from tests.fixtures.app import in_app, only_run, pick, state_of, until
 from tests.fixtures.keyring import MemoryKeyring
@@ -288,11 +289,27 @@ def test_screenshots_of_the_main_views(qtbot: QtBot, qloop: qasync.QEventLoop) -
     """Writes PNGs of the main views for people to look at (not compared pixel by pixel)."""
     out = Path(__file__).resolve().parents[3] / "build" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    names = ["main-window.png", "progress.png", "gallery.png", "sweep-grid.png"]
+    names = [
+        "main-window.png",
+        "main-window-dark.png",
+        "progress.png",
+        "gallery.png",
+        "sweep-grid.png",
+        "gallery-dark.png",
+        "sweep-grid-dark.png",
+    ]
 
     async def shoot(app: AppController, name: str) -> None:
         await asyncio.sleep(0.3)  # let thumbnails decode and paint before the grab
         assert app.window.grab().save(str(out / name))
+
+    async def shoot_dark(app: AppController, name: str) -> None:
+        app.window.color_scheme.choose(SchemeChoice.DARK)  # View ▸ Appearance ▸ Dark
+        try:
+            await shoot(app, name)
+        finally:
+            app.window.color_scheme.forget()
+            forget_palette()
 
     async def scenario(app: AppController) -> None:
         window = app.window
@@ -327,10 +344,12 @@ def test_screenshots_of_the_main_views(qtbot: QtBot, qloop: qasync.QEventLoop) -
         await until(lambda: thumbnails_shown() == 3, timeout=5)
         window.run_details.tabs.setCurrentIndex(1)
         await shoot(app, "main-window.png")
+        await shoot_dark(app, "main-window-dark.png")
         window.run_details.tabs.setCurrentIndex(0)
         await shoot(app, "progress.png")
         window.tabs.setCurrentIndex(1)
         await shoot(app, "gallery.png")
+        await shoot_dark(app, "gallery-dark.png")
 
         window.tabs.setCurrentIndex(0)
         items = sweep(
@@ -350,6 +369,7 @@ def test_screenshots_of_the_main_views(qtbot: QtBot, qloop: qasync.QEventLoop) -
         window.batch_bar.grid_button.setChecked(True)
         await until(lambda: all(r.state.is_terminal for r in app.run_model.runs()), timeout=60)
         await shoot(app, "sweep-grid.png")
+        await shoot_dark(app, "sweep-grid-dark.png")
 
     in_app(qloop, scenario)
     assert all((out / name).stat().st_size > 10_000 for name in names)

@@ -53,7 +53,7 @@ def test_a_run_whose_sandbox_stops_shows_lost_contact_and_check_again_resumes_it
         # Bounded: lost_after without any answer, plus one retry's wait.
         await until(lambda: only_run(app).contact is Contact.LOST, timeout=15)
         panel = window.run_details
-        await until(lambda: panel.state_label.text() == "— Lost contact")
+        await until(lambda: panel.state_label.text() == "Lost contact")
         assert panel.progress.isHidden()
         assert panel.visible_actions() == [
             RunAction.CANCEL,
