@@ -12,7 +12,12 @@ DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1
         libxcb-randr0 libxcb-render-util0 libxcb-image0 \
         gnome-keyring dbus dbus-x11 xvfb xauth fonts-dejavu-core desktop-file-utils appstream
 
-.PHONY: run test lint typecheck unit bench package package-test sysdeps setup clean
+# Translations: the .ts files are the translators'; the .qm files the app loads are compiled
+# from them (and committed, so that any install has them without Qt's tools).
+TS := $(wildcard fizzly_desktop/resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test lint typecheck unit bench package package-test sysdeps setup clean translations
 
 setup: $(STAMP)
 
@@ -32,7 +37,15 @@ sysdeps:
 	  else echo "Note: these system packages are missing:$$missing"; fi; \
 	fi
 
-run: sysdeps setup
+# Extract the phrases of the code into the .ts files (keeping what is translated), then compile.
+translations: setup
+	$(BIN)/python packaging/translations.py
+
+# A .ts newer than its .qm (a translation edited) is compiled before the app runs or is built.
+%.qm: %.ts | setup
+	$(BIN)/python packaging/translations.py --compile
+
+run: sysdeps setup $(QM)
 	$(BIN)/fizzly-desktop --sandbox
 
 lint: setup
@@ -43,7 +56,7 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
+unit: setup $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 test: sysdeps setup lint typecheck unit
@@ -51,7 +64,7 @@ test: sysdeps setup lint typecheck unit
 bench: sysdeps setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench
 
-package: sysdeps setup
+package: sysdeps setup $(QM)
 	$(BIN)/python -m pip install -q -e '.[package]'
 	$(BIN)/python packaging/build.py
 

@@ -51,6 +51,7 @@ def update() -> None:
     ]
     for language in LANGUAGES:
         ts = ts_file(language)
+        kept = plural_translations(ts) if ts.exists() else {}
         subprocess.run(
             [
                 tool("pyside6-lupdate"),
@@ -66,27 +67,54 @@ def update() -> None:
             check=True,
             cwd=ROOT,
         )
-        mark_plurals(ts, PLURAL_FORMS[language])
+        mark_plurals(ts, PLURAL_FORMS[language], kept)
 
 
-def mark_plurals(ts: Path, forms: int) -> None:
-    """Mark phrases with a count as plurals (``numerus``), keeping their translations."""
+def plural_translations(ts: Path) -> dict[tuple[str, str], tuple[list[str], bool]]:
+    """The plural forms of each plural phrase of a .ts file, and whether they are finished."""
+    found = {}
+    for context in ET.parse(ts).iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if message.get("numerus") == "yes" and translation is not None:
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                finished = translation.get("type") != "unfinished"
+                found[(name, message.findtext("source") or "")] = (forms, finished)
+    return found
+
+
+def mark_plurals(ts: Path, forms: int, kept: dict[tuple[str, str], tuple[list[str], bool]]) -> None:
+    """Mark phrases with a count as plurals (``numerus``), with the forms translated before.
+
+    lupdate, not seeing the plural, keeps one form of each and marks it unfinished: the forms
+    and state read before it ran (``kept``) are put back.
+    """
     tree = ET.parse(ts)
-    changed = False
-    for message in tree.iter("message"):
-        source = message.findtext("source") or ""
-        if not _PLURAL.search(source) or message.get("numerus") == "yes":
-            continue
-        translation = message.find("translation")
-        assert translation is not None
-        text = translation.text or ""
-        translation.text = None
-        for _ in range(forms):
-            ET.SubElement(translation, "numerusform").text = text
-        message.set("numerus", "yes")
-        changed = True
-    if changed:
-        write_ts(tree, ts)
+    for context in tree.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            if not _PLURAL.search(source):
+                continue
+            translation = message.find("translation")
+            assert translation is not None
+            texts = [f.text or "" for f in translation.iter("numerusform")] or [
+                translation.text or ""
+            ]
+            previous, finished = kept.get((name, source), (texts, False))
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            for index in range(forms):
+                text = previous[min(index, len(previous) - 1)] if previous else ""
+                ET.SubElement(translation, "numerusform").text = text
+            message.set("numerus", "yes")
+            if finished:
+                translation.attrib.pop("type", None)
+            else:
+                translation.set("type", "unfinished")
+    write_ts(tree, ts)
 
 
 def write_ts(tree: ET.ElementTree, ts: Path) -> None:
