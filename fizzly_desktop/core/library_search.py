@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
+
 # Every scalar value of the inputs, however nested, one space apart; text that is not JSON (it
 # never should be) is indexed as it is rather than failing the write of the run.
 _FLAT_INPUTS = (
@@ -61,10 +63,10 @@ MarkFilter = Literal["starred", "rejected", "not_rejected"]
 
 #: The date choices beside the search: (words, value). Days are the computer's calendar days.
 DATE_RANGES: tuple[tuple[str, str], ...] = (
-    ("Any time", ""),
-    ("Today", "today"),
-    ("Last 7 days", "7d"),
-    ("Last 30 days", "30d"),
+    (QT_TRANSLATE_NOOP("DateRanges", "Any time"), ""),
+    (QT_TRANSLATE_NOOP("DateRanges", "Today"), "today"),
+    (QT_TRANSLATE_NOOP("DateRanges", "Last 7 days"), "7d"),
+    (QT_TRANSLATE_NOOP("DateRanges", "Last 30 days"), "30d"),
 )
 _DAYS = {"today": 1, "7d": 7, "30d": 30}
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.ui import colors
 from fizzly_desktop.ui.i18n import translate
 
@@ -32,9 +33,9 @@ class SchemeChoice(enum.Enum):
 
 
 _MENU_TEXT = {
-    SchemeChoice.SYSTEM: translate("ColorScheme", "Same as the &System"),
-    SchemeChoice.LIGHT: translate("ColorScheme", "&Light"),
-    SchemeChoice.DARK: translate("ColorScheme", "&Dark"),
+    SchemeChoice.SYSTEM: QT_TRANSLATE_NOOP("ColorScheme", "Same as the &System"),
+    SchemeChoice.LIGHT: QT_TRANSLATE_NOOP("ColorScheme", "&Light"),
+    SchemeChoice.DARK: QT_TRANSLATE_NOOP("ColorScheme", "&Dark"),
 }
 _REQUEST = {
     SchemeChoice.SYSTEM: Qt.ColorScheme.Unknown,
@@ -105,7 +106,7 @@ class ColorSchemeFollower(QObject):
         self._group = QActionGroup(self)
         self._group.setExclusive(True)
         for choice, text in _MENU_TEXT.items():
-            action = QAction(text, self)
+            action = QAction(translate("ColorScheme", text), self)
             action.setCheckable(True)
             action.setData(choice.value)
             action.triggered.connect(lambda _checked=False, c=choice: self.choose(c))

@@ -26,6 +26,11 @@
             <source>JPEG image</source>
             <translation>JPEG-Bild</translation>
         </message>
+        <message>
+            <source>with its run details (.json) beside it</source>
+            <extracomment>The second file type of the Save dialog: the image and its run description beside it.</extracomment>
+            <translation>mit den Details des Laufs (.json) daneben</translation>
+        </message>
     </context>
     <context>
         <name>AddWorkflowDialog</name>
@@ -671,6 +676,41 @@
         </message>
     </context>
     <context>
+        <name>Connection</name>
+        <message>
+            <source>Not connected</source>
+            <translation>Nicht verbunden</translation>
+        </message>
+        <message>
+            <source>Starting the local sandbox…</source>
+            <translation>Lokale Sandbox wird gestartet…</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Verbindung wird hergestellt…</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>Verbunden</translation>
+        </message>
+        <message>
+            <source>Can't reach the server</source>
+            <translation>Server nicht erreichbar</translation>
+        </message>
+        <message>
+            <source>No API key</source>
+            <translation>Kein API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Checking the key…</source>
+            <translation>Schlüssel wird geprüft…</translation>
+        </message>
+        <message>
+            <source>Key rejected: open Profiles to replace it</source>
+            <translation>Schlüssel abgelehnt: Öffnen Sie die Profile, um ihn zu ersetzen</translation>
+        </message>
+    </context>
+    <context>
         <name>Contact</name>
         <message>
             <source>Lost contact</source>
@@ -680,6 +720,26 @@
         <message>
             <source>Unknown to the server</source>
             <translation>Dem Server unbekannt</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateRanges</name>
+        <message>
+            <source>Any time</source>
+            <extracomment>The schema step that adds the index, its triggers and fills it from the existing runs. The date choices beside the search: (words, value). Days are the computer's calendar days.</extracomment>
+            <translation>Jederzeit</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Heute</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Letzte 7 Tage</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Letzte 30 Tage</translation>
         </message>
     </context>
     <context>
@@ -1160,6 +1220,13 @@
     </context>
     <context>
         <name>FileLoading</name>
+        <message numerus="yes">
+            <source>%n byte(s)</source>
+            <translation>
+                <numerusform>%n Byte</numerusform>
+                <numerusform>%n Bytes</numerusform>
+            </translation>
+        </message>
         <message>
             <source>{name} is {human_size}; files up to {human_size2} can be sent with a run. Put it online and paste its address instead.</source>
             <translation>{name} ist {human_size} groß; Dateien bis {human_size2} können mit einem Lauf gesendet werden. Stellen Sie sie online und fügen Sie stattdessen ihre Adresse ein.</translation>
@@ -1251,6 +1318,14 @@
     <context>
         <name>Form</name>
         <message>
+            <source>Add an API key for this profile (File ▸ Profiles and API Keys) to run.</source>
+            <translation>Fügen Sie diesem Profil einen API-Schlüssel hinzu (Datei ▸ Profile und API-Schlüssel), um Läufe zu starten.</translation>
+        </message>
+        <message>
+            <source>The server refused this profile's key: open Profiles to replace it.</source>
+            <translation>Der Server hat den Schlüssel dieses Profils abgelehnt: Öffnen Sie die Profile, um ihn zu ersetzen.</translation>
+        </message>
+        <message>
             <source>inputs from the server's schema</source>
             <translation>Eingaben aus dem Schema des Servers</translation>
         </message>
@@ -1288,6 +1363,10 @@
     </context>
     <context>
         <name>FormPanel</name>
+        <message>
+            <source>Choose a workflow in the sidebar.</source>
+            <translation>Wählen Sie in der Seitenleiste einen Workflow.</translation>
+        </message>
         <message>
             <source>Run</source>
             <translation>Starten</translation>
@@ -1475,10 +1554,34 @@
         </message>
     </context>
     <context>
+        <name>GalleryModel</name>
+        <message>
+            <source>Output: {name}</source>
+            <extracomment>The OutputItem of a row. Changed (in ``dataChanged``) when a row's thumbnail became available. Batch filter value selecting outputs of single runs (not part of a batch). Kind filter values: pictures and other media (the default), text and JSON, or everything. The output kinds that are not media: shown by the "Text and data" choice. Thumbnail sizes decoded; a tile shows the smallest one at least as large as itself, so dragging the size slider does not decode every image again for every pixel.</extracomment>
+            <translation>Ausgabe: {name}</translation>
+        </message>
+        <message>
+            <source>Batch: {batch}</source>
+            <translation>Stapel: {batch}</translation>
+        </message>
+    </context>
+    <context>
         <name>GalleryView</name>
         <message>
-            <source>Gallery</source>
+            <source>No outputs yet — run a workflow and its images will appear here.</source>
+            <translation>Noch keine Ausgaben — starten Sie einen Workflow, und seine Bilder erscheinen hier.</translation>
+        </message>
+        <message>
+            <source>No outputs match these filters.</source>
+            <translation>Keine Ausgaben passen zu diesen Filtern.</translation>
+        </message>
+        <message>
+            <source>Choose Show: Everything to see text and data outputs too.</source>
             <extracomment>Said under NO_MATCH_MESSAGE while only images are shown: other outputs may be what there is.</extracomment>
+            <translation>Wählen Sie „Zeigen: Alles“, um auch Text- und Datenausgaben zu sehen.</translation>
+        </message>
+        <message>
+            <source>Gallery</source>
             <translation>Galerie</translation>
         </message>
         <message>
@@ -1584,6 +1687,10 @@
         <message>
             <source>Needs attention</source>
             <translation>Braucht Aufmerksamkeit</translation>
+        </message>
+        <message>
+            <source>seed {seed}</source>
+            <translation>Seed {seed}</translation>
         </message>
     </context>
     <context>
@@ -1735,8 +1842,12 @@
     <context>
         <name>ImportTab</name>
         <message>
-            <source>Drop a CSV or JSONL file of input rows here, or choose one.</source>
+            <source>Input rows (*.csv *.tsv *.txt *.jsonl *.ndjson *.json);;All files (*)</source>
             <extracomment>Files the import accepts, for the file chooser.</extracomment>
+            <translation>Eingabezeilen (*.csv *.tsv *.txt *.jsonl *.ndjson *.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Drop a CSV or JSONL file of input rows here, or choose one.</source>
             <translation>Legen Sie hier eine CSV- oder JSONL-Datei mit Eingabezeilen ab oder wählen Sie eine.</translation>
         </message>
         <message>
@@ -1980,6 +2091,10 @@
             <translation>Den API-Schlüssel ersetzen</translation>
         </message>
         <message>
+            <source>The key of “{name}” was removed.</source>
+            <translation>Der Schlüssel von „{name}“ wurde entfernt.</translation>
+        </message>
+        <message>
             <source>Checking…</source>
             <translation>Wird geprüft…</translation>
         </message>
@@ -2052,6 +2167,10 @@
         <message>
             <source>Attached {request_id}: it is followed like your runs.</source>
             <translation>{request_id} angehängt: Er wird wie Ihre Läufe verfolgt.</translation>
+        </message>
+        <message>
+            <source>seed {seed}</source>
+            <translation>Seed {seed}</translation>
         </message>
         <message>
             <source>Delete runs</source>
@@ -2220,7 +2339,6 @@
         <name>Model</name>
         <message>
             <source>{width} × {height} px</source>
-            <extracomment>The OutputItem of a row. Changed (in ``dataChanged``) when a row's thumbnail became available. Batch filter value selecting outputs of single runs (not part of a batch). Kind filter values: pictures and other media (the default), text and JSON, or everything. The output kinds that are not media: shown by the "Text and data" choice. Thumbnail sizes decoded; a tile shows the smallest one at least as large as itself, so dragging the size slider does not decode every image again for every pixel.</extracomment>
             <translation>{width} × {height} px</translation>
         </message>
         <message>
@@ -2310,7 +2428,7 @@
         <name>OutputActions</name>
         <message>
             <source>Save image as</source>
-            <extracomment>The second file type of the Save dialog: the image and its run description beside it. Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
+            <extracomment>Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
             <translation>Bild speichern unter</translation>
         </message>
         <message>
@@ -2332,6 +2450,13 @@
         <message>
             <source>Select outputs that were saved to export them.</source>
             <translation>Wählen Sie gespeicherte Ausgaben, um sie zu exportieren.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n image(s)</source>
+            <translation>
+                <numerusform>%n Bild</numerusform>
+                <numerusform>%n Bilder</numerusform>
+            </translation>
         </message>
         <message>
             <source>Export {noun} to</source>
@@ -2439,6 +2564,10 @@
     <context>
         <name>OutputsStrip</name>
         <message>
+            <source>No outputs yet.</source>
+            <translation>Noch keine Ausgaben.</translation>
+        </message>
+        <message>
             <source>Run outputs</source>
             <translation>Ausgaben des Laufs</translation>
         </message>
@@ -2469,6 +2598,10 @@
     </context>
     <context>
         <name>PresetBar</name>
+        <message>
+            <source>Presets…</source>
+            <translation>Vorgaben…</translation>
+        </message>
         <message>
             <source>Presets</source>
             <translation>Vorgaben</translation>
@@ -2729,6 +2862,10 @@ Einreihen?</translation>
         <message>
             <source>Add API Key…</source>
             <translation>API-Schlüssel hinzufügen…</translation>
+        </message>
+        <message>
+            <source>key {fingerprint}</source>
+            <translation>Schlüssel {fingerprint}</translation>
         </message>
         <message>
             <source>Can't reach the server. {message}</source>
@@ -3158,16 +3295,32 @@ Einreihen?</translation>
             <translation>noch nicht gesendet</translation>
         </message>
         <message>
+            <source>Running</source>
+            <translation>Läuft</translation>
+        </message>
+        <message>
             <source>&lt;a href="{escape}"&gt;{escape2}&lt;/a&gt;</source>
             <translation>&lt;a href="{escape}"&gt;{escape2}&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <source>{credits} used</source>
+            <translation>{credits} verbraucht</translation>
+        </message>
+        <message>
+            <source>{credits} refunded</source>
+            <translation>{credits} erstattet</translation>
         </message>
         <message>
             <source>total time {duration}</source>
             <translation>Gesamtzeit {duration}</translation>
         </message>
         <message>
-            <source>running for</source>
-            <translation>läuft seit</translation>
+            <source>took {duration}</source>
+            <translation>dauerte {duration}</translation>
+        </message>
+        <message>
+            <source>running for {duration}</source>
+            <translation>läuft seit {duration}</translation>
         </message>
         <message>
             <source>retry of an earlier run</source>
@@ -3188,6 +3341,10 @@ Einreihen?</translation>
             <source>{used} charged, {plural_credits} refunded</source>
             <extracomment>The input names a prompt goes by, in the order they are looked for.</extracomment>
             <translation>{used} berechnet, {plural_credits} erstattet</translation>
+        </message>
+        <message>
+            <source>{used} charged</source>
+            <translation>{used} berechnet</translation>
         </message>
         <message>
             <source>{used} (refunded {credits})</source>
@@ -3564,8 +3721,12 @@ Einreihen?</translation>
     <context>
         <name>Thumbnails</name>
         <message>
-            <source>The file is missing: it may have been moved or deleted.</source>
+            <source>This file is not a picture the app can read (PNG, JPEG or WebP).</source>
             <extracomment>Decodes needing more memory than this are refused: a small file can claim a huge picture. Formats an output can come in; all three are read by Qt's bundled image plugins.</extracomment>
+            <translation>Diese Datei ist kein Bild, das die App lesen kann (PNG, JPEG oder WebP).</translation>
+        </message>
+        <message>
+            <source>The file is missing: it may have been moved or deleted.</source>
             <translation>Die Datei fehlt: Sie wurde möglicherweise verschoben oder gelöscht.</translation>
         </message>
         <message>
@@ -3914,6 +4075,10 @@ Einreihen?</translation>
     </context>
     <context>
         <name>WorkflowLibraryPanel</name>
+        <message>
+            <source>No workflows yet. Add one with its name on Fizzly (like studio/portrait-xl), or from a file of its inputs.</source>
+            <translation>Noch keine Workflows. Fügen Sie einen mit seinem Namen auf Fizzly hinzu (etwa studio/portrait-xl) oder aus einer Datei seiner Eingaben.</translation>
+        </message>
         <message>
             <source>Workflows</source>
             <translation>Workflows</translation>

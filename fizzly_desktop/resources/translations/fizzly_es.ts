@@ -26,6 +26,11 @@
             <source>JPEG image</source>
             <translation>Imagen JPEG</translation>
         </message>
+        <message>
+            <source>with its run details (.json) beside it</source>
+            <extracomment>The second file type of the Save dialog: the image and its run description beside it.</extracomment>
+            <translation>con los detalles de la ejecución (.json) al lado</translation>
+        </message>
     </context>
     <context>
         <name>AddWorkflowDialog</name>
@@ -671,6 +676,41 @@
         </message>
     </context>
     <context>
+        <name>Connection</name>
+        <message>
+            <source>Not connected</source>
+            <translation>Sin conexión</translation>
+        </message>
+        <message>
+            <source>Starting the local sandbox…</source>
+            <translation>Iniciando el sandbox local…</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Conectando…</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>Conectado</translation>
+        </message>
+        <message>
+            <source>Can't reach the server</source>
+            <translation>No se puede conectar con el servidor</translation>
+        </message>
+        <message>
+            <source>No API key</source>
+            <translation>Sin clave de API</translation>
+        </message>
+        <message>
+            <source>Checking the key…</source>
+            <translation>Comprobando la clave…</translation>
+        </message>
+        <message>
+            <source>Key rejected: open Profiles to replace it</source>
+            <translation>Clave rechazada: abre Perfiles para reemplazarla</translation>
+        </message>
+    </context>
+    <context>
         <name>Contact</name>
         <message>
             <source>Lost contact</source>
@@ -680,6 +720,26 @@
         <message>
             <source>Unknown to the server</source>
             <translation>Desconocida para el servidor</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateRanges</name>
+        <message>
+            <source>Any time</source>
+            <extracomment>The schema step that adds the index, its triggers and fills it from the existing runs. The date choices beside the search: (words, value). Days are the computer's calendar days.</extracomment>
+            <translation>Cualquier fecha</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Hoy</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Últimos 7 días</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Últimos 30 días</translation>
         </message>
     </context>
     <context>
@@ -1160,6 +1220,13 @@
     </context>
     <context>
         <name>FileLoading</name>
+        <message numerus="yes">
+            <source>%n byte(s)</source>
+            <translation>
+                <numerusform>%n byte</numerusform>
+                <numerusform>%n bytes</numerusform>
+            </translation>
+        </message>
         <message>
             <source>{name} is {human_size}; files up to {human_size2} can be sent with a run. Put it online and paste its address instead.</source>
             <translation>{name} ocupa {human_size}; con una ejecución se pueden enviar archivos de hasta {human_size2}. Súbelo a internet y pega su dirección en su lugar.</translation>
@@ -1251,6 +1318,14 @@
     <context>
         <name>Form</name>
         <message>
+            <source>Add an API key for this profile (File ▸ Profiles and API Keys) to run.</source>
+            <translation>Añade una clave de API a este perfil (Archivo ▸ Perfiles y claves de API) para ejecutar.</translation>
+        </message>
+        <message>
+            <source>The server refused this profile's key: open Profiles to replace it.</source>
+            <translation>El servidor rechazó la clave de este perfil: abre Perfiles para reemplazarla.</translation>
+        </message>
+        <message>
             <source>inputs from the server's schema</source>
             <translation>entradas del esquema del servidor</translation>
         </message>
@@ -1288,6 +1363,10 @@
     </context>
     <context>
         <name>FormPanel</name>
+        <message>
+            <source>Choose a workflow in the sidebar.</source>
+            <translation>Elige un flujo de trabajo en la barra lateral.</translation>
+        </message>
         <message>
             <source>Run</source>
             <translation>Ejecutar</translation>
@@ -1475,10 +1554,34 @@
         </message>
     </context>
     <context>
+        <name>GalleryModel</name>
+        <message>
+            <source>Output: {name}</source>
+            <extracomment>The OutputItem of a row. Changed (in ``dataChanged``) when a row's thumbnail became available. Batch filter value selecting outputs of single runs (not part of a batch). Kind filter values: pictures and other media (the default), text and JSON, or everything. The output kinds that are not media: shown by the "Text and data" choice. Thumbnail sizes decoded; a tile shows the smallest one at least as large as itself, so dragging the size slider does not decode every image again for every pixel.</extracomment>
+            <translation>Resultado: {name}</translation>
+        </message>
+        <message>
+            <source>Batch: {batch}</source>
+            <translation>Lote: {batch}</translation>
+        </message>
+    </context>
+    <context>
         <name>GalleryView</name>
         <message>
-            <source>Gallery</source>
+            <source>No outputs yet — run a workflow and its images will appear here.</source>
+            <translation>Aún no hay resultados: ejecuta un flujo de trabajo y sus imágenes aparecerán aquí.</translation>
+        </message>
+        <message>
+            <source>No outputs match these filters.</source>
+            <translation>Ningún resultado coincide con estos filtros.</translation>
+        </message>
+        <message>
+            <source>Choose Show: Everything to see text and data outputs too.</source>
             <extracomment>Said under NO_MATCH_MESSAGE while only images are shown: other outputs may be what there is.</extracomment>
+            <translation>Elige «Mostrar: Todo» para ver también los resultados de texto y datos.</translation>
+        </message>
+        <message>
+            <source>Gallery</source>
             <translation>Galería</translation>
         </message>
         <message>
@@ -1584,6 +1687,10 @@
         <message>
             <source>Needs attention</source>
             <translation>Requiere atención</translation>
+        </message>
+        <message>
+            <source>seed {seed}</source>
+            <translation>semilla {seed}</translation>
         </message>
     </context>
     <context>
@@ -1735,8 +1842,12 @@
     <context>
         <name>ImportTab</name>
         <message>
-            <source>Drop a CSV or JSONL file of input rows here, or choose one.</source>
+            <source>Input rows (*.csv *.tsv *.txt *.jsonl *.ndjson *.json);;All files (*)</source>
             <extracomment>Files the import accepts, for the file chooser.</extracomment>
+            <translation>Filas de entradas (*.csv *.tsv *.txt *.jsonl *.ndjson *.json);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <source>Drop a CSV or JSONL file of input rows here, or choose one.</source>
             <translation>Suelta aquí un archivo CSV o JSONL con filas de entradas, o elige uno.</translation>
         </message>
         <message>
@@ -1980,6 +2091,10 @@
             <translation>Reemplazar la clave de API</translation>
         </message>
         <message>
+            <source>The key of “{name}” was removed.</source>
+            <translation>Se quitó la clave de «{name}».</translation>
+        </message>
+        <message>
             <source>Checking…</source>
             <translation>Comprobando…</translation>
         </message>
@@ -2052,6 +2167,10 @@
         <message>
             <source>Attached {request_id}: it is followed like your runs.</source>
             <translation>Asociada {request_id}: se sigue como tus ejecuciones.</translation>
+        </message>
+        <message>
+            <source>seed {seed}</source>
+            <translation>semilla {seed}</translation>
         </message>
         <message>
             <source>Delete runs</source>
@@ -2220,7 +2339,6 @@
         <name>Model</name>
         <message>
             <source>{width} × {height} px</source>
-            <extracomment>The OutputItem of a row. Changed (in ``dataChanged``) when a row's thumbnail became available. Batch filter value selecting outputs of single runs (not part of a batch). Kind filter values: pictures and other media (the default), text and JSON, or everything. The output kinds that are not media: shown by the "Text and data" choice. Thumbnail sizes decoded; a tile shows the smallest one at least as large as itself, so dragging the size slider does not decode every image again for every pixel.</extracomment>
             <translation>{width} × {height} px</translation>
         </message>
         <message>
@@ -2310,7 +2428,7 @@
         <name>OutputActions</name>
         <message>
             <source>Save image as</source>
-            <extracomment>The second file type of the Save dialog: the image and its run description beside it. Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
+            <extracomment>Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
             <translation>Guardar imagen como</translation>
         </message>
         <message>
@@ -2332,6 +2450,13 @@
         <message>
             <source>Select outputs that were saved to export them.</source>
             <translation>Selecciona resultados guardados para exportarlos.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n image(s)</source>
+            <translation>
+                <numerusform>%n imagen</numerusform>
+                <numerusform>%n imágenes</numerusform>
+            </translation>
         </message>
         <message>
             <source>Export {noun} to</source>
@@ -2439,6 +2564,10 @@
     <context>
         <name>OutputsStrip</name>
         <message>
+            <source>No outputs yet.</source>
+            <translation>Aún no hay resultados.</translation>
+        </message>
+        <message>
             <source>Run outputs</source>
             <translation>Resultados de la ejecución</translation>
         </message>
@@ -2469,6 +2598,10 @@
     </context>
     <context>
         <name>PresetBar</name>
+        <message>
+            <source>Presets…</source>
+            <translation>Ajustes guardados…</translation>
+        </message>
         <message>
             <source>Presets</source>
             <translation>Ajustes guardados</translation>
@@ -2729,6 +2862,10 @@ El límite de peticiones hace que tarde {duration}.
         <message>
             <source>Add API Key…</source>
             <translation>Añadir clave de API…</translation>
+        </message>
+        <message>
+            <source>key {fingerprint}</source>
+            <translation>clave {fingerprint}</translation>
         </message>
         <message>
             <source>Can't reach the server. {message}</source>
@@ -3158,16 +3295,32 @@ El límite de peticiones hace que tarde {duration}.
             <translation>aún sin enviar</translation>
         </message>
         <message>
+            <source>Running</source>
+            <translation>En ejecución</translation>
+        </message>
+        <message>
             <source>&lt;a href="{escape}"&gt;{escape2}&lt;/a&gt;</source>
             <translation>&lt;a href="{escape}"&gt;{escape2}&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <source>{credits} used</source>
+            <translation>{credits} usados</translation>
+        </message>
+        <message>
+            <source>{credits} refunded</source>
+            <translation>{credits} reembolsados</translation>
         </message>
         <message>
             <source>total time {duration}</source>
             <translation>tiempo total {duration}</translation>
         </message>
         <message>
-            <source>running for</source>
-            <translation>en ejecución desde hace</translation>
+            <source>took {duration}</source>
+            <translation>tardó {duration}</translation>
+        </message>
+        <message>
+            <source>running for {duration}</source>
+            <translation>en ejecución desde hace {duration}</translation>
         </message>
         <message>
             <source>retry of an earlier run</source>
@@ -3188,6 +3341,10 @@ El límite de peticiones hace que tarde {duration}.
             <source>{used} charged, {plural_credits} refunded</source>
             <extracomment>The input names a prompt goes by, in the order they are looked for.</extracomment>
             <translation>{used} cobrados, {plural_credits} reembolsados</translation>
+        </message>
+        <message>
+            <source>{used} charged</source>
+            <translation>{used} cobrados</translation>
         </message>
         <message>
             <source>{used} (refunded {credits})</source>
@@ -3564,8 +3721,12 @@ El límite de peticiones hace que tarde {duration}.
     <context>
         <name>Thumbnails</name>
         <message>
-            <source>The file is missing: it may have been moved or deleted.</source>
+            <source>This file is not a picture the app can read (PNG, JPEG or WebP).</source>
             <extracomment>Decodes needing more memory than this are refused: a small file can claim a huge picture. Formats an output can come in; all three are read by Qt's bundled image plugins.</extracomment>
+            <translation>Este archivo no es una imagen que la aplicación pueda leer (PNG, JPEG o WebP).</translation>
+        </message>
+        <message>
+            <source>The file is missing: it may have been moved or deleted.</source>
             <translation>Falta el archivo: puede que se haya movido o eliminado.</translation>
         </message>
         <message>
@@ -3914,6 +4075,10 @@ El límite de peticiones hace que tarde {duration}.
     </context>
     <context>
         <name>WorkflowLibraryPanel</name>
+        <message>
+            <source>No workflows yet. Add one with its name on Fizzly (like studio/portrait-xl), or from a file of its inputs.</source>
+            <translation>Aún no hay flujos de trabajo. Añade uno con su nombre en Fizzly (como studio/portrait-xl) o desde un archivo de sus entradas.</translation>
+        </message>
         <message>
             <source>Workflows</source>
             <translation>Flujos de trabajo</translation>

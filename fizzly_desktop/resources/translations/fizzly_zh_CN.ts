@@ -26,6 +26,11 @@
             <source>JPEG image</source>
             <translation>JPEG 图像</translation>
         </message>
+        <message>
+            <source>with its run details (.json) beside it</source>
+            <extracomment>The second file type of the Save dialog: the image and its run description beside it.</extracomment>
+            <translation>并在旁边附上运行详情（.json）</translation>
+        </message>
     </context>
     <context>
         <name>AddWorkflowDialog</name>
@@ -668,6 +673,41 @@
         </message>
     </context>
     <context>
+        <name>Connection</name>
+        <message>
+            <source>Not connected</source>
+            <translation>未连接</translation>
+        </message>
+        <message>
+            <source>Starting the local sandbox…</source>
+            <translation>正在启动本地沙盒…</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>正在连接…</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>已连接</translation>
+        </message>
+        <message>
+            <source>Can't reach the server</source>
+            <translation>无法连接到服务器</translation>
+        </message>
+        <message>
+            <source>No API key</source>
+            <translation>没有 API 密钥</translation>
+        </message>
+        <message>
+            <source>Checking the key…</source>
+            <translation>正在检查密钥…</translation>
+        </message>
+        <message>
+            <source>Key rejected: open Profiles to replace it</source>
+            <translation>密钥被拒绝：请打开“配置文件”进行替换</translation>
+        </message>
+    </context>
+    <context>
         <name>Contact</name>
         <message>
             <source>Lost contact</source>
@@ -677,6 +717,26 @@
         <message>
             <source>Unknown to the server</source>
             <translation>服务器未知</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateRanges</name>
+        <message>
+            <source>Any time</source>
+            <extracomment>The schema step that adds the index, its triggers and fills it from the existing runs. The date choices beside the search: (words, value). Days are the computer's calendar days.</extracomment>
+            <translation>任何时间</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>最近 30 天</translation>
         </message>
     </context>
     <context>
@@ -1157,6 +1217,12 @@
     </context>
     <context>
         <name>FileLoading</name>
+        <message numerus="yes">
+            <source>%n byte(s)</source>
+            <translation>
+                <numerusform>%n 字节</numerusform>
+            </translation>
+        </message>
         <message>
             <source>{name} is {human_size}; files up to {human_size2} can be sent with a run. Put it online and paste its address instead.</source>
             <translation>{name} 大小为 {human_size}；随运行发送的文件最大为 {human_size2}。请将其上传到网上，然后粘贴其地址。</translation>
@@ -1248,6 +1314,14 @@
     <context>
         <name>Form</name>
         <message>
+            <source>Add an API key for this profile (File ▸ Profiles and API Keys) to run.</source>
+            <translation>请为此配置文件添加 API 密钥（文件 ▸ 配置文件和 API 密钥）后再运行。</translation>
+        </message>
+        <message>
+            <source>The server refused this profile's key: open Profiles to replace it.</source>
+            <translation>服务器拒绝了此配置文件的密钥：请打开“配置文件”进行替换。</translation>
+        </message>
+        <message>
             <source>inputs from the server's schema</source>
             <translation>来自服务器架构的输入</translation>
         </message>
@@ -1285,6 +1359,10 @@
     </context>
     <context>
         <name>FormPanel</name>
+        <message>
+            <source>Choose a workflow in the sidebar.</source>
+            <translation>请在侧边栏中选择一个工作流。</translation>
+        </message>
         <message>
             <source>Run</source>
             <translation>运行</translation>
@@ -1471,10 +1549,34 @@
         </message>
     </context>
     <context>
+        <name>GalleryModel</name>
+        <message>
+            <source>Output: {name}</source>
+            <extracomment>The OutputItem of a row. Changed (in ``dataChanged``) when a row's thumbnail became available. Batch filter value selecting outputs of single runs (not part of a batch). Kind filter values: pictures and other media (the default), text and JSON, or everything. The output kinds that are not media: shown by the "Text and data" choice. Thumbnail sizes decoded; a tile shows the smallest one at least as large as itself, so dragging the size slider does not decode every image again for every pixel.</extracomment>
+            <translation>输出：{name}</translation>
+        </message>
+        <message>
+            <source>Batch: {batch}</source>
+            <translation>批次：{batch}</translation>
+        </message>
+    </context>
+    <context>
         <name>GalleryView</name>
         <message>
-            <source>Gallery</source>
+            <source>No outputs yet — run a workflow and its images will appear here.</source>
+            <translation>尚无输出 — 运行一个工作流，其图像就会显示在这里。</translation>
+        </message>
+        <message>
+            <source>No outputs match these filters.</source>
+            <translation>没有符合这些筛选条件的输出。</translation>
+        </message>
+        <message>
+            <source>Choose Show: Everything to see text and data outputs too.</source>
             <extracomment>Said under NO_MATCH_MESSAGE while only images are shown: other outputs may be what there is.</extracomment>
+            <translation>选择“显示：全部”即可同时查看文本和数据输出。</translation>
+        </message>
+        <message>
+            <source>Gallery</source>
             <translation>图库</translation>
         </message>
         <message>
@@ -1580,6 +1682,10 @@
         <message>
             <source>Needs attention</source>
             <translation>需要注意</translation>
+        </message>
+        <message>
+            <source>seed {seed}</source>
+            <translation>种子 {seed}</translation>
         </message>
     </context>
     <context>
@@ -1731,8 +1837,12 @@
     <context>
         <name>ImportTab</name>
         <message>
-            <source>Drop a CSV or JSONL file of input rows here, or choose one.</source>
+            <source>Input rows (*.csv *.tsv *.txt *.jsonl *.ndjson *.json);;All files (*)</source>
             <extracomment>Files the import accepts, for the file chooser.</extracomment>
+            <translation>输入行 (*.csv *.tsv *.txt *.jsonl *.ndjson *.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Drop a CSV or JSONL file of input rows here, or choose one.</source>
             <translation>将包含输入行的 CSV 或 JSONL 文件拖放到此处，或选择一个文件。</translation>
         </message>
         <message>
@@ -1973,6 +2083,10 @@
             <translation>替换 API 密钥</translation>
         </message>
         <message>
+            <source>The key of “{name}” was removed.</source>
+            <translation>已移除“{name}”的密钥。</translation>
+        </message>
+        <message>
             <source>Checking…</source>
             <translation>正在检查…</translation>
         </message>
@@ -2045,6 +2159,10 @@
         <message>
             <source>Attached {request_id}: it is followed like your runs.</source>
             <translation>已关联 {request_id}：将像你的运行一样被跟踪。</translation>
+        </message>
+        <message>
+            <source>seed {seed}</source>
+            <translation>种子 {seed}</translation>
         </message>
         <message>
             <source>Delete runs</source>
@@ -2213,7 +2331,6 @@
         <name>Model</name>
         <message>
             <source>{width} × {height} px</source>
-            <extracomment>The OutputItem of a row. Changed (in ``dataChanged``) when a row's thumbnail became available. Batch filter value selecting outputs of single runs (not part of a batch). Kind filter values: pictures and other media (the default), text and JSON, or everything. The output kinds that are not media: shown by the "Text and data" choice. Thumbnail sizes decoded; a tile shows the smallest one at least as large as itself, so dragging the size slider does not decode every image again for every pixel.</extracomment>
             <translation>{width} × {height} 像素</translation>
         </message>
         <message>
@@ -2303,7 +2420,7 @@
         <name>OutputActions</name>
         <message>
             <source>Save image as</source>
-            <extracomment>The second file type of the Save dialog: the image and its run description beside it. Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
+            <extracomment>Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
             <translation>图像另存为</translation>
         </message>
         <message>
@@ -2325,6 +2442,12 @@
         <message>
             <source>Select outputs that were saved to export them.</source>
             <translation>请选择已保存的输出以导出。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n image(s)</source>
+            <translation>
+                <numerusform>%n 张图像</numerusform>
+            </translation>
         </message>
         <message>
             <source>Export {noun} to</source>
@@ -2430,6 +2553,10 @@
     <context>
         <name>OutputsStrip</name>
         <message>
+            <source>No outputs yet.</source>
+            <translation>尚无输出。</translation>
+        </message>
+        <message>
             <source>Run outputs</source>
             <translation>运行输出</translation>
         </message>
@@ -2460,6 +2587,10 @@
     </context>
     <context>
         <name>PresetBar</name>
+        <message>
+            <source>Presets…</source>
+            <translation>预设…</translation>
+        </message>
         <message>
             <source>Presets</source>
             <translation>预设</translation>
@@ -2720,6 +2851,10 @@ Queue them?</source>
         <message>
             <source>Add API Key…</source>
             <translation>添加 API 密钥…</translation>
+        </message>
+        <message>
+            <source>key {fingerprint}</source>
+            <translation>密钥 {fingerprint}</translation>
         </message>
         <message>
             <source>Can't reach the server. {message}</source>
@@ -3144,16 +3279,32 @@ Queue them?</source>
             <translation>尚未发送</translation>
         </message>
         <message>
+            <source>Running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
             <source>&lt;a href="{escape}"&gt;{escape2}&lt;/a&gt;</source>
             <translation>&lt;a href="{escape}"&gt;{escape2}&lt;/a&gt;</translation>
+        </message>
+        <message>
+            <source>{credits} used</source>
+            <translation>已用 {credits}</translation>
+        </message>
+        <message>
+            <source>{credits} refunded</source>
+            <translation>已退还 {credits}</translation>
         </message>
         <message>
             <source>total time {duration}</source>
             <translation>总时间 {duration}</translation>
         </message>
         <message>
-            <source>running for</source>
-            <translation>已运行</translation>
+            <source>took {duration}</source>
+            <translation>耗时 {duration}</translation>
+        </message>
+        <message>
+            <source>running for {duration}</source>
+            <translation>已运行 {duration}</translation>
         </message>
         <message>
             <source>retry of an earlier run</source>
@@ -3174,6 +3325,10 @@ Queue them?</source>
             <source>{used} charged, {plural_credits} refunded</source>
             <extracomment>The input names a prompt goes by, in the order they are looked for.</extracomment>
             <translation>已扣除 {used}，已退还 {plural_credits}</translation>
+        </message>
+        <message>
+            <source>{used} charged</source>
+            <translation>已扣除 {used}</translation>
         </message>
         <message>
             <source>{used} (refunded {credits})</source>
@@ -3547,8 +3702,12 @@ Queue them?</source>
     <context>
         <name>Thumbnails</name>
         <message>
-            <source>The file is missing: it may have been moved or deleted.</source>
+            <source>This file is not a picture the app can read (PNG, JPEG or WebP).</source>
             <extracomment>Decodes needing more memory than this are refused: a small file can claim a huge picture. Formats an output can come in; all three are read by Qt's bundled image plugins.</extracomment>
+            <translation>此文件不是应用可读取的图片（PNG、JPEG 或 WebP）。</translation>
+        </message>
+        <message>
+            <source>The file is missing: it may have been moved or deleted.</source>
             <translation>文件丢失：可能已被移动或删除。</translation>
         </message>
         <message>
@@ -3885,6 +4044,10 @@ Queue them?</source>
     </context>
     <context>
         <name>WorkflowLibraryPanel</name>
+        <message>
+            <source>No workflows yet. Add one with its name on Fizzly (like studio/portrait-xl), or from a file of its inputs.</source>
+            <translation>尚无工作流。请用其在 Fizzly 上的名称（如 studio/portrait-xl）添加，或从其输入文件添加。</translation>
+        </message>
         <message>
             <source>Workflows</source>
             <translation>工作流</translation>

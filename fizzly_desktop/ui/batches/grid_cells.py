@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.batch_plan import BatchPlan, PlannedRun
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.runs import RunState
 from fizzly_desktop.ui.colors import (
     NEUTRAL,
@@ -63,12 +64,12 @@ ATTENTION = "attention"
 CELL_STATES = (WAITING, RUNNING, DONE, FAILED, CANCELLED, ATTENTION)
 
 STATE_WORDS = {
-    WAITING: translate("GridCells", "Waiting"),
-    RUNNING: translate("GridCells", "Running"),
-    DONE: translate("GridCells", "Done"),
-    FAILED: translate("GridCells", "Failed"),
-    CANCELLED: translate("GridCells", "Cancelled"),
-    ATTENTION: translate("GridCells", "Needs attention"),
+    WAITING: QT_TRANSLATE_NOOP("GridCells", "Waiting"),
+    RUNNING: QT_TRANSLATE_NOOP("GridCells", "Running"),
+    DONE: QT_TRANSLATE_NOOP("GridCells", "Done"),
+    FAILED: QT_TRANSLATE_NOOP("GridCells", "Failed"),
+    CANCELLED: QT_TRANSLATE_NOOP("GridCells", "Cancelled"),
+    ATTENTION: QT_TRANSLATE_NOOP("GridCells", "Needs attention"),
 }
 _GLYPHS = {
     WAITING: "…",
@@ -151,7 +152,11 @@ class Cell:
     mark: str | None = None
 
     def describe(self) -> str:
-        words = STATE_WORDS.get(self.state, self.state.capitalize())
+        words = (
+            translate("GridCells", STATE_WORDS[self.state])
+            if self.state in STATE_WORDS
+            else self.state.capitalize()
+        )
         if self.state == RUNNING and self.progress is not None:
             words = f"{words} · {self.progress}%"
         if self.mark == STAR:
@@ -348,7 +353,9 @@ class CellDelegate(QStyledItemDelegate):
             self._paint_progress(painter, palette, index.data(ProgressRole), inner)
         seed = index.data(SeedRole)
         if seed:
-            self._paint_seed(painter, palette, f"seed {seed}", inner)
+            self._paint_seed(
+                painter, palette, translate("GridCells", "seed {seed}").format(seed=seed), inner
+            )
         if selected:
             pen = painter.pen()
             pen.setColor(palette.color(QPalette.ColorRole.Highlight))

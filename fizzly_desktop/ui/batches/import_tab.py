@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.batch_plan import BatchPlanError, ImportResult, PlannedRun, import_rows
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.schema import FieldSpec, InputSchema
 from fizzly_desktop.ui.batches.preview import fill_import_table
 from fizzly_desktop.ui.colors import Tone
@@ -33,7 +34,9 @@ from fizzly_desktop.ui.tones import set_palette_style_sheet, set_tone
 log = logging.getLogger(__name__)
 
 #: Files the import accepts, for the file chooser.
-IMPORT_FILTER = "Input rows (*.csv *.tsv *.txt *.jsonl *.ndjson *.json);;All files (*)"
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "ImportTab", "Input rows (*.csv *.tsv *.txt *.jsonl *.ndjson *.json);;All files (*)"
+)
 
 
 class DropZone(QFrame):
@@ -219,7 +222,10 @@ class ImportTab(QWidget):
     def _on_choose_file_clicked(self) -> None:
         start = str(self.path.parent) if self.path else str(Path.home())
         chosen, _ = QFileDialog.getOpenFileName(
-            self, translate("ImportTab", "Import input rows"), start, IMPORT_FILTER
+            self,
+            translate("ImportTab", "Import input rows"),
+            start,
+            translate("ImportTab", IMPORT_FILTER),
         )
         if chosen:
             self.file_chosen.emit(Path(chosen))

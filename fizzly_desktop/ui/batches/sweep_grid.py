@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.batch_plan import BatchPlan
+from fizzly_desktop.core.formatting import format_count
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.batches.grid_cells import (
     ATTENTION,
@@ -395,5 +396,6 @@ class SweepGrid(QWidget):
         parts = [plural(count, "run")]
         for state in (DONE, RUNNING, WAITING, FAILED, CANCELLED, ATTENTION):
             if totals.get(state):
-                parts.append(f"{totals[state]:,} {STATE_WORDS[state].lower()}")
+                word = translate("GridCells", STATE_WORDS[state])
+                parts.append(f"{format_count(totals[state])} {word.lower()}")
         self.summary.setText(" · ".join(parts))

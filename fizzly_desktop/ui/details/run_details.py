@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core import words
 from fizzly_desktop.core.attach import UNKNOWN_INPUTS, inputs_unknown
 from fizzly_desktop.core.formatting import format_duration, plural_credits
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
 from fizzly_desktop.core.words import WaitCauses
@@ -51,10 +52,10 @@ from fizzly_desktop.ui.labels import ElidedLabel, plain_label
 from fizzly_desktop.ui.tones import set_tone
 
 _NODE_MARKS = {
-    None: ("○", translate("RunDetails", "Pending")),
-    NodeState.RUNNING: ("◐", translate("RunDetails", "Running")),
-    NodeState.COMPLETED: ("●", translate("RunDetails", "Done")),
-    NodeState.FAILED: ("✕", translate("RunDetails", "Failed")),
+    None: ("○", QT_TRANSLATE_NOOP("RunDetails", "Pending")),
+    NodeState.RUNNING: ("◐", QT_TRANSLATE_NOOP("RunDetails", "Running")),
+    NodeState.COMPLETED: ("●", QT_TRANSLATE_NOOP("RunDetails", "Done")),
+    NodeState.FAILED: ("✕", QT_TRANSLATE_NOOP("RunDetails", "Failed")),
 }
 
 #: Node statuses shown in their state's colour (readable on the row, in either scheme).
@@ -62,29 +63,34 @@ _STATUS_TONES = {"Done": Tone.DONE, "Failed": Tone.FAILED, "Stopped": Tone.FAILE
 
 #: What the user can do about an error, by the words the API's messages use.
 _ADVICE = (
-    ("credit", translate("RunDetails", "Top up your credits on fizzly.ai, then retry the run.")),
+    (
+        "credit",
+        QT_TRANSLATE_NOOP("RunDetails", "Top up your credits on fizzly.ai, then retry the run."),
+    ),
     (
         "subscription",
-        translate(
+        QT_TRANSLATE_NOOP(
             "RunDetails", "API access needs a PRO or ULTIMATE plan; check your plan on fizzly.ai."
         ),
     ),
     (
         "plan",
-        translate(
+        QT_TRANSLATE_NOOP(
             "RunDetails", "API access needs a PRO or ULTIMATE plan; check your plan on fizzly.ai."
         ),
     ),
     (
         "api key",
-        translate(
+        QT_TRANSLATE_NOOP(
             "RunDetails",
             "Open Profiles… and enter the key again (Settings on fizzly.ai lists your keys).",
         ),
     ),
     (
         "rate limit",
-        translate("RunDetails", "The app waits for the rate limit by itself; nothing to do."),
+        QT_TRANSLATE_NOOP(
+            "RunDetails", "The app waits for the rate limit by itself; nothing to do."
+        ),
     ),
 )
 
@@ -93,7 +99,7 @@ def advice_for(error: str) -> str:
     lowered = error.lower()
     for phrase, advice in _ADVICE:
         if phrase in lowered:
-            return advice
+            return translate("RunDetails", advice)
     return ""
 
 
@@ -188,9 +194,10 @@ class NodeTimeline(QTreeWidget):
         rows = []
         for name, state, started, duration in entries:
             mark, word = _NODE_MARKS[state]
+            word = translate("RunDetails", word)
             if state is NodeState.RUNNING and run.state.is_terminal:
                 # The run ended while this node ran: it did not finish.
-                mark, word = _NODE_MARKS[NodeState.FAILED]
+                mark = _NODE_MARKS[NodeState.FAILED][0]
                 word = translate("NodeTimeline", "Stopped")
             elif state is NodeState.RUNNING and run.out_of_contact:
                 # Nothing is heard: whether it still runs is not known.
@@ -442,7 +449,7 @@ class RunDetailsPanel(QWidget):
         node = f" · {run.current_node}" if run.current_node else ""
         if run.state is RunState.IN_PROGRESS and not progress:
             # No percentage until the workflow's nodes are known from an earlier run.
-            self.progress.setFormat(f"Running{node}")
+            self.progress.setFormat(translate("RunDetailsPanel", "Running") + node)
         else:
             self.progress.setFormat(f"{progress} %{node}")
         # Out of contact, the last progress heard is not progress: no bar.
@@ -507,9 +514,11 @@ class RunDetailsPanel(QWidget):
     def _metrics_text(run: Run, now: float | None = None) -> str:
         parts = []
         if run.credits_used is not None:
-            parts.append(f"{plural_credits(run.credits_used)} used")
+            used = plural_credits(run.credits_used)
+            parts.append(translate("RunDetailsPanel", "{credits} used").format(credits=used))
         if run.credits_refunded:
-            parts.append(f"{plural_credits(run.credits_refunded)} refunded")
+            back = plural_credits(run.credits_refunded)
+            parts.append(translate("RunDetailsPanel", "{credits} refunded").format(credits=back))
         total_ms = (run.metrics or {}).get("total_time_ms")
         if isinstance(total_ms, int | float):
             parts.append(
@@ -521,10 +530,12 @@ class RunDetailsPanel(QWidget):
             # Only once it runs: the wait before is said, with its reason, above.
             elapsed = run.elapsed(now)
             if elapsed is not None:
-                verb = (
-                    "took" if run.state.is_terminal else translate("RunDetailsPanel", "running for")
-                )
-                parts.append(f"{verb} {format_duration(elapsed)}")
+                duration = format_duration(elapsed)
+                if run.state.is_terminal:
+                    said = translate("RunDetailsPanel", "took {duration}")
+                else:
+                    said = translate("RunDetailsPanel", "running for {duration}")
+                parts.append(said.format(duration=duration))
         if run.retry_of:
             parts.append(translate("RunDetailsPanel", "retry of an earlier run"))
         return " · ".join(parts)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.schema import (
     FieldKind,
     FieldSpec,
@@ -19,24 +20,24 @@ from fizzly_desktop.ui.i18n import translate
 
 #: The types offered, in the user's words.
 KIND_NAMES: dict[FieldKind, str] = {
-    "string": translate("FieldDraft", "Text (one line)"),
-    "text": translate("FieldDraft", "Text (several lines)"),
-    "password": translate("FieldDraft", "Secret text"),
-    "enum": translate("FieldDraft", "Choice from a list"),
-    "integer": translate("FieldDraft", "Whole number"),
-    "number": translate("FieldDraft", "Number"),
-    "boolean": translate("FieldDraft", "Yes / no"),
-    "string_list": translate("FieldDraft", "List of texts"),
-    "number_list": translate("FieldDraft", "List of numbers"),
-    "file": translate("FieldDraft", "Image or file"),
-    "json": translate("FieldDraft", "JSON value"),
+    "string": QT_TRANSLATE_NOOP("FieldDraft", "Text (one line)"),
+    "text": QT_TRANSLATE_NOOP("FieldDraft", "Text (several lines)"),
+    "password": QT_TRANSLATE_NOOP("FieldDraft", "Secret text"),
+    "enum": QT_TRANSLATE_NOOP("FieldDraft", "Choice from a list"),
+    "integer": QT_TRANSLATE_NOOP("FieldDraft", "Whole number"),
+    "number": QT_TRANSLATE_NOOP("FieldDraft", "Number"),
+    "boolean": QT_TRANSLATE_NOOP("FieldDraft", "Yes / no"),
+    "string_list": QT_TRANSLATE_NOOP("FieldDraft", "List of texts"),
+    "number_list": QT_TRANSLATE_NOOP("FieldDraft", "List of numbers"),
+    "file": QT_TRANSLATE_NOOP("FieldDraft", "Image or file"),
+    "json": QT_TRANSLATE_NOOP("FieldDraft", "JSON value"),
 }
 MULTI_FILE = "files"
 _KEPT_SHAPES = frozenset({"object", "object_list", "union", "color"})
 _KEPT_NAMES = {
-    "object_list": translate("FieldDraft", "Rows of inputs"),
-    "union": translate("FieldDraft", "Choice of shapes"),
-    "color": translate("FieldDraft", "Colour"),
+    "object_list": QT_TRANSLATE_NOOP("FieldDraft", "Rows of inputs"),
+    "union": QT_TRANSLATE_NOOP("FieldDraft", "Choice of shapes"),
+    "color": QT_TRANSLATE_NOOP("FieldDraft", "Colour"),
 }
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 _TRUE = {"true", "yes", "on", "1"}
@@ -87,7 +88,10 @@ class FieldDraft:
         kind = (
             translate("FieldDraft", "Images or files")
             if self.kind == "file" and self.multiple
-            else KIND_NAMES.get(self.kind) or _KEPT_NAMES.get(self.kind, "Group of inputs")
+            else translate(
+                "FieldDraft",
+                KIND_NAMES.get(self.kind) or _KEPT_NAMES.get(self.kind, "Group of inputs"),
+            )
         )
         shown = (
             self.title or humanize(self.name) if self.name else translate("FieldDraft", "(no name)")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.schema import FieldKind, FieldSpec, InputSchema, SchemaError, humanize
 from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.forms.field_draft import KIND_NAMES, MULTI_FILE, FieldDraft
@@ -31,10 +32,10 @@ from fizzly_desktop.ui.tones import set_tone
 
 #: Shapes kept as the schema gave them, in the user's words.
 _KEPT_KINDS: dict[FieldKind, str] = {
-    "object": translate("FieldEditor", "Group of inputs (kept as it is)"),
-    "object_list": translate("FieldEditor", "Rows of inputs (kept as they are)"),
-    "union": translate("FieldEditor", "Choice of shapes (kept as it is)"),
-    "color": translate("FieldEditor", "Colour (kept as it is)"),
+    "object": QT_TRANSLATE_NOOP("FieldEditor", "Group of inputs (kept as it is)"),
+    "object_list": QT_TRANSLATE_NOOP("FieldEditor", "Rows of inputs (kept as they are)"),
+    "union": QT_TRANSLATE_NOOP("FieldEditor", "Choice of shapes (kept as it is)"),
+    "color": QT_TRANSLATE_NOOP("FieldEditor", "Colour (kept as it is)"),
 }
 
 
@@ -82,13 +83,13 @@ class FieldEditorDialog(QDialog):
         self.title_edit = QLineEdit()
         self.kind_combo = QComboBox()
         for kind, text in KIND_NAMES.items():
-            self.kind_combo.addItem(text, kind)
+            self.kind_combo.addItem(translate("FieldDraft", text), kind)
             if kind == "file":
                 self.kind_combo.addItem(
                     translate("FieldEditorDialog", "Images or files (several)"), MULTI_FILE
                 )
         for kind, text in _KEPT_KINDS.items():
-            self.kind_combo.addItem(text, kind)
+            self.kind_combo.addItem(translate("FieldEditor", text), kind)
         self.required_box = QCheckBox(
             translate("FieldEditorDialog", "The workflow needs this input")
         )

@@ -55,7 +55,7 @@ _SNIFF = (
 def human_size(size: int) -> str:
     """12_900_000 → "12.3 MB"."""
     if size < 1024:
-        return f"{size} bytes"
+        return translate("FileLoading", "%n byte(s)", None, size)
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
     return f"{size / (1024 * 1024):.1f} MB"

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.formatting import plural_credits
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.tones import set_tone
@@ -49,7 +51,7 @@ def _muted(label: QLabel) -> QLabel:
     return label
 
 
-NO_WORKFLOW = "Choose a workflow in the sidebar."
+NO_WORKFLOW = QT_TRANSLATE_NOOP("FormPanel", "Choose a workflow in the sidebar.")
 
 
 def run_button_text(count: int, credits_per_run: float | None) -> str:
@@ -62,8 +64,7 @@ def run_button_text(count: int, credits_per_run: float | None) -> str:
     if credits_per_run is None:
         return text
     total = round(credits_per_run * count, 2)
-    unit = "credit" if total == 1 else "credits"
-    return f"{text} · {total:g} {unit}"
+    return f"{text} · {plural_credits(total)}"
 
 
 class FormPanel(QWidget):
@@ -248,7 +249,7 @@ class FormPanel(QWidget):
             return self._busy_reason
         form = self._form
         if form is None:
-            return NO_WORKFLOW
+            return translate("FormPanel", NO_WORKFLOW)
         if not form.is_valid():
             reason: str | None = form.blocking_reason()
             return reason or translate("FormPanel", "Some inputs need attention.")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.library import LibraryError, WorkflowEntry, WorkflowLibrary
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import plain_label
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 class PresetBar(QWidget):
     """A row above the form: pick a preset to fill the form; save the form as one; delete one."""
 
-    PLACEHOLDER = "Presets…"
+    PLACEHOLDER = QT_TRANSLATE_NOOP("PresetBar", "Presets…")
 
     def __init__(self, library: WorkflowLibrary, workflow: WorkflowEntry, form: SchemaForm) -> None:
         super().__init__(form)
@@ -55,7 +56,7 @@ class PresetBar(QWidget):
     def refresh(self, current: str | None = None) -> None:
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItem(self.PLACEHOLDER)
+        self.combo.addItem(translate("PresetBar", self.PLACEHOLDER))
         for name in self.names():
             self.combo.addItem(name)
         index = self.combo.findText(current) if current else 0

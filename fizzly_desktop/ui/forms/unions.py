@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.schema import FieldSpec, choice_labels
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget, is_number
 from fizzly_desktop.ui.forms.factory import create_field_widget, register_field_widget
@@ -21,16 +22,16 @@ from fizzly_desktop.ui.i18n import translate
 
 #: What the choice of a non-preset shape is called in the list of presets.
 _SHAPE_WORDS = {
-    "object": translate("Unions", "Custom…"),
-    "string": translate("Unions", "Text"),
-    "text": translate("Unions", "Text"),
-    "password": translate("Unions", "Text"),
-    "integer": translate("Unions", "A number"),
-    "number": translate("Unions", "A number"),
-    "boolean": translate("Unions", "Yes or no"),
-    "string_list": translate("Unions", "Several texts"),
-    "number_list": translate("Unions", "Several numbers"),
-    "object_list": translate("Unions", "Several entries"),
+    "object": QT_TRANSLATE_NOOP("Unions", "Custom…"),
+    "string": QT_TRANSLATE_NOOP("Unions", "Text"),
+    "text": QT_TRANSLATE_NOOP("Unions", "Text"),
+    "password": QT_TRANSLATE_NOOP("Unions", "Text"),
+    "integer": QT_TRANSLATE_NOOP("Unions", "A number"),
+    "number": QT_TRANSLATE_NOOP("Unions", "A number"),
+    "boolean": QT_TRANSLATE_NOOP("Unions", "Yes or no"),
+    "string_list": QT_TRANSLATE_NOOP("Unions", "Several texts"),
+    "number_list": QT_TRANSLATE_NOOP("Unions", "Several numbers"),
+    "object_list": QT_TRANSLATE_NOOP("Unions", "Several entries"),
 }
 
 
@@ -80,7 +81,7 @@ def _shape_word(variant: FieldSpec) -> str:
     if variant.kind == "object_list" and variant.variants:
         # Rows each of one of several kinds (a message's text and image parts).
         return translate("Unions", "Several parts")
-    return _SHAPE_WORDS.get(variant.kind, "Other")
+    return translate("Unions", _SHAPE_WORDS.get(variant.kind, "Other"))
 
 
 class UnionField(FieldWidget):

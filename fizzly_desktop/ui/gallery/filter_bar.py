@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.library_search import DATE_RANGES
 from fizzly_desktop.ui.gallery.model import MEDIA, TEXT
 from fizzly_desktop.ui.i18n import translate
@@ -33,10 +34,10 @@ COMBO_CHARS = 5
 
 #: The marks filter's choices: (words, value).
 MARK_CHOICES: tuple[tuple[str, str], ...] = (
-    (translate("FilterBar", "All"), ""),
-    (translate("FilterBar", "Starred"), "starred"),
-    (translate("FilterBar", "Not rejected"), "not_rejected"),
-    (translate("FilterBar", "Rejected"), "rejected"),
+    (QT_TRANSLATE_NOOP("FilterBar", "All"), ""),
+    (QT_TRANSLATE_NOOP("FilterBar", "Starred"), "starred"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Not rejected"), "not_rejected"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Rejected"), "rejected"),
 )
 
 
@@ -88,12 +89,13 @@ class GalleryFilterBar(QWidget):
         self.marks_combo = QComboBox(self)
         self.marks_combo.setAccessibleName(translate("GalleryFilterBar", "Show outputs by mark"))
         for text, value in MARK_CHOICES:
-            self.marks_combo.addItem(text, value)
+            self.marks_combo.addItem(translate("FilterBar", text), value)
         self.marks_combo.currentIndexChanged.connect(
             lambda _i: self.marks_filter_changed.emit(self.marks_combo.currentData() or "")
         )
         self.date_combo = _combo(translate("GalleryFilterBar", "Show outputs made"), self)
         for text, value in DATE_RANGES:
+            text = translate("DateRanges", text)
             self.date_combo.addItem(text, value)
         fit_combo(self.date_combo)
         self.date_combo.currentIndexChanged.connect(

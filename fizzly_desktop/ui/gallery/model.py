@@ -273,9 +273,10 @@ class GalleryModel(QAbstractListModel):
 
 
 def _tooltip(item: OutputItem) -> str:
-    lines = [item.workflow_name, f"Output: {item.name}"]
+    lines = [item.workflow_name, translate("GalleryModel", "Output: {name}").format(name=item.name)]
     if item.batch_name or item.batch_id:
-        lines.append(f"Batch: {item.batch_name or item.batch_id}")
+        batch = item.batch_name or item.batch_id
+        lines.append(translate("GalleryModel", "Batch: {batch}").format(batch=batch))
     if item.width and item.height:
         lines.append(
             translate("Model", "{width} × {height} px").format(width=item.width, height=item.height)

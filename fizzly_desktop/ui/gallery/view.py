@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop.core.formatting import format_count
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.gallery.filter_bar import GalleryFilterBar, combo_index
 from fizzly_desktop.ui.gallery.menu import fit_on_screen
@@ -67,10 +68,14 @@ __all__ = [
     "thumbnail_bucket",
 ]
 
-EMPTY_GALLERY_MESSAGE = "No outputs yet — run a workflow and its images will appear here."
-NO_MATCH_MESSAGE = "No outputs match these filters."
+EMPTY_GALLERY_MESSAGE = QT_TRANSLATE_NOOP(
+    "GalleryView", "No outputs yet — run a workflow and its images will appear here."
+)
+NO_MATCH_MESSAGE = QT_TRANSLATE_NOOP("GalleryView", "No outputs match these filters.")
 #: Said under NO_MATCH_MESSAGE while only images are shown: other outputs may be what there is.
-KIND_HINT = "Choose Show: Everything to see text and data outputs too."
+KIND_HINT = QT_TRANSLATE_NOOP(
+    "GalleryView", "Choose Show: Everything to see text and data outputs too."
+)
 
 
 class GalleryView(QWidget):
@@ -147,7 +152,7 @@ class GalleryView(QWidget):
         self.list_view.setModel(self.proxy)
         self.list_view.setItemDelegate(self.delegate)
 
-        self.empty_label = QLabel(EMPTY_GALLERY_MESSAGE, self)
+        self.empty_label = QLabel(translate("GalleryView", EMPTY_GALLERY_MESSAGE), self)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -432,13 +437,17 @@ class GalleryView(QWidget):
         shown = self.proxy.rowCount()
         self.filters.set_enabled_filters(total > 0)
         if total == 0:
-            self.empty_label.setText(EMPTY_GALLERY_MESSAGE)
+            self.empty_label.setText(translate("GalleryView", EMPTY_GALLERY_MESSAGE))
             self.pages.setCurrentWidget(self.empty_label)
         elif shown == 0:
             # Nothing but the kind hides outputs: there are only text and data ones.
             only_kind = self.proxy.workflow is None and self.proxy.batch is None
-            hint = f"\n{KIND_HINT}" if self.proxy.kind == MEDIA and only_kind else ""
-            self.empty_label.setText(NO_MATCH_MESSAGE + hint)
+            hint = (
+                "\n" + translate("GalleryView", KIND_HINT)
+                if self.proxy.kind == MEDIA and only_kind
+                else ""
+            )
+            self.empty_label.setText(translate("GalleryView", NO_MATCH_MESSAGE) + hint)
             self.pages.setCurrentWidget(self.empty_label)
         else:
             self.pages.setCurrentWidget(self.list_view)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.library import (
     WorkflowRefError,
     default_display_name,
@@ -43,10 +44,16 @@ class AddWorkflowDialog(QDialog):
     """Asks which workflow to add (name or URL), what to call it, and where its inputs come from."""
 
     SOURCES: tuple[tuple[AddSource, str], ...] = (
-        ("server", translate("AddWorkflowDialog", "Ask the server")),
-        ("file", translate("AddWorkflowDialog", "Import a schema file (JSON Schema or OpenAPI)")),
-        ("example", translate("AddWorkflowDialog", "Paste an example of the inputs (JSON)")),
-        ("editor", translate("AddWorkflowDialog", "Set up the inputs myself")),
+        ("server", QT_TRANSLATE_NOOP("AddWorkflowDialog", "Ask the server")),
+        (
+            "file",
+            QT_TRANSLATE_NOOP("AddWorkflowDialog", "Import a schema file (JSON Schema or OpenAPI)"),
+        ),
+        (
+            "example",
+            QT_TRANSLATE_NOOP("AddWorkflowDialog", "Paste an example of the inputs (JSON)"),
+        ),
+        ("editor", QT_TRANSLATE_NOOP("AddWorkflowDialog", "Set up the inputs myself")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -68,7 +75,7 @@ class AddWorkflowDialog(QDialog):
         sources.setSpacing(4)
         self.source_buttons: dict[AddSource, QRadioButton] = {}
         for index, (key, text) in enumerate(self.SOURCES):
-            button = QRadioButton(text)
+            button = QRadioButton(translate("AddWorkflowDialog", text))
             self.source_group.addButton(button, index)
             self.source_buttons[key] = button
             sources.addWidget(button)

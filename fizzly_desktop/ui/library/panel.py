@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.library import (
     LibraryError,
     SchemaFetcher,
@@ -44,9 +45,10 @@ from fizzly_desktop.ui.library.fetching import FetchFunction, as_fetcher, fetch_
 from fizzly_desktop.ui.library.menu import LibraryMenu
 from fizzly_desktop.ui.library.parts import ProblemBox
 
-EMPTY_LIBRARY_TEXT = (
+EMPTY_LIBRARY_TEXT = QT_TRANSLATE_NOOP(
+    "WorkflowLibraryPanel",
     "No workflows yet. Add one with its name on Fizzly (like studio/portrait-xl), "
-    "or from a file of its inputs."
+    "or from a file of its inputs.",
 )
 
 
@@ -121,7 +123,7 @@ class WorkflowLibraryPanel(QWidget):
         # a newcomer stuck, so the list gives way to what to do.
         self.empty = ProblemBox()
         self.empty.setObjectName("LibraryEmpty")
-        self.empty.label.setText(EMPTY_LIBRARY_TEXT)
+        self.empty.label.setText(translate("WorkflowLibraryPanel", EMPTY_LIBRARY_TEXT))
         self.empty.label.setAccessibleName(translate("WorkflowLibraryPanel", "No workflows yet"))
         self.empty.button.setText(translate("WorkflowLibraryPanel", "Add Workflow…"))
         self.message = plain_label(wrap=True, muted=True)

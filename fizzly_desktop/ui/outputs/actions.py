@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QImageReader
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from fizzly_desktop.core.export import ExportResult, export_files, save_copy
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.folder import FolderPathDialog, open_folder
@@ -30,13 +31,13 @@ Spawn = Callable[[str, Coroutine[Any, Any, Any]], None]
 Notify = Callable[[str], None]
 
 _KINDS = {
-    ".png": translate("Actions", "PNG image"),
-    ".webp": translate("Actions", "WebP image"),
-    ".jpg": translate("Actions", "JPEG image"),
-    ".jpeg": translate("Actions", "JPEG image"),
+    ".png": QT_TRANSLATE_NOOP("Actions", "PNG image"),
+    ".webp": QT_TRANSLATE_NOOP("Actions", "WebP image"),
+    ".jpg": QT_TRANSLATE_NOOP("Actions", "JPEG image"),
+    ".jpeg": QT_TRANSLATE_NOOP("Actions", "JPEG image"),
 }
 #: The second file type of the Save dialog: the image and its run description beside it.
-WITH_SIDECAR = "with its run details (.json) beside it"
+WITH_SIDECAR = QT_TRANSLATE_NOOP("Actions", "with its run details (.json) beside it")
 #: Decoding for the clipboard refuses pictures that would need more memory than this.
 CLIPBOARD_ALLOCATION_MB = 512
 
@@ -44,9 +45,10 @@ CLIPBOARD_ALLOCATION_MB = 512
 def save_filters(source: Path) -> tuple[str, str]:
     """The Save dialog's two file types for ``source``: the image alone, or with its sidecar."""
     suffix = source.suffix.lower()
-    kind = _KINDS.get(suffix, "Image")
+    kind = translate("Actions", _KINDS.get(suffix, "Image"))
     pattern = f"(*{suffix})" if suffix else "(*)"
-    return f"{kind} {pattern}", f"{kind} {WITH_SIDECAR} {pattern}"
+    sidecar = translate("Actions", WITH_SIDECAR)
+    return f"{kind} {pattern}", f"{kind} {sidecar} {pattern}"
 
 
 def decode_for_clipboard(path: Path) -> QImage:
@@ -172,7 +174,8 @@ class OutputActions(QObject):
                 translate("OutputActions", "Select outputs that were saved to export them.")
             )
             return
-        noun = "image" if len(sources) == 1 else f"{len(sources)} images"
+        count = len(sources)
+        noun = translate("OutputActions", "%n image(s)", None, count)
         folder = QFileDialog.getExistingDirectory(
             self._window,
             translate("OutputActions", "Export {noun} to").format(noun=noun),

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.folder import open_folder
@@ -52,10 +53,10 @@ MIN_ZOOM = ZOOM_STEPS[0]
 MAX_ZOOM = ZOOM_STEPS[-1]
 
 _FORMAT_NAMES = {
-    ".webp": translate("ImageViewer", "WebP image"),
-    ".png": translate("ImageViewer", "PNG image"),
-    ".jpg": translate("ImageViewer", "JPEG image"),
-    ".jpeg": translate("ImageViewer", "JPEG image"),
+    ".webp": QT_TRANSLATE_NOOP("ImageViewer", "WebP image"),
+    ".png": QT_TRANSLATE_NOOP("ImageViewer", "PNG image"),
+    ".jpg": QT_TRANSLATE_NOOP("ImageViewer", "JPEG image"),
+    ".jpeg": QT_TRANSLATE_NOOP("ImageViewer", "JPEG image"),
 }
 _SAME_FORMAT = {".jpg": {".jpg", ".jpeg"}, ".jpeg": {".jpg", ".jpeg"}}
 
@@ -454,7 +455,7 @@ class ImageViewer(QWidget):
         if source is None:
             return None
         suffix = source.suffix.lower()
-        kind = _FORMAT_NAMES.get(suffix, "Image")
+        kind = translate("ImageViewer", _FORMAT_NAMES.get(suffix, "Image"))
         start_dir = ImageViewer._last_save_dir or default_pictures_dir()
         chosen, _ = QFileDialog.getSaveFileName(
             self,

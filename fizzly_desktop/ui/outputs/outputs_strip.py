@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.ui.gallery.view import (
     GalleryModel,
     ItemRole,
@@ -38,7 +39,7 @@ from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
-NO_OUTPUTS_MESSAGE = "No outputs yet."
+NO_OUTPUTS_MESSAGE = QT_TRANSLATE_NOOP("OutputsStrip", "No outputs yet.")
 
 
 class TextOutputBlock(QWidget):
@@ -214,7 +215,7 @@ class OutputsStrip(QWidget):
             lambda: self._emit_current(self.copy_image_requested),
         )
 
-        self.empty_label = QLabel(NO_OUTPUTS_MESSAGE, self)
+        self.empty_label = QLabel(translate("OutputsStrip", NO_OUTPUTS_MESSAGE), self)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)

@@ -27,6 +27,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QSize, Qt, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.ui.gui_relay import GuiRelay, gui_relay
 from fizzly_desktop.ui.i18n import translate
 
@@ -51,7 +52,9 @@ class DecodeResult:
     original_size: QSize
 
 
-NOT_A_PICTURE = "This file is not a picture the app can read (PNG, JPEG or WebP)."
+NOT_A_PICTURE = QT_TRANSLATE_NOOP(
+    "Thumbnails", "This file is not a picture the app can read (PNG, JPEG or WebP)."
+)
 
 _SIGNATURES: tuple[tuple[bytes, int, bytes], ...] = (
     # (bytes, at offset, Qt format name)
@@ -103,7 +106,7 @@ def decode_image(path: Path, max_side: int, allocation_limit_mb: int) -> DecodeR
     if image_format is None:
         # Only the formats outputs come in are decoded: anything else is refused from its first
         # bytes, without handing the file to every image plugin Qt has in turn.
-        return DecodeResult(None, NOT_A_PICTURE, QSize())
+        return DecodeResult(None, translate("Thumbnails", NOT_A_PICTURE), QSize())
     reader = QImageReader(str(path), image_format)
     reader.setDecideFormatFromContent(False)
     reader.setAutoTransform(True)
@@ -139,7 +142,7 @@ def _plain_reason(reader: QImageReader, path: Path, *, recognized: bool) -> str:
     if error == QImageReader.ImageReaderError.FileNotFoundError or not path.exists():
         return translate("Thumbnails", "The file is missing: it may have been moved or deleted.")
     if error == QImageReader.ImageReaderError.UnsupportedFormatError:
-        return NOT_A_PICTURE
+        return translate("Thumbnails", NOT_A_PICTURE)
     if error == QImageReader.ImageReaderError.DeviceError:
         return translate(
             "Thumbnails", "The file could not be read; check that it is still there and readable."

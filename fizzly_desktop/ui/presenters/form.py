@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.library import WorkflowEntry
 from fizzly_desktop.core.recent_costs import RecentCosts
 from fizzly_desktop.core.runs import Run, StateGroup
@@ -20,15 +21,19 @@ from fizzly_desktop.ui.presenters.services import Services
 
 log = logging.getLogger(__name__)
 
-NO_KEY = "Add an API key for this profile (File ▸ Profiles and API Keys) to run."
-KEY_REJECTED = "The server refused this profile's key: open Profiles to replace it."
+NO_KEY = QT_TRANSLATE_NOOP(
+    "Form", "Add an API key for this profile (File ▸ Profiles and API Keys) to run."
+)
+KEY_REJECTED = QT_TRANSLATE_NOOP(
+    "Form", "The server refused this profile's key: open Profiles to replace it."
+)
 
 _SOURCES = {
-    "server": translate("Form", "inputs from the server's schema"),
-    "file": translate("Form", "inputs from an imported schema"),
-    "example": translate("Form", "inputs inferred from an example"),
-    "editor": translate("Form", "inputs from the field editor"),
-    "reference": translate("Form", "inputs of the reference example"),
+    "server": QT_TRANSLATE_NOOP("Form", "inputs from the server's schema"),
+    "file": QT_TRANSLATE_NOOP("Form", "inputs from an imported schema"),
+    "example": QT_TRANSLATE_NOOP("Form", "inputs inferred from an example"),
+    "editor": QT_TRANSLATE_NOOP("Form", "inputs from the field editor"),
+    "reference": QT_TRANSLATE_NOOP("Form", "inputs of the reference example"),
 }
 
 
@@ -119,7 +124,8 @@ class FormPresenter:
         if kept is not None:
             form.set_values(kept)
         self._shown_key = key
-        source = _SOURCES.get(entry.schema_source, "")
+        kind = entry.schema_source
+        source = translate("Form", _SOURCES[kind]) if kind in _SOURCES else ""
         subtitle = entry.ref + (f" · {source}" if source else "")
         panel.set_workflow(entry.display_name, subtitle, form)
         panel.set_credits_per_run(self._credits_per_run(entry.ref))
@@ -172,9 +178,9 @@ class FormPresenter:
         if profile.is_sandbox:
             return None if session.sandbox is not None else SANDBOX_NOT_RUNNING
         if session.profiles.key_status(profile.name).fingerprint is None:
-            return NO_KEY
+            return translate("Form", NO_KEY)
         if profile.name in self.rejected_keys:
-            return KEY_REJECTED
+            return translate("Form", KEY_REJECTED)
         return None
 
     def _on_run_requested(self, count: int, webhook: str | None) -> None:

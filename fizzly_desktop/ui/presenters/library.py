@@ -185,7 +185,11 @@ class LibraryPresenter(QObject):
         captions = []
         for index, (item, run) in enumerate(zip(images, runs, strict=True), start=1):
             seed = run.inputs.get("seed") if run is not None else None
-            detail = f"seed {seed}" if seed is not None else item.workflow_name
+            detail = (
+                translate("LibraryPresenter", "seed {seed}").format(seed=seed)
+                if seed is not None
+                else item.workflow_name
+            )
             captions.append(f"{index} · {detail}")
         view = CompareView(captions, differences, parent=self.services.window)
         self.compare_view = view

@@ -140,7 +140,7 @@ class ProfilesPresenter:
                 # Back from a profile without a key: the status bar said so until now.
                 window.status.set_connection(Connection.CONNECTED)
         elif status.fingerprint is None:
-            reason = NO_KEY
+            reason = translate("Form", NO_KEY)
             window.status.set_connection(Connection.NO_KEY)
             # An empty list with "No API key" in a corner is a dead end: say it where the
             # workflows would be, with the button that fixes it.
@@ -157,7 +157,12 @@ class ProfilesPresenter:
             reason = None
             # "Connected" only once the server has taken the key: a rejected one would
             # otherwise show an empty library under a green light.
-            window.status.set_connection(Connection.CHECKING, f"key {status.fingerprint}")
+            window.status.set_connection(
+                Connection.CHECKING,
+                translate("ProfilesPresenter", "key {fingerprint}").format(
+                    fingerprint=status.fingerprint
+                ),
+            )
             self.services.spawn_latest("check-key", self.check_key(profile.name))
         window.form_panel.set_unavailable(reason if self.form.workflow else None)
         if self.form.workflow is None:
@@ -179,7 +184,10 @@ class ProfilesPresenter:
             self.form.rejected_keys.discard(name)
         if check.ok:
             fingerprint = self.profiles.key_status(name).fingerprint
-            window.status.set_connection(Connection.CONNECTED, f"key {fingerprint}")
+            window.status.set_connection(
+                Connection.CONNECTED,
+                translate("ProfilesPresenter", "key {fingerprint}").format(fingerprint=fingerprint),
+            )
             panel.show_problem(None)
             return
         if check.status is KeyCheckStatus.UNREACHABLE:
@@ -200,7 +208,9 @@ class ProfilesPresenter:
             ).format(message=check.message),
             translate("ProfilesPresenter", "Open Profiles…"),
         )
-        window.form_panel.set_unavailable(KEY_REJECTED if self.form.workflow else None)
+        window.form_panel.set_unavailable(
+            translate("Form", KEY_REJECTED) if self.form.workflow else None
+        )
 
     def _on_problem_button_clicked(self) -> None:
         name = self._problem_fix

@@ -318,7 +318,8 @@ class KeySection(QObject):
         finally:
             self.busy_changed.emit(False)
         self.clear_check()
-        self.message.emit(f"The key of “{profile.name}” was removed.", False)
+        removed = translate("KeySection", "The key of “{name}” was removed.")
+        self.message.emit(removed.format(name=profile.name), False)
         self.key_removed.emit(profile.name)
         return True
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QPixmap
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.runs import Run
-from fizzly_desktop.ui.i18n import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ThumbnailProvider = Callable[[Run], QPixmap | None]
@@ -37,16 +37,16 @@ class Column(enum.IntEnum):
 
 
 HEADERS = {
-    Column.WORKFLOW: translate("Columns", "Workflow"),
-    Column.STATE: translate("Columns", "State"),
-    Column.QUEUE: translate("Columns", "Queue"),
-    Column.PROGRESS: translate("Columns", "Progress"),
-    Column.NODE: translate("Columns", "Current node"),
-    Column.CREDITS: translate("Columns", "Credits"),
-    Column.ELAPSED: translate("Columns", "Elapsed"),
-    Column.SUBMITTED: translate("Columns", "Submitted"),
-    Column.SEED: translate("Columns", "Seed"),
-    Column.PROMPT: translate("Columns", "Prompt"),
+    Column.WORKFLOW: QT_TRANSLATE_NOOP("Columns", "Workflow"),
+    Column.STATE: QT_TRANSLATE_NOOP("Columns", "State"),
+    Column.QUEUE: QT_TRANSLATE_NOOP("Columns", "Queue"),
+    Column.PROGRESS: QT_TRANSLATE_NOOP("Columns", "Progress"),
+    Column.NODE: QT_TRANSLATE_NOOP("Columns", "Current node"),
+    Column.CREDITS: QT_TRANSLATE_NOOP("Columns", "Credits"),
+    Column.ELAPSED: QT_TRANSLATE_NOOP("Columns", "Elapsed"),
+    Column.SUBMITTED: QT_TRANSLATE_NOOP("Columns", "Submitted"),
+    Column.SEED: QT_TRANSLATE_NOOP("Columns", "Seed"),
+    Column.PROMPT: QT_TRANSLATE_NOOP("Columns", "Prompt"),
 }
 #: Columns hidden until the user shows them (header menu); the layout keeps the choice.
 HIDDEN_BY_DEFAULT = (Column.NODE, Column.SEED, Column.PROMPT)

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.library_search import DATE_RANGES
 from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
 from fizzly_desktop.core.words import plural
@@ -68,10 +69,10 @@ from fizzly_desktop.ui.run_menu import Shortcut, run_action, run_menu
 
 #: The choices of the marks filter beside the search: (words, filter value).
 MARK_FILTERS: tuple[tuple[str, str], ...] = (
-    (translate("QueueView", "All runs"), ""),
-    (translate("QueueView", "Starred"), "starred"),
-    (translate("QueueView", "Not rejected"), "not_rejected"),
-    (translate("QueueView", "Rejected"), "rejected"),
+    (QT_TRANSLATE_NOOP("QueueView", "All runs"), ""),
+    (QT_TRANSLATE_NOOP("QueueView", "Starred"), "starred"),
+    (QT_TRANSLATE_NOOP("QueueView", "Not rejected"), "not_rejected"),
+    (QT_TRANSLATE_NOOP("QueueView", "Rejected"), "rejected"),
 )
 
 #: Room a cell's text needs beside it (the item's margins and focus frame), in pixels.
@@ -118,13 +119,14 @@ class QueueView(QWidget):
         self.marks_filter = QComboBox()
         self.marks_filter.setAccessibleName(translate("QueueView", "Show runs by mark"))
         for label, value in MARK_FILTERS:
-            self.marks_filter.addItem(label, value)
+            self.marks_filter.addItem(translate("QueueView", label), value)
         self.marks_filter.currentIndexChanged.connect(
             lambda _i: self.marks_filter_changed.emit(self.marks_filter.currentData() or "")
         )
         self.date_filter = QComboBox()
         self.date_filter.setAccessibleName(translate("QueueView", "Show runs made"))
         for label, value in DATE_RANGES:
+            label = translate("DateRanges", label)
             self.date_filter.addItem(label, value)
         self.date_filter.currentIndexChanged.connect(
             lambda _i: self.date_filter_changed.emit(self.date_filter.currentData() or "")
@@ -177,7 +179,9 @@ class QueueView(QWidget):
             (Column.SEED, 90),
             (Column.PROMPT, 220),
         ):
-            header.resizeSection(column, width)
+            # Never narrower than its title, which a translation may lengthen.
+            title = header.fontMetrics().horizontalAdvance(translate("Columns", HEADERS[column]))
+            header.resizeSection(column, max(width, title + CELL_PADDING))
         # The current node also shows in the progress bar; its column is there for wide windows.
         # Seed and prompt tell a batch's rows apart: shown from the header's menu when wanted.
         for column in HIDDEN_BY_DEFAULT:
@@ -381,7 +385,7 @@ class QueueView(QWidget):
         # Gone once closed: a menu per right-click would otherwise pile up under the view.
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for column in Column:
-            action = menu.addAction(HEADERS[column])
+            action = menu.addAction(translate("Columns", HEADERS[column]))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             # The workflow column names the row: it cannot be hidden.

@@ -95,7 +95,7 @@ def _credits_tooltip(run: Run) -> str:
         return translate("RunModel", "{used} charged, {plural_credits} refunded").format(
             used=used, plural_credits=formatting.plural_credits(run.credits_refunded)
         )
-    return f"{used} charged"
+    return translate("RunModel", "{used} charged").format(used=used)
 
 
 def _muted() -> QColor:
@@ -175,7 +175,7 @@ class RunTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return translate("Columns", HEADERS[Column(section)])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:

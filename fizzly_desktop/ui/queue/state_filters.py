@@ -23,8 +23,11 @@ from fizzly_desktop.core.runs import StateGroup
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.i18n import translate
 
-#: The groups' names, as core words them (StateGroup.label).
-LABELS: dict[StateGroup, str] = {group: group.label for group in StateGroup}
+
+def label_of(group: StateGroup) -> str:
+    """The group's name in the user's language (core's StateGroup.label)."""
+    return group.label
+
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -94,9 +97,9 @@ class StateFilterList(QListWidget):
         for row, group in enumerate(StateGroup):
             item = self.item(row)
             count = self._counts[group]
-            item.setText(LABELS[group])
+            item.setText(label_of(group))
             item.setData(COUNT_ROLE, count)
-            item.setToolTip(f"{LABELS[group]}: {plural(count, 'run')}")
+            item.setToolTip(f"{label_of(group)}: {plural(count, 'run')}")
             # A filter that needs the user's decision stands out while it has runs in it.
             font = QFont(item.font())
             font.setBold(group is StateGroup.NEEDS_ATTENTION and count > 0)

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([240, 460, 660])
-        self.sidebar.setMinimumWidth(190)
+        # No fixed minimum: the sidebar is as narrow as its buttons allow, in any language.
 
         self.welcome = QWidget()
         self.central = QStackedWidget()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from fizzly_desktop.core.formatting import plural_credits
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.tones import set_tone, tone_of
@@ -17,14 +18,14 @@ from fizzly_desktop.ui.tones import set_tone, tone_of
 class Connection(enum.Enum):
     """What the app knows about its link to the server, in the words the status bar shows."""
 
-    IDLE = "Not connected"
-    STARTING = "Starting the local sandbox…"
-    CONNECTING = "Connecting…"
-    CONNECTED = "Connected"
-    OFFLINE = "Can't reach the server"
-    NO_KEY = "No API key"
-    CHECKING = "Checking the key…"
-    KEY_REJECTED = "Key rejected: open Profiles to replace it"
+    IDLE = QT_TRANSLATE_NOOP("Connection", "Not connected")
+    STARTING = QT_TRANSLATE_NOOP("Connection", "Starting the local sandbox…")
+    CONNECTING = QT_TRANSLATE_NOOP("Connection", "Connecting…")
+    CONNECTED = QT_TRANSLATE_NOOP("Connection", "Connected")
+    OFFLINE = QT_TRANSLATE_NOOP("Connection", "Can't reach the server")
+    NO_KEY = QT_TRANSLATE_NOOP("Connection", "No API key")
+    CHECKING = QT_TRANSLATE_NOOP("Connection", "Checking the key…")
+    KEY_REJECTED = QT_TRANSLATE_NOOP("Connection", "Key rejected: open Profiles to replace it")
 
 
 _DOTS = {
@@ -90,8 +91,9 @@ class AppStatusBar(QStatusBar):
         self.server_label.setToolTip(base_url)
 
     def set_connection(self, state: Connection, detail: str = "") -> None:
-        self.connection_label.setText(f"{_DOTS[state]} {state.value}")
-        self.connection_label.setToolTip(detail or state.value)
+        words = translate("Connection", state.value)
+        self.connection_label.setText(f"{_DOTS[state]} {words}")
+        self.connection_label.setToolTip(detail or words)
         if _TONES.get(state) is not tone_of(self.connection_label):
             set_tone(self.connection_label, _TONES.get(state))
         self.connection = state
