@@ -9,8 +9,8 @@ import pytest
 
 from fizzly_desktop.api.errors import DownloadRejected
 from fizzly_desktop.core.history import OutputRecord
+from fizzly_desktop.core.media import MediaOutput
 from fizzly_desktop.core.outputs import (
-    ImageOutput,
     OutputSaver,
     SidecarError,
     file_name,
@@ -29,6 +29,7 @@ def test_image_outputs_are_recognised() -> None:
         "sized": {"url": "https://cdn/x/blob2", "width": 4, "height": 4},
         "text": "a fox",
         "audio": {"url": "https://cdn/x/a.mp3", "content_type": "audio/mpeg"},
+        "video": "https://cdn/x/clip.mp4",
         "local": {"url": "file:///etc/passwd", "content_type": "image/png"},
     }
     assert [o.name for o in image_outputs(outputs)] == ["generated_image", "typed", "sized"]
@@ -42,10 +43,16 @@ def test_files_are_named_and_filed_by_workflow_and_day() -> None:
     folder = output_folder(Path("/pics"), run)
     assert folder.parts[:4] == ("/", "pics", "demo", "text-to-image")
     assert len(folder.name) == 10
-    webp = ImageOutput("generated image", "https://cdn/blob", "image/webp", None, None)
+    webp = MediaOutput("generated image", "https://cdn/blob", "image", "image/webp")
     assert file_name(run, webp) == "run_42_generated-image.webp"
-    png = ImageOutput("out", "https://cdn/a.PNG?sig=1", None, None, None)
+    png = MediaOutput("out", "https://cdn/a.PNG?sig=1", "image")
     assert file_name(run, png) == "run_42_out.png"
+    clip = MediaOutput("clips[0]", "https://cdn/v", "video", "video/mp4")
+    assert file_name(run, clip) == "run_42_clips-0.mp4"
+    named = MediaOutput("mesh", "https://cdn/m", "model", None, file_name="dragon.glb")
+    assert file_name(run, named) == "run_42_mesh.glb"
+    unknown = MediaOutput("blob", "https://cdn/b", "file", "application/octet-stream")
+    assert file_name(run, unknown) == "run_42_blob.bin"
 
 
 def test_a_bad_sidecar_is_refused_plainly(tmp_path: Path) -> None:
