@@ -19,7 +19,8 @@ DIST_DIR = ROOT / "packaging" / "dist"
 APP_DIR_NAME = "fizzly-desktop"
 
 # Python modules of PySide6 the app imports. Everything else of Qt is left out.
-QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets")
+# QtMultimedia and QtMultimediaWidgets play video and sound outputs (from PySide6-Addons).
+QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtMultimedia", "QtMultimediaWidgets")
 
 # Every other Python module of PySide6: never imported by the app, never bundled.
 QT_MODULES_UNUSED = (
@@ -42,8 +43,6 @@ QT_MODULES_UNUSED = (
     "QtHttpServer",
     "QtLabsStyleKit",
     "QtLocation",
-    "QtMultimedia",
-    "QtMultimediaWidgets",
     "QtNetwork",
     "QtNetworkAuth",
     "QtNfc",
@@ -101,6 +100,9 @@ QT_PLUGINS_KEPT: dict[str, frozenset[str]] = {
     "platformthemes": frozenset({"qxdgdesktopportal"}),
     # Output images: PNG is built into QtGui; the sandbox and the service also send WebP and JPEG.
     "imageformats": frozenset({"qjpeg", "qwebp"}),
+    # Video and sound outputs: QtMultimedia's FFmpeg backend (it brings FFmpeg's own libraries,
+    # libavcodec, libavformat, libswscale...). The platform's native backends are not needed.
+    "multimedia": frozenset({"ffmpegmediaplugin"}),
     # Native widget styles on Windows and macOS.
     "styles": frozenset({"qmodernwindowsstyle", "qwindowsvistastyle", "qmacstyle"}),
 }

@@ -65,6 +65,7 @@ class OutputsPresenter:
             records,
             workflow_name=self.services.workflow_name(run.workflow),
             batch_name=batch.name if batch else None,
+            progress=engine.download_progress(run.id) if engine else None,
         )
 
     def items_by_id(self, run_id: str) -> list[OutputItem]:
@@ -73,14 +74,15 @@ class OutputsPresenter:
         return self.items(run) if run is not None else []
 
     def gallery_items(self, run: Run) -> list[OutputItem]:
-        """What the gallery shows of a run: its images; text and JSON only when it made none.
+        """What the gallery shows of a run: its files (pictures, videos, sounds, 3D models and
+        others); text and JSON only when it made none.
 
-        Image workflows also return echoes (the prompt used, the seed): in a gallery of
+        Media workflows also return echoes (the prompt used, the seed): in a gallery of
         pictures they are noise, and the run's details still show them.
         """
         items = self.items(run)
-        images = [item for item in items if item.is_image]
-        return images or items
+        files = [item for item in items if item.is_file]
+        return files or items
 
     @property
     def viewer(self) -> ImageViewerWindow | None:
@@ -97,7 +99,7 @@ class OutputsPresenter:
             self._viewer = ImageViewerWindow(self.services.window)
             self._viewer.viewer.save_handler = self._save_shown
             self._viewer.viewer.copy_handler = self.actions.put_on_clipboard
-        shown = [i for i in siblings if i.is_image and i.path is not None]
+        shown = [i for i in siblings if i.is_file and i.path is not None]
         if item not in shown:
             shown = [item]
         self._shown = {i.path: i for i in shown if i.path is not None}
@@ -122,7 +124,7 @@ class OutputsPresenter:
             self.actions.save_as(path)
 
     def copy_image(self, item: OutputItem) -> None:
-        if item.path is not None:
+        if item.path is not None and item.is_image:
             self.actions.copy_image(item.path)
 
     def export(self, items: Sequence[OutputItem]) -> None:
