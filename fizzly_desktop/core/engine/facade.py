@@ -527,6 +527,14 @@ class RunEngine:
     def set_outputs_folder(self, folder: Path | None) -> None:
         self.settings.outputs_folder = folder
 
+    def download_again(self, run_id: str) -> bool:
+        """Fetch a finished run's output files once more (after the size cap was raised)."""
+        run = self._runs.get(run_id)
+        if run is None or run.state is not RunState.COMPLETED:
+            return False
+        self._outputs.maybe_download(run)
+        return True
+
     def set_max_download_bytes(self, size: int) -> None:
         """The largest output file downloaded from now on (the user's setting)."""
         self.settings.max_download_bytes = max(1, size)

@@ -145,7 +145,11 @@ class GalleryView(QWidget):
         self.batch_combo.setMinimumContentsLength(COMBO_CHARS)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setAccessibleName("Filter by kind of output")
-        for text, kind in (("Images", MEDIA), ("Text and data", TEXT), ("Everything", None)):
+        for text, kind in (
+            ("Images and media", MEDIA),
+            ("Text and data", TEXT),
+            ("Everything", None),
+        ):
             self.kind_combo.addItem(text, kind)
         self.kind_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -354,9 +358,10 @@ class GalleryView(QWidget):
         menu.addAction(self.use_inputs_action)
         menu.addAction(self.show_run_action)
         menu.addSeparator()
-        if item.is_image:
+        if item.is_file:
             for action in (self.open_folder_action, self.save_as_action, self.copy_image_action):
                 action.setEnabled(item.path is not None)
+            self.copy_image_action.setEnabled(item.path is not None and item.is_image)
             menu.addAction(self.save_as_action)
             menu.addAction(self.copy_image_action)
             menu.addAction(self.open_folder_action)
@@ -443,7 +448,7 @@ class GalleryView(QWidget):
 
     def _emit_saved(self, signal: SignalInstance) -> None:
         item = self.current_item()
-        if item is not None and item.is_image and item.path is not None:
+        if item is not None and item.is_file and item.path is not None:
             signal.emit(item)
 
     def _emit_mark(self, mark: str) -> None:
@@ -463,7 +468,7 @@ class GalleryView(QWidget):
 
     def _copy_text_of_current(self) -> None:
         item = self.current_item()
-        if item is not None and not item.is_image:
+        if item is not None and not item.is_file:
             QGuiApplication.clipboard().setText(item.display_text())
 
     def _on_gallery_model_data_changed(

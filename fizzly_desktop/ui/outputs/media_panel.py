@@ -6,7 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fizzly_desktop.core.media import kind_of_name
 from fizzly_desktop.ui.outputs.file_card import FileCard, Opener, system_opener
@@ -20,9 +27,12 @@ class MediaPanel(QWidget):
 
     Signals:
         save_as_requested(OutputItem): the user asked to save a copy of the shown output.
+        raise_limit_requested(OutputItem): the user wants a larger size cap for this output,
+            which was too large.
     """
 
     save_as_requested = Signal(OutputItem)
+    raise_limit_requested = Signal(OutputItem)
 
     def __init__(
         self,
@@ -45,9 +55,12 @@ class MediaPanel(QWidget):
         self.status_label.setWordWrap(True)
         self.progress_bar = QProgressBar(self.status)
         self.progress_bar.setAccessibleName("Download progress")
+        self.raise_limit_button = QPushButton("Raise the Limit…", self.status)
+        self.raise_limit_button.clicked.connect(self._on_raise_limit_clicked)
         status_layout = QVBoxLayout(self.status)
         status_layout.addWidget(self.status_label)
         status_layout.addWidget(self.progress_bar)
+        status_layout.addWidget(self.raise_limit_button)
         status_layout.addStretch(1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.card)
@@ -100,8 +113,15 @@ class MediaPanel(QWidget):
             self._player.clear()
 
     def _show_status(self, item: OutputItem) -> None:
+        too_large = (item.error or "").startswith("too large")
+        self.raise_limit_button.setVisible(too_large)
         if item.error is not None:
             self.status_label.setText(f"Not saved: {item.error}")
+            if too_large:
+                self.status_label.setText(
+                    f"Not saved: {item.error}. Raise the limit (File ▸ Largest Output File…), "
+                    "then run it again to keep it."
+                )
             self.progress_bar.hide()
         elif item.progress is not None:
             self.status_label.setText(progress_text(item))
@@ -114,6 +134,10 @@ class MediaPanel(QWidget):
             self.status_label.setText("Not saved yet")
             self.progress_bar.hide()
         self.stack.setCurrentWidget(self.status)
+
+    def _on_raise_limit_clicked(self) -> None:
+        if self._item is not None:
+            self.raise_limit_requested.emit(self._item)
 
     def _on_card_save_as_requested(self) -> None:
         if self._item is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fizzly_desktop.ui.batches import BatchController
+from fizzly_desktop.ui.batches.grid_play import GridPlayActions
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.presenters.outputs import OutputsPresenter
 from fizzly_desktop.ui.presenters.queue import QueuePresenter
@@ -40,6 +41,8 @@ class GridPresenter:
         grid.copy_request_id_requested.connect(self.copy_request_id)
         grid.save_as_requested.connect(lambda index: self._with_image(index, outputs.save_as))
         grid.copy_image_requested.connect(lambda index: self._with_image(index, outputs.copy_image))
+        self.play = GridPlayActions(grid)
+        self.play.play_requested.connect(lambda indices: outputs.play_together(self._runs(indices)))
 
     def _first(self, index: int) -> str | None:
         found = self._runs([index])
