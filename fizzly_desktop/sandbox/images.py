@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import colorsys
-import contextlib
 import hashlib
 import io
 import math
-import os
 import random
-import tempfile
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
@@ -253,72 +247,3 @@ def image_size(data: bytes) -> tuple[int, int]:
     with Image.open(io.BytesIO(data)) as source:
         source.verify()
         return source.size
-
-
-class OutputStore:
-    """Published outputs by file name; files are rendered on first fetch and a few are cached.
-
-    With a ``directory`` (the data folder's ``outputs``), a rendered file is also written there
-    and served from there afterwards, so it stays byte-identical across restarts (and Pillow
-    upgrades), as its immutable cache headers promise.
-    """
-
-    def __init__(self, cache_size: int = 48, directory: Path | None = None) -> None:
-        self._specs: dict[str, ImageSpec] = {}
-        self._cache: OrderedDict[str, bytes] = OrderedDict()
-        self._cache_size = cache_size
-        self._lock = threading.Lock()
-        self.directory = directory
-        if directory is not None:
-            directory.mkdir(parents=True, exist_ok=True)
-
-    def publish(self, spec: ImageSpec) -> str:
-        with self._lock:
-            self._specs[spec.file_name] = spec
-        return spec.file_name
-
-    def spec(self, file_name: str) -> ImageSpec | None:
-        with self._lock:
-            return self._specs.get(file_name)
-
-    def file_bytes(self, file_name: str) -> bytes | None:
-        """The encoded file, or None if nothing was published under that name. Thread-safe."""
-        with self._lock:
-            spec = self._specs.get(file_name)
-            cached = self._cache.get(file_name)
-            if cached is not None:
-                self._cache.move_to_end(file_name)
-                return cached
-        if spec is None:
-            return None
-        data = self._read_file(file_name)
-        if data is None:
-            data = render(spec)
-            self._write_file(file_name, data)
-        with self._lock:
-            self._cache[file_name] = data
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return data
-
-    def _read_file(self, file_name: str) -> bytes | None:
-        if self.directory is None:
-            return None
-        try:
-            return (self.directory / file_name).read_bytes()
-        except FileNotFoundError:
-            return None
-
-    def _write_file(self, file_name: str, data: bytes) -> None:
-        if self.directory is None:
-            return
-        # Write aside and rename, so a killed sandbox never leaves half a file under the name.
-        fd, temp = tempfile.mkstemp(dir=self.directory, prefix=".partial-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(temp, self.directory / file_name)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise

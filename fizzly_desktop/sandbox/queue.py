@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from fizzly_desktop.sandbox.config import Account
-from fizzly_desktop.sandbox.images import OutputStore
+from fizzly_desktop.sandbox.outputs import OutputStore
 from fizzly_desktop.sandbox.workflows import RunPlan, Workflow
 
 log = logging.getLogger(__name__)

@@ -25,7 +25,7 @@ from typing import Any
 from aiohttp import web
 
 from fizzly_desktop.sandbox.config import Account, SandboxConfig
-from fizzly_desktop.sandbox.images import OutputStore
+from fizzly_desktop.sandbox.outputs import OutputStore
 from fizzly_desktop.sandbox.queue import (
     COMPLETED,
     FINISHED,
@@ -124,7 +124,7 @@ class Sandbox:
         self.closing = False
 
     def plan_context(self) -> PlanContext:
-        return PlanContext(self.output_origin, self.outputs.spec)
+        return PlanContext(self.output_origin, self.outputs.image_spec)
 
     def info(self) -> dict[str, Any]:
         """The JSON line printed once both servers listen."""

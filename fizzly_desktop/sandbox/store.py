@@ -21,6 +21,8 @@ from typing import Any
 from fizzly_desktop.sandbox.config import Account
 from fizzly_desktop.sandbox.images import ImageSpec
 from fizzly_desktop.sandbox.instance import StoreError
+from fizzly_desktop.sandbox.media.spec import MediaSpec
+from fizzly_desktop.sandbox.outputs import OutputSpec
 from fizzly_desktop.sandbox.queue import Run, StreamEvent
 from fizzly_desktop.sandbox.workflows import NodeStep, RunPlan, Workflow
 
@@ -74,7 +76,18 @@ class Address:
 # --- plan encoding -----------------------------------------------------------------------
 
 
-def _spec_to_json(spec: ImageSpec) -> dict[str, Any]:
+def _spec_to_json(spec: OutputSpec) -> dict[str, Any]:
+    if isinstance(spec, MediaSpec):
+        return {
+            "kind": spec.kind,
+            "prompt": spec.prompt,
+            "seed": spec.seed,
+            "width": spec.width,
+            "height": spec.height,
+            "seconds": spec.seconds,
+            "fps": spec.fps,
+            "detail": spec.detail,
+        }
     return {
         "prompt": spec.prompt,
         "seed": spec.seed,
@@ -88,7 +101,18 @@ def _spec_to_json(spec: ImageSpec) -> dict[str, Any]:
     }
 
 
-def _spec_from_json(data: dict[str, Any]) -> ImageSpec:
+def _spec_from_json(data: dict[str, Any]) -> OutputSpec:
+    if "kind" in data:  # a media output; pictures (saved before media existed) have no kind
+        return MediaSpec(
+            kind=str(data["kind"]),
+            prompt=str(data["prompt"]),
+            seed=int(data["seed"]),
+            width=int(data["width"]),
+            height=int(data["height"]),
+            seconds=float(data["seconds"]),
+            fps=int(data["fps"]),
+            detail=str(data["detail"]),
+        )
     source = data["source_png"]
     return ImageSpec(
         prompt=str(data["prompt"]),

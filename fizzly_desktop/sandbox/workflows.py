@@ -1,8 +1,7 @@
 """The demo workflows: their input JSON Schemas, their nodes, and what each node outputs.
 
-A run's whole course is decided when it is submitted (outputs are deterministic), so a
-:class:`RunPlan` lists every node with its duration, credit cost, output and images to publish;
-the queue then only plays it out in time.
+The picture and text workflows are here; those making clips, sounds and meshes are in
+:mod:`.media_workflows`, and what a plan is made of in :mod:`.plans`.
 """
 
 from __future__ import annotations
@@ -12,84 +11,20 @@ import binascii
 import hashlib
 import random
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 import jsonschema
 
 from fizzly_desktop.sandbox.images import ImageSpec, image_size, render, thumbnail_png
-
-OWNER = "demo"
-
-
-@dataclass(frozen=True)
-class NodeStep:
-    """One node of a run: how long it takes (at time scale 1), what it costs, what it yields."""
-
-    node: str
-    seconds: float
-    credits: int
-    output: dict[str, Any] = field(default_factory=dict)
-    publish: tuple[ImageSpec, ...] = ()
-    # A node with an error fails the run when it finishes instead of completing.
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class RunPlan:
-    steps: tuple[NodeStep, ...]
-    outputs: dict[str, Any]
-
-    @property
-    def credits(self) -> int:
-        return sum(step.credits for step in self.steps)
-
-
-class InputError(ValueError):
-    """Inputs that passed the schema but still cannot be used; ``field`` names the input."""
-
-    def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field_name
-        self.message = message
-
-
-@dataclass(frozen=True)
-class Workflow:
-    owner: str
-    slug: str
-    title: str
-    description: str
-    schema: dict[str, Any]
-    planner: Callable[[Workflow, dict[str, Any], PlanContext], RunPlan]
-
-    @property
-    def workflow_id(self) -> str:
-        return f"{self.owner}/{self.slug}"
-
-    def plan(self, inputs: dict[str, Any], context: PlanContext) -> RunPlan:
-        return self.planner(self, inputs, context)
-
-    def with_defaults(self, inputs: dict[str, Any]) -> dict[str, Any]:
-        filled = dict(inputs)
-        for name, prop in self.schema.get("properties", {}).items():
-            if name not in filled and "default" in prop:
-                filled[name] = prop["default"]
-        return filled
-
-
-@dataclass(frozen=True)
-class PlanContext:
-    """What planning needs from the server: the output origin, and a lookup of its own files."""
-
-    output_origin: str
-    lookup_output: Callable[[str], ImageSpec | None]
-    random_seed: Callable[[], int] = field(default=lambda: random.randrange(2**31))
-
-    def url(self, spec: ImageSpec) -> str:
-        return f"{self.output_origin}/outputs/{spec.file_name}"
+from fizzly_desktop.sandbox.media_workflows import MEDIA_WORKFLOWS
+from fizzly_desktop.sandbox.plans import OWNER as OWNER
+from fizzly_desktop.sandbox.plans import InputError as InputError
+from fizzly_desktop.sandbox.plans import NodeStep as NodeStep
+from fizzly_desktop.sandbox.plans import PlanContext as PlanContext
+from fizzly_desktop.sandbox.plans import RunPlan as RunPlan
+from fizzly_desktop.sandbox.plans import Workflow as Workflow
+from fizzly_desktop.sandbox.plans import object_schema, seed_of
 
 
 def image_output(spec: ImageSpec, context: PlanContext) -> dict[str, Any]:
@@ -151,18 +86,7 @@ _FORMAT = {
 }
 
 
-def _object_schema(title: str, properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": title,
-        "type": "object",
-        "properties": properties,
-        "required": required,
-        "additionalProperties": False,
-    }
-
-
-TEXT_TO_IMAGE_SCHEMA = _object_schema(
+TEXT_TO_IMAGE_SCHEMA = object_schema(
     "Text to image",
     {
         "prompt": _PROMPT,
@@ -184,7 +108,7 @@ TEXT_TO_IMAGE_SCHEMA = _object_schema(
     ["prompt"],
 )
 
-IMAGE_TO_IMAGE_SCHEMA = _object_schema(
+IMAGE_TO_IMAGE_SCHEMA = object_schema(
     "Image to image",
     {
         "image": {
@@ -211,7 +135,7 @@ IMAGE_TO_IMAGE_SCHEMA = _object_schema(
     ["image", "prompt"],
 )
 
-PROMPT_ENHANCER_SCHEMA = _object_schema(
+PROMPT_ENHANCER_SCHEMA = object_schema(
     "Prompt enhancer",
     {
         "prompt": {**_PROMPT, "description": "A short idea to expand into a detailed prompt."},
@@ -235,7 +159,7 @@ PROMPT_ENHANCER_SCHEMA = _object_schema(
     ["prompt"],
 )
 
-BROKEN_PIPELINE_SCHEMA = _object_schema(
+BROKEN_PIPELINE_SCHEMA = object_schema(
     "Broken pipeline",
     {
         "prompt": {
@@ -247,7 +171,7 @@ BROKEN_PIPELINE_SCHEMA = _object_schema(
     ["prompt"],
 )
 
-SLOW_RENDER_SCHEMA = _object_schema(
+SLOW_RENDER_SCHEMA = object_schema(
     "Slow render",
     {
         "prompt": _PROMPT,
@@ -263,11 +187,6 @@ SLOW_RENDER_SCHEMA = _object_schema(
 # --- planners ----------------------------------------------------------------------------
 
 
-def _seed(inputs: dict[str, Any], context: PlanContext) -> int:
-    seed = inputs.get("seed")
-    return int(seed) if seed is not None else context.random_seed()
-
-
 def _token_count(prompt: str) -> int:
     return len(re.findall(r"\w+|[^\w\s]", prompt))
 
@@ -276,7 +195,7 @@ def _plan_text_to_image(
     wf: Workflow, inputs: dict[str, Any], context: PlanContext, slow: bool = False
 ) -> RunPlan:
     prompt = str(inputs["prompt"])
-    seed = _seed(inputs, context)
+    seed = seed_of(inputs, context)
     width, height = int(inputs["width"]), int(inputs["height"])
     fmt = str(inputs["output_format"])
     preview = ImageSpec(prompt, seed, max(64, width // 2), max(64, height // 2), fmt)
@@ -349,7 +268,7 @@ def _source_picture(image: str, context: PlanContext) -> tuple[bytes | None, tup
 def _plan_image_to_image(wf: Workflow, inputs: dict[str, Any], context: PlanContext) -> RunPlan:
     image = str(inputs["image"])
     prompt = str(inputs["prompt"])
-    seed = _seed(inputs, context)
+    seed = seed_of(inputs, context)
     source_png, (width, height) = _source_picture(image, context)
     width, height = _fit(width, height)
     strength = float(inputs["strength"])
@@ -475,6 +394,7 @@ WORKFLOWS: dict[str, Workflow] = {
             SLOW_RENDER_SCHEMA,
             _plan_slow_render,
         ),
+        *MEDIA_WORKFLOWS,
     )
 }
 

@@ -213,6 +213,9 @@ def test_schema_of_every_workflow(api: httpx.Client, sandbox: SandboxInfo) -> No
         "demo/prompt-enhancer",
         "demo/broken-pipeline",
         "demo/slow-render",
+        "demo/text-to-video",
+        "demo/text-to-sound",
+        "demo/text-to-mesh",
     }
     for workflow in sandbox.workflows:
         schema = api.get(f"/workflows/{workflow}/schema").json()

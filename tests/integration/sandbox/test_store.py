@@ -9,6 +9,7 @@ import pytest
 
 from fizzly_desktop.core.sandbox_process import SandboxError, launch_sandbox
 from fizzly_desktop.sandbox.images import ImageSpec
+from fizzly_desktop.sandbox.media.spec import MediaSpec
 from fizzly_desktop.sandbox.store import DB_NAME, SandboxStore, plan_from_json, plan_to_json
 from fizzly_desktop.sandbox.workflows import NodeStep, RunPlan
 from tests.fixtures.sandbox import FAST_FLAGS
@@ -26,6 +27,25 @@ def test_a_plan_survives_its_encoding() -> None:
         outputs={"image": {"url": "http://127.0.0.1:9/outputs/x.png"}, "seed": 42},
     )
     assert plan_from_json(plan_to_json(plan)) == plan
+
+
+def test_a_plan_with_a_clip_a_sound_and_a_mesh_survives_its_encoding() -> None:
+    clip = MediaSpec("video", "a kite", 3, 256, 144, 2.5, 12)
+    sound = MediaSpec("audio", "rain", 4, seconds=3.0)
+    shape = MediaSpec("mesh", "a pebble", 5, detail="low")
+    plan = RunPlan(
+        steps=(
+            NodeStep("film", 1.0, 4, {"url": "http://127.0.0.1:9/outputs/c.mp4"}, (clip,)),
+            NodeStep("media", 1.0, 2, {}, (sound, shape)),
+        ),
+        outputs={"video": {"url": "http://127.0.0.1:9/outputs/c.mp4"}},
+    )
+    again = plan_from_json(plan_to_json(plan))
+    assert again == plan
+    assert [spec.file_name for spec in again.steps[1].publish] == [
+        sound.file_name,
+        shape.file_name,
+    ]
 
 
 def test_a_folder_of_a_newer_sandbox_is_refused_plainly(tmp_path: Path) -> None:
