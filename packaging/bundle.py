@@ -150,6 +150,9 @@ LINUX_DESKTOP_LIBRARIES = re.compile(
     r"|fontconfig|expat|freetype|png16|brotli(common|dec)"
     r"|x11|x11-xcb|xcb|xau|xdmcp|gl|egl|opengl|glx|gldispatch"
     r"|dbus-1|systemd|gcrypt|gpg-error|lz4|cap"
+    # PulseAudio's client (QtMultimedia's sound output) must match the sound server of the
+    # session (PulseAudio or PipeWire's replacement); its codecs come along with it.
+    r"|pulse|pulsecommon-[\d.]+|sndfile|flac|vorbis|vorbisenc|opus|ogg|asyncns|mp3lame|mpg123"
     r")\.so(\.\d+)*$"
 )
 
