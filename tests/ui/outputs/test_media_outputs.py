@@ -369,3 +369,30 @@ def test_the_lightbox_plays_a_video_and_steps_to_a_picture(qtbot: QtBot, tmp_pat
     assert window.windowTitle() == "Still — Image"
     assert window.pages.currentWidget() is window.viewer
     assert player.path is None  # stopped and let go of when the picture is shown
+
+
+def test_a_file_on_its_way_shows_how_much_arrived(qtbot: QtBot, loader: ThumbnailLoader) -> None:
+    run = media_run(
+        {
+            "video": {
+                "url": "https://cdn.fizzly.test/o/clip.mp4",
+                "content_type": "video/mp4",
+                "file_size": 3_400_000,
+            },
+            "speech": "https://cdn.fizzly.test/o/a.wav",
+        }
+    )
+    # Before any byte arrives the outputs are not listed; while one arrives it is.
+    assert [i.name for i in output_items_for_run(run) if i.is_file] == []
+    items = output_items_for_run(run, progress={"video": (1_200_000, 3_400_000)})
+    [video] = [i for i in items if i.is_file]
+    assert video.downloading
+    assert video.progress == (1_200_000, 3_400_000)
+    strip = OutputsStrip(loader)
+    qtbot.addWidget(strip)
+    strip.show()
+    strip.set_outputs(items)
+    panel = strip.media_panel
+    assert panel.status_label.text() == "Downloading · 1.2 MB of 3.4 MB"
+    assert panel.progress_bar.value() == 353
+    assert not panel.raise_limit_button.isVisibleTo(panel)
