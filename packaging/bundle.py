@@ -19,8 +19,16 @@ DIST_DIR = ROOT / "packaging" / "dist"
 APP_DIR_NAME = "fizzly-desktop"
 
 # Python modules of PySide6 the app imports. Everything else of Qt is left out.
-# QtMultimedia and QtMultimediaWidgets play video and sound outputs (from PySide6-Addons).
-QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtMultimedia", "QtMultimediaWidgets")
+# QtMultimedia and QtMultimediaWidgets play video and sound outputs (from PySide6-Addons); the
+# QtMultimedia binding imports QtNetwork's (a frozen app without it fails to import it).
+QT_MODULES_USED = (
+    "QtCore",
+    "QtGui",
+    "QtWidgets",
+    "QtMultimedia",
+    "QtMultimediaWidgets",
+    "QtNetwork",
+)
 
 # Every other Python module of PySide6: never imported by the app, never bundled.
 QT_MODULES_UNUSED = (
@@ -43,7 +51,6 @@ QT_MODULES_UNUSED = (
     "QtHttpServer",
     "QtLabsStyleKit",
     "QtLocation",
-    "QtNetwork",
     "QtNetworkAuth",
     "QtNfc",
     "QtOpenGL",
@@ -155,6 +162,19 @@ LINUX_DESKTOP_LIBRARIES = re.compile(
     r"|pulse|pulsecommon-[\d.]+|sndfile|flac|vorbis|vorbisenc|opus|ogg|asyncns|mp3lame|mpg123"
     r")\.so(\.\d+)*$"
 )
+
+
+# FFmpeg's libraries as the Qt wheel ships them are stripped already, and strip(1) run on them
+# again breaks them ("ELF load command address/offset not page-aligned" when loaded): the
+# frozen app then finds no QtMultimedia backend. They are copied as shipped.
+NEVER_STRIPPED = re.compile(
+    r"^lib(avcodec|avformat|avutil|avdevice|avfilter|swscale|swresample)\.so"
+)
+
+
+def is_never_stripped(dest: str) -> bool:
+    """Whether a bundled file must keep its original bytes (see :data:`NEVER_STRIPPED`)."""
+    return NEVER_STRIPPED.match(base_name(dest)) is not None
 
 
 def is_desktop_library(dest: str, platform: str = sys.platform) -> bool:
