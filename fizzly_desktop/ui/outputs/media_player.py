@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QPalette, QPixmap
+from PySide6.QtGui import QIcon, QKeySequence, QPalette, QPixmap, QShortcut
 from PySide6.QtMultimedia import QAudioOutput, QMediaMetaData, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
@@ -82,14 +82,22 @@ class MediaPlayerView(QWidget):
         self.waveform.setScaledContents(False)
 
         self.play_button = self._button("Play", "media-playback-start", "Play or pause (Space)")
-        self.play_button.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.play_button.clicked.connect(self.toggle)
         self.back_button = self._button("◀|", "media-skip-backward", "One frame back (,)")
-        self.back_button.setShortcut(QKeySequence(Qt.Key.Key_Comma))
         self.back_button.clicked.connect(lambda: self.step_frames(-1))
         self.forward_button = self._button("|▶", "media-skip-forward", "One frame forward (.)")
-        self.forward_button.setShortcut(QKeySequence(Qt.Key.Key_Period))
         self.forward_button.clicked.connect(lambda: self.step_frames(1))
+        # Keys only while the player has the focus: several players may share a window, and
+        # Space elsewhere belongs to the view it is pressed in.
+        for key, slot in (
+            (Qt.Key.Key_Space, self.toggle),
+            (Qt.Key.Key_Comma, lambda: self.step_frames(-1)),
+            (Qt.Key.Key_Period, lambda: self.step_frames(1)),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.loop_button = self._button(
             "Loop", "media-playlist-repeat", "Play again from the start"
         )

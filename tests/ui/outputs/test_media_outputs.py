@@ -396,3 +396,36 @@ def test_a_file_on_its_way_shows_how_much_arrived(qtbot: QtBot, loader: Thumbnai
     assert panel.status_label.text() == "Downloading · 1.2 MB of 3.4 MB"
     assert panel.progress_bar.value() == 353
     assert not panel.raise_limit_button.isVisibleTo(panel)
+
+
+def test_the_players_keys_act_only_on_the_player_with_the_focus(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QHBoxLayout
+
+    clip = make_video(tmp_path / "clip.mp4", seconds=1.0)
+    window = QWidget()
+    qtbot.addWidget(window)
+    row = QHBoxLayout(window)
+    first, second = MediaPlayerView(window), MediaPlayerView(window)
+    row.addWidget(first)
+    row.addWidget(second)
+    for player in (first, second):
+        player.open(clip)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    first.seek_slider.setFocus()
+    qtbot.waitUntil(first.seek_slider.hasFocus)
+    qtbot.keyClick(first, Qt.Key.Key_Period)
+    qtbot.waitUntil(lambda: first.player.position() == round(1000 / 12))
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    qtbot.waitUntil(first.is_playing)
+    assert not second.is_playing()
+    assert second.player.position() == 0
+    qtbot.keyClick(first, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not first.is_playing())
+    first.clear()
+    second.clear()
