@@ -18,6 +18,7 @@ import asyncio
 import json
 import logging
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -531,7 +532,38 @@ async def output_file(request: web.Request) -> web.Response:
     data = await loop.run_in_executor(None, sandbox.outputs.file_bytes, name)
     if data is None:
         raise not_found("Output not found", {"file": name})
-    return web.Response(body=data, content_type=spec.content_type, headers=headers)
+    headers["Accept-Ranges"] = "bytes"
+    wanted = _byte_range(request.headers.get("Range"), len(data))
+    if wanted is None:
+        return web.Response(body=data, content_type=spec.content_type, headers=headers)
+    if not wanted:
+        headers["Content-Range"] = f"bytes */{len(data)}"
+        return web.Response(status=416, headers=headers)
+    headers["Content-Range"] = f"bytes {wanted.start}-{wanted.stop - 1}/{len(data)}"
+    return web.Response(
+        status=206,
+        body=data[wanted.start : wanted.stop],
+        content_type=spec.content_type,
+        headers=headers,
+    )
+
+
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def _byte_range(header: str | None, size: int) -> range | None:
+    """The one byte range asked for (empty if it cannot be served); None for the whole file
+    (no header, or one this server answers in full, such as several ranges)."""
+    match = _RANGE.match(header.strip()) if header else None
+    if match is None or match.group(1) == match.group(2) == "":
+        return None
+    first_text, last_text = match.groups()
+    if first_text == "":  # the last N bytes
+        length = int(last_text)
+        return range(max(0, size - length), size) if length else range(0)
+    first = int(first_text)
+    last = min(int(last_text), size - 1) if last_text else size - 1
+    return range(first, last + 1) if first < size else range(0)
 
 
 def create_output_app(sandbox: Sandbox) -> web.Application:

@@ -182,3 +182,30 @@ def test_media_files_outlive_a_restart_of_a_sandbox_with_a_data_folder(tmp_path:
     finally:
         for handle in handles:
             handle.stop()
+
+
+def test_the_output_origin_serves_byte_ranges_as_a_cdn_does(api: httpx.Client) -> None:
+    inputs = {"prompt": "a harbour", "seed": 6, "duration": 1, "fps": 8}
+    clip = run_to_end(api, "demo/text-to-video", inputs)["outputs"]["video"]
+    _, whole = download(clip["url"])
+    size = len(whole)
+    full = httpx.get(clip["url"])
+    assert full.headers["accept-ranges"] == "bytes"
+
+    def get_range(value: str) -> httpx.Response:
+        return httpx.get(clip["url"], headers={"Range": value})
+
+    head = get_range("bytes=0-7")
+    assert head.status_code == 206
+    assert head.content == whole[:8]
+    assert head.headers["content-range"] == f"bytes 0-7/{size}"
+    middle = get_range(f"bytes=1000-{size + 50}")  # an end past the file is cut to it
+    assert (middle.status_code, middle.content) == (206, whole[1000:])
+    tail = get_range("bytes=-16")
+    assert (tail.status_code, tail.content) == (206, whole[-16:])
+    assert tail.headers["content-range"] == f"bytes {size - 16}-{size - 1}/{size}"
+    beyond = get_range(f"bytes={size}-")
+    assert beyond.status_code == 416
+    assert beyond.headers["content-range"] == f"bytes */{size}"
+    several = get_range("bytes=0-1,5-6")  # answered in full, which the standard allows
+    assert (several.status_code, several.content) == (200, whole)

@@ -37,7 +37,11 @@ def test_first_run_welcomes_and_the_sandbox_is_one_click_away(
         assert app.sandbox is None  # nothing started before the choice
         app.welcome.sandbox_button.click()
         await until(lambda: window.central.currentWidget() is window.splitter)
-        await until(lambda: app.sandbox is not None and len(app.library_panel.entries()) == 5)
+        await until(lambda: app.sandbox is not None and len(app.library_panel.entries()) == 8)
+        # The picture demos come first; the video, sound and mesh ones follow them.
+        refs = [entry.ref for entry in app.library_panel.entries()]
+        assert refs[0] == "demo/text-to-image"
+        assert refs[-3:] == ["demo/text-to-video", "demo/text-to-sound", "demo/text-to-mesh"]
         assert window.menuBar().isEnabled()
         assert window.profile_combo.currentText() == "Local sandbox"
         assert not app.profiles.needs_welcome

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import wave
 from pathlib import Path
 
 import pytest
 
 from fizzly_desktop.sandbox.images import ImageSpec
-from fizzly_desktop.sandbox.media import audio, mesh
+from fizzly_desktop.sandbox.media import audio, make_clip, make_mesh, make_sound, mesh, video
 from fizzly_desktop.sandbox.media.spec import MediaSpec
 from fizzly_desktop.sandbox.outputs import OutputStore
 from fizzly_desktop.sandbox.workflows import WORKFLOWS, PlanContext, RunPlan, validate_inputs
@@ -98,3 +99,14 @@ def test_the_store_serves_media_keeps_files_and_bounds_its_cache(tmp_path: Path)
     assert store.image_spec(picture.file_name) == picture
     assert store.image_spec(sound.file_name) is None  # not a picture to start image-to-image from
     assert store.file_bytes("nothing.mp4") is None
+
+
+def test_the_helpers_write_a_real_file_of_each_kind(tmp_path: Path) -> None:
+    clip = make_clip(tmp_path / "a.mp4", seconds=1.0, fps=8, width=64, height=48)
+    sound = make_sound(tmp_path / "a.wav", seconds=1.0)
+    shape = make_mesh(tmp_path / "a.obj")
+    assert clip.read_bytes()[4:8] == b"ftyp"
+    assert clip.stat().st_size == video.clip_size(64, 48, 1.0, 8)
+    with wave.open(str(sound)) as wav:
+        assert wav.getnframes() == wav.getframerate()
+    assert shape.read_text().count("\nf ") == 2 * 16 * 11
