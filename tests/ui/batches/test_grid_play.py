@@ -72,3 +72,22 @@ def test_videos_played_together_start_at_once_and_reach_their_ends(
     assert not any(p.is_playing() for p in window.players)
     window.done(0)
     assert window.players == []
+
+
+def test_a_video_cell_shows_its_poster(qtbot: QtBot, tmp_path: Path) -> None:
+    from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
+
+    clip = make_video(tmp_path / "c.mp4", seconds=0.5)
+    loader = ThumbnailLoader(max_workers=1)
+    try:
+        grid = SweepGrid(thumbnail_provider=loader.request)
+        qtbot.addWidget(grid)
+        loader.thumbnail_ready.connect(grid.thumbnail_ready)
+        grid.set_plan(BatchPlan("g", "demo", "t2v", tuple(sweep({"prompt": "lake"}, A, B)), (A, B)))
+        grid.update_cell(2, DONE, image_path=clip)
+        qtbot.waitUntil(lambda: grid.cell(2).pixmap is not None, timeout=15_000)
+        pixmap = grid.cell(2).pixmap
+        assert pixmap is not None
+        assert pixmap.width() == pixmap.height() > 0  # the clip is square, and so its poster
+    finally:
+        assert loader.shutdown()
