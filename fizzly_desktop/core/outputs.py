@@ -10,6 +10,7 @@ saved output (picture, video, sound, 3D model or other file) can be re-opened in
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import re
@@ -24,7 +25,7 @@ from typing import Any, Protocol, runtime_checkable
 from fizzly_desktop.api.download import DownloadResult, Progress
 from fizzly_desktop.api.errors import DownloadRejected, FizzlyError
 from fizzly_desktop.core.history import OutputRecord
-from fizzly_desktop.core.media import MediaOutput, media_outputs
+from fizzly_desktop.core.media import MediaOutput, media_kind, media_outputs
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.core.runs import Run
 from fizzly_desktop.core.sandbox_process import sandbox_output_origins
@@ -210,8 +211,12 @@ class OutputSaver:
             try:
                 found = await self._download(run.id, output, dest)
                 content_type = found or content_type
+                # What the bytes showed is what the sidecar says (a vague "file" may be a video).
+                kept = dataclasses.replace(
+                    output, content_type=content_type, kind=media_kind(content_type, dest.name)
+                )
                 # File writes are off the event loop: a slow disk must not stall the window.
-                await asyncio.to_thread(_write_sidecar, sidecar, sidecar_data(run, output))
+                await asyncio.to_thread(_write_sidecar, sidecar, sidecar_data(run, kept))
             except (FizzlyError, OSError) as exc:
                 error = failure_reason(exc)
                 log.info("output %s of run %s not saved: %s", output.name, run.id, exc)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
 import pytest
 
+from fizzly_desktop.api.download import DownloadResult
 from fizzly_desktop.api.errors import DownloadRejected
 from fizzly_desktop.core.history import OutputRecord
 from fizzly_desktop.core.media import MediaOutput
@@ -140,3 +142,37 @@ def test_the_summary_counts_failures_by_reason() -> None:
     assert save_summary(records) == "2 of 3 outputs saved; 1 refused: private address"
     records = [_record("a", "not a picture"), _record("b", "not a picture")]
     assert save_summary(records) == "0 of 2 outputs saved; 2 not a picture"
+
+
+class SniffingDownloader:
+    """A downloader whose bytes turn out to be an MP4, whatever the output claimed."""
+
+    async def download(self, url: str, dest: Path) -> Path:  # pragma: no cover - fetch is used
+        raise AssertionError("fetch is preferred")
+
+    async def fetch(self, url: str, dest: Path, **options: object) -> DownloadResult:
+        await asyncio.to_thread(_write_mp4_head, dest)
+        return DownloadResult(dest, 12, "application/octet-stream", "video/mp4")
+
+
+def _write_mp4_head(dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(b"\0\0\0\x18ftypisom")
+
+
+async def test_the_sidecar_says_what_the_bytes_showed(tmp_path: Path) -> None:
+    run = Run.create("acme/t2v", {"prompt": "x"}, "p")
+    run.request_id = "run_9"
+    run.outputs = {
+        "result": {
+            "url": "https://cdn.fizzly.test/blob",
+            "content_type": "application/octet-stream",
+            "file_size": 12,
+        }
+    }
+    (record,) = await OutputSaver(SniffingDownloader(), tmp_path).save(run)
+    assert record.content_type == "video/mp4"
+    assert record.kind == "video"
+    assert record.sidecar_path is not None
+    data = read_sidecar(record.sidecar_path).data
+    assert (data["kind"], data["content_type"], data["file_size"]) == ("video", "video/mp4", 12)
