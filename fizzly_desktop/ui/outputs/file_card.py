@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fizzly_desktop.core.media import describe_size, kind_of_name, kind_word
@@ -57,6 +57,11 @@ class FileCard(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
+        #: A picture of the file where the app can draw one (an OBJ mesh), else hidden.
+        self.preview_label = QLabel(self)
+        self.preview_label.setAccessibleName("Preview")
+        self.preview_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_label.hide()
 
         self.save_button = QPushButton(QIcon.fromTheme("document-save-as"), "Save As…", self)
         self.save_button.clicked.connect(self.save_as_requested)
@@ -84,6 +89,7 @@ class FileCard(QWidget):
         layout.addLayout(top)
         layout.addLayout(buttons)
         layout.addWidget(self.message_label)
+        layout.addWidget(self.preview_label)
         layout.addStretch(1)
 
     @property
@@ -108,6 +114,13 @@ class FileCard(QWidget):
         self.details_label.setText(" · ".join(parts))
         self.icon_label.setText("3D" if kind == "model" else suffix[:4])
         self.message_label.hide()
+        self.preview_label.clear()
+        self.preview_label.hide()
+
+    def set_preview(self, pixmap: QPixmap) -> None:
+        """Show a picture of the file (drawn elsewhere, off the GUI thread)."""
+        self.preview_label.setPixmap(pixmap)
+        self.preview_label.setVisible(not pixmap.isNull())
 
     def open_with(self) -> bool:
         """Open the file in the system's app for it; when there is none, say where it is and

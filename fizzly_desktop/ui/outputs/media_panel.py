@@ -21,6 +21,9 @@ from fizzly_desktop.ui.outputs.media_player import MediaPlayerView
 from fizzly_desktop.ui.outputs.output_items import OutputItem, progress_text
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
+#: Side of the preview drawn of a 3D model on its card.
+PREVIEW_SIZE = 256
+
 
 class MediaPanel(QWidget):
     """Shows one video, sound, 3D or other file output (pictures have their own viewer).
@@ -49,6 +52,8 @@ class MediaPanel(QWidget):
         self._player: MediaPlayerView | None = None
         self.card = FileCard(self, opener=opener)
         self.card.save_as_requested.connect(self._on_card_save_as_requested)
+        if loader is not None:
+            loader.thumbnail_ready.connect(self._on_loader_thumbnail_ready)
         self.status = QWidget(self)
         self.status_label = QLabel(self.status)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -102,7 +107,20 @@ class MediaPanel(QWidget):
         else:
             self._stop()
             self.card.show_file(path, type_name=type_name)
+            self._show_preview(path)
             self.stack.setCurrentWidget(self.card)
+
+    def _show_preview(self, path: Path) -> None:
+        # An OBJ mesh gets a shaded picture from the thumbnail workers; other files keep the card.
+        if self._loader is None or path.suffix.lower() != ".obj":
+            return
+        pixmap = self._loader.request(path, PREVIEW_SIZE)
+        if pixmap is not None:
+            self.card.set_preview(pixmap)
+
+    def _on_loader_thumbnail_ready(self, path: str, size: int) -> None:
+        if size == PREVIEW_SIZE and self.card.path is not None and str(self.card.path) == path:
+            self._show_preview(self.card.path)
 
     def clear(self) -> None:
         self._item = None

@@ -1,5 +1,5 @@
 """Thumbnails of outputs that are not pictures, made in the decode workers: a video's poster
-frame, a sound's waveform, a card for a 3D model or any other file.
+frame, a sound's waveform, an OBJ mesh's shaded preview, a card for any other file.
 
 Safe to call from any thread but meant for the thumbnail workers: a poster is the first frame
 QtMultimedia decodes, waited for in the worker's own event loop (its FFmpeg backend decodes in
@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from fizzly_desktop.api.sniff import sniff
 from fizzly_desktop.core.media import kind_of_name
+from fizzly_desktop.ui.outputs.mesh_preview import mesh_preview
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,8 @@ def media_thumbnail(path: Path, head: bytes, max_side: int) -> QImage | None:
         image = poster_frame(path, side)
     elif kind == "audio":
         image = waveform(path, side)
+    elif kind == "model" and path.suffix.lower() == ".obj":
+        image = mesh_preview(path, side)
     return image if image is not None else card(kind, path.suffix, side)
 
 

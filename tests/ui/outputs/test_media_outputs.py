@@ -168,8 +168,9 @@ def test_a_video_output_is_streamed_gets_a_poster_plays_to_its_end_and_is_saved(
     assert [block.item.name for block in strip.text_blocks] == ["prompt_used"]
 
     # A poster frame, decoded by the thumbnail workers, as the video's tile.
-    with qtbot.waitSignal(loader.thumbnail_ready, timeout=15_000):
-        assert loader.request(record.path, 96) is None
+    # (The strip's own tile asks for its size too: wait for this one.)
+    assert loader.request(record.path, 96) is None
+    qtbot.waitUntil(lambda: loader.cached(record.path, 96) is not None, timeout=15_000)
     poster = loader.cached(record.path, 96)
     assert poster is not None
     assert (poster.width(), poster.height()) == (96, 96)
@@ -280,9 +281,14 @@ def test_a_3d_output_shows_its_card_and_is_saved(
     assert card.isVisible()
     assert card.name_label.text() == "run_media_mesh.obj"
     assert card.details_label.text() == f"{len(mesh)} bytes · 3D model (OBJ) · model/obj"
-    # Its tile is a drawn card, made by the workers like any thumbnail.
-    with qtbot.waitSignal(loader.thumbnail_ready, timeout=10_000):
-        loader.request(record.path, 96)
+    # The workers draw the mesh itself, shaded, for its tile and its card.
+    qtbot.waitUntil(lambda: card.preview_label.isVisible(), timeout=10_000)
+    preview = card.preview_label.pixmap().toImage()
+    corner, middle = preview.pixelColor(2, 2), preview.pixelColor(128, 128)
+    assert corner.name() == "#282434"  # the backdrop
+    assert middle != corner  # the cube, lit
+    shades = {preview.pixelColor(x, 128).name() for x in range(40, 216, 4)}
+    assert len(shades) >= 3  # two faces turned to the light differ, and the backdrop
 
     keeper = Keeper(qtbot)
     strip.save_as_requested.connect(keeper.save_as)
