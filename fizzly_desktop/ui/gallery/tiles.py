@@ -130,9 +130,9 @@ class OutputTileDelegate(QStyledItemDelegate):
             # Rejected outputs stay in sight (nothing is lost) but step back.
             painter.setOpacity(0.35)
         if item.is_file:
-            self._paint_image(painter, tile, item, palette, dpr)
+            shown = self._paint_image(painter, tile, item, palette, dpr)
             if not item.is_image:
-                paint_media_badge(painter, tile, item)
+                paint_media_badge(painter, shown, item)
         else:
             self._paint_text_tile(painter, tile, item, palette)
         self._paint_caption(painter, rect, tile, item, palette, opt.font)
@@ -174,7 +174,8 @@ class OutputTileDelegate(QStyledItemDelegate):
 
     def _paint_image(
         self, painter: QPainter, tile: QRect, item: OutputItem, palette: QPalette, dpr: float
-    ) -> None:
+    ) -> QRect:
+        """Paint the thumbnail (or a placeholder); return where the picture went."""
         pixmap = None
         failure = None
         if item.error is not None:
@@ -194,7 +195,7 @@ class OutputTileDelegate(QStyledItemDelegate):
             target = QRect(QPoint(0, 0), shown)
             target.moveCenter(tile.center())
             painter.drawPixmap(target.topLeft(), self._tile_pixmap(pixmap, shown, dpr))
-            return
+            return target
         # Placeholder while decoding, or a plain note when the picture cannot be shown.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
@@ -207,6 +208,7 @@ class OutputTileDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                 failure,
             )
+        return tile
 
     def _tile_pixmap(self, thumbnail: QPixmap, size: QSize, dpr: float) -> QPixmap:
         """``thumbnail`` scaled to ``size`` with rounded corners, made once and then reused.
