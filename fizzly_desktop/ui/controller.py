@@ -110,6 +110,7 @@ class AppController(QObject):
         self.bridge = EngineBridge(self)
         self.services = Services(session, window, settings)
         self.outputs = OutputsPresenter(self.services)
+        self.outputs.thumbnails = self.thumbnails
         self.details = DetailsPresenter(
             self.services, window.run_details, self.outputs_strip, self.outputs
         )

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core.media import kind_of_name, kind_word
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.ui.outputs.folder import open_folder
-from fizzly_desktop.ui.outputs.thumbnails import FullImageLoader
+from fizzly_desktop.ui.outputs.thumbnails import FullImageLoader, ThumbnailLoader
 
 if TYPE_CHECKING:
     from fizzly_desktop.ui.outputs.media_panel import MediaPanel
@@ -531,8 +531,15 @@ class ImageViewerWindow(QDialog):
         loader: decoder to use; by default the viewer makes its own.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, loader: FullImageLoader | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        loader: FullImageLoader | None = None,
+        thumbnails: ThumbnailLoader | None = None,
+    ):
         super().__init__(parent)
+        self._thumbnails = thumbnails  # a sound's waveform, a mesh's picture
         self.setWindowTitle("Image")
         self.setAccessibleName("Image viewer window")
         self.setModal(False)
@@ -624,7 +631,7 @@ class ImageViewerWindow(QDialog):
             from fizzly_desktop.ui.outputs.media_panel import MediaPanel
 
             page = QWidget(self)
-            self.media = MediaPanel(page)
+            self.media = MediaPanel(page, loader=self._thumbnails)
             self.media.card.save_as_requested.disconnect()
             self.media.card.save_as_requested.connect(self._save_media)
             bar = QToolBar(page)

@@ -31,6 +31,7 @@ from fizzly_desktop.ui.presenters.services import Services
 if TYPE_CHECKING:
     from fizzly_desktop.ui.outputs.image_viewer import ImageViewerWindow
     from fizzly_desktop.ui.outputs.play_together import PlayTogetherWindow
+    from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
 
 def caption_of(item: OutputItem) -> str:
@@ -64,6 +65,9 @@ class OutputsPresenter:
             services.settings,
         )
         self._shown: dict[Path, OutputItem] = {}  # what the viewer steps through
+        #: The app's thumbnail loader (set by the controller): waveforms and mesh pictures in
+        #: the large preview.
+        self.thumbnails: ThumbnailLoader | None = None
         #: The window playing a sweep's row or column together, once opened.
         self.together: PlayTogetherWindow | None = None
         #: The question "move or copy what is saved?" while it is open.
@@ -109,7 +113,7 @@ class OutputsPresenter:
         from fizzly_desktop.ui.outputs.image_viewer import ImageViewerWindow
 
         if self._viewer is None:
-            self._viewer = ImageViewerWindow(self.services.window)
+            self._viewer = ImageViewerWindow(self.services.window, thumbnails=self.thumbnails)
             self._viewer.viewer.save_handler = self._save_shown
             self._viewer.viewer.copy_handler = self.actions.put_on_clipboard
         shown = [i for i in siblings if i.is_file and i.path is not None]

@@ -435,3 +435,23 @@ def test_the_players_keys_act_only_on_the_player_with_the_focus(
     qtbot.waitUntil(lambda: not first.is_playing())
     first.clear()
     second.clear()
+
+
+def test_the_lightbox_shows_a_sound_s_waveform_and_a_mesh_s_picture(
+    qtbot: QtBot, loader: ThumbnailLoader, tmp_path: Path
+) -> None:
+    sound = make_wav(tmp_path / "tone.wav")
+    mesh = make_obj(tmp_path / "cube.obj")
+    window = ImageViewerWindow(thumbnails=loader)
+    qtbot.addWidget(window)
+    window.show_images([sound, mesh], 0, ["Tone", "Cube"])
+    assert window.windowTitle() == "Tone — Audio"
+    assert window.media is not None
+    player = window.media.player
+    qtbot.waitUntil(lambda: not player.waveform.pixmap().isNull(), timeout=10_000)
+    assert window.step(1)
+    assert window.windowTitle() == "Cube — 3D model"
+    card = window.media.card
+    qtbot.waitUntil(card.preview_label.isVisible, timeout=10_000)
+    assert player.path is None  # the sound stopped when the card was shown
+    window.done(0)
