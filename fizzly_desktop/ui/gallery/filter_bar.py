@@ -57,7 +57,11 @@ class GalleryFilterBar(QWidget):
         self.workflow_combo = _combo("Filter by workflow", self)
         self.batch_combo = _combo("Filter by batch", self)
         self.kind_combo = _combo("Filter by kind of output", self)
-        for text, kind in (("Images", MEDIA), ("Text and data", TEXT), ("Everything", None)):
+        for text, kind in (
+            ("Images and media", MEDIA),
+            ("Text and data", TEXT),
+            ("Everything", None),
+        ):
             self.kind_combo.addItem(text, kind)
         fit_combo(self.kind_combo)
         self.count_label = QLabel(self)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QImageReader
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from fizzly_desktop.core.export import ExportResult, export_files, save_copy
+from fizzly_desktop.core.media import kind_of_name, kind_word
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.ui.outputs.folder import FolderPathDialog, open_folder
 from fizzly_desktop.ui.outputs.image_viewer import save_target
@@ -38,7 +39,10 @@ CLIPBOARD_ALLOCATION_MB = 512
 def save_filters(source: Path) -> tuple[str, str]:
     """The Save dialog's two file types for ``source``: the image alone, or with its sidecar."""
     suffix = source.suffix.lower()
-    kind = _KINDS.get(suffix, "Image")
+    found = kind_of_name(source.name)
+    kind = _KINDS.get(suffix) or (
+        f"{suffix.lstrip('.').upper()} {kind_word(found).lower()}" if found else "File"
+    )
     pattern = f"(*{suffix})" if suffix else "(*)"
     return f"{kind} {pattern}", f"{kind} {WITH_SIDECAR} {pattern}"
 
@@ -89,7 +93,7 @@ class OutputActions(QObject):
         start = self.last_dir("save") / (suggested or source.name)
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self._window,
-            "Save image as",
+            "Save output as",
             str(start),
             f"{plain};;{with_sidecar}",
             with_sidecar if self.with_sidecar else plain,

@@ -6,6 +6,7 @@ import logging
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -36,9 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.media import kind_of_name, kind_word
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.ui.outputs.folder import open_folder
-from fizzly_desktop.ui.outputs.thumbnails import FullImageLoader
+from fizzly_desktop.ui.outputs.thumbnails import FullImageLoader, ThumbnailLoader
+
+if TYPE_CHECKING:
+    from fizzly_desktop.ui.outputs.media_panel import MediaPanel
 
 log = logging.getLogger(__name__)
 
@@ -526,14 +531,24 @@ class ImageViewerWindow(QDialog):
         loader: decoder to use; by default the viewer makes its own.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, loader: FullImageLoader | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        loader: FullImageLoader | None = None,
+        thumbnails: ThumbnailLoader | None = None,
+    ):
         super().__init__(parent)
+        self._thumbnails = thumbnails  # a sound's waveform, a mesh's picture
         self.setWindowTitle("Image")
         self.setAccessibleName("Image viewer window")
         self.setModal(False)
         self.setSizeGripEnabled(True)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.viewer = ImageViewer(self, loader=loader)
+        #: Videos, sounds and other files: made the first time one is shown.
+        self.media: MediaPanel | None = None
+        self._media_page: QWidget | None = None
         self._paths: list[Path] = []
         self._titles: list[str] = []
         self._index = 0
@@ -546,9 +561,11 @@ class ImageViewerWindow(QDialog):
         self.viewer.toolbar.addAction(self.previous_action)
         self.viewer.toolbar.addAction(self.next_action)
         self.viewer.toolbar.addWidget(self.position_label)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.viewer)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.viewer)
+        layout.addWidget(self.pages)
         self.resize(960, 720)
         self._update_steps()
 
@@ -595,9 +612,53 @@ class ImageViewerWindow(QDialog):
     def _show(self, index: int) -> None:
         self._index = index
         path = self._paths[index]
-        self.setWindowTitle(f"{self._titles[index]} — Image")
-        self.viewer.open(path)
+        kind = kind_of_name(path.name) or "file"
+        self.setWindowTitle(f"{self._titles[index]} — {kind_word(kind)}")
+        if kind == "image":
+            if self.media is not None:
+                self.media.clear()
+            self.pages.setCurrentWidget(self.viewer)
+            self.viewer.open(path)
+        else:
+            media, page = self._media()
+            media.show_path(path, autoplay=kind in ("video", "audio"))
+            self.pages.setCurrentWidget(page)
         self._update_steps()
+
+    def _media(self) -> tuple[MediaPanel, QWidget]:
+        """The page for videos, sounds and other files, with its own Save As and steps."""
+        if self.media is None or self._media_page is None:
+            from fizzly_desktop.ui.outputs.media_panel import MediaPanel
+
+            page = QWidget(self)
+            self.media = MediaPanel(page, loader=self._thumbnails)
+            self.media.card.save_as_requested.disconnect()
+            self.media.card.save_as_requested.connect(self._save_media)
+            bar = QToolBar(page)
+            save = bar.addAction(QIcon.fromTheme("document-save-as"), "Save As…")
+            save.triggered.connect(self._save_media)
+            bar.addSeparator()
+            bar.addAction(self.previous_action)
+            bar.addAction(self.next_action)
+            self.media_position_label = QLabel(bar)
+            bar.addWidget(self.media_position_label)
+            column = QVBoxLayout(page)
+            column.setContentsMargins(8, 0, 8, 8)
+            column.addWidget(bar)
+            column.addWidget(self.media, 1)
+            self.pages.addWidget(page)
+            self._media_page = page
+            self._update_steps()
+        return self.media, self._media_page
+
+    def _save_media(self) -> None:
+        if self._paths and self.viewer.save_handler is not None:
+            self.viewer.save_handler(self._paths[self._index])
+
+    def done(self, result: int) -> None:
+        if self.media is not None:
+            self.media.clear()  # closing the window stops the sound
+        super().done(result)
 
     def _update_steps(self) -> None:
         count = len(self._paths)
@@ -606,6 +667,8 @@ class ImageViewerWindow(QDialog):
         for action in (self.previous_action, self.next_action):
             action.setVisible(count > 1)
         self.position_label.setText(f"{self._index + 1} of {count}" if count > 1 else "")
+        if self._media_page is not None:
+            self.media_position_label.setText(self.position_label.text())
 
     def _step_action(self, text: str, icon: str, key: Qt.Key, offset: int) -> QAction:
         action = QAction(QIcon.fromTheme(icon), text, self)

@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
         self.add_workflow_action = self._add("&File", "&Add Workflow…", "Ctrl+Shift+N")
         self.import_rows_action = self._add("&File", "&Import Inputs from CSV or JSONL…", "Ctrl+I")
         self.outputs_folder_action = self._add("&File", "Choose &Outputs Folder…")
+        self.max_download_action = self._add("&File", "&Largest Output File…")
         self.file_menu.addSeparator()
         # Not StandardKey.Quit: it is empty where the platform theme names no key for it.
         self.quit_action = self._add("&File", "&Quit", "Ctrl+Q")
