@@ -48,6 +48,7 @@ from fizzly_desktop.api import (
 )
 from fizzly_desktop.core.sandbox_process import SandboxInfo, start_sandbox
 from fizzly_desktop.core.secrets import SecretStore
+from fizzly_desktop.selftest_media import DownloadedClip, fetch_clip, play_to_end
 
 # A small, non-square picture: a wrong width/height swap or a scaled output is caught.
 RUN_WORKFLOW = ("demo", "text-to-image")
@@ -113,6 +114,8 @@ class SelfTest:
         self.timeout = timeout
         self.report = SelfTestReport()
         self._current = ""
+        #: The sandbox's video clip, streamed down by the sandbox step for the playback step.
+        self.clip: DownloadedClip | None = None
 
     # --- running -----------------------------------------------------------------------------
 
@@ -129,7 +132,7 @@ class SelfTest:
             downloaded.append(self.check_sandbox_run(workdir))
             return (
                 f"{'/'.join(RUN_WORKFLOW)} completed, image downloaded "
-                f"({downloaded[0].path.stat().st_size} bytes)"
+                f"({downloaded[0].path.stat().st_size} bytes); video clip downloaded"
             )
 
         with tempfile.TemporaryDirectory(prefix="fizzly-self-test-") as workdir:
@@ -137,6 +140,7 @@ class SelfTest:
                 self._step("Qt", self.check_qt)
                 and self._step("sandbox run", lambda: sandbox_run(Path(workdir)))
                 and self._step("image decode", lambda: self.check_image(downloaded[0]))
+                and self._step("video playback", self.check_video)
                 and self._step("keyring", self.check_keyring)
             )
         elapsed = time.monotonic() - started
@@ -205,7 +209,12 @@ class SelfTest:
             sandbox = await start_sandbox(*self.sandbox_args)
             try:
                 self._note(f"sandbox listening at {sandbox.info.base_url} (pid {sandbox.pid})")
-                return await self._run_and_download(sandbox.info, workdir)
+                image = await self._run_and_download(sandbox.info, workdir)
+                info = sandbox.info
+                async with FizzlyClient(info.base_url, info.demo_key) as client:
+                    origins = (info.base_url, info.output_origin)
+                    self.clip = await fetch_clip(client, origins, workdir, self._note)
+                return image
             finally:
                 await sandbox.stop()
 
@@ -252,6 +261,12 @@ class SelfTest:
         return DownloadedImage(path, int(image["width"]), int(image["height"]))
 
     # --- decode ------------------------------------------------------------------------------
+
+    def check_video(self) -> str:
+        """QtMultimedia plays the sandbox's clip to its end, decoding its frames."""
+        if self.clip is None:
+            raise StepFailed("no video clip was downloaded")
+        return play_to_end(self.clip)
 
     def check_image(self, downloaded: DownloadedImage) -> str:
         """Qt decodes the downloaded image, at the size the run reported, and it is a picture."""

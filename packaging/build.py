@@ -28,7 +28,7 @@ import bundle
 from fizzly_desktop import APP_ID, __version__
 from fizzly_desktop.resources import ICON_SIZES
 
-SIZE_GOAL_MB = 150
+SIZE_GOAL_MB = 180
 SPEC = bundle.ROOT / "packaging" / "fizzly-desktop.spec"
 
 

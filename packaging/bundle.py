@@ -19,7 +19,16 @@ DIST_DIR = ROOT / "packaging" / "dist"
 APP_DIR_NAME = "fizzly-desktop"
 
 # Python modules of PySide6 the app imports. Everything else of Qt is left out.
-QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets")
+# QtMultimedia and QtMultimediaWidgets play video and sound outputs (from PySide6-Addons); the
+# QtMultimedia binding imports QtNetwork's (a frozen app without it fails to import it).
+QT_MODULES_USED = (
+    "QtCore",
+    "QtGui",
+    "QtWidgets",
+    "QtMultimedia",
+    "QtMultimediaWidgets",
+    "QtNetwork",
+)
 
 # Every other Python module of PySide6: never imported by the app, never bundled.
 QT_MODULES_UNUSED = (
@@ -42,9 +51,6 @@ QT_MODULES_UNUSED = (
     "QtHttpServer",
     "QtLabsStyleKit",
     "QtLocation",
-    "QtMultimedia",
-    "QtMultimediaWidgets",
-    "QtNetwork",
     "QtNetworkAuth",
     "QtNfc",
     "QtOpenGL",
@@ -101,6 +107,9 @@ QT_PLUGINS_KEPT: dict[str, frozenset[str]] = {
     "platformthemes": frozenset({"qxdgdesktopportal"}),
     # Output images: PNG is built into QtGui; the sandbox and the service also send WebP and JPEG.
     "imageformats": frozenset({"qjpeg", "qwebp"}),
+    # Video and sound outputs: QtMultimedia's FFmpeg backend (it brings FFmpeg's own libraries,
+    # libavcodec, libavformat, libswscale...). The platform's native backends are not needed.
+    "multimedia": frozenset({"ffmpegmediaplugin"}),
     # Native widget styles on Windows and macOS.
     "styles": frozenset({"qmodernwindowsstyle", "qwindowsvistastyle", "qmacstyle"}),
 }
@@ -148,8 +157,24 @@ LINUX_DESKTOP_LIBRARIES = re.compile(
     r"|fontconfig|expat|freetype|png16|brotli(common|dec)"
     r"|x11|x11-xcb|xcb|xau|xdmcp|gl|egl|opengl|glx|gldispatch"
     r"|dbus-1|systemd|gcrypt|gpg-error|lz4|cap"
+    # PulseAudio's client (QtMultimedia's sound output) must match the sound server of the
+    # session (PulseAudio or PipeWire's replacement); its codecs come along with it.
+    r"|pulse|pulsecommon-[\d.]+|sndfile|flac|vorbis|vorbisenc|opus|ogg|asyncns|mp3lame|mpg123"
     r")\.so(\.\d+)*$"
 )
+
+
+# FFmpeg's libraries as the Qt wheel ships them are stripped already, and strip(1) run on them
+# again breaks them ("ELF load command address/offset not page-aligned" when loaded): the
+# frozen app then finds no QtMultimedia backend. They are copied as shipped.
+NEVER_STRIPPED = re.compile(
+    r"^lib(avcodec|avformat|avutil|avdevice|avfilter|swscale|swresample)\.so"
+)
+
+
+def is_never_stripped(dest: str) -> bool:
+    """Whether a bundled file must keep its original bytes (see :data:`NEVER_STRIPPED`)."""
+    return NEVER_STRIPPED.match(base_name(dest)) is not None
 
 
 def is_desktop_library(dest: str, platform: str = sys.platform) -> bool:

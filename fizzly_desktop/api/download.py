@@ -17,7 +17,8 @@ import ipaddress
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -34,12 +35,16 @@ from fizzly_desktop.api.addresses import (
     system_resolver,
 )
 from fizzly_desktop.api.errors import DownloadRejected
+from fizzly_desktop.api.sniff import SNIFF_BYTES, content_problem, family_of_type, sniff
 from fizzly_desktop.api.transport import skip_missing_sniffio, tls_context
 from fizzly_desktop.api.urls import check_http_url
 
 __all__ = [
     "DEFAULT_ACCEPTED_TYPES",
+    "DEFAULT_MAX_BYTES",
+    "DownloadResult",
     "OutputDownloader",
+    "Progress",
     "TrustingDownloader",
     "current_umask",
     "user_file_mode",
@@ -51,9 +56,34 @@ DEFAULT_ACCEPTED_TYPES: tuple[str, ...] = (
     "image/",
     "video/",
     "audio/",
+    "model/",
     "application/octet-stream",
+    "application/ogg",
+    "application/mp4",
+    "application/ply",
+    "application/sla",
 )
-"""Content types an output may have: a prefix ending in ``/`` matches the whole family."""
+"""Content types an output may have: a prefix ending in ``/`` matches the whole family.
+Text (``text/plain``) is taken too when its first bytes are a 3D model's (OBJ, PLY, STL)."""
+
+DEFAULT_MAX_BYTES = 500_000_000
+"""The largest output file downloaded unless the user raises the limit (a few minutes of HD
+video; a claimed size over it is refused before anything is requested)."""
+
+Progress = Callable[[int, int | None], None]
+"""Told ``(bytes received, bytes expected or None)`` as a download advances."""
+
+
+@dataclass(frozen=True)
+class DownloadResult:
+    """A saved output file: where, how big, the type the server sent and the one its bytes
+    show (``None`` when they show nothing known)."""
+
+    path: Path
+    size: int
+    content_type: str
+    sniffed_type: str | None
+
 
 _FLUSH_BYTES = 1 << 20
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -161,7 +191,7 @@ class OutputDownloader:
     raise :class:`DownloadRejected` with a ``reason`` such as ``"refused: private address"``.
 
     Args:
-        max_bytes: largest file accepted, in bytes (default 100 MB); bigger files are refused
+        max_bytes: largest file accepted, in bytes (default 500 MB); bigger files are refused
             before or while downloading, and nothing is left on disk.
         timeout: seconds allowed for the whole transfer of one file.
         accepted_types: content types accepted (prefixes ending in ``/`` match a family).
@@ -174,7 +204,7 @@ class OutputDownloader:
 
     def __init__(
         self,
-        max_bytes: int = 100_000_000,
+        max_bytes: int = DEFAULT_MAX_BYTES,
         *,
         timeout: float = 120.0,
         accepted_types: Sequence[str] = DEFAULT_ACCEPTED_TYPES,
@@ -226,21 +256,47 @@ class OutputDownloader:
         return TrustingDownloader(self, tuple(origins))
 
     async def download(self, url: str, dest: Path, *, trusted_origins: Iterable[str] = ()) -> Path:
-        """Save the file at ``url`` as ``dest`` and return ``dest``.
+        """Save the file at ``url`` as ``dest`` and return ``dest`` (see :meth:`fetch`)."""
+        result = await self.fetch(url, dest, trusted_origins=trusted_origins)
+        return result.path
 
-        The file is written next to ``dest`` under a temporary name and renamed only when
-        complete, so ``dest`` is either the whole file or untouched.
+    async def fetch(
+        self,
+        url: str,
+        dest: Path,
+        *,
+        trusted_origins: Iterable[str] = (),
+        claimed: str | None = None,
+        declared_size: int | None = None,
+        progress: Progress | None = None,
+        max_bytes: int | None = None,
+    ) -> DownloadResult:
+        """Stream the file at ``url`` to ``dest`` and say what was saved.
+
+        The body goes to disk in chunks as it arrives (never whole in memory), under a
+        temporary name renamed only when complete, so ``dest`` is either the whole file or
+        untouched. Its first bytes are checked against what the file claims to be before
+        anything is written.
 
         Args:
             trusted_origins: URLs whose origins (scheme, host, port) may be on this computer
                 or the local network: the profile's API and output origins. Metadata and
                 link-local addresses are refused even there.
+            claimed: the family the output says it is (``"video"``, ``"audio"``, ``"image"``,
+                ``"model"``), or ``None``; the answer's content type is used when not given.
+            declared_size: the size the output says it has; over the limit, nothing is
+                requested at all.
+            progress: told ``(received, expected)`` as chunks arrive.
+            max_bytes: the limit for this file (default: the downloader's ``max_bytes``).
 
         Raises:
             DownloadRejected: bad or refused address, an error answer, a wrong content type, a
-                file over ``max_bytes``, or a failed transfer (``user_message`` says which,
-                ``reason`` in a few words).
+                file over the limit, content that is not what it claims, or a failed transfer
+                (``user_message`` says which, ``reason`` in a few words).
         """
+        limit = max_bytes if max_bytes is not None else self.max_bytes
+        if declared_size is not None and declared_size > limit:
+            raise self._too_big(declared_size, limit)
         problem = check_http_url(url)
         if problem is not None:
             raise DownloadRejected(
@@ -251,9 +307,10 @@ class OutputDownloader:
         trusted = trusted_origin_set(trusted_origins)
         dest = Path(dest)
         token = _PINNED.set({})
+        job = _Job(dest, claimed, limit, progress)
         try:
             async with asyncio.timeout(self.timeout):
-                return await self._fetch(url, dest, trusted)
+                return await self._fetch(url, job, trusted)
         except TimeoutError:
             raise DownloadRejected(
                 f"download took longer than {self.timeout:g} s",
@@ -270,7 +327,7 @@ class OutputDownloader:
         finally:
             _PINNED.reset(token)
 
-    async def _fetch(self, url: str, dest: Path, trusted: frozenset[Origin]) -> Path:
+    async def _fetch(self, url: str, job: _Job, trusted: frozenset[Origin]) -> DownloadResult:
         current = httpx.URL(url.strip())
         for _hop in range(_MAX_REDIRECTS + 1):
             await self._check(current, trusted)
@@ -286,19 +343,21 @@ class OutputDownloader:
                         reason=f"not available (HTTP {response.status_code})",
                     )
                 content_type = response.headers.get("content-type", "").partition(";")[0]
-                content_type = content_type.strip().lower()
-                if not self._accepts(content_type):
+                job.content_type = content_type.strip().lower()
+                if not self._accepts(job.content_type) and job.content_type != "text/plain":
                     raise DownloadRejected(
-                        f"unexpected content type {content_type or 'none'!r}",
+                        f"unexpected content type {job.content_type or 'none'!r}",
                         user_message="The output address did not return a media file (it sent "
-                        f"{content_type or 'no type'}), so nothing was saved.",
-                        reason="not a picture",
+                        f"{job.content_type or 'no type'}), so nothing was saved.",
+                        reason="not a media file",
                     )
                 declared = response.headers.get("content-length")
-                if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-                    raise self._too_big(int(declared))
-                await asyncio.to_thread(dest.parent.mkdir, parents=True, exist_ok=True)
-                return await self._write(response, dest)
+                if declared is not None and declared.isdigit():
+                    job.expected = int(declared)
+                    if job.expected > job.limit:
+                        raise self._too_big(job.expected, job.limit)
+                await asyncio.to_thread(job.dest.parent.mkdir, parents=True, exist_ok=True)
+                return await self._write(response, job)
         raise DownloadRejected(
             f"more than {_MAX_REDIRECTS} redirects",
             user_message="The output address redirected too many times, so nothing was saved.",
@@ -362,23 +421,32 @@ class OutputDownloader:
             )
         return found
 
-    async def _write(self, response: httpx.Response, dest: Path) -> Path:
+    async def _write(self, response: httpx.Response, job: _Job) -> DownloadResult:
+        dest = job.dest
         fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=f".{dest.name}.", suffix=".part")
         tmp = Path(tmp_name)
+        sniffed: str | None = None
         try:
             with os.fdopen(fd, "wb") as handle:
                 received = 0
                 pending: list[bytes] = []
                 pending_size = 0
+                checked = False
                 async for chunk in response.aiter_bytes():
                     received += len(chunk)
-                    if received > self.max_bytes:
-                        raise self._too_big(received)
+                    if received > job.limit:
+                        raise self._too_big(received, job.limit)
                     pending.append(chunk)
                     pending_size += len(chunk)
-                    if pending_size >= _FLUSH_BYTES:
+                    if not checked and pending_size >= SNIFF_BYTES:
+                        sniffed, checked = self._check_content(b"".join(pending), job), True
+                    if job.progress is not None:
+                        job.progress(received, job.expected)
+                    if checked and pending_size >= _FLUSH_BYTES:
                         await asyncio.to_thread(_write_all, handle, pending)
                         pending, pending_size = [], 0
+                if not checked:
+                    sniffed = self._check_content(b"".join(pending), job)
                 await asyncio.to_thread(_write_all, handle, pending, True)
             # mkstemp makes a private (0600) file; a saved output is the user's, readable as
             # every other file they create (the sidecar beside it follows the umask too).
@@ -388,7 +456,34 @@ class OutputDownloader:
             tmp.unlink(missing_ok=True)  # noqa: ASYNC240 - one metadata call, on failure only
             raise
         log.debug("saved output file %s (%d bytes)", dest.name, received)
-        return dest
+        return DownloadResult(dest, received, job.content_type, sniffed)
+
+    def _check_content(self, head: bytes, job: _Job) -> str | None:
+        """Refuse a body whose first bytes are not what the output claims; return the type
+        they show."""
+        head = head[:SNIFF_BYTES]
+        claimed = job.claimed or family_of_type(job.content_type)
+        found = sniff(head)
+        # Text is a media file only when it is a 3D model written out (OBJ, PLY, STL).
+        if (
+            job.content_type == "text/plain"
+            and not self._accepts("text/plain")
+            and (found is None or found.family != "model")
+        ):
+            raise DownloadRejected(
+                "text answer that is not a 3D model",
+                user_message="The output address did not return a media file (it sent "
+                "text/plain), so nothing was saved.",
+                reason="not a media file",
+            )
+        problem = content_problem(head, claimed)
+        if problem is not None:
+            raise DownloadRejected(
+                f"content does not match its claim ({claimed}): {problem}",
+                user_message=f"The output file was refused: {problem}, so nothing was saved.",
+                reason=f"refused: {_short(problem)}",
+            )
+        return found.content_type if found is not None else None
 
     def _accepts(self, content_type: str) -> bool:
         if not content_type:
@@ -401,14 +496,41 @@ class OutputDownloader:
     def _accept_header(self) -> list[str]:
         return [t + "*" if t.endswith("/") else t for t in self.accepted_types]
 
-    def _too_big(self, size: int) -> DownloadRejected:
-        limit_mb = self.max_bytes / 1_000_000
+    def _too_big(self, size: int, limit: int | None = None) -> DownloadRejected:
+        limit = self.max_bytes if limit is None else limit
+        limit_mb = limit / 1_000_000
         return DownloadRejected(
-            f"output file exceeds the size limit ({size} > {self.max_bytes} bytes)",
-            user_message=f"The output file is larger than the {limit_mb:g} MB limit, so it was "
-            "not saved; raise the limit in the settings to keep it.",
-            reason="too large",
+            f"output file exceeds the size limit ({size} > {limit} bytes)",
+            user_message=f"The output file ({_megabytes(size)}) is larger than the {limit_mb:g} "
+            "MB limit, so it was not downloaded; raise the limit with File ▸ Largest Output "
+            "File… to keep it.",
+            reason=f"too large ({_megabytes(size)}; limit {limit_mb:g} MB)",
         )
+
+
+class _Job:
+    """One file being fetched: where it goes, what it claims, how far it got."""
+
+    def __init__(self, dest: Path, claimed: str | None, limit: int, progress: Progress | None):
+        self.dest = dest
+        self.claimed = claimed
+        self.limit = limit
+        self.progress = progress
+        self.content_type = ""
+        self.expected: int | None = None
+
+
+def _megabytes(size: int) -> str:
+    if size >= 1_000_000_000:
+        return f"{size / 1e9:.1f} GB"
+    return f"{size / 1e6:.1f} MB"
+
+
+def _short(problem: str) -> str:
+    """The few words of a content problem shown on the output ("web page, not a video")."""
+    if "web page" in problem:
+        return "a web page, not a media file"
+    return "not what it claims to be"
 
 
 class TrustingDownloader:
@@ -423,6 +545,26 @@ class TrustingDownloader:
 
     async def download(self, url: str, dest: Path) -> Path:
         return await self._downloader.download(url, dest, trusted_origins=self.origins)
+
+    async def fetch(
+        self,
+        url: str,
+        dest: Path,
+        *,
+        claimed: str | None = None,
+        declared_size: int | None = None,
+        progress: Progress | None = None,
+        max_bytes: int | None = None,
+    ) -> DownloadResult:
+        return await self._downloader.fetch(
+            url,
+            dest,
+            trusted_origins=self.origins,
+            claimed=claimed,
+            declared_size=declared_size,
+            progress=progress,
+            max_bytes=max_bytes,
+        )
 
 
 def current_umask() -> int:

@@ -1,29 +1,31 @@
-"""Saving a finished run's images: downloaded without credentials, each with a JSON sidecar.
+"""Saving a finished run's output files: streamed without credentials, each with a sidecar.
 
 Files go to ``<folder>/<owner>/<slug>/<YYYY-MM-DD>/`` (the folder defaults to
 ``default_pictures_dir()``), named after the run's request id and the output's name. The sidecar
 ``<same name>.json`` holds the workflow, inputs, request id, metrics and node timeline, so any
-saved image can be re-opened in the form with :func:`read_sidecar`.
+saved output (picture, video, sound, 3D model or other file) can be re-opened in the form with
+:func:`read_sidecar`; the sidecar says which kind it is.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
-import mimetypes
 import re
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path, PurePosixPath
-from typing import Any, Protocol
-from urllib.parse import urlsplit
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
+from fizzly_desktop.api.download import DownloadResult, Progress
 from fizzly_desktop.api.errors import DownloadRejected, FizzlyError
 from fizzly_desktop.core.history import OutputRecord
+from fizzly_desktop.core.media import MediaOutput, media_kind, media_outputs
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.core.runs import Run
 from fizzly_desktop.core.sandbox_process import sandbox_output_origins
@@ -31,16 +33,10 @@ from fizzly_desktop.core.sandbox_process import sandbox_output_origins
 log = logging.getLogger(__name__)
 
 SIDECAR_VERSION = 1
-_IMAGE_SUFFIXES = {".png", ".webp", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".avif"}
-# Not every system's mimetypes table knows webp or avif.
-_SUFFIX_BY_TYPE = {
-    "image/png": ".png",
-    "image/webp": ".webp",
-    "image/jpeg": ".jpg",
-    "image/gif": ".gif",
-    "image/avif": ".avif",
-}
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+#: Told ``(run id, output name, bytes received, bytes expected or None)`` while a file arrives.
+SaveProgress = Callable[[str, str, int, int | None], None]
 
 
 class Downloader(Protocol):
@@ -49,43 +45,27 @@ class Downloader(Protocol):
     async def download(self, url: str, dest: Path) -> Path: ...
 
 
-@dataclass(frozen=True)
-class ImageOutput:
-    """An output of a run that is an image to keep."""
+@runtime_checkable
+class MediaDownloader(Protocol):
+    """A downloader that also checks claims and sizes and reports progress (``fetch``)."""
 
-    name: str
-    url: str
-    content_type: str | None
-    width: int | None
-    height: int | None
+    async def download(self, url: str, dest: Path) -> Path: ...
+
+    async def fetch(
+        self,
+        url: str,
+        dest: Path,
+        *,
+        claimed: str | None = None,
+        declared_size: int | None = None,
+        progress: Progress | None = None,
+        max_bytes: int | None = None,
+    ) -> DownloadResult: ...
 
 
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def image_outputs(outputs: Mapping[str, Any] | None) -> list[ImageOutput]:
-    """The image outputs among a run's outputs (objects with a ``url`` that is an image)."""
-    found: list[ImageOutput] = []
-    for name, value in (outputs or {}).items():
-        if not isinstance(value, Mapping):
-            continue
-        url = value.get("url")
-        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
-            continue
-        content_type = value.get("content_type")
-        content_type = content_type if isinstance(content_type, str) else None
-        suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
-        is_image = (content_type or "").lower().startswith("image/") or suffix in _IMAGE_SUFFIXES
-        if content_type is None and suffix not in _IMAGE_SUFFIXES and "width" in value:
-            is_image = True
-        if is_image:
-            found.append(
-                ImageOutput(
-                    name, url, content_type, _int(value.get("width")), _int(value.get("height"))
-                )
-            )
-    return found
+def image_outputs(outputs: Mapping[str, Any] | None) -> list[MediaOutput]:
+    """The image outputs among a run's outputs."""
+    return [output for output in media_outputs(outputs) if output.kind == "image"]
 
 
 def _safe(part: str) -> str:
@@ -100,18 +80,13 @@ def output_folder(base: Path, run: Run) -> Path:
     return base / _safe(wf.owner) / _safe(wf.slug) / day
 
 
-def file_name(run: Run, image: ImageOutput) -> str:
-    suffix = PurePosixPath(urlsplit(image.url).path).suffix.lower()
-    if suffix not in _IMAGE_SUFFIXES:
-        content_type = (image.content_type or "").split(";")[0].strip().lower()
-        suffix = _SUFFIX_BY_TYPE.get(content_type) or mimetypes.guess_extension(content_type) or ""
-        if suffix not in _IMAGE_SUFFIXES:
-            suffix = ".png"
-    return f"{_safe(run.request_id or run.id)}_{_safe(image.name)}{suffix}"
+def file_name(run: Run, output: MediaOutput) -> str:
+    return f"{_safe(run.request_id or run.id)}_{_safe(output.name)}{output.suffix}"
 
 
-def sidecar_data(run: Run, image: ImageOutput) -> dict[str, Any]:
-    """What is written next to an image: enough to re-open the run in the form."""
+def sidecar_data(run: Run, image: MediaOutput) -> dict[str, Any]:
+    """What is written next to an output file: enough to re-open the run in the form, and
+    what the file is (kind, type, size, duration)."""
     return {
         "fizzly_desktop_sidecar": SIDECAR_VERSION,
         "workflow": run.workflow,
@@ -120,9 +95,14 @@ def sidecar_data(run: Run, image: ImageOutput) -> dict[str, Any]:
         "run_id": run.id,
         "profile": run.profile,
         "output": image.name,
+        "kind": image.kind,
+        "content_type": image.content_type,
         "source_url": image.url,
+        "file_size": image.file_size,
         "width": image.width,
         "height": image.height,
+        "duration": image.duration,
+        "fps": image.fps,
         "metrics": run.metrics,
         "credits_used": run.credits_used,
         "created_at": run.created_at,
@@ -190,54 +170,97 @@ def _write_sidecar(path: Path, data: dict[str, Any]) -> None:
 
 
 class OutputSaver:
-    """Downloads a run's images into the outputs folder and writes their sidecars.
+    """Downloads a run's output files into the outputs folder and writes their sidecars.
 
     Args:
         downloader: a credential-free downloader.
         folder: where outputs go; ``None`` means ``default_pictures_dir()`` at save time.
+        max_bytes: the largest file kept (the user's setting); ``None``: the downloader's.
+        progress: told how far each file got while it downloads.
     """
 
-    def __init__(self, downloader: Downloader, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        downloader: Downloader,
+        folder: Path | None = None,
+        *,
+        max_bytes: int | None = None,
+        progress: SaveProgress | None = None,
+    ) -> None:
         self._downloader = downloader
         self.folder = folder
+        self.max_bytes = max_bytes
+        self._progress = progress
 
     def base_folder(self) -> Path:
         return self.folder if self.folder is not None else default_pictures_dir()
 
     async def save(self, run: Run) -> list[OutputRecord]:
-        """Save every image output of ``run``, each on its own, and return one record per output.
+        """Save every file output of ``run``, each on its own, and return one record per output.
 
         One output that cannot be saved does not stop the others: its record carries the
         reason in ``error`` (and the path it would have had), the others are kept as usual.
         """
         records: list[OutputRecord] = []
         folder = output_folder(self.base_folder(), run)
-        for image in image_outputs(run.outputs):
-            dest = folder / file_name(run, image)
+        for output in media_outputs(run.outputs):
+            dest = folder / file_name(run, output)
             sidecar = dest.with_suffix(".json")
             error: str | None = None
+            content_type = output.content_type
             try:
-                await self._downloader.download(image.url, dest)
+                found = await self._download(run.id, output, dest)
+                content_type = found or content_type
+                # What the bytes showed is what the sidecar says (a vague "file" may be a video).
+                kept = dataclasses.replace(
+                    output, content_type=content_type, kind=media_kind(content_type, dest.name)
+                )
                 # File writes are off the event loop: a slow disk must not stall the window.
-                await asyncio.to_thread(_write_sidecar, sidecar, sidecar_data(run, image))
+                await asyncio.to_thread(_write_sidecar, sidecar, sidecar_data(run, kept))
             except (FizzlyError, OSError) as exc:
                 error = failure_reason(exc)
-                log.info("output %s of run %s not saved: %s", image.name, run.id, exc)
+                log.info("output %s of run %s not saved: %s", output.name, run.id, exc)
             records.append(
                 OutputRecord(
                     run_id=run.id,
-                    name=image.name,
-                    url=image.url,
+                    name=output.name,
+                    url=output.url,
                     path=dest,
                     sidecar_path=sidecar if error is None else None,
-                    content_type=image.content_type,
-                    width=image.width,
-                    height=image.height,
+                    content_type=content_type,
+                    width=output.width,
+                    height=output.height,
                     saved_at=time.time(),
                     error=error,
                 )
             )
         return records
+
+    async def _download(self, run_id: str, output: MediaOutput, dest: Path) -> str | None:
+        """Fetch one file; return the content type its bytes showed, if any."""
+        downloader = self._downloader
+        if not isinstance(downloader, MediaDownloader):
+            await downloader.download(output.url, dest)
+            return None
+        report = self._progress
+        progress: Progress | None = None
+        if report is not None:
+
+            def progress(received: int, expected: int | None) -> None:
+                report(run_id, output.name, received, expected or output.file_size)
+
+        result = await downloader.fetch(
+            output.url,
+            dest,
+            claimed=None if output.kind == "file" else output.kind,
+            declared_size=output.file_size,
+            progress=progress,
+            max_bytes=self.max_bytes,
+        )
+        # The type the bytes showed wins over a vague claim ("application/octet-stream").
+        if output.content_type is None or output.kind == "file":
+            return result.sniffed_type or result.content_type or None
+        return None
 
 
 def failure_reason(exc: BaseException) -> str:

@@ -58,6 +58,18 @@ SCRIM = QColor(0, 0, 0, 150)
 ON_SCRIM = QColor(255, 255, 255)
 #: The star of a starred result (drawn on the scrim).
 STAR = QColor("#ffc107")
+#: Thumbnails drawn for files that are not pictures (they are pictures of their own, the same in
+#: both schemes): a card per kind of file, a sound's waveform on its card, a mesh's shading.
+MEDIA_CARD = {
+    "video": QColor(52, 73, 94),
+    "audio": QColor(36, 113, 109),
+    "model": QColor(108, 76, 140),
+    "file": QColor(90, 90, 90),
+}
+ON_MEDIA_CARD = QColor(240, 240, 240)
+WAVEFORM = QColor(190, 240, 230)
+MESH_BASE = QColor(150, 120, 200)
+MESH_BACKDROP = QColor(40, 36, 52)
 #: A neutral grey to tint tracks and empty cells with, in either scheme.
 NEUTRAL = QColor("#808080")
 #: Where the colour dialog starts when a colour input has no value yet.

@@ -117,6 +117,7 @@ class AppController(QObject):
         self.bridge = EngineBridge(self)
         self.services = Services(session, window, settings)
         self.outputs = OutputsPresenter(self.services)
+        self.outputs.thumbnails = self.thumbnails
         self.details = DetailsPresenter(
             self.services, window.run_details, self.outputs_strip, self.outputs
         )
@@ -172,6 +173,7 @@ class AppController(QObject):
         w, services, outputs = self.window, self.services, self.outputs
         w.close_requested.connect(self._quit.set)
         w.outputs_folder_action.triggered.connect(outputs.choose_folder)
+        w.max_download_action.triggered.connect(outputs.choose_max_download)
         w.add_workflow_action.triggered.connect(lambda: self.library_panel.open_add_dialog())
         w.pause_all_action.toggled.connect(self._on_pause_all_toggled)
         w.state_filters.group_selected.connect(w.queue_view.proxy.set_group)
@@ -182,6 +184,7 @@ class AppController(QObject):
         strip = self.outputs_strip
         strip.output_activated.connect(lambda item: outputs.open_output(item, strip.image_items()))
         strip.save_as_requested.connect(outputs.save_as)
+        strip.media_panel.raise_limit_requested.connect(outputs.choose_max_download)
         strip.copy_image_requested.connect(outputs.copy_image)
         # Each view's presenter subscribes to the frame's delta; the order is the order in
         # which the window settles: rows first, then what is derived from them.
@@ -264,6 +267,7 @@ class AppController(QObject):
     async def _open_engine(self) -> None:
         engine = await self.session.open()
         self.outputs.restore_folder()
+        self.outputs.restore_max_download()
         self.bridge.attach(engine)
         self.queue.load()
         self.gallery_presenter.load()

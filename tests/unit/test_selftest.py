@@ -26,7 +26,7 @@ from fizzly_desktop.selftest import (
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
-STEPS = ("Qt", "sandbox run", "image decode", "keyring")
+STEPS = ("Qt", "sandbox run", "image decode", "video playback", "keyring")
 
 
 @pytest.fixture
@@ -74,7 +74,12 @@ def test_self_test_passes_every_step_from_source() -> None:
     assert "PASS  image decode: webp 320x192, as the run reported" in lines
     assert any("prompt-encode -> image-generation -> upscale" in line for line in lines)
     assert any("in-memory keyring backend" in line for line in lines)
-    assert lines[-1].startswith("Self-test passed: 4 of 4 steps")
+    assert any(
+        line.startswith("PASS  video playback: played the 3.0 s clip to its end (")
+        for line in lines
+    )
+    assert any("clip streamed in" in line and "video/mp4" in line for line in lines)
+    assert lines[-1].startswith("Self-test passed: 5 of 5 steps")
 
 
 def test_self_test_fails_at_the_sandbox_and_runs_nothing_after_it() -> None:

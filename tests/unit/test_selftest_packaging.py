@@ -81,6 +81,10 @@ def test_qt_translations_and_libraries_are_recognised(bundle: ModuleType) -> Non
         ("libQt6Gui.so.6", False),
         ("libpython3.11.so.1.0", False),
         ("libssl.so.3", False),
+        # The sound server's client library must match the session's server.
+        ("libpulse.so.0", True),
+        ("libpulsecommon-16.1.so", True),
+        ("libavcodec.so.61", False),
     ],
 )
 def test_the_desktop_s_own_libraries_come_from_the_system_on_linux(
@@ -88,6 +92,14 @@ def test_the_desktop_s_own_libraries_come_from_the_system_on_linux(
 ) -> None:
     assert bundle.is_desktop_library(f"_internal/{name}", "linux") is from_system
     assert not bundle.is_desktop_library(f"_internal/{name}", "win32")
+
+
+def test_ffmpeg_s_libraries_are_never_stripped(bundle: ModuleType) -> None:
+    # strip(1) on the wheel's FFmpeg makes them unloadable: the player then has no backend.
+    assert bundle.is_never_stripped("_internal/libavcodec.so.61")
+    assert bundle.is_never_stripped("_internal/libswscale.so.8")
+    assert not bundle.is_never_stripped("_internal/libQt6Multimedia.so.6")
+    assert not bundle.is_never_stripped("_internal/libpython3.11.so.1.0")
 
 
 def test_a_library_is_kept_only_if_something_kept_links_to_it(bundle: ModuleType) -> None:

@@ -1,9 +1,10 @@
-"""Output downloads of the run engine: each completed run's images saved, and their records."""
+"""Output downloads of the run engine: each completed run's files saved, and their records."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -16,10 +17,10 @@ from fizzly_desktop.core.engine.settings import EngineSettings, message_of
 from fizzly_desktop.core.events import Notice, NoticeLevel
 from fizzly_desktop.core.export import relocated_path
 from fizzly_desktop.core.history import OutputRecord
+from fizzly_desktop.core.media import media_outputs
 from fizzly_desktop.core.outputs import (
     Downloader,
     OutputSaver,
-    image_outputs,
     save_summary,
     trusted_origins_of,
 )
@@ -28,7 +29,10 @@ from fizzly_desktop.core.tasks import TaskOwner
 
 
 class OutputKeeper:
-    """Saves the image outputs of completed runs (a few at a time) and keeps their records.
+    """Saves the output files of completed runs (a few at a time) and keeps their records.
+
+    While a file arrives, how far it got is kept (``progress_of``) and the run is published
+    as updated a few times a second, so its output shows the progress.
 
     The downloader is the one given, or a credential-free :class:`OutputDownloader` made at the
     first download and closed with the engine.
@@ -54,9 +58,21 @@ class OutputKeeper:
         self._own_downloader: OutputDownloader | None = None
         self._download_slots = asyncio.Semaphore(max(1, settings.concurrent_downloads))
         self.outputs: dict[str, list[OutputRecord]] = {}
+        self._progress: dict[str, dict[str, tuple[int, int | None]]] = {}
+        self._published: dict[str, float] = {}
 
     def of(self, run_id: str) -> list[OutputRecord]:
         return list(self.outputs.get(run_id, ()))
+
+    def progress_of(self, run_id: str) -> dict[str, tuple[int, int | None]]:
+        return dict(self._progress.get(run_id, {}))
+
+    def _on_progress(self, run_id: str, name: str, received: int, expected: int | None) -> None:
+        self._progress.setdefault(run_id, {})[name] = (received, expected)
+        now = time.monotonic()
+        if now - self._published.get(run_id, 0.0) >= self.settings.download_progress_interval:
+            self._published[run_id] = now
+            self._events.runs_updated([run_id])
 
     def add_loaded(self, outputs: dict[str, list[OutputRecord]]) -> None:
         """Records read from the history for runs whose records are not here yet."""
@@ -101,11 +117,11 @@ class OutputKeeper:
         return changed
 
     def maybe_download(self, run: Run) -> None:
-        """Start saving the outputs of a run that just completed, if it has images to save."""
+        """Start saving the outputs of a run that just completed, if it has files to save."""
         if (
             not self.settings.download_outputs
             or self._life.closing
-            or not image_outputs(run.outputs)
+            or not media_outputs(run.outputs)
         ):
             return
         self._tasks.spawn(f"download-{run.id}", self._download(run))
@@ -127,13 +143,19 @@ class OutputKeeper:
             connection = self._connections.known(run.profile)
             client = connection.client if connection is not None else None
             downloader = downloader.trusting(trusted_origins_of(client))
-        return OutputSaver(downloader, self.settings.outputs_folder)
+        return OutputSaver(
+            downloader,
+            self.settings.outputs_folder,
+            max_bytes=self.settings.max_download_bytes,
+            progress=self._on_progress,
+        )
 
     async def _download(self, run: Run) -> None:
         async with self._download_slots:
             try:
                 records = await self._saver(run).save(run)
             except (FizzlyError, OSError) as exc:
+                self._progress.pop(run.id, None)
                 self._events.notice(
                     Notice(
                         f"The outputs of run {run.request_id or run.id} were not saved: "
@@ -143,6 +165,8 @@ class OutputKeeper:
                     )
                 )
                 return
+        self._progress.pop(run.id, None)
+        self._published.pop(run.id, None)
         if run.id not in self._ledger.runs:
             # Deleted while its files were on their way: nothing keeps them now.
             await asyncio.to_thread(_remove_files, records)

@@ -240,6 +240,10 @@ class RunEngine:
     def outputs_of(self, run_id: str) -> list[OutputRecord]:
         return self._outputs.of(run_id)
 
+    def download_progress(self, run_id: str) -> dict[str, tuple[int, int | None]]:
+        """The files of ``run_id`` arriving now: output name → (bytes received, expected)."""
+        return self._outputs.progress_of(run_id)
+
     def saved_outputs(self) -> list[OutputRecord]:
         """The records of every output file saved (of the runs loaded so far)."""
         return self._outputs.saved()
@@ -524,6 +528,18 @@ class RunEngine:
 
     def set_outputs_folder(self, folder: Path | None) -> None:
         self.settings.outputs_folder = folder
+
+    def download_again(self, run_id: str) -> bool:
+        """Fetch a finished run's output files once more (after the size cap was raised)."""
+        run = self._runs.get(run_id)
+        if run is None or run.state is not RunState.COMPLETED:
+            return False
+        self._outputs.maybe_download(run)
+        return True
+
+    def set_max_download_bytes(self, size: int) -> None:
+        """The largest output file downloaded from now on (the user's setting)."""
+        self.settings.max_download_bytes = max(1, size)
 
     def touch(self, run: Run) -> None:
         """Record and publish a change of ``run`` made outside the engine (tests, tools)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fizzly_desktop.api.download import DEFAULT_MAX_BYTES
 from fizzly_desktop.api.errors import ApiError
 from fizzly_desktop.core.tracking import TrackingSettings
 
@@ -52,6 +53,11 @@ class EngineSettings:
     #: lost, so this is also how many runs a crash can leave UNCERTAIN.
     batch_submits_in_flight: int = 3
     concurrent_downloads: int = 3
+    #: The largest output file downloaded; a bigger one (claimed or sent) is refused and its
+    #: output says so, with where to raise this.
+    max_download_bytes: int = DEFAULT_MAX_BYTES
+    #: How often a downloading output's progress is published, in seconds.
+    download_progress_interval: float = 0.25
     #: Waits before asking for the status of a run still CANCELLING after its cancel was taken.
     cancel_confirm_delays: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0, 16.0)
     #: Changes that need not be on disk at once (progress, node events) are written this often.

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fizzly_desktop.core.batches import Batch, BatchState
+from fizzly_desktop.core.media import MediaKind, media_kind
 from fizzly_desktop.core.runs import Contact, NodeEntry, NodeState, Run, RunState
 
 
@@ -28,6 +29,12 @@ class OutputRecord:
     #: Why the output was not saved, in plain words ("refused: private address"); None when
     #: ``path`` holds the file. A failed output keeps the path it would have had.
     error: str | None = None
+
+    @property
+    def kind(self) -> MediaKind:
+        """What the file is (image, video, audio, model, file): from the type its bytes showed
+        (kept in ``content_type``) or its name."""
+        return media_kind(self.content_type, self.path.name)
 
 
 _RUN_COLUMNS = (

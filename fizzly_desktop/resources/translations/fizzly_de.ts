@@ -31,6 +31,11 @@
             <extracomment>The second file type of the Save dialog: the image and its run description beside it.</extracomment>
             <translation>mit den Details des Laufs (.json) daneben</translation>
         </message>
+        <message>
+            <source>File</source>
+            <extracomment>Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
+            <translation>Datei</translation>
+        </message>
     </context>
     <context>
         <name>AddWorkflowDialog</name>
@@ -1093,6 +1098,56 @@
         </message>
     </context>
     <context>
+        <name>FileCard</name>
+        <message>
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <source>File name</source>
+            <translation>Dateiname</translation>
+        </message>
+        <message>
+            <source>File details</source>
+            <translation>Dateidetails</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <extracomment>A picture of the file where the app can draw one (an OBJ mesh), else hidden.</extracomment>
+            <translation>Vorschau</translation>
+        </message>
+        <message>
+            <source>Save As…</source>
+            <translation>Speichern unter…</translation>
+        </message>
+        <message>
+            <source>Open with…</source>
+            <translation>Öffnen mit…</translation>
+        </message>
+        <message>
+            <source>Open it in the app your computer uses for this kind of file</source>
+            <translation>In der App öffnen, die Ihr Computer für diese Art von Datei verwendet</translation>
+        </message>
+        <message>
+            <source>Copy Path</source>
+            <translation>Pfad kopieren</translation>
+        </message>
+        <message>
+            <source>Copy where the file is, to open it from another app</source>
+            <translation>Kopieren, wo die Datei liegt, um sie aus einer anderen App zu öffnen</translation>
+        </message>
+        <message>
+            <source>no extension</source>
+            <translation>keine Endung</translation>
+        </message>
+        <message>
+            <source>No app on this computer opens this kind of file. Its path was copied, so you can open it from an app that does:
+{path}</source>
+            <translation>Keine App auf diesem Computer öffnet diese Art von Datei. Ihr Pfad wurde kopiert, sodass Sie sie aus einer App öffnen können, die es kann:
+{path}</translation>
+        </message>
+    </context>
+    <context>
         <name>FileField</name>
         <message>
             <source>an image</source>
@@ -1501,8 +1556,8 @@
             <translation>Nach Art der Ausgabe filtern</translation>
         </message>
         <message>
-            <source>Images</source>
-            <translation>Bilder</translation>
+            <source>Images and media</source>
+            <translation>Bilder und Medien</translation>
         </message>
         <message>
             <source>Text and data</source>
@@ -1694,10 +1749,20 @@
         </message>
     </context>
     <context>
+        <name>GridPlayActions</name>
+        <message>
+            <source>Play This &amp;Row Together</source>
+            <translation>Diese &amp;Zeile gemeinsam abspielen</translation>
+        </message>
+        <message>
+            <source>Play This Co&amp;lumn Together</source>
+            <translation>Diese &amp;Spalte gemeinsam abspielen</translation>
+        </message>
+    </context>
+    <context>
         <name>ImageViewer</name>
         <message>
             <source>WebP image</source>
-            <extracomment>Zoom factors the zoom buttons step through; the wheel and slider-free keys use the same.</extracomment>
             <translation>WebP-Bild</translation>
         </message>
         <message>
@@ -1820,6 +1885,7 @@
         </message>
         <message>
             <source>Previous</source>
+            <extracomment>Videos, sounds and other files: made the first time one is shown.</extracomment>
             <translation>Zurück</translation>
         </message>
         <message>
@@ -1831,8 +1897,8 @@
             <translation>Position</translation>
         </message>
         <message>
-            <source>{titles} — Image</source>
-            <translation>{titles} — Bild</translation>
+            <source>Save As…</source>
+            <translation>Speichern unter…</translation>
         </message>
         <message>
             <source>{text} image ({toString})</source>
@@ -2299,6 +2365,10 @@
             <translation>&amp;Ausgabeordner wählen…</translation>
         </message>
         <message>
+            <source>&amp;Largest Output File…</source>
+            <translation>&amp;Größte Ausgabedatei…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Beenden</translation>
         </message>
@@ -2333,6 +2403,129 @@
         <message>
             <source>{APP_NAME} — {active} on the server, {queued} not sent yet</source>
             <translation>{APP_NAME} — {active} auf dem Server, {queued} noch nicht gesendet</translation>
+        </message>
+    </context>
+    <context>
+        <name>Media</name>
+        <message>
+            <source>Image</source>
+            <translation>Bild</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation>Audio</translation>
+        </message>
+        <message>
+            <source>3D model</source>
+            <translation>3D-Modell</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+    </context>
+    <context>
+        <name>MediaPanel</name>
+        <message>
+            <source>Output preview</source>
+            <extracomment>Side of the preview drawn of a 3D model on its card.</extracomment>
+            <translation>Vorschau der Ausgabe</translation>
+        </message>
+        <message>
+            <source>Download progress</source>
+            <translation>Download-Fortschritt</translation>
+        </message>
+        <message>
+            <source>Raise the Limit…</source>
+            <translation>Grenze erhöhen…</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>Nicht gespeichert: {error}</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}. Raise the limit (File ▸ Largest Output File…), then run it again to keep it.</source>
+            <translation>Nicht gespeichert: {error}. Erhöhen Sie die Grenze (Datei ▸ Größte Ausgabedatei…) und starten Sie den Lauf erneut, um die Datei zu behalten.</translation>
+        </message>
+        <message>
+            <source>Not saved yet</source>
+            <translation>Noch nicht gespeichert</translation>
+        </message>
+    </context>
+    <context>
+        <name>MediaPlayerView</name>
+        <message>
+            <source>Player</source>
+            <extracomment>The frame step when the file does not say its frame rate.</extracomment>
+            <translation>Player</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Video</translation>
+        </message>
+        <message>
+            <source>Waveform</source>
+            <translation>Wellenform</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Abspielen</translation>
+        </message>
+        <message>
+            <source>Play or pause (Space)</source>
+            <translation>Abspielen oder pausieren (Leertaste)</translation>
+        </message>
+        <message>
+            <source>One frame back (,)</source>
+            <translation>Ein Bild zurück (,)</translation>
+        </message>
+        <message>
+            <source>One frame forward (.)</source>
+            <translation>Ein Bild vor (.)</translation>
+        </message>
+        <message>
+            <source>Loop</source>
+            <translation>Schleife</translation>
+        </message>
+        <message>
+            <source>Play again from the start</source>
+            <translation>Von vorn erneut abspielen</translation>
+        </message>
+        <message>
+            <source>Mute</source>
+            <translation>Stumm</translation>
+        </message>
+        <message>
+            <source>Mute the sound</source>
+            <translation>Ton stummschalten</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>Auflösung</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>This file cannot be played; it may be damaged or in a format this computer cannot decode. Save it and open it in another app.</source>
+            <translation>Diese Datei kann nicht abgespielt werden; sie ist vielleicht beschädigt oder in einem Format, das dieser Computer nicht dekodieren kann. Speichern Sie sie und öffnen Sie sie in einer anderen App.</translation>
+        </message>
+        <message>
+            <source>This file cannot be played: {value}.</source>
+            <translation>Diese Datei kann nicht abgespielt werden: {value}.</translation>
         </message>
     </context>
     <context>
@@ -2427,9 +2620,8 @@
     <context>
         <name>OutputActions</name>
         <message>
-            <source>Save image as</source>
-            <extracomment>Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
-            <translation>Bild speichern unter</translation>
+            <source>Save output as</source>
+            <translation>Ausgabe speichern unter</translation>
         </message>
         <message>
             <source>Could not save {name}: {reason}. Choose another folder.</source>
@@ -2464,6 +2656,17 @@
         </message>
     </context>
     <context>
+        <name>OutputItems</name>
+        <message>
+            <source>Downloading · {size} of {size2}</source>
+            <translation>Wird heruntergeladen · {size} von {size2}</translation>
+        </message>
+        <message>
+            <source>Downloading · {size}</source>
+            <translation>Wird heruntergeladen · {size}</translation>
+        </message>
+    </context>
+    <context>
         <name>OutputTileDelegate</name>
         <message>
             <source>Not saved: {error}</source>
@@ -2487,7 +2690,7 @@
         <name>OutputsPresenter</name>
         <message>
             <source>the list of their inputs could not be written ({strerror})</source>
-            <extracomment>Where the chosen outputs folder is remembered in the window's settings. How long a notice about saving or exporting stays in the status bar. The question "move or copy what is saved?" while it is open.</extracomment>
+            <extracomment>Where the chosen outputs folder is remembered in the window's settings. The largest output file downloaded, in MB (File ▸ Largest Output File…). How long a notice about saving or exporting stays in the status bar. The app's thumbnail loader (set by the controller): waveforms and mesh pictures in the large preview. The window playing a sweep's row or column together, once opened. The question "move or copy what is saved?" while it is open.</extracomment>
             <translation>die Liste ihrer Eingaben konnte nicht geschrieben werden ({strerror})</translation>
         </message>
         <message>
@@ -2495,8 +2698,24 @@
             <translation>ihre Eingaben stehen in {name} (importieren Sie sie, um sie erneut auszuführen)</translation>
         </message>
         <message>
+            <source>These runs have no video or sound to play.</source>
+            <translation>Diese Läufe haben kein Video und keinen Ton zum Abspielen.</translation>
+        </message>
+        <message>
             <source>This run has no saved outputs yet.</source>
             <translation>Dieser Lauf hat noch keine gespeicherten Ausgaben.</translation>
+        </message>
+        <message>
+            <source>Largest output file</source>
+            <translation>Größte Ausgabedatei</translation>
+        </message>
+        <message>
+            <source>Output files larger than this are not downloaded (MB). A minute of HD video is about 100 MB:</source>
+            <translation>Größere Ausgabedateien werden nicht heruntergeladen (MB). Eine Minute HD-Video sind etwa 100 MB:</translation>
+        </message>
+        <message>
+            <source>Output files up to {megabytes} MB are downloaded from now on.</source>
+            <translation>Ab jetzt werden Ausgabedateien bis {megabytes} MB heruntergeladen.</translation>
         </message>
         <message>
             <source>Save output images in</source>
@@ -2577,6 +2796,7 @@
         </message>
         <message>
             <source>Open</source>
+            <extracomment>The chosen video or sound (in a player) or 3D or other file (as a card).</extracomment>
             <translation>Öffnen</translation>
         </message>
         <message>
@@ -2594,6 +2814,29 @@
         <message>
             <source>Outputs message</source>
             <translation>Meldung der Ausgaben</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlayTogetherWindow</name>
+        <message>
+            <source>Play Together</source>
+            <translation>Gemeinsam abspielen</translation>
+        </message>
+        <message>
+            <source>Play All</source>
+            <translation>Alle abspielen</translation>
+        </message>
+        <message>
+            <source>Pause All</source>
+            <translation>Alle pausieren</translation>
+        </message>
+        <message>
+            <source>Restart All</source>
+            <translation>Alle neu starten</translation>
+        </message>
+        <message>
+            <source>Loop</source>
+            <translation>Schleife</translation>
         </message>
     </context>
     <context>
@@ -2972,7 +3215,6 @@ Einreihen?</translation>
         </message>
         <message>
             <source>Search prompts, inputs, workflow, state, request ID, error</source>
-            <extracomment>Room a cell's text needs beside it (the item's margins and focus frame), in pixels. The progress column gives room to a refund down to this width (a bar and a short word).</extracomment>
             <translation>Prompts, Eingaben, Workflow, Status, Anfrage-ID, Fehler durchsuchen</translation>
         </message>
         <message>
@@ -3545,6 +3787,7 @@ Einreihen?</translation>
         </message>
         <message>
             <source>&amp;Open</source>
+            <extracomment>Actions others add to the menu, last (grid_play.py: Play This Row Together…).</extracomment>
             <translation>Ö&amp;ffnen</translation>
         </message>
         <message>
@@ -3697,6 +3940,10 @@ Einreihen?</translation>
         <message>
             <source>Output {name}</source>
             <translation>Ausgabe {name}</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
         </message>
         <message>
             <source>Text</source>
@@ -4132,7 +4379,6 @@ Einreihen?</translation>
         <name>_ImageCanvas</name>
         <message>
             <source>Image</source>
-            <extracomment>Room left around a fitted picture so that its edges stay visible against the backdrop.</extracomment>
             <translation>Bild</translation>
         </message>
     </context>

@@ -31,6 +31,11 @@
             <extracomment>The second file type of the Save dialog: the image and its run description beside it.</extracomment>
             <translation>con los detalles de la ejecución (.json) al lado</translation>
         </message>
+        <message>
+            <source>File</source>
+            <extracomment>Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
+            <translation>Archivo</translation>
+        </message>
     </context>
     <context>
         <name>AddWorkflowDialog</name>
@@ -1093,6 +1098,56 @@
         </message>
     </context>
     <context>
+        <name>FileCard</name>
+        <message>
+            <source>File</source>
+            <translation>Archivo</translation>
+        </message>
+        <message>
+            <source>File name</source>
+            <translation>Nombre del archivo</translation>
+        </message>
+        <message>
+            <source>File details</source>
+            <translation>Detalles del archivo</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <extracomment>A picture of the file where the app can draw one (an OBJ mesh), else hidden.</extracomment>
+            <translation>Vista previa</translation>
+        </message>
+        <message>
+            <source>Save As…</source>
+            <translation>Guardar como…</translation>
+        </message>
+        <message>
+            <source>Open with…</source>
+            <translation>Abrir con…</translation>
+        </message>
+        <message>
+            <source>Open it in the app your computer uses for this kind of file</source>
+            <translation>Abrirlo en la aplicación que usa tu ordenador para este tipo de archivo</translation>
+        </message>
+        <message>
+            <source>Copy Path</source>
+            <translation>Copiar ruta</translation>
+        </message>
+        <message>
+            <source>Copy where the file is, to open it from another app</source>
+            <translation>Copiar dónde está el archivo, para abrirlo desde otra aplicación</translation>
+        </message>
+        <message>
+            <source>no extension</source>
+            <translation>sin extensión</translation>
+        </message>
+        <message>
+            <source>No app on this computer opens this kind of file. Its path was copied, so you can open it from an app that does:
+{path}</source>
+            <translation>Ninguna aplicación de este ordenador abre este tipo de archivo. Se copió su ruta para que puedas abrirlo desde una aplicación que sí lo haga:
+{path}</translation>
+        </message>
+    </context>
+    <context>
         <name>FileField</name>
         <message>
             <source>an image</source>
@@ -1501,8 +1556,8 @@
             <translation>Filtrar por tipo de resultado</translation>
         </message>
         <message>
-            <source>Images</source>
-            <translation>Imágenes</translation>
+            <source>Images and media</source>
+            <translation>Imágenes y multimedia</translation>
         </message>
         <message>
             <source>Text and data</source>
@@ -1694,10 +1749,20 @@
         </message>
     </context>
     <context>
+        <name>GridPlayActions</name>
+        <message>
+            <source>Play This &amp;Row Together</source>
+            <translation>Reproducir esta &amp;fila a la vez</translation>
+        </message>
+        <message>
+            <source>Play This Co&amp;lumn Together</source>
+            <translation>Reproducir esta co&amp;lumna a la vez</translation>
+        </message>
+    </context>
+    <context>
         <name>ImageViewer</name>
         <message>
             <source>WebP image</source>
-            <extracomment>Zoom factors the zoom buttons step through; the wheel and slider-free keys use the same.</extracomment>
             <translation>Imagen WebP</translation>
         </message>
         <message>
@@ -1820,6 +1885,7 @@
         </message>
         <message>
             <source>Previous</source>
+            <extracomment>Videos, sounds and other files: made the first time one is shown.</extracomment>
             <translation>Anterior</translation>
         </message>
         <message>
@@ -1831,8 +1897,8 @@
             <translation>Posición</translation>
         </message>
         <message>
-            <source>{titles} — Image</source>
-            <translation>{titles} — Imagen</translation>
+            <source>Save As…</source>
+            <translation>Guardar como…</translation>
         </message>
         <message>
             <source>{text} image ({toString})</source>
@@ -2299,6 +2365,10 @@
             <translation>Elegir la carpeta de &amp;resultados…</translation>
         </message>
         <message>
+            <source>&amp;Largest Output File…</source>
+            <translation>Archivo de resultado más &amp;grande…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Salir</translation>
         </message>
@@ -2333,6 +2403,129 @@
         <message>
             <source>{APP_NAME} — {active} on the server, {queued} not sent yet</source>
             <translation>{APP_NAME} — {active} en el servidor, {queued} sin enviar aún</translation>
+        </message>
+    </context>
+    <context>
+        <name>Media</name>
+        <message>
+            <source>Image</source>
+            <translation>Imagen</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Vídeo</translation>
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation>Audio</translation>
+        </message>
+        <message>
+            <source>3D model</source>
+            <translation>Modelo 3D</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Archivo</translation>
+        </message>
+    </context>
+    <context>
+        <name>MediaPanel</name>
+        <message>
+            <source>Output preview</source>
+            <extracomment>Side of the preview drawn of a 3D model on its card.</extracomment>
+            <translation>Vista previa del resultado</translation>
+        </message>
+        <message>
+            <source>Download progress</source>
+            <translation>Progreso de la descarga</translation>
+        </message>
+        <message>
+            <source>Raise the Limit…</source>
+            <translation>Subir el límite…</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>No guardado: {error}</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}. Raise the limit (File ▸ Largest Output File…), then run it again to keep it.</source>
+            <translation>No guardado: {error}. Sube el límite (Archivo ▸ Archivo de resultado más grande…) y vuelve a ejecutarla para conservarlo.</translation>
+        </message>
+        <message>
+            <source>Not saved yet</source>
+            <translation>Aún no guardado</translation>
+        </message>
+    </context>
+    <context>
+        <name>MediaPlayerView</name>
+        <message>
+            <source>Player</source>
+            <extracomment>The frame step when the file does not say its frame rate.</extracomment>
+            <translation>Reproductor</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>Vídeo</translation>
+        </message>
+        <message>
+            <source>Waveform</source>
+            <translation>Forma de onda</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Reproducir</translation>
+        </message>
+        <message>
+            <source>Play or pause (Space)</source>
+            <translation>Reproducir o pausar (Espacio)</translation>
+        </message>
+        <message>
+            <source>One frame back (,)</source>
+            <translation>Un fotograma atrás (,)</translation>
+        </message>
+        <message>
+            <source>One frame forward (.)</source>
+            <translation>Un fotograma adelante (.)</translation>
+        </message>
+        <message>
+            <source>Loop</source>
+            <translation>Repetir</translation>
+        </message>
+        <message>
+            <source>Play again from the start</source>
+            <translation>Volver a reproducir desde el principio</translation>
+        </message>
+        <message>
+            <source>Mute</source>
+            <translation>Silenciar</translation>
+        </message>
+        <message>
+            <source>Mute the sound</source>
+            <translation>Silenciar el sonido</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Posición</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Tiempo</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>Resolución</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pausa</translation>
+        </message>
+        <message>
+            <source>This file cannot be played; it may be damaged or in a format this computer cannot decode. Save it and open it in another app.</source>
+            <translation>Este archivo no se puede reproducir; puede estar dañado o en un formato que este ordenador no sabe decodificar. Guárdalo y ábrelo en otra aplicación.</translation>
+        </message>
+        <message>
+            <source>This file cannot be played: {value}.</source>
+            <translation>Este archivo no se puede reproducir: {value}.</translation>
         </message>
     </context>
     <context>
@@ -2427,9 +2620,8 @@
     <context>
         <name>OutputActions</name>
         <message>
-            <source>Save image as</source>
-            <extracomment>Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
-            <translation>Guardar imagen como</translation>
+            <source>Save output as</source>
+            <translation>Guardar resultado como</translation>
         </message>
         <message>
             <source>Could not save {name}: {reason}. Choose another folder.</source>
@@ -2464,6 +2656,17 @@
         </message>
     </context>
     <context>
+        <name>OutputItems</name>
+        <message>
+            <source>Downloading · {size} of {size2}</source>
+            <translation>Descargando · {size} de {size2}</translation>
+        </message>
+        <message>
+            <source>Downloading · {size}</source>
+            <translation>Descargando · {size}</translation>
+        </message>
+    </context>
+    <context>
         <name>OutputTileDelegate</name>
         <message>
             <source>Not saved: {error}</source>
@@ -2487,7 +2690,7 @@
         <name>OutputsPresenter</name>
         <message>
             <source>the list of their inputs could not be written ({strerror})</source>
-            <extracomment>Where the chosen outputs folder is remembered in the window's settings. How long a notice about saving or exporting stays in the status bar. The question "move or copy what is saved?" while it is open.</extracomment>
+            <extracomment>Where the chosen outputs folder is remembered in the window's settings. The largest output file downloaded, in MB (File ▸ Largest Output File…). How long a notice about saving or exporting stays in the status bar. The app's thumbnail loader (set by the controller): waveforms and mesh pictures in the large preview. The window playing a sweep's row or column together, once opened. The question "move or copy what is saved?" while it is open.</extracomment>
             <translation>no se pudo escribir la lista de sus entradas ({strerror})</translation>
         </message>
         <message>
@@ -2495,8 +2698,24 @@
             <translation>sus entradas figuran en {name} (impórtalo para volver a ejecutarlas)</translation>
         </message>
         <message>
+            <source>These runs have no video or sound to play.</source>
+            <translation>Estas ejecuciones no tienen vídeo ni sonido que reproducir.</translation>
+        </message>
+        <message>
             <source>This run has no saved outputs yet.</source>
             <translation>Esta ejecución aún no tiene resultados guardados.</translation>
+        </message>
+        <message>
+            <source>Largest output file</source>
+            <translation>Archivo de resultado más grande</translation>
+        </message>
+        <message>
+            <source>Output files larger than this are not downloaded (MB). A minute of HD video is about 100 MB:</source>
+            <translation>Los archivos de resultado más grandes no se descargan (MB). Un minuto de vídeo HD ocupa unos 100 MB:</translation>
+        </message>
+        <message>
+            <source>Output files up to {megabytes} MB are downloaded from now on.</source>
+            <translation>A partir de ahora se descargan los archivos de resultado de hasta {megabytes} MB.</translation>
         </message>
         <message>
             <source>Save output images in</source>
@@ -2577,6 +2796,7 @@
         </message>
         <message>
             <source>Open</source>
+            <extracomment>The chosen video or sound (in a player) or 3D or other file (as a card).</extracomment>
             <translation>Abrir</translation>
         </message>
         <message>
@@ -2594,6 +2814,29 @@
         <message>
             <source>Outputs message</source>
             <translation>Mensaje de resultados</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlayTogetherWindow</name>
+        <message>
+            <source>Play Together</source>
+            <translation>Reproducir a la vez</translation>
+        </message>
+        <message>
+            <source>Play All</source>
+            <translation>Reproducir todo</translation>
+        </message>
+        <message>
+            <source>Pause All</source>
+            <translation>Pausar todo</translation>
+        </message>
+        <message>
+            <source>Restart All</source>
+            <translation>Reiniciar todo</translation>
+        </message>
+        <message>
+            <source>Loop</source>
+            <translation>Repetir</translation>
         </message>
     </context>
     <context>
@@ -2972,7 +3215,6 @@ El límite de peticiones hace que tarde {duration}.
         </message>
         <message>
             <source>Search prompts, inputs, workflow, state, request ID, error</source>
-            <extracomment>Room a cell's text needs beside it (the item's margins and focus frame), in pixels. The progress column gives room to a refund down to this width (a bar and a short word).</extracomment>
             <translation>Buscar en prompts, entradas, flujo de trabajo, estado, ID de solicitud, error</translation>
         </message>
         <message>
@@ -3545,6 +3787,7 @@ El límite de peticiones hace que tarde {duration}.
         </message>
         <message>
             <source>&amp;Open</source>
+            <extracomment>Actions others add to the menu, last (grid_play.py: Play This Row Together…).</extracomment>
             <translation>&amp;Abrir</translation>
         </message>
         <message>
@@ -3697,6 +3940,10 @@ El límite de peticiones hace que tarde {duration}.
         <message>
             <source>Output {name}</source>
             <translation>Resultado {name}</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
         </message>
         <message>
             <source>Text</source>
@@ -4132,7 +4379,6 @@ El límite de peticiones hace que tarde {duration}.
         <name>_ImageCanvas</name>
         <message>
             <source>Image</source>
-            <extracomment>Room left around a fitted picture so that its edges stay visible against the backdrop.</extracomment>
             <translation>Imagen</translation>
         </message>
     </context>

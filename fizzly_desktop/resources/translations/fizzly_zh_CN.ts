@@ -31,6 +31,11 @@
             <extracomment>The second file type of the Save dialog: the image and its run description beside it.</extracomment>
             <translation>并在旁边附上运行详情（.json）</translation>
         </message>
+        <message>
+            <source>File</source>
+            <extracomment>Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
+            <translation>文件</translation>
+        </message>
     </context>
     <context>
         <name>AddWorkflowDialog</name>
@@ -1090,6 +1095,56 @@
         </message>
     </context>
     <context>
+        <name>FileCard</name>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>File name</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
+            <source>File details</source>
+            <translation>文件详情</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <extracomment>A picture of the file where the app can draw one (an OBJ mesh), else hidden.</extracomment>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <source>Save As…</source>
+            <translation>另存为…</translation>
+        </message>
+        <message>
+            <source>Open with…</source>
+            <translation>打开方式…</translation>
+        </message>
+        <message>
+            <source>Open it in the app your computer uses for this kind of file</source>
+            <translation>用电脑上处理此类文件的应用打开</translation>
+        </message>
+        <message>
+            <source>Copy Path</source>
+            <translation>复制路径</translation>
+        </message>
+        <message>
+            <source>Copy where the file is, to open it from another app</source>
+            <translation>复制文件位置，以便从其他应用打开</translation>
+        </message>
+        <message>
+            <source>no extension</source>
+            <translation>无扩展名</translation>
+        </message>
+        <message>
+            <source>No app on this computer opens this kind of file. Its path was copied, so you can open it from an app that does:
+{path}</source>
+            <translation>这台电脑上没有能打开此类文件的应用。其路径已复制，你可以在能打开它的应用中打开：
+{path}</translation>
+        </message>
+    </context>
+    <context>
         <name>FileField</name>
         <message>
             <source>an image</source>
@@ -1496,8 +1551,8 @@
             <translation>按输出类型筛选</translation>
         </message>
         <message>
-            <source>Images</source>
-            <translation>图像</translation>
+            <source>Images and media</source>
+            <translation>图像和媒体</translation>
         </message>
         <message>
             <source>Text and data</source>
@@ -1689,10 +1744,20 @@
         </message>
     </context>
     <context>
+        <name>GridPlayActions</name>
+        <message>
+            <source>Play This &amp;Row Together</source>
+            <translation>同时播放此行(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Play This Co&amp;lumn Together</source>
+            <translation>同时播放此列(&amp;L)</translation>
+        </message>
+    </context>
+    <context>
         <name>ImageViewer</name>
         <message>
             <source>WebP image</source>
-            <extracomment>Zoom factors the zoom buttons step through; the wheel and slider-free keys use the same.</extracomment>
             <translation>WebP 图像</translation>
         </message>
         <message>
@@ -1815,6 +1880,7 @@
         </message>
         <message>
             <source>Previous</source>
+            <extracomment>Videos, sounds and other files: made the first time one is shown.</extracomment>
             <translation>上一张</translation>
         </message>
         <message>
@@ -1826,8 +1892,8 @@
             <translation>位置</translation>
         </message>
         <message>
-            <source>{titles} — Image</source>
-            <translation>{titles} — 图像</translation>
+            <source>Save As…</source>
+            <translation>另存为…</translation>
         </message>
         <message>
             <source>{text} image ({toString})</source>
@@ -2291,6 +2357,10 @@
             <translation>选择输出文件夹(&amp;O)…</translation>
         </message>
         <message>
+            <source>&amp;Largest Output File…</source>
+            <translation>最大输出文件(&amp;L)…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
@@ -2325,6 +2395,129 @@
         <message>
             <source>{APP_NAME} — {active} on the server, {queued} not sent yet</source>
             <translation>{APP_NAME} — 服务器上 {active} 个，{queued} 个尚未发送</translation>
+        </message>
+    </context>
+    <context>
+        <name>Media</name>
+        <message>
+            <source>Image</source>
+            <translation>图像</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>视频</translation>
+        </message>
+        <message>
+            <source>Audio</source>
+            <translation>音频</translation>
+        </message>
+        <message>
+            <source>3D model</source>
+            <translation>3D 模型</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>MediaPanel</name>
+        <message>
+            <source>Output preview</source>
+            <extracomment>Side of the preview drawn of a 3D model on its card.</extracomment>
+            <translation>输出预览</translation>
+        </message>
+        <message>
+            <source>Download progress</source>
+            <translation>下载进度</translation>
+        </message>
+        <message>
+            <source>Raise the Limit…</source>
+            <translation>提高上限…</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}</source>
+            <translation>未保存：{error}</translation>
+        </message>
+        <message>
+            <source>Not saved: {error}. Raise the limit (File ▸ Largest Output File…), then run it again to keep it.</source>
+            <translation>未保存：{error}。请提高上限（文件 ▸ 最大输出文件…），然后再次运行以保存。</translation>
+        </message>
+        <message>
+            <source>Not saved yet</source>
+            <translation>尚未保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>MediaPlayerView</name>
+        <message>
+            <source>Player</source>
+            <extracomment>The frame step when the file does not say its frame rate.</extracomment>
+            <translation>播放器</translation>
+        </message>
+        <message>
+            <source>Video</source>
+            <translation>视频</translation>
+        </message>
+        <message>
+            <source>Waveform</source>
+            <translation>波形</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <source>Play or pause (Space)</source>
+            <translation>播放或暂停（空格键）</translation>
+        </message>
+        <message>
+            <source>One frame back (,)</source>
+            <translation>后退一帧（,）</translation>
+        </message>
+        <message>
+            <source>One frame forward (.)</source>
+            <translation>前进一帧（.）</translation>
+        </message>
+        <message>
+            <source>Loop</source>
+            <translation>循环</translation>
+        </message>
+        <message>
+            <source>Play again from the start</source>
+            <translation>从头再次播放</translation>
+        </message>
+        <message>
+            <source>Mute</source>
+            <translation>静音</translation>
+        </message>
+        <message>
+            <source>Mute the sound</source>
+            <translation>将声音静音</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>分辨率</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>This file cannot be played; it may be damaged or in a format this computer cannot decode. Save it and open it in another app.</source>
+            <translation>无法播放此文件；它可能已损坏，或者是这台电脑无法解码的格式。请保存后在其他应用中打开。</translation>
+        </message>
+        <message>
+            <source>This file cannot be played: {value}.</source>
+            <translation>无法播放此文件：{value}。</translation>
         </message>
     </context>
     <context>
@@ -2419,9 +2612,8 @@
     <context>
         <name>OutputActions</name>
         <message>
-            <source>Save image as</source>
-            <extracomment>Decoding for the clipboard refuses pictures that would need more memory than this.</extracomment>
-            <translation>图像另存为</translation>
+            <source>Save output as</source>
+            <translation>输出另存为</translation>
         </message>
         <message>
             <source>Could not save {name}: {reason}. Choose another folder.</source>
@@ -2455,6 +2647,17 @@
         </message>
     </context>
     <context>
+        <name>OutputItems</name>
+        <message>
+            <source>Downloading · {size} of {size2}</source>
+            <translation>正在下载 · {size} / {size2}</translation>
+        </message>
+        <message>
+            <source>Downloading · {size}</source>
+            <translation>正在下载 · {size}</translation>
+        </message>
+    </context>
+    <context>
         <name>OutputTileDelegate</name>
         <message>
             <source>Not saved: {error}</source>
@@ -2478,7 +2681,7 @@
         <name>OutputsPresenter</name>
         <message>
             <source>the list of their inputs could not be written ({strerror})</source>
-            <extracomment>Where the chosen outputs folder is remembered in the window's settings. How long a notice about saving or exporting stays in the status bar. The question "move or copy what is saved?" while it is open.</extracomment>
+            <extracomment>Where the chosen outputs folder is remembered in the window's settings. The largest output file downloaded, in MB (File ▸ Largest Output File…). How long a notice about saving or exporting stays in the status bar. The app's thumbnail loader (set by the controller): waveforms and mesh pictures in the large preview. The window playing a sweep's row or column together, once opened. The question "move or copy what is saved?" while it is open.</extracomment>
             <translation>无法写入其输入列表（{strerror}）</translation>
         </message>
         <message>
@@ -2486,8 +2689,24 @@
             <translation>其输入已列在 {name} 中（导入它即可再次运行）</translation>
         </message>
         <message>
+            <source>These runs have no video or sound to play.</source>
+            <translation>这些运行没有可播放的视频或声音。</translation>
+        </message>
+        <message>
             <source>This run has no saved outputs yet.</source>
             <translation>此运行尚无已保存的输出。</translation>
+        </message>
+        <message>
+            <source>Largest output file</source>
+            <translation>最大输出文件</translation>
+        </message>
+        <message>
+            <source>Output files larger than this are not downloaded (MB). A minute of HD video is about 100 MB:</source>
+            <translation>大于此大小的输出文件不会下载（MB）。一分钟高清视频约 100 MB：</translation>
+        </message>
+        <message>
+            <source>Output files up to {megabytes} MB are downloaded from now on.</source>
+            <translation>从现在起将下载不超过 {megabytes} MB 的输出文件。</translation>
         </message>
         <message>
             <source>Save output images in</source>
@@ -2566,6 +2785,7 @@
         </message>
         <message>
             <source>Open</source>
+            <extracomment>The chosen video or sound (in a player) or 3D or other file (as a card).</extracomment>
             <translation>打开</translation>
         </message>
         <message>
@@ -2583,6 +2803,29 @@
         <message>
             <source>Outputs message</source>
             <translation>输出消息</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlayTogetherWindow</name>
+        <message>
+            <source>Play Together</source>
+            <translation>同时播放</translation>
+        </message>
+        <message>
+            <source>Play All</source>
+            <translation>全部播放</translation>
+        </message>
+        <message>
+            <source>Pause All</source>
+            <translation>全部暂停</translation>
+        </message>
+        <message>
+            <source>Restart All</source>
+            <translation>全部重新开始</translation>
+        </message>
+        <message>
+            <source>Loop</source>
+            <translation>循环</translation>
         </message>
     </context>
     <context>
@@ -2960,7 +3203,6 @@ Queue them?</source>
         </message>
         <message>
             <source>Search prompts, inputs, workflow, state, request ID, error</source>
-            <extracomment>Room a cell's text needs beside it (the item's margins and focus frame), in pixels. The progress column gives room to a refund down to this width (a bar and a short word).</extracomment>
             <translation>搜索提示词、输入、工作流、状态、请求 ID、错误</translation>
         </message>
         <message>
@@ -3528,6 +3770,7 @@ Queue them?</source>
         </message>
         <message>
             <source>&amp;Open</source>
+            <extracomment>Actions others add to the menu, last (grid_play.py: Play This Row Together…).</extracomment>
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
@@ -3678,6 +3921,10 @@ Queue them?</source>
         <message>
             <source>Output {name}</source>
             <translation>输出 {name}</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
         </message>
         <message>
             <source>Text</source>
@@ -4101,7 +4348,6 @@ Queue them?</source>
         <name>_ImageCanvas</name>
         <message>
             <source>Image</source>
-            <extracomment>Room left around a fitted picture so that its edges stay visible against the backdrop.</extracomment>
             <translation>图像</translation>
         </message>
     </context>

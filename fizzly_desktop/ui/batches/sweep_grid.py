@@ -154,6 +154,8 @@ class SweepGrid(QWidget):
         self.view.clicked.connect(self._on_view_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_view_menu_requested)
+        #: Actions others add to the menu, last (grid_play.py: Play This Row Together…).
+        self.extra_actions: list[QAction] = []
         self._build_actions()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -254,6 +256,7 @@ class SweepGrid(QWidget):
                 (self.save_as_action, self.copy_image_action, self.export_action),
                 (self.star_action, self.reject_action, self.compare_action),
                 (self.delete_action,),
+                tuple(self.extra_actions),
             ),
         )
 

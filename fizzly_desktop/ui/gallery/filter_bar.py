@@ -60,7 +60,7 @@ class GalleryFilterBar(QWidget):
         self.batch_combo = _combo(translate("GalleryFilterBar", "Filter by batch"), self)
         self.kind_combo = _combo(translate("GalleryFilterBar", "Filter by kind of output"), self)
         for text, kind in (
-            (translate("GalleryFilterBar", "Images"), MEDIA),
+            (translate("GalleryFilterBar", "Images and media"), MEDIA),
             (translate("GalleryFilterBar", "Text and data"), TEXT),
             (translate("GalleryFilterBar", "Everything"), None),
         ):

@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fizzly_desktop.ui.colors import SCRIM, STAR
+from fizzly_desktop.core.media import describe_duration
+from fizzly_desktop.ui.colors import ON_SCRIM, SCRIM, STAR
 from fizzly_desktop.ui.gallery.model import ItemRole, thumbnail_bucket, when_made
 from fizzly_desktop.ui.i18n import translate
-from fizzly_desktop.ui.outputs.output_items import OutputItem
+from fizzly_desktop.ui.outputs.output_items import OutputItem, progress_text
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
 # --- painting ----------------------------------------------------------------------------------
@@ -130,8 +131,10 @@ class OutputTileDelegate(QStyledItemDelegate):
         if mark == "reject":
             # Rejected outputs stay in sight (nothing is lost) but step back.
             painter.setOpacity(0.35)
-        if item.is_image:
-            self._paint_image(painter, tile, item, palette, dpr)
+        if item.is_file:
+            shown = self._paint_image(painter, tile, item, palette, dpr)
+            if not item.is_image:
+                paint_media_badge(painter, shown, item)
         else:
             self._paint_text_tile(painter, tile, item, palette)
         self._paint_caption(painter, rect, tile, item, palette, opt.font)
@@ -173,11 +176,14 @@ class OutputTileDelegate(QStyledItemDelegate):
 
     def _paint_image(
         self, painter: QPainter, tile: QRect, item: OutputItem, palette: QPalette, dpr: float
-    ) -> None:
+    ) -> QRect:
+        """Paint the thumbnail (or a placeholder); return where the picture went."""
         pixmap = None
         failure = None
         if item.error is not None:
             failure = translate("OutputTileDelegate", "Not saved: {error}").format(error=item.error)
+        elif item.downloading:
+            failure = progress_text(item)
         elif item.path is None:
             failure = translate("OutputTileDelegate", "Not saved yet")
         else:
@@ -191,7 +197,7 @@ class OutputTileDelegate(QStyledItemDelegate):
             target = QRect(QPoint(0, 0), shown)
             target.moveCenter(tile.center())
             painter.drawPixmap(target.topLeft(), self._tile_pixmap(pixmap, shown, dpr))
-            return
+            return target
         # Placeholder while decoding, or a plain note when the picture cannot be shown.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
@@ -204,6 +210,7 @@ class OutputTileDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                 failure,
             )
+        return tile
 
     def _tile_pixmap(self, thumbnail: QPixmap, size: QSize, dpr: float) -> QPixmap:
         """``thumbnail`` scaled to ``size`` with rounded corners, made once and then reused.
@@ -275,6 +282,8 @@ class OutputTileDelegate(QStyledItemDelegate):
         else:
             title = item.name
             detail = f"{item.width} × {item.height}" if item.width and item.height else item.kind
+            if item.duration:
+                detail = f"{detail} · {describe_duration(item.duration)}"
         width = rect.width() - 2 * self.PADDING
         metrics = QFontMetrics(font)
         small = _small_font(font)
@@ -299,6 +308,23 @@ class OutputTileDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
             small_metrics.elidedText(detail, Qt.TextElideMode.ElideRight, width),
         )
+
+
+def paint_media_badge(painter: QPainter, tile: QRect, item: OutputItem) -> None:
+    """What a tile that is not a picture holds, in its corner: "▶ 0:03", "♪ 0:02", "3D"."""
+    symbol = {"video": "▶", "audio": "♪", "model": "3D"}.get(item.kind, "FILE")
+    text = f"{symbol} {describe_duration(item.duration)}".strip()
+    font = _small_font(painter.font())
+    font.setBold(True)
+    painter.setFont(font)
+    metrics = QFontMetrics(font)
+    badge = QRect(tile.left() + 4, tile.bottom() - metrics.height() - 6, 0, metrics.height() + 2)
+    badge.setWidth(metrics.horizontalAdvance(text) + 10)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(SCRIM)
+    painter.drawRoundedRect(badge, 4, 4)
+    painter.setPen(ON_SCRIM)
+    painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def _small_font(font: QFont) -> QFont:

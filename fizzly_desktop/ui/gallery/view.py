@@ -294,9 +294,10 @@ class GalleryView(QWidget):
         menu.addAction(self.use_inputs_action)
         menu.addAction(self.show_run_action)
         menu.addSeparator()
-        if item.is_image:
+        if item.is_file:
             for action in (self.open_folder_action, self.save_as_action, self.copy_image_action):
                 action.setEnabled(item.path is not None)
+            self.copy_image_action.setEnabled(item.path is not None and item.is_image)
             menu.addAction(self.save_as_action)
             menu.addAction(self.copy_image_action)
             menu.addAction(self.open_folder_action)
@@ -386,7 +387,7 @@ class GalleryView(QWidget):
 
     def _emit_saved(self, signal: SignalInstance) -> None:
         item = self.current_item()
-        if item is not None and item.is_image and item.path is not None:
+        if item is not None and item.is_file and item.path is not None:
             signal.emit(item)
 
     def _emit_mark(self, mark: str) -> None:
@@ -406,7 +407,7 @@ class GalleryView(QWidget):
 
     def _copy_text_of_current(self) -> None:
         item = self.current_item()
-        if item is not None and not item.is_image:
+        if item is not None and not item.is_file:
             QGuiApplication.clipboard().setText(item.display_text())
 
     def _on_gallery_model_data_changed(

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from fizzly_desktop.core.export import ExportResult, export_files, save_copy
 from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
+from fizzly_desktop.core.media import kind_of_name, kind_word
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.folder import FolderPathDialog, open_folder
-from fizzly_desktop.ui.outputs.image_viewer import save_target
+from fizzly_desktop.ui.outputs.zoom import save_target
 
 __all__ = ["FolderPathDialog", "OutputActions", "open_folder", "save_filters"]
 
@@ -45,7 +46,16 @@ CLIPBOARD_ALLOCATION_MB = 512
 def save_filters(source: Path) -> tuple[str, str]:
     """The Save dialog's two file types for ``source``: the image alone, or with its sidecar."""
     suffix = source.suffix.lower()
-    kind = translate("Actions", _KINDS.get(suffix, "Image"))
+    found = kind_of_name(source.name)
+    kind = (
+        translate("Actions", _KINDS[suffix])
+        if suffix in _KINDS
+        else (
+            f"{suffix.lstrip('.').upper()} {kind_word(found).lower()}"
+            if found
+            else translate("Actions", "File")
+        )
+    )
     pattern = f"(*{suffix})" if suffix else "(*)"
     sidecar = translate("Actions", WITH_SIDECAR)
     return f"{kind} {pattern}", f"{kind} {sidecar} {pattern}"
@@ -97,7 +107,7 @@ class OutputActions(QObject):
         start = self.last_dir("save") / (suggested or source.name)
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self._window,
-            translate("OutputActions", "Save image as"),
+            translate("OutputActions", "Save output as"),
             str(start),
             f"{plain};;{with_sidecar}",
             with_sidecar if self.with_sidecar else plain,

@@ -6,8 +6,9 @@ import logging
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
@@ -36,69 +37,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
+from fizzly_desktop.core.media import kind_of_name, kind_word
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.folder import open_folder
-from fizzly_desktop.ui.outputs.thumbnails import FullImageLoader
+from fizzly_desktop.ui.outputs.thumbnails import FullImageLoader, ThumbnailLoader
+from fizzly_desktop.ui.outputs.zoom import _FORMAT_NAMES, fit_zoom, next_zoom_step
+from fizzly_desktop.ui.outputs.zoom import FIT_MARGIN as FIT_MARGIN
+from fizzly_desktop.ui.outputs.zoom import MAX_ZOOM as MAX_ZOOM
+from fizzly_desktop.ui.outputs.zoom import MIN_ZOOM as MIN_ZOOM
+from fizzly_desktop.ui.outputs.zoom import save_target as save_target
+
+if TYPE_CHECKING:
+    from fizzly_desktop.ui.outputs.media_panel import MediaPanel
 
 log = logging.getLogger(__name__)
-
-#: Zoom factors the zoom buttons step through; the wheel and slider-free keys use the same.
-ZOOM_STEPS = (
-    0.05, 0.1, 0.125, 0.2, 0.25, 0.33, 0.5, 0.67, 0.75, 1.0,
-    1.25, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0,
-)  # fmt: skip
-MIN_ZOOM = ZOOM_STEPS[0]
-MAX_ZOOM = ZOOM_STEPS[-1]
-
-_FORMAT_NAMES = {
-    ".webp": QT_TRANSLATE_NOOP("ImageViewer", "WebP image"),
-    ".png": QT_TRANSLATE_NOOP("ImageViewer", "PNG image"),
-    ".jpg": QT_TRANSLATE_NOOP("ImageViewer", "JPEG image"),
-    ".jpeg": QT_TRANSLATE_NOOP("ImageViewer", "JPEG image"),
-}
-_SAME_FORMAT = {".jpg": {".jpg", ".jpeg"}, ".jpeg": {".jpg", ".jpeg"}}
-
-
-#: Room left around a fitted picture so that its edges stay visible against the backdrop.
-FIT_MARGIN = 12
-
-
-def fit_zoom(image: QSize, viewport: QSize, margin: int = 0) -> float:
-    """The zoom showing all of ``image`` inside ``viewport`` less ``margin`` on each side.
-
-    Never above 100 %: a small picture is shown at its real size, not blown up.
-    """
-    room = viewport.shrunkBy(QMargins(margin, margin, margin, margin))
-    if image.isEmpty() or room.isEmpty():
-        return 1.0
-    factor = min(room.width() / image.width(), room.height() / image.height())
-    return max(MIN_ZOOM, min(1.0, factor))
-
-
-def next_zoom_step(zoom: float, direction: int) -> float:
-    """The next step above (``direction`` > 0) or below the current ``zoom``."""
-    if direction > 0:
-        return next((step for step in ZOOM_STEPS if step > zoom * 1.001), MAX_ZOOM)
-    return next((step for step in reversed(ZOOM_STEPS) if step < zoom * 0.999), MIN_ZOOM)
-
-
-def save_target(chosen: Path, source: Path) -> Path:
-    """Where a copy of ``source`` goes when the user picked ``chosen``: the format never changes.
-
-    A copy keeps the original bytes, so its name keeps the original's extension: a missing
-    extension is added, and another image extension is replaced.
-    """
-    wanted = source.suffix.lower()
-    if not wanted:
-        return chosen
-    have = chosen.suffix.lower()
-    if have in _SAME_FORMAT.get(wanted, {wanted}):
-        return chosen
-    if have in _FORMAT_NAMES:
-        return chosen.with_suffix(source.suffix)
-    return chosen.with_name(chosen.name + source.suffix)
 
 
 class _ImageCanvas(QGraphicsView):
@@ -548,14 +501,24 @@ class ImageViewerWindow(QDialog):
         loader: decoder to use; by default the viewer makes its own.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, loader: FullImageLoader | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        loader: FullImageLoader | None = None,
+        thumbnails: ThumbnailLoader | None = None,
+    ):
         super().__init__(parent)
+        self._thumbnails = thumbnails  # a sound's waveform, a mesh's picture
         self.setWindowTitle(translate("ImageViewerWindow", "Image"))
         self.setAccessibleName(translate("ImageViewerWindow", "Image viewer window"))
         self.setModal(False)
         self.setSizeGripEnabled(True)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.viewer = ImageViewer(self, loader=loader)
+        #: Videos, sounds and other files: made the first time one is shown.
+        self.media: MediaPanel | None = None
+        self._media_page: QWidget | None = None
         self._paths: list[Path] = []
         self._titles: list[str] = []
         self._index = 0
@@ -572,9 +535,11 @@ class ImageViewerWindow(QDialog):
         self.viewer.toolbar.addAction(self.previous_action)
         self.viewer.toolbar.addAction(self.next_action)
         self.viewer.toolbar.addWidget(self.position_label)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.viewer)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.viewer)
+        layout.addWidget(self.pages)
         self.resize(960, 720)
         self._update_steps()
 
@@ -621,11 +586,55 @@ class ImageViewerWindow(QDialog):
     def _show(self, index: int) -> None:
         self._index = index
         path = self._paths[index]
-        self.setWindowTitle(
-            translate("ImageViewerWindow", "{titles} — Image").format(titles=self._titles[index])
-        )
-        self.viewer.open(path)
+        kind = kind_of_name(path.name) or "file"
+        self.setWindowTitle(f"{self._titles[index]} — {kind_word(kind)}")
+        if kind == "image":
+            if self.media is not None:
+                self.media.clear()
+            self.pages.setCurrentWidget(self.viewer)
+            self.viewer.open(path)
+        else:
+            media, page = self._media()
+            media.show_path(path, autoplay=kind in ("video", "audio"))
+            self.pages.setCurrentWidget(page)
         self._update_steps()
+
+    def _media(self) -> tuple[MediaPanel, QWidget]:
+        """The page for videos, sounds and other files, with its own Save As and steps."""
+        if self.media is None or self._media_page is None:
+            from fizzly_desktop.ui.outputs.media_panel import MediaPanel
+
+            page = QWidget(self)
+            self.media = MediaPanel(page, loader=self._thumbnails)
+            self.media.card.save_as_requested.disconnect()
+            self.media.card.save_as_requested.connect(self._save_media)
+            bar = QToolBar(page)
+            save = bar.addAction(
+                QIcon.fromTheme("document-save-as"), translate("ImageViewerWindow", "Save As…")
+            )
+            save.triggered.connect(self._save_media)
+            bar.addSeparator()
+            bar.addAction(self.previous_action)
+            bar.addAction(self.next_action)
+            self.media_position_label = QLabel(bar)
+            bar.addWidget(self.media_position_label)
+            column = QVBoxLayout(page)
+            column.setContentsMargins(8, 0, 8, 8)
+            column.addWidget(bar)
+            column.addWidget(self.media, 1)
+            self.pages.addWidget(page)
+            self._media_page = page
+            self._update_steps()
+        return self.media, self._media_page
+
+    def _save_media(self) -> None:
+        if self._paths and self.viewer.save_handler is not None:
+            self.viewer.save_handler(self._paths[self._index])
+
+    def done(self, result: int) -> None:
+        if self.media is not None:
+            self.media.clear()  # closing the window stops the sound
+        super().done(result)
 
     def _update_steps(self) -> None:
         count = len(self._paths)
@@ -634,6 +643,8 @@ class ImageViewerWindow(QDialog):
         for action in (self.previous_action, self.next_action):
             action.setVisible(count > 1)
         self.position_label.setText(f"{self._index + 1} of {count}" if count > 1 else "")
+        if self._media_page is not None:
+            self.media_position_label.setText(self.position_label.text())
 
     def _step_action(self, text: str, icon: str, key: Qt.Key, offset: int) -> QAction:
         action = QAction(QIcon.fromTheme(icon), text, self)

@@ -1,4 +1,5 @@
-"""A run's outputs in the run details: image thumbnails in a row, text and JSON as plain text."""
+"""A run's outputs in the run details: file thumbnails in a row (pictures, video posters, sound
+waveforms, file cards), the chosen video or sound in a player, text and JSON as plain text."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from fizzly_desktop.ui.gallery.view import (
 )
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.folder import open_folder
+from fizzly_desktop.ui.outputs.media_panel import MediaPanel
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
@@ -106,7 +108,9 @@ class TextOutputBlock(QWidget):
         self.setAccessibleName(translate("TextOutputBlock", "Output {name}").format(name=item.name))
         self.name_label.setText(item.name)
         self.kind_label.setText(
-            "JSON" if item.kind == "json" else translate("TextOutputBlock", "Text")
+            translate("TextOutputBlock", "JSON")
+            if item.kind == "json"
+            else translate("TextOutputBlock", "Text")
         )
         self.copy_button.setAccessibleName(
             translate("TextOutputBlock", "Copy {name}").format(name=item.name)
@@ -199,6 +203,11 @@ class OutputsStrip(QWidget):
         self.images_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.images_view.activated.connect(self._on_images_view_activated)
         self.images_view.customContextMenuRequested.connect(self._on_images_view_context_menu)
+        self.images_view.selectionModel().currentChanged.connect(self._on_images_view_current)
+        #: The chosen video or sound (in a player) or 3D or other file (as a card).
+        self.media_panel = MediaPanel(self, loader=loader)
+        self.media_panel.setMinimumHeight(220)
+        self.media_panel.save_as_requested.connect(self.save_as_requested)
 
         self.open_action = QAction(translate("OutputsStrip", "Open"), self)
         self.open_action.triggered.connect(self._open_current)
@@ -233,6 +242,7 @@ class OutputsStrip(QWidget):
         layout.setSpacing(10)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.images_view)
+        layout.addWidget(self.media_panel)
         layout.addWidget(self.texts)
         layout.addStretch(1)
 
@@ -246,15 +256,16 @@ class OutputsStrip(QWidget):
     def set_outputs(self, items: Sequence[OutputItem]) -> None:
         """Show ``items`` (one run's outputs); more outputs of the same run keep the selection."""
         items = list(items)
-        images = [item for item in items if item.is_image]
+        files = [item for item in items if item.is_file]
         shown = {item.key for item in self.images_model.items()}
-        if shown and shown <= {item.key for item in images}:
+        if shown and shown <= {item.key for item in files}:
             # The same run gained outputs: add rows so the selection and scroll stay put.
-            self.images_model.add_items(images)
+            self.images_model.add_items(files)
         else:
-            self.images_model.set_items(images)
-        self._set_texts([item for item in items if not item.is_image])
+            self.images_model.set_items(files)
+        self._set_texts([item for item in items if not item.is_file])
         self._items = items
+        self._show_media(files)
         self._update_visibility()
 
     def clear(self) -> None:
@@ -273,6 +284,14 @@ class OutputsStrip(QWidget):
     def image_items(self) -> list[OutputItem]:
         return self.images_model.items()
 
+    def select(self, item: OutputItem) -> None:
+        """Make ``item`` (one of the files shown) the current one; a video or sound plays in
+        the panel below, a 3D or other file shows its card."""
+        for row, shown in enumerate(self.images_model.items()):
+            if shown.key == item.key:
+                self.images_view.setCurrentIndex(self.images_model.index(row, 0))
+                return
+
     def message_text(self) -> str:
         return self.empty_label.text() if not self.empty_label.isHidden() else ""
 
@@ -282,6 +301,29 @@ class OutputsStrip(QWidget):
         item = index.data(ItemRole)
         if isinstance(item, OutputItem):
             self.output_activated.emit(item)
+
+    def _on_images_view_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = current.data(ItemRole)
+        if isinstance(item, OutputItem) and not item.is_image:
+            self.media_panel.show_item(item)
+        elif isinstance(item, OutputItem):
+            self.media_panel.clear()
+        self._update_visibility()
+
+    def _show_media(self, files: list[OutputItem]) -> None:
+        """Keep the panel on its output (updated), else show the first non-picture file."""
+        shown = self.media_panel.item
+        by_key = {item.key: item for item in files}
+        if shown is not None and shown.key in by_key:
+            if by_key[shown.key] != shown:
+                self.media_panel.show_item(by_key[shown.key])
+            return
+        media = [item for item in files if not item.is_image]
+        if media:
+            self.select(media[0])
+            self.media_panel.show_item(media[0])
+        else:
+            self.media_panel.clear()
 
     def _on_images_view_context_menu(self, position: QPoint) -> None:
         index = self.images_view.indexAt(position)
@@ -296,8 +338,9 @@ class OutputsStrip(QWidget):
         """The menu offered for the current image."""
         item = self._current_image()
         saved = item is not None and item.path is not None
-        for action in (self.open_folder_action, self.save_as_action, self.copy_image_action):
+        for action in (self.open_folder_action, self.save_as_action):
             action.setEnabled(saved)
+        self.copy_image_action.setEnabled(saved and item is not None and item.is_image)
         menu = QMenu(self)
         menu.addAction(self.open_action)
         menu.addSeparator()
@@ -367,6 +410,7 @@ class OutputsStrip(QWidget):
     def _update_visibility(self) -> None:
         has_images = self.images_model.rowCount() > 0
         self.images_view.setVisible(has_images)
+        self.media_panel.setVisible(self.media_panel.item is not None)
         self.texts.setVisible(bool(self.text_blocks))
         self.empty_label.setVisible(not has_images and not self.text_blocks)
 

@@ -27,9 +27,11 @@ import shiboken6
 from PySide6.QtCore import QObject, QSize, Qt, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
+from fizzly_desktop.api.sniff import SNIFF_BYTES
 from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.ui.gui_relay import GuiRelay, gui_relay
 from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.outputs.media_thumbs import media_thumbnail
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +79,15 @@ def sniff_format(head: bytes) -> bytes | None:
     return None
 
 
+def _read_head(path: Path, head: bytes) -> bytes:
+    """More of the file's first bytes, enough to tell a media format (16 tell a picture)."""
+    try:
+        with path.open("rb") as file:
+            return file.read(SNIFF_BYTES)
+    except OSError:
+        return head
+
+
 def decode_image(path: Path, max_side: int, allocation_limit_mb: int) -> DecodeResult:
     """Read ``path`` into a QImage no larger than ``max_side`` on its long side (0 = full size).
 
@@ -104,6 +115,10 @@ def decode_image(path: Path, max_side: int, allocation_limit_mb: int) -> DecodeR
         )
     image_format = sniff_format(head)
     if image_format is None:
+        # A video, sound, 3D model or other file gets its poster, waveform or card instead.
+        media = media_thumbnail(path, _read_head(path, head), max_side)
+        if media is not None:
+            return DecodeResult(media, None, media.size())
         # Only the formats outputs come in are decoded: anything else is refused from its first
         # bytes, without handing the file to every image plugin Qt has in turn.
         return DecodeResult(None, translate("Thumbnails", NOT_A_PICTURE), QSize())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from fizzly_desktop.ui.batches import BatchController
+from fizzly_desktop.ui.batches.grid_play import GridPlayActions
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.presenters.outputs import OutputsPresenter
 from fizzly_desktop.ui.presenters.queue import QueuePresenter
@@ -50,6 +51,8 @@ class GridPresenter:
         grid.delete_requested.connect(lambda indices: delete(self._runs(indices)))
         # In the grid's reading order, not the order the tiles were clicked.
         grid.compare_requested.connect(lambda indices: compare(self._runs(sorted(indices))))
+        self.play = GridPlayActions(grid)
+        self.play.play_requested.connect(lambda indices: outputs.play_together(self._runs(indices)))
 
     def _first(self, index: int) -> str | None:
         found = self._runs([index])

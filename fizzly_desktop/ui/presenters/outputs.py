@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox
 
+from fizzly_desktop.api.download import DEFAULT_MAX_BYTES
 from fizzly_desktop.core.export import (
     ExportResult,
     Relocation,
@@ -30,11 +31,22 @@ from fizzly_desktop.ui.presenters.services import Services
 
 if TYPE_CHECKING:
     from fizzly_desktop.ui.outputs.image_viewer import ImageViewerWindow
+    from fizzly_desktop.ui.outputs.play_together import PlayTogetherWindow
+    from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
+
+
+def caption_of(item: OutputItem) -> str:
+    """What tells a sweep's outputs apart: the seed, else the workflow's name."""
+    seed = item.inputs.get("seed")
+    return f"seed {seed}" if isinstance(seed, int) else item.workflow_name
+
 
 log = logging.getLogger(__name__)
 
 #: Where the chosen outputs folder is remembered in the window's settings.
 FOLDER_SETTING = "outputs/folder"
+#: The largest output file downloaded, in MB (File ▸ Largest Output File…).
+MAX_DOWNLOAD_SETTING = "outputs/max_download_mb"
 
 
 class OutputsPresenter:
@@ -54,6 +66,11 @@ class OutputsPresenter:
             services.settings,
         )
         self._shown: dict[Path, OutputItem] = {}  # what the viewer steps through
+        #: The app's thumbnail loader (set by the controller): waveforms and mesh pictures in
+        #: the large preview.
+        self.thumbnails: ThumbnailLoader | None = None
+        #: The window playing a sweep's row or column together, once opened.
+        self.together: PlayTogetherWindow | None = None
         #: The question "move or copy what is saved?" while it is open.
         self.folder_question: QMessageBox | None = None
 
@@ -66,6 +83,7 @@ class OutputsPresenter:
             records,
             workflow_name=self.services.workflow_name(run.workflow),
             batch_name=batch.name if batch else None,
+            progress=engine.download_progress(run.id) if engine else None,
         )
 
     def items_by_id(self, run_id: str) -> list[OutputItem]:
@@ -74,14 +92,15 @@ class OutputsPresenter:
         return self.items(run) if run is not None else []
 
     def gallery_items(self, run: Run) -> list[OutputItem]:
-        """What the gallery shows of a run: its images; text and JSON only when it made none.
+        """What the gallery shows of a run: its files (pictures, videos, sounds, 3D models and
+        others); text and JSON only when it made none.
 
-        Image workflows also return echoes (the prompt used, the seed): in a gallery of
+        Media workflows also return echoes (the prompt used, the seed): in a gallery of
         pictures they are noise, and the run's details still show them.
         """
         items = self.items(run)
-        images = [item for item in items if item.is_image]
-        return images or items
+        files = [item for item in items if item.is_file]
+        return files or items
 
     @property
     def viewer(self) -> ImageViewerWindow | None:
@@ -95,10 +114,10 @@ class OutputsPresenter:
         from fizzly_desktop.ui.outputs.image_viewer import ImageViewerWindow
 
         if self._viewer is None:
-            self._viewer = ImageViewerWindow(self.services.window)
+            self._viewer = ImageViewerWindow(self.services.window, thumbnails=self.thumbnails)
             self._viewer.viewer.save_handler = self._save_shown
             self._viewer.viewer.copy_handler = self.actions.put_on_clipboard
-        shown = [i for i in siblings if i.is_image and i.path is not None]
+        shown = [i for i in siblings if i.is_file and i.path is not None]
         if item not in shown:
             shown = [item]
         self._shown = {i.path: i for i in shown if i.path is not None}
@@ -123,7 +142,7 @@ class OutputsPresenter:
             self.actions.save_as(path)
 
     def copy_image(self, item: OutputItem) -> None:
-        if item.path is not None:
+        if item.path is not None and item.is_image:
             self.actions.copy_image(item.path)
 
     def export(self, items: Sequence[OutputItem]) -> None:
@@ -153,9 +172,26 @@ class OutputsPresenter:
         self.actions.export(sources, write_list)
 
     def first_image(self, run_id: str) -> OutputItem | None:
-        """The run's first saved image, if any."""
-        images = [i for i in self.items_by_id(run_id) if i.is_image and i.path is not None]
-        return images[0] if images else None
+        """The run's first saved file (a picture, video, sound, 3D model...), if any."""
+        files = [i for i in self.items_by_id(run_id) if i.is_file and i.path is not None]
+        return files[0] if files else None
+
+    def play_together(self, run_ids: Sequence[str]) -> bool:
+        """Play the first video or sound of each of ``run_ids`` side by side, all at once;
+        False (and a word in the status bar) when fewer than one has any."""
+        from fizzly_desktop.ui.outputs.play_together import PlayTogetherWindow
+
+        found = [i for rid in run_ids if (i := self.first_image(rid)) is not None]
+        playable = [(i.path, caption_of(i)) for i in found if i.is_playable and i.path]
+        if not playable:
+            self.services.show_message(
+                translate("OutputsPresenter", "These runs have no video or sound to play."), 4000
+            )
+            return False
+        if self.together is None:
+            self.together = PlayTogetherWindow(self.services.window)
+        self.together.show_files(playable)
+        return True
 
     def open_first_image(self, run_id: str, sibling_runs: Sequence[str] = ()) -> bool:
         """Open the run's first image in the viewer, stepping through the first images of
@@ -184,6 +220,59 @@ class OutputsPresenter:
         engine = self.services.engine
         folder = engine.settings.outputs_folder if engine is not None else None
         return folder if folder is not None else default_pictures_dir()
+
+    # --- the size cap --------------------------------------------------------------------------
+
+    def max_download_mb(self) -> int:
+        engine = self.services.engine
+        size = engine.settings.max_download_bytes if engine else DEFAULT_MAX_BYTES
+        return max(1, round(size / 1_000_000))
+
+    def restore_max_download(self) -> None:
+        """Use the size cap chosen in an earlier session, if any."""
+        value = self.services.settings.value(MAX_DOWNLOAD_SETTING)
+        engine = self.services.engine
+        try:
+            megabytes = int(str(value)) if value is not None else 0
+        except ValueError:
+            megabytes = 0
+        if engine is not None and megabytes > 0:
+            engine.set_max_download_bytes(megabytes * 1_000_000)
+
+    def choose_max_download(self, item: OutputItem | None = None) -> None:
+        """File ▸ Largest Output File…: ask for the cap, in MB, and keep it; asked from an
+        output that was too large (``item``), fetch its run's files again with the new cap."""
+        megabytes, ok = QInputDialog.getInt(
+            self.services.window,
+            translate("OutputsPresenter", "Largest output file"),
+            translate(
+                "OutputsPresenter",
+                "Output files larger than this are not downloaded (MB). A minute of HD "
+                "video is about 100 MB:",
+            ),
+            self.max_download_mb(),
+            1,
+            100_000,
+            100,
+        )
+        if ok:
+            self.set_max_download_mb(megabytes)
+            engine = self.services.engine
+            if isinstance(item, OutputItem) and engine is not None:
+                engine.download_again(item.run_id)
+
+    def set_max_download_mb(self, megabytes: int) -> None:
+        engine = self.services.engine
+        if engine is None:
+            return
+        engine.set_max_download_bytes(megabytes * 1_000_000)
+        self.services.settings.setValue(MAX_DOWNLOAD_SETTING, megabytes)
+        self.services.show_message(
+            translate(
+                "OutputsPresenter", "Output files up to {megabytes} MB are downloaded from now on."
+            ).format(megabytes=format(megabytes, ",")),
+            self.NOTICE_MS,
+        )
 
     def restore_folder(self) -> None:
         """Use the outputs folder chosen in an earlier session, if any."""

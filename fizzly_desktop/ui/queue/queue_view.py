@@ -55,7 +55,7 @@ from fizzly_desktop.core.library_search import DATE_RANGES
 from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.i18n import translate
-from fizzly_desktop.ui.queue.run_model import format_credits
+from fizzly_desktop.ui.queue.credits_column import CELL_PADDING, fit_credits_column
 from fizzly_desktop.ui.queue.run_table import (
     HEADERS,
     HIDDEN_BY_DEFAULT,
@@ -74,11 +74,6 @@ MARK_FILTERS: tuple[tuple[str, str], ...] = (
     (QT_TRANSLATE_NOOP("QueueView", "Not rejected"), "not_rejected"),
     (QT_TRANSLATE_NOOP("QueueView", "Rejected"), "rejected"),
 )
-
-#: Room a cell's text needs beside it (the item's margins and focus frame), in pixels.
-CELL_PADDING = 12
-#: The progress column gives room to a refund down to this width (a bar and a short word).
-PROGRESS_FLOOR = 80
 
 
 class QueueView(QWidget):
@@ -212,8 +207,12 @@ class QueueView(QWidget):
         self.proxy.layoutChanged.connect(self._on_rows_changed)
         self.proxy.modelReset.connect(self._on_rows_changed)
         # A refund makes the credits cell longer ("0 (refunded 7)"): its column grows to fit.
-        model.modelReset.connect(lambda: self._fit_credits(0, model.rowCount() - 1))
-        model.rowsInserted.connect(lambda _p, first, last: self._fit_credits(first, last))
+        model.modelReset.connect(
+            lambda: fit_credits_column(self.table, model, 0, model.rowCount() - 1)
+        )
+        model.rowsInserted.connect(
+            lambda _p, first, last: fit_credits_column(self.table, model, first, last)
+        )
         model.dataChanged.connect(self._on_model_data_changed)
         self._on_rows_changed()
 
@@ -440,28 +439,7 @@ class QueueView(QWidget):
 
     def _on_model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
         if top_left.column() <= Column.CREDITS <= bottom_right.column():
-            self._fit_credits(top_left.row(), bottom_right.row())
-
-    def _fit_credits(self, first: int, last: int) -> None:
-        """Widen the credits column to the longest of these rows' refunds (never narrower)."""
-        model, header = self.model, self.table.horizontalHeader()
-        texts = [
-            format_credits(run)
-            for row in range(max(0, first), min(last, model.rowCount() - 1) + 1)
-            if (run := model.run_at(row)).credits_refunded
-        ]
-        if not texts:
-            return
-        metrics = self.table.fontMetrics()
-        needed = max(metrics.horizontalAdvance(t) for t in texts) + CELL_PADDING
-        grow = needed - header.sectionSize(Column.CREDITS)
-        if grow <= 0:
-            return
-        # The room comes from the progress bars (their text is elided) rather than from the
-        # workflow's name or a horizontal scroll bar in a narrow queue.
-        progress = header.sectionSize(Column.PROGRESS)
-        header.resizeSection(Column.PROGRESS, max(PROGRESS_FLOOR, progress - grow))
-        header.resizeSection(Column.CREDITS, needed)
+            fit_credits_column(self.table, self.model, top_left.row(), bottom_right.row())
 
     def visible_ids(self) -> list[str]:
         viewport = self.table.viewport()

@@ -313,6 +313,9 @@ class MainWindow(QMainWindow):
         self.outputs_folder_action = self._add(
             "&File", translate("MainWindow", "Choose &Outputs Folder…")
         )
+        self.max_download_action = self._add(
+            "&File", translate("MainWindow", "&Largest Output File…")
+        )
         self.file_menu.addSeparator()
         # Not StandardKey.Quit: it is empty where the platform theme names no key for it.
         self.quit_action = self._add("&File", translate("MainWindow", "&Quit"), "Ctrl+Q")

@@ -536,7 +536,7 @@ def test_images_by_default_and_a_filter_for_text_and_data(qtbot, gallery: Galler
     text, data = make_item(7, kind="text"), make_item(8, kind="json")
     gallery.gallery_model.add_items([*images, text, data])
     # Pictures only at first: text and JSON tiles among them made the grid hard to look through.
-    assert gallery.kind_combo.currentText() == "Images"
+    assert gallery.kind_combo.currentText() == "Images and media"
     assert gallery.proxy.kind == MEDIA
     assert {item.kind for item in gallery.shown_items()} == {"image"}
     assert gallery.count_label.text() == "3 of 5 outputs"

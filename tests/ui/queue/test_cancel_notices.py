@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.ui.controller import AppController
 from fizzly_desktop.ui.queue.columns import Column
-from fizzly_desktop.ui.queue.queue_view import CELL_PADDING
+from fizzly_desktop.ui.queue.credits_column import CELL_PADDING
 from tests.fixtures.app import in_app, pick, state_of, until
 
 ONE_WORKER = ("--time-scale", "1", "--ping-interval", "0.5", "--workers", "1")

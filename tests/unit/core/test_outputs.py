@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
 import pytest
 
+from fizzly_desktop.api.download import DownloadResult
 from fizzly_desktop.api.errors import DownloadRejected
 from fizzly_desktop.core.history import OutputRecord
+from fizzly_desktop.core.media import MediaOutput
 from fizzly_desktop.core.outputs import (
-    ImageOutput,
     OutputSaver,
     SidecarError,
     file_name,
@@ -29,6 +31,7 @@ def test_image_outputs_are_recognised() -> None:
         "sized": {"url": "https://cdn/x/blob2", "width": 4, "height": 4},
         "text": "a fox",
         "audio": {"url": "https://cdn/x/a.mp3", "content_type": "audio/mpeg"},
+        "video": "https://cdn/x/clip.mp4",
         "local": {"url": "file:///etc/passwd", "content_type": "image/png"},
     }
     assert [o.name for o in image_outputs(outputs)] == ["generated_image", "typed", "sized"]
@@ -42,10 +45,16 @@ def test_files_are_named_and_filed_by_workflow_and_day() -> None:
     folder = output_folder(Path("/pics"), run)
     assert folder.parts[:4] == ("/", "pics", "demo", "text-to-image")
     assert len(folder.name) == 10
-    webp = ImageOutput("generated image", "https://cdn/blob", "image/webp", None, None)
+    webp = MediaOutput("generated image", "https://cdn/blob", "image", "image/webp")
     assert file_name(run, webp) == "run_42_generated-image.webp"
-    png = ImageOutput("out", "https://cdn/a.PNG?sig=1", None, None, None)
+    png = MediaOutput("out", "https://cdn/a.PNG?sig=1", "image")
     assert file_name(run, png) == "run_42_out.png"
+    clip = MediaOutput("clips[0]", "https://cdn/v", "video", "video/mp4")
+    assert file_name(run, clip) == "run_42_clips-0.mp4"
+    named = MediaOutput("mesh", "https://cdn/m", "model", None, file_name="dragon.glb")
+    assert file_name(run, named) == "run_42_mesh.glb"
+    unknown = MediaOutput("blob", "https://cdn/b", "file", "application/octet-stream")
+    assert file_name(run, unknown) == "run_42_blob.bin"
 
 
 def test_a_bad_sidecar_is_refused_plainly(tmp_path: Path) -> None:
@@ -133,3 +142,37 @@ def test_the_summary_counts_failures_by_reason() -> None:
     assert save_summary(records) == "2 of 3 outputs saved; 1 refused: private address"
     records = [_record("a", "not a picture"), _record("b", "not a picture")]
     assert save_summary(records) == "0 of 2 outputs saved; 2 not a picture"
+
+
+class SniffingDownloader:
+    """A downloader whose bytes turn out to be an MP4, whatever the output claimed."""
+
+    async def download(self, url: str, dest: Path) -> Path:  # pragma: no cover - fetch is used
+        raise AssertionError("fetch is preferred")
+
+    async def fetch(self, url: str, dest: Path, **options: object) -> DownloadResult:
+        await asyncio.to_thread(_write_mp4_head, dest)
+        return DownloadResult(dest, 12, "application/octet-stream", "video/mp4")
+
+
+def _write_mp4_head(dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_bytes(b"\0\0\0\x18ftypisom")
+
+
+async def test_the_sidecar_says_what_the_bytes_showed(tmp_path: Path) -> None:
+    run = Run.create("acme/t2v", {"prompt": "x"}, "p")
+    run.request_id = "run_9"
+    run.outputs = {
+        "result": {
+            "url": "https://cdn.fizzly.test/blob",
+            "content_type": "application/octet-stream",
+            "file_size": 12,
+        }
+    }
+    (record,) = await OutputSaver(SniffingDownloader(), tmp_path).save(run)
+    assert record.content_type == "video/mp4"
+    assert record.kind == "video"
+    assert record.sidecar_path is not None
+    data = read_sidecar(record.sidecar_path).data
+    assert (data["kind"], data["content_type"], data["file_size"]) == ("video", "video/mp4", 12)
