@@ -151,3 +151,28 @@ def test_the_language_follows_the_system_unless_chosen(monkeypatch: pytest.Monke
     assert i18n.resolve_language(None, "es") == "pseudo"
     monkeypatch.setenv(i18n.LANGUAGE_ENV, "xx")  # not shipped: the next choice
     assert i18n.resolve_language(None, "zh_CN") == "zh_CN"
+
+
+def test_view_language_remembers_the_choice_for_the_next_start(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMenu
+
+    from fizzly_desktop.ui.shell.language_menu import add_language_menu
+
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    notes: list[str] = []
+    menu = QMenu()
+    submenu = add_language_menu(menu, settings, "en", notes.append)
+    names = [action.text() for action in submenu.actions()]
+    assert names == ["System Default", "English", "Deutsch", "Español", "简体中文"]
+    assert submenu.actions()[0].isChecked()  # nothing chosen yet: the system's
+    submenu.actions()[2].trigger()
+    assert i18n.saved_language(settings) == "de"
+    assert notes == ["The language changes the next time you start Fizzly Desktop."]
+    assert i18n.resolve_language(None, i18n.saved_language(settings)) == "de"
+    submenu.actions()[1].trigger()  # back to the language in use: nothing to say
+    assert i18n.saved_language(settings) == "en"
+    assert len(notes) == 1
