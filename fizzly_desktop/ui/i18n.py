@@ -13,8 +13,17 @@ from __future__ import annotations
 import logging
 import os
 import re
+from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+)
 
 from fizzly_desktop.core import i18n as core_i18n
 from fizzly_desktop.resources import resources_dir
@@ -46,6 +55,16 @@ def translate(context: str, source: str, disambiguation: str | None = None, n: i
     if n >= 0 and text == source.replace("%n", str(n)):
         return core_i18n.english(context, source, disambiguation, n)
     return text
+
+
+def format_moment(moment: datetime, pattern: str) -> str:
+    """``moment`` (local time) written with a Qt date ``pattern`` in the app's locale.
+
+    Month names come in the user's language; a pattern that orders day and month is itself
+    translated (``translate("DateTime", "dd MMM HH:mm")``), as each language orders them.
+    """
+    stamp = QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
+    return QLocale().toString(stamp, pattern)
 
 
 def translations_dir() -> str:

@@ -748,6 +748,14 @@
         </message>
     </context>
     <context>
+        <name>DateTime</name>
+        <message>
+            <source>dd MMM HH:mm</source>
+            <extracomment>The OutputItem of a row. Changed (in ``dataChanged``) when a row's thumbnail became available. Batch filter value selecting outputs of single runs (not part of a batch). Kind filter values: pictures and other media (the default), text and JSON, or everything. The output kinds that are not media: shown by the "Text and data" choice. Thumbnail sizes decoded; a tile shows the smallest one at least as large as itself, so dragging the size slider does not decode every image again for every pixel.</extracomment>
+            <translation>dd. MMM HH:mm</translation>
+        </message>
+    </context>
+    <context>
         <name>DetailsPresenter</name>
         <message>
             <source>Run again</source>
@@ -1612,7 +1620,6 @@
         <name>GalleryModel</name>
         <message>
             <source>Output: {name}</source>
-            <extracomment>The OutputItem of a row. Changed (in ``dataChanged``) when a row's thumbnail became available. Batch filter value selecting outputs of single runs (not part of a batch). Kind filter values: pictures and other media (the default), text and JSON, or everything. The output kinds that are not media: shown by the "Text and data" choice. Thumbnail sizes decoded; a tile shows the smallest one at least as large as itself, so dragging the size slider does not decode every image again for every pixel.</extracomment>
             <translation>Ausgabe: {name}</translation>
         </message>
         <message>

@@ -745,6 +745,14 @@
         </message>
     </context>
     <context>
+        <name>DateTime</name>
+        <message>
+            <source>dd MMM HH:mm</source>
+            <extracomment>The OutputItem of a row. Changed (in ``dataChanged``) when a row's thumbnail became available. Batch filter value selecting outputs of single runs (not part of a batch). Kind filter values: pictures and other media (the default), text and JSON, or everything. The output kinds that are not media: shown by the "Text and data" choice. Thumbnail sizes decoded; a tile shows the smallest one at least as large as itself, so dragging the size slider does not decode every image again for every pixel.</extracomment>
+            <translation>M月d日 HH:mm</translation>
+        </message>
+    </context>
+    <context>
         <name>DetailsPresenter</name>
         <message>
             <source>Run again</source>
@@ -1607,7 +1615,6 @@
         <name>GalleryModel</name>
         <message>
             <source>Output: {name}</source>
-            <extracomment>The OutputItem of a row. Changed (in ``dataChanged``) when a row's thumbnail became available. Batch filter value selecting outputs of single runs (not part of a batch). Kind filter values: pictures and other media (the default), text and JSON, or everything. The output kinds that are not media: shown by the "Text and data" choice. Thumbnail sizes decoded; a tile shows the smallest one at least as large as itself, so dragging the size slider does not decode every image again for every pixel.</extracomment>
             <translation>输出：{name}</translation>
         </message>
         <message>

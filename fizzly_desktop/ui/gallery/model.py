@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.i18n import format_moment, translate
 from fizzly_desktop.ui.outputs.drag import OUTPUT_MIME, output_mime
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 
@@ -54,8 +54,8 @@ def _sort_key(item: OutputItem) -> tuple[float, str, str]:
 def when_made(moment: datetime) -> str:
     local = moment.astimezone()
     if local.date() == datetime.now().astimezone().date():
-        return local.strftime("%H:%M")
-    return f"{local.strftime('%b')} {local.day}, {local.strftime('%H:%M')}"
+        return format_moment(local, "HH:mm")
+    return format_moment(local, translate("DateTime", "dd MMM HH:mm"))
 
 
 # --- model -------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from fizzly_desktop.core.library import WorkflowEntry
 from fizzly_desktop.core.schema import SchemaError
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.gallery.view import GalleryView
-from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.i18n import format_moment, translate
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.presenters.services import Services
 from fizzly_desktop.ui.queue.queue_view import QueueView
@@ -161,7 +161,9 @@ class ChainPresenter(QObject):
                 None,
             )
             return
-        made = datetime.fromtimestamp(origin.created_at).strftime("%d %b %H:%M")
+        made = format_moment(
+            datetime.fromtimestamp(origin.created_at), translate("DateTime", "dd MMM HH:mm")
+        )
         details.set_source(
             translate(
                 "ChainPresenter", "Made from {output} of {workflow} ({made}) as {field}"

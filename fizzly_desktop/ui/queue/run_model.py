@@ -31,7 +31,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from fizzly_desktop.core import formatting, words
 from fizzly_desktop.core.formatting import format_duration
 from fizzly_desktop.core.runs import Run, RunState
-from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.i18n import format_moment, translate
 from fizzly_desktop.ui.queue.columns import (
     _ALIGN_RIGHT,
     _CELL_SLOT,
@@ -261,7 +261,9 @@ class RunTableModel(QAbstractTableModel):
                 stamp = datetime.fromtimestamp(run.submitted_at or run.created_at)
                 # Today's runs by time only; older ones with their day.
                 today = stamp.date() == self._today
-                return stamp.strftime("%H:%M:%S" if today else "%d %b %H:%M")
+                if today:
+                    return format_moment(stamp, "HH:mm:ss")
+                return format_moment(stamp, translate("DateTime", "dd MMM HH:mm"))
         return None
 
     def sort_key(self, row: int, column: int) -> object:

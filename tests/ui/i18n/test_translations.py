@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 import xml.etree.ElementTree as ET
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,10 @@ def test_the_app_speaks_german_with_its_plurals_and_numbers(german: object) -> N
     assert plural_credits(2.5) == "2,5 Credits"
     assert plural_credits(1) == "1 Credit"
     assert i18n.translate("MainWindow", "&File") == "&Datei"
+    moment = datetime(2026, 12, 6, 2, 28)
+    assert i18n.format_moment(moment, i18n.translate("DateTime", "dd MMM HH:mm")) == (
+        "06. Dez. 02:28"
+    )
     # Qt's own buttons come translated too.
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
 
