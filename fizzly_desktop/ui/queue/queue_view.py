@@ -55,7 +55,8 @@ from fizzly_desktop.core.library_search import DATE_RANGES
 from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.i18n import translate
-from fizzly_desktop.ui.queue.credits_column import CELL_PADDING, fit_credits_column
+from fizzly_desktop.ui.queue.column_widths import size_columns
+from fizzly_desktop.ui.queue.credits_column import fit_credits_column
 from fizzly_desktop.ui.queue.run_table import (
     HEADERS,
     HIDDEN_BY_DEFAULT,
@@ -155,32 +156,7 @@ class QueueView(QWidget):
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setIconSize(QSize(24, 24))
         header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The workflow's name (with the picture) takes the room left, and never less than a
-        # name's worth: a narrow queue scrolls sideways rather than show "Te…".
-        header.setSectionResizeMode(Column.WORKFLOW, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
-        for column, width in (
-            (Column.STATE, 92),
-            (Column.QUEUE, 52),
-            (Column.PROGRESS, 120),
-            (Column.NODE, 112),
-            (Column.CREDITS, 58),
-            (Column.ELAPSED, 64),
-            (Column.SUBMITTED, 80),
-            (Column.SEED, 90),
-            (Column.PROMPT, 220),
-        ):
-            # Never narrower than its title, which a translation may lengthen.
-            title = header.fontMetrics().horizontalAdvance(translate("Columns", HEADERS[column]))
-            header.resizeSection(column, max(width, title + CELL_PADDING))
-        # The current node also shows in the progress bar; its column is there for wide windows.
-        # Seed and prompt tell a batch's rows apart: shown from the header's menu when wanted.
-        for column in HIDDEN_BY_DEFAULT:
-            header.setSectionHidden(column, True)
+        size_columns(header)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
