@@ -3300,6 +3300,10 @@ Einreihen?</translation>
             <source>Move &amp;Later</source>
             <translation>&amp;Später</translation>
         </message>
+        <message>
+            <source>{shown} of {runs}</source>
+            <translation>{shown} von {runs}</translation>
+        </message>
     </context>
     <context>
         <name>QuitPresenter</name>

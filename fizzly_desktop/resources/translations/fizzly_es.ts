@@ -3300,6 +3300,10 @@ El límite de peticiones hace que tarde {duration}.
             <source>Move &amp;Later</source>
             <translation>Mover &amp;después</translation>
         </message>
+        <message>
+            <source>{shown} of {runs}</source>
+            <translation>{shown} de {runs}</translation>
+        </message>
     </context>
     <context>
         <name>QuitPresenter</name>

@@ -3288,6 +3288,10 @@ Queue them?</source>
             <source>Move &amp;Later</source>
             <translation>延后(&amp;L)</translation>
         </message>
+        <message>
+            <source>{shown} of {runs}</source>
+            <translation>{runs}中的 {shown} 个</translation>
+        </message>
     </context>
     <context>
         <name>QuitPresenter</name>

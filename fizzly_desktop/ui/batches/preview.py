@@ -23,7 +23,7 @@ from fizzly_desktop.core.batch_plan import (
     format_duration,
     format_value,
 )
-from fizzly_desktop.core.formatting import plural_credits
+from fizzly_desktop.core.formatting import format_count, plural_credits
 from fizzly_desktop.ui.batches.look import one_line
 from fizzly_desktop.ui.colors import Tone, muted_text, readable, tinted
 from fizzly_desktop.ui.i18n import translate
@@ -39,7 +39,7 @@ def fill_repeat_preview(view: QListWidget, items: Sequence[PlannedRun]) -> None:
     if len(items) > REPEAT_PREVIEW_ROWS:
         shown.append(
             translate("Preview", "… and {value} more").format(
-                value=format(len(items) - REPEAT_PREVIEW_ROWS, ",")
+                value=format_count(len(items) - REPEAT_PREVIEW_ROWS)
             )
         )
     view.clear()
@@ -135,13 +135,13 @@ def confirm_big_batch(parent: QWidget, summary: BatchEstimate, workflow_name: st
     )
     answer = QMessageBox.question(
         parent,
-        translate("Preview", "Queue {runs} runs?").format(runs=format(runs, ",")),
+        translate("Preview", "Queue {runs} runs?").format(runs=format_count(runs)),
         translate(
             "Preview",
             "This batch makes {runs} runs of {workflow_name}.\n\n{credits}\nThe rate "
             "limit makes it take {duration}.\n\nQueue them?",
         ).format(
-            runs=format(runs, ","),
+            runs=format_count(runs),
             workflow_name=workflow_name,
             credits=credits,
             duration=format_duration(summary.duration_seconds),

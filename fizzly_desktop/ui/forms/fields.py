@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.formatting import format_count
 from fizzly_desktop.core.schema import FieldSpec, choice_labels
 from fizzly_desktop.ui.forms.base import OMITTED, FieldWidget
 from fizzly_desktop.ui.i18n import translate
@@ -128,7 +129,7 @@ class TextField(FieldWidget):
     def _on_text_changed(self) -> None:
         if self.spec.max_length is not None:
             count = len(self.editor.toPlainText())
-            self.counter.setText(f"{count:,} / {self.spec.max_length:,}")
+            self.counter.setText(f"{format_count(count)} / {format_count(self.spec.max_length)}")
         if not self._programmatic:
             self.changed.emit()
 

@@ -20,6 +20,7 @@ from fizzly_desktop.core.export import (
     saved_files,
     suggested_name,
 )
+from fizzly_desktop.core.formatting import format_count
 from fizzly_desktop.core.manifest import rows_for, write_manifest
 from fizzly_desktop.core.paths import default_pictures_dir
 from fizzly_desktop.core.runs import Run
@@ -270,7 +271,7 @@ class OutputsPresenter:
         self.services.show_message(
             translate(
                 "OutputsPresenter", "Output files up to {megabytes} MB are downloaded from now on."
-            ).format(megabytes=format(megabytes, ",")),
+            ).format(megabytes=format_count(megabytes)),
             self.NOTICE_MS,
         )
 

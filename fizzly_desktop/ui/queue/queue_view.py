@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fizzly_desktop.core.formatting import format_count
 from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.library_search import DATE_RANGES
 from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
@@ -408,9 +409,12 @@ class QueueView(QWidget):
 
     def _on_rows_changed(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.summary.setText(
-            f"{shown:,} of {plural(total, 'run')}" if shown != total else plural(total, "run")
-        )
+        runs = plural(total, "run")
+        if shown != total:
+            runs = translate("QueueView", "{shown} of {runs}").format(
+                shown=format_count(shown), runs=runs
+            )
+        self.summary.setText(runs)
         self._visible_timer.start()
 
     def _on_model_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from fizzly_desktop import APP_NAME
+from fizzly_desktop.core.formatting import format_count
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.ui.color_scheme import color_scheme_follower
 from fizzly_desktop.ui.forms.form_panel import FormPanel
@@ -415,7 +416,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(
                 translate(
                     "MainWindow", "{APP_NAME} — {active} on the server, {queued} not sent yet"
-                ).format(APP_NAME=APP_NAME, active=format(active, ","), queued=format(queued, ","))
+                ).format(
+                    APP_NAME=APP_NAME, active=format_count(active), queued=format_count(queued)
+                )
             )
         else:
             self.setWindowTitle(APP_NAME)

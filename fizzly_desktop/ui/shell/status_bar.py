@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from fizzly_desktop.core.formatting import plural_credits
+from fizzly_desktop.core.formatting import format_count, plural_credits
 from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.ui.colors import Tone
 from fizzly_desktop.ui.i18n import translate
@@ -125,7 +125,7 @@ class AppStatusBar(QStatusBar):
     def set_counts(self, *, active: int, queued: int) -> None:
         self.runs_label.setText(
             translate("AppStatusBar", "{active} on the server · {queued} not sent yet").format(
-                active=format(active, ","), queued=format(queued, ",")
+                active=format_count(active), queued=format_count(queued)
             )
         )
 
