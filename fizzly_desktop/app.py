@@ -27,6 +27,9 @@ from fizzly_desktop import APP_ID, APP_NAME, __version__
 log = logging.getLogger(__name__)
 
 
+#: The languages ``--language`` takes (ui/i18n.py's, named here to keep Qt out of parsing).
+LANGUAGE_CODES = ("en", "de", "es", "zh_CN", "pseudo")
+
 #: How long a thread running Python may keep the GIL while the GUI thread waits for it.
 GIL_SWITCH_INTERVAL = 0.001
 
@@ -74,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--language",
+        choices=LANGUAGE_CODES,
         metavar="CODE",
         help="show the window in this language for this start: en, de, es, zh_CN "
         "(or pseudo, for checking layouts); the default follows View > Language",

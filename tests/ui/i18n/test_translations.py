@@ -181,3 +181,12 @@ def test_view_language_remembers_the_choice_for_the_next_start(
     submenu.actions()[1].trigger()  # back to the language in use: nothing to say
     assert i18n.saved_language(settings) == "en"
     assert len(notes) == 1
+
+
+def test_the_command_line_offers_the_shipped_languages() -> None:
+    from fizzly_desktop.app import LANGUAGE_CODES, build_parser
+
+    assert set(LANGUAGE_CODES) == {*i18n.LANGUAGES, i18n.PSEUDO}
+    assert build_parser().parse_args(["--language", "zh_CN"]).language == "zh_CN"
+    with pytest.raises(SystemExit):  # argparse says which codes there are
+        build_parser().parse_args(["--language", "fr"])
