@@ -41,6 +41,8 @@ LANGUAGES: dict[str, str] = {
 PSEUDO = "pseudo"
 #: The environment variable that picks a language for one start (as ``--language`` does).
 LANGUAGE_ENV = "FIZZLY_DESKTOP_LANGUAGE"
+# The default locale before each install_language, put back by remove_language.
+_locales_before: list[QLocale] = []
 #: Where the chosen language is remembered, in the window's settings.
 LANGUAGE_KEY = "language"
 
@@ -116,6 +118,7 @@ def install_language(language: str, app: QCoreApplication | None = None) -> list
     installed: list[QTranslator] = []
     if app is None:
         return installed
+    _locales_before.append(QLocale())
     if language == PSEUDO:
         installed.append(PseudoTranslator(app))
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
@@ -155,7 +158,7 @@ def remove_language(translators: list[QTranslator]) -> None:
     for translator in translators:
         if app is not None:
             app.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    QLocale.setDefault(_locales_before.pop() if _locales_before else QLocale.system())
     core_i18n.set_translator(None)
     core_i18n.set_number_format(None)
 

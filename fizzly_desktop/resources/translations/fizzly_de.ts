@@ -3362,7 +3362,7 @@ Einreihen?</translation>
         </message>
         <message>
             <source>{text}; {unsent} until then.</source>
-            <translation>{text}; {unsent}, bis dahin.</translation>
+            <translation>{text}; bis dahin gilt: {unsent}.</translation>
         </message>
     </context>
     <context>
