@@ -245,10 +245,6 @@
             <source>{title}: values found</source>
             <translation>{title}: gefundene Werte</translation>
         </message>
-        <message>
-            <source>true, false</source>
-            <translation>true, false</translation>
-        </message>
         <message numerus="yes">
             <source>✓ %n value(s): {values_preview}</source>
             <translation>

@@ -110,7 +110,7 @@ class AxisEditor(QGroupBox):
         if spec.kind == "enum":
             fill = ", ".join(format_value(c) for c in spec.choices)
         elif spec.kind == "boolean":
-            fill = translate("AxisEditor", "true, false")
+            fill = "true, false"  # values the sweep parses: not words to translate
         # Replace only what this editor wrote itself: never what the user typed.
         if self.values.toPlainText() in ("", self._autofill):
             self.values.setPlainText(fill)
