@@ -33,6 +33,7 @@ from fizzly_desktop.ui.gallery.view import (
     OutputGridView,
     OutputTileDelegate,
 )
+from fizzly_desktop.ui.keyboard import keyboard_menus
 from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
@@ -190,6 +191,7 @@ class OutputsStrip(QWidget):
         self.images_view.viewport().setAutoFillBackground(False)
         self.images_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.images_view.activated.connect(self._on_images_view_activated)
+        keyboard_menus(self.images_view)
         self.images_view.customContextMenuRequested.connect(self._on_images_view_context_menu)
 
         self.open_action = QAction("Open", self)

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core.library_search import DATE_RANGES
 from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
 from fizzly_desktop.core.words import plural
+from fizzly_desktop.ui.keyboard import keyboard_menus
 from fizzly_desktop.ui.queue.run_table import (
     HEADERS,
     HIDDEN_BY_DEFAULT,
@@ -148,6 +149,7 @@ class QueueView(QWidget):
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setIconSize(QSize(24, 24))
         header = self.table.horizontalHeader()
+        header.setAccessibleName("Columns of the run table")
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
@@ -177,6 +179,7 @@ class QueueView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_menu_requested)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        keyboard_menus(self.table, on_enter=self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         layout.addWidget(self.table, 1)
 

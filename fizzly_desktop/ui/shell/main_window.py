@@ -19,6 +19,7 @@ Signals:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.ui.forms.form_panel import FormPanel
+from fizzly_desktop.ui.keyboard import PaneCycler
 from fizzly_desktop.ui.shell.batch_banner import BatchBanner
 from fizzly_desktop.ui.shell.status_bar import AppStatusBar
 
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         self.gallery = QWidget()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Queue and Gallery")
         self.tabs.addTab(self.queue_splitter, "Queue")
         self.tabs.addTab(self.gallery, "Gallery")
 
@@ -262,6 +265,43 @@ class MainWindow(QMainWindow):
         self.welcome = welcome
         if showing_welcome:
             self.central.setCurrentWidget(welcome)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab follows reading order: sidebar, form, queue, details (the parts made after the
+        first paint would otherwise come last, in the order they were made)."""
+        blocks = [
+            self.profile_combo,
+            self.manage_profiles_button,
+            self.library_panel,
+            self.state_filters,
+            self.form_panel,
+            self.tabs,
+            self.batch_banner,
+            self.batch_bar,
+            self.queue_view,
+            self.run_details,
+            self.gallery,
+        ]
+        for first, second in itertools.pairwise(blocks):
+            QWidget.setTabOrder(first, second)
+
+    def _panes(self) -> list[tuple[QWidget, QWidget]]:
+        """The panes F6 visits, in reading order: (the area, where focus goes in it)."""
+        panes: list[tuple[QWidget, QWidget]] = [
+            (self.sidebar, self.library_panel),
+            (self.form_panel, self.form_panel),
+        ]
+        if hasattr(self, "queue_view"):
+            panes += [
+                (self.queue_view, self.queue_view.table),
+                (self.run_details, self.run_details),
+            ]
+        gallery_view = getattr(self.gallery, "list_view", None)
+        panes.append(
+            (self.gallery, gallery_view if isinstance(gallery_view, QWidget) else self.gallery)
+        )
+        return panes
 
     # --- menus -----------------------------------------------------------------------------
     def _add(
@@ -308,6 +348,13 @@ class MainWindow(QMainWindow):
         self.show_gallery_action.triggered.connect(lambda: self.tabs.setCurrentIndex(1))
         self.find_action = self._add("&View", "&Filter Runs", QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self._on_find_triggered)
+        self.view_menu.addSeparator()
+        # F6 / Shift+F6 move between panes (sidebar, form, queue, details) as in many apps.
+        self.panes = PaneCycler(self._panes)
+        self.next_pane_action = self._add("&View", "&Next Pane", "F6")
+        self.next_pane_action.triggered.connect(lambda: self.panes.cycle(1))
+        self.previous_pane_action = self._add("&View", "P&revious Pane", "Shift+F6")
+        self.previous_pane_action.triggered.connect(lambda: self.panes.cycle(-1))
 
         self.open_logs_action = self._add("&Help", "Open &Log Folder")
         self.open_logs_action.triggered.connect(self._on_open_logs_triggered)
