@@ -132,6 +132,7 @@ class SweepGrid(QWidget):
         self.summary.setAccessibleName("Progress of the batch")
         self.summary.setContentsMargins(6, 4, 6, 4)
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # arrows move between tiles; Tab leaves the grid
         self.view.setObjectName("SweepGridView")
         self.view.setModel(self.model)
         self.view.setItemDelegate(CellDelegate(self.view))

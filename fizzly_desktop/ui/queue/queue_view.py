@@ -129,6 +129,8 @@ class QueueView(QWidget):
         layout.addLayout(bar)
 
         self.table = QTableView()
+        # Arrows move between rows; Tab leaves the table (it would otherwise walk every cell).
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName("Runs")
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.table))

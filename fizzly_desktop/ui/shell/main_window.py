@@ -19,7 +19,6 @@ Signals:
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -43,6 +42,7 @@ from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.ui.forms.form_panel import FormPanel
 from fizzly_desktop.ui.keyboard import PaneCycler
+from fizzly_desktop.ui.shell import focus_order
 from fizzly_desktop.ui.shell.batch_banner import BatchBanner
 from fizzly_desktop.ui.shell.status_bar import AppStatusBar
 
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         side.setContentsMargins(0, 4, 0, 8)
         side.setSpacing(2)
         # The workflow library lays out its own 8 px margins; the other sections match them.
-        profile_box = QWidget()
+        profile_box = self.profile_box = QWidget()
         profile_layout = QVBoxLayout(profile_box)
         profile_layout.setContentsMargins(8, 0, 8, 0)
         profile_layout.addWidget(_caption("Profile"))
@@ -265,32 +265,38 @@ class MainWindow(QMainWindow):
         self.welcome = welcome
         if showing_welcome:
             self.central.setCurrentWidget(welcome)
-        self._order_tabs()
 
-    def _order_tabs(self) -> None:
-        """Tab follows reading order: sidebar, form, queue, details (the parts made after the
-        first paint would otherwise come last, in the order they were made)."""
-        blocks = [
-            self.profile_combo,
-            self.manage_profiles_button,
-            self.library_panel,
-            self.state_filters,
-            self.form_panel,
-            self.tabs,
-            self.batch_banner,
-            self.batch_bar,
-            self.queue_view,
-            self.run_details,
-            self.gallery,
-        ]
-        for first, second in itertools.pairwise(blocks):
-            QWidget.setTabOrder(first, second)
+    def _reading_blocks(self) -> list[QWidget]:
+        """The window's blocks in reading order, for Tab (see ``focus_order``)."""
+        blocks = [self.profile_box, self.library_panel]
+        if hasattr(self, "state_filters"):
+            blocks.append(self.state_filters)
+        # The form's inputs, then its run options and Run (made before the form, so Qt's
+        # order would put them first).
+        blocks += [self.form_panel.form_area, self.form_panel, self.tabs.tabBar()]
+        blocks += [self.batch_banner, self.batch_bar]
+        if hasattr(self, "queue_view"):
+            blocks += [self.queue_view, self.run_details]
+        return [*blocks, self.gallery]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.central.currentWidget() is not self.splitter:
+            return super().focusNextPrevChild(next)  # the welcome view keeps its own order
+        target = focus_order.step(self, self._reading_blocks(), self.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     def _panes(self) -> list[tuple[QWidget, QWidget]]:
         """The panes F6 visits, in reading order: (the area, where focus goes in it)."""
+        workflows = getattr(self.library_panel, "list", None)
+        form = self.form_panel.form
         panes: list[tuple[QWidget, QWidget]] = [
-            (self.sidebar, self.library_panel),
-            (self.form_panel, self.form_panel),
+            (self.sidebar, workflows if isinstance(workflows, QWidget) else self.library_panel),
+            # Into the form at its first input (its presets and pages come before it for Tab).
+            (self.form_panel, self.form_panel if form is None else form.tabs.currentWidget()),
         ]
         if hasattr(self, "queue_view"):
             panes += [
