@@ -2,7 +2,7 @@
 
 F6 moves between panes, arrows and Tab within them, the menus' keys act: from a workflow picked
 in the sidebar to a finished run, its picture saved from the details' strip, a waiting run
-cancelled, a failed one retried and a batch built.
+cancelled, a failed one retried, a batch built and two pictures compared.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from fizzly_desktop.core.runs import RunState
 from fizzly_desktop.ui.controller import AppController
 from fizzly_desktop.ui.outputs.actions import save_filters
+from fizzly_desktop.ui.outputs.compare_view import CompareView
 from fizzly_desktop.ui.shell.main_window import MainWindow
 from tests.fixtures.app import in_app, until
 
@@ -236,5 +237,21 @@ def test_keyboard_only_from_the_form_to_a_batch(
         await until(lambda: len(app.run_model.runs()) == 7)
         assert built
         assert len({r.batch_id for r in app.run_model.runs() if r.batch_id}) == 1
+
+        # Compare two pictures: Ctrl+2 shows the gallery, F6 goes into its grid, Shift+Right
+        # selects a second picture, C compares them, Escape closes the comparison.
+        await until(lambda: len(app.gallery.shown_items()) >= 2, timeout=60)
+        await active_window()
+        press(Key.Key_2, CTRL)
+        tiles = await pane(Key.Key_F6, lambda w: w is app.gallery.list_view)
+        press(Key.Key_Home)
+        press(Key.Key_Right, SHIFT)
+        assert len(tiles.selectionModel().selectedIndexes()) == 2
+        press(Key.Key_C)
+        await until(lambda: isinstance(QApplication.activeWindow(), CompareView))
+        compare = QApplication.activeWindow()
+        assert isinstance(compare, CompareView)
+        press(Key.Key_Escape)
+        await until(lambda: not compare.isVisible())
 
     in_app(qloop, scenario)
