@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         blocks += [self.form_panel.form_area, self.form_panel, self.tabs.tabBar()]
         blocks += [self.batch_banner, self.batch_bar]
         if hasattr(self, "queue_view"):
-            blocks += [self.queue_view, self.run_details]
+            blocks += [self.queue_stack, self.run_details]
         return [*blocks, self.gallery]
 
     def focusNextPrevChild(self, next: bool) -> bool:
@@ -299,10 +299,11 @@ class MainWindow(QMainWindow):
             (self.form_panel, self.form_panel if form is None else form.tabs.currentWidget()),
         ]
         if hasattr(self, "queue_view"):
-            panes += [
-                (self.queue_view, self.queue_view.table),
-                (self.run_details, self.run_details),
-            ]
+            # The queue's table, or a batch's grid shown in its place.
+            shown = self.queue_stack.currentWidget()
+            inner = getattr(shown, "view", None) if shown is not self.queue_view else None
+            entry = inner if isinstance(inner, QWidget) else self.queue_view.table
+            panes += [(self.queue_stack, entry), (self.run_details, self.run_details)]
         gallery_view = getattr(self.gallery, "list_view", None)
         panes.append(
             (self.gallery, gallery_view if isinstance(gallery_view, QWidget) else self.gallery)
