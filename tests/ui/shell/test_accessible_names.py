@@ -77,6 +77,12 @@ def test_every_control_of_the_window_and_its_dialogs_has_a_name(
         names = [cell.text(QAccessible.Text.Name) for cell in cells(table)]
         assert names.count("Text to image, Done") == 2, names
         assert "Progress: Done" in names
+        # A starred run says so in words, not as a sign.
+        window.queue_view.star_action.trigger()
+        await until(
+            lambda: "Starred, Text to image, Done"
+            in [cell.text(QAccessible.Text.Name) for cell in cells(table)]
+        )
 
         window.show_gallery_action.trigger()
         await until(lambda: len(app.gallery.shown_items()) >= 2)
