@@ -80,8 +80,10 @@ def test_every_control_of_the_window_and_its_dialogs_has_a_name(
         # A starred run says so in words, not as a sign.
         window.queue_view.star_action.trigger()
         await until(
-            lambda: "Starred, Text to image, Done"
-            in [cell.text(QAccessible.Text.Name) for cell in cells(table)]
+            lambda: (
+                "Starred, Text to image, Done"
+                in [cell.text(QAccessible.Text.Name) for cell in cells(table)]
+            )
         )
 
         window.show_gallery_action.trigger()
