@@ -1,8 +1,11 @@
-"""Focus follows reading order: Tab goes sidebar, form, queue, details (Shift+Tab back), F6 and
+"""Focus follows reading order and is always visible: Tab goes sidebar, form, queue, details
+(Shift+Tab back), F6 and
 Shift+F6 visit the panes in that order, and the Menu key opens the queue's menu at its current
 row. Keys only, on the real window with a run shown."""
 
 from __future__ import annotations
+
+import asyncio
 
 import pytest
 import qasync
@@ -109,5 +112,39 @@ def test_tab_and_f6_follow_reading_order(qtbot: QtBot, qloop: qasync.QEventLoop)
         assert popup is not None
         QTest.keyClick(popup, Key.Key_Escape)
         await until(lambda: QApplication.activePopupWidget() is None)
+
+    in_app(qloop, scenario)
+
+
+def test_the_current_tile_shows_focus_even_when_selected(
+    qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    """The gallery's current tile is outlined while the grid has the focus, selected or not:
+    the keys act on it. The pixels of that tile differ with and without the focus."""
+
+    async def scenario(app: AppController) -> None:
+        window = app.window
+        await shown_run(app)
+        press_keys = QTest.keyClick
+        window.show_gallery_action.trigger()
+        tiles = app.gallery.list_view
+        await until(lambda: tiles.model().rowCount() >= 1)
+        await until(lambda: bool(app.gallery.shown_items()))
+        tiles.setFocus(Qt.FocusReason.TabFocusReason)
+        await until(tiles.hasFocus)
+        press_keys(tiles, Key.Key_Home)
+        press_keys(tiles, Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # select it too
+        current = tiles.currentIndex()
+        assert current.isValid()
+        assert tiles.selectionModel().isSelected(current)
+        rect = tiles.visualRect(current)
+        await asyncio.sleep(0.1)  # thumbnails settle
+        focused_tile = tiles.viewport().grab(rect).toImage()
+        press_keys(tiles, Key.Key_F6, SHIFT)  # focus to the form: the grid keeps its selection
+        await until(lambda: not tiles.hasFocus())
+        assert tiles.selectionModel().isSelected(current)
+        unfocused_tile = tiles.viewport().grab(rect).toImage()
+        assert focused_tile.size() == unfocused_tile.size()
+        assert focused_tile != unfocused_tile
 
     in_app(qloop, scenario)
