@@ -1,7 +1,7 @@
 """Focus follows reading order and is always visible: Tab goes sidebar, form, queue, details
-(Shift+Tab back), F6 and
-Shift+F6 visit the panes in that order, and the Menu key opens the queue's menu at its current
-row. Keys only, on the real window with a run shown."""
+(Shift+Tab back), F6 and Shift+F6 visit the panes in that order, the Menu key opens the
+queue's menu at its current row, and the current tile is outlined. Keys only, on the real
+window with a run shown."""
 
 from __future__ import annotations
 
