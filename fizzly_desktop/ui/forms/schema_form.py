@@ -95,6 +95,7 @@ class SchemaForm(QWidget):
         self._expose_page_widgets()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Inputs as a form or as JSON")
         self.tabs.addTab(self.form_page, "Form")
         self.tabs.addTab(self.json_page, "JSON")
         self.tabs.currentChanged.connect(self._on_tab_changed)

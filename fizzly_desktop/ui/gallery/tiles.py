@@ -168,10 +168,15 @@ class OutputTileDelegate(QStyledItemDelegate):
             painter.setBrush(fill)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(frame, 8, 8)
-        if state & QStyle.StateFlag.State_HasFocus and not state & QStyle.StateFlag.State_Selected:
+        if state & QStyle.StateFlag.State_HasFocus:
+            # The current tile, while the view has focus: selected or not, keys act from here.
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(highlight, 1, Qt.PenStyle.DashLine))
-            painter.drawRoundedRect(frame, 8, 8)
+            selected = bool(state & QStyle.StateFlag.State_Selected)
+            pen = palette.color(
+                QPalette.ColorRole.Text if selected else QPalette.ColorRole.Highlight
+            )
+            painter.setPen(QPen(pen, 1, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(frame.adjusted(2, 2, -2, -2) if selected else frame, 7, 7)
 
     def _paint_image(
         self, painter: QPainter, tile: QRect, item: OutputItem, palette: QPalette, dpr: float

@@ -187,6 +187,7 @@ class CompareView(QDialog):
         controls.addWidget(hint)
 
         self.differences = QTableWidget(len(differences), len(captions) + 1)
+        self.differences.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
         self.differences.setAccessibleName("Inputs that differ")
         self.differences.setHorizontalHeaderLabels(["Input", *captions])
         self.differences.verticalHeader().setVisible(False)

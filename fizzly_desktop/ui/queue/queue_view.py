@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from fizzly_desktop.core.library_search import DATE_RANGES
 from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
 from fizzly_desktop.core.words import plural
+from fizzly_desktop.ui.keyboard import keyboard_menus
 from fizzly_desktop.ui.queue.credits_column import fit_credits_column
 from fizzly_desktop.ui.queue.run_table import (
     HEADERS,
@@ -130,6 +131,8 @@ class QueueView(QWidget):
         layout.addLayout(bar)
 
         self.table = QTableView()
+        # Arrows move between rows; Tab leaves the table (it would otherwise walk every cell).
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName("Runs")
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.table))
@@ -150,6 +153,7 @@ class QueueView(QWidget):
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setIconSize(QSize(24, 24))
         header = self.table.horizontalHeader()
+        header.setAccessibleName("Columns of the run table")
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
@@ -179,6 +183,7 @@ class QueueView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_menu_requested)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        keyboard_menus(self.table, on_enter=self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         layout.addWidget(self.table, 1)
 

@@ -24,6 +24,10 @@ from fizzly_desktop.ui.queue.columns import (
 )
 from fizzly_desktop.ui.queue.run_model import RunTableModel
 
+#: Roles whose workflow cell carries the run's mark: shown as a sign, said as a word.
+_BADGED_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+_SPOKEN_BADGES = {"★": "Starred, ", "✗": "Rejected, "}
+
 
 class RunFilterProxy(QSortFilterProxyModel):
     """Filters the queue by state group (the sidebar), workflow, batch and free text."""
@@ -88,12 +92,15 @@ class RunFilterProxy(QSortFilterProxyModel):
         if (
             self._badge is not None
             and index.column() == Column.WORKFLOW
-            and role == Qt.ItemDataRole.DisplayRole
+            and role in _BADGED_ROLES
             and isinstance(value, str)
         ):
             source = self.sourceModel()
             if isinstance(source, RunTableModel):
-                value = self._badge(source.run_at(self.mapToSource(index).row()).id) + value
+                badge = self._badge(source.run_at(self.mapToSource(index).row()).id)
+                if role == Qt.ItemDataRole.AccessibleTextRole:
+                    badge = _SPOKEN_BADGES.get(badge.strip(), "")  # said, not "black star"
+                value = badge + value
         return value
 
     def multiData(

@@ -32,6 +32,7 @@ from fizzly_desktop.core import formatting, words
 from fizzly_desktop.core.formatting import format_duration
 from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.ui.queue.columns import (
+    _ACCESSIBLE,
     _ALIGN_RIGHT,
     _CELL_SLOT,
     _COLUMN_COUNT,
@@ -192,11 +193,25 @@ class RunTableModel(QAbstractTableModel):
         if slot is not None:
             return self.cell(row, column)[slot]
         run = self._runs[row]
+        if role == _ACCESSIBLE:
+            return self.spoken(run, _COLUMNS[column])
         if role == RUN_ROLE:
             return run
         if role == RUN_ID_ROLE:
             return run.id
         return self._sort_key(run, _COLUMNS[column])
+
+    def spoken(self, run: Run, column: Column) -> str | None:
+        """What a screen reader says for a cell: the row's first cell says the run's workflow
+        and state in full ("Text to image, Running, 40 %, upscale"), the progress cell says it
+        is progress; the others say what they show. Asked only by assistive tools."""
+        if column is Column.WORKFLOW:
+            state = words.state_text(run).replace(" · ", ", ")
+            return f"{self._workflow_names(run.workflow)}, {state}"
+        shown = self._display(run, column, time.time())
+        if column is Column.PROGRESS:
+            return f"{HEADERS[column]}: {shown}" if shown else HEADERS[column]
+        return None  # the display text
 
     def cell(self, row: int, column: int) -> _Cell:
         """The painted roles of one cell: (display, decoration, tooltip, alignment)."""
