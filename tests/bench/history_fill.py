@@ -38,8 +38,13 @@ def make_pictures(folder: Path, count: int) -> list[Path]:
 def fill_history(path: Path, count: int, pictures: list[Path], profile: str) -> None:
     """Write ``count`` finished runs, newest last; completed ones show ``pictures`` in turn."""
     from fizzly_desktop.core.history import HistoryStore
-    from fizzly_desktop.core.history.rows import RUN_UPSERT, node_rows, output_row, run_row
-    from fizzly_desktop.core.history.rows import OutputRecord
+    from fizzly_desktop.core.history.rows import (
+        RUN_UPSERT,
+        OutputRecord,
+        node_rows,
+        output_row,
+        run_row,
+    )
     from fizzly_desktop.core.runs import NodeEntry, NodeState, Run, RunState, new_run_id
 
     HistoryStore(path).close()  # the schema, as the app makes it

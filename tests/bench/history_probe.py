@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tests.bench.window_probe import StallProbe, lower_priority, summary, until
+from tests.bench.window_probe import StackSampler, StallProbe, lower_priority, summary, until
 
 WINDOW_SIZE = (1320, 840)
 SCROLL_INTERVAL_MS = 16
@@ -91,6 +91,12 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
     from fizzly_desktop.ui.controller import AppController
 
     probe = StallProbe()
+    sampler: StackSampler | None = None
+    if options.sample_stacks:
+        import threading
+
+        sampler = StackSampler(probe, threading.get_ident())
+        sampler.start()
     session = AppSession(
         sandbox_args=["--rate-limit", "100000", "--log-level", "warning"],
         engine_settings=EngineSettings(),
@@ -148,6 +154,10 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         result["memory_end"] = memory_mib()
     finally:
         probe.timer.stop()
+        if sampler is not None:
+            sampler.stop.set()
+            sampler.join()
+            result["stall_samples"] = dict(sampler.counts.most_common(25))
         await controller.shutdown()
     result["phases"] = {name: summary(stalls) for name, stalls in probe.stalls.items()}
 
@@ -188,6 +198,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--expect", type=int, default=0, help="runs the history holds")
     parser.add_argument("--thumbnails", type=int, default=0)
     parser.add_argument("--scroll-to-oldest", action="store_true")
+    parser.add_argument("--sample-stacks", action="store_true", help="where the GUI thread stalls")
     options = parser.parse_args(argv)
     result: dict[str, Any] = {}
     if options.bare:

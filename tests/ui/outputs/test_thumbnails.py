@@ -262,9 +262,7 @@ def test_scrolling_through_many_keeps_the_cache_to_its_budget(qtbot, tmp_path: P
         assert loader.shutdown()
 
 
-def test_a_screen_larger_than_the_budget_is_kept_whole_while_shown(
-    qtbot, tmp_path: Path
-) -> None:
+def test_a_screen_larger_than_the_budget_is_kept_whole_while_shown(qtbot, tmp_path: Path) -> None:
     one_thumbnail = 64 * 64 * 4
     clock = FakeClock()
     loader = ThumbnailLoader(max_bytes=2 * one_thumbnail, keep_recent_s=1.0, clock=clock)
