@@ -6,10 +6,11 @@
         the app over a 10,000-run history (filled here): resident memory once the whole
         history is loaded, then while the gallery is scrolled until 500 distinct thumbnails
         have been decoded (memory noted every 100), and the peak
-    python -m tests.bench.history_probe --history-file FILE --scroll-to-oldest
+    python -m tests.bench.history_probe --history-file FILE --expect N --scroll-to-oldest
         the app over a history made beforehand (copied in): the time until the queue shows
-        the newest 200, then the GUI thread's stalls while the rest loads and the queue is
-        scrolled from the newest run to the oldest, a page a frame, and back a notch a frame
+        the newest 200, then the GUI thread's stalls while the rest loads (the queue scrolled
+        a notch a frame), while the scroll bar is dragged to the oldest run in a second, and
+        while the queue is scrolled back up from there a notch a frame
 
 Resident memory is read from /proc (VmRSS now, VmHWM the peak). The sandbox child the app starts
 is another process and is not counted. FIZZLY_DESKTOP_HOME must point at a folder the caller
@@ -82,7 +83,8 @@ class PageScroller:
             self.done = True
             self.timer.stop()
             return
-        self.bar.setValue(value + self.step)
+        ahead = value + self.step
+        self.bar.setValue(min(ahead, self.target) if self.step > 0 else max(ahead, self.target))
 
 
 async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
@@ -120,22 +122,27 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
         if options.scroll_to_oldest:
             table = controller.window.queue_view.table
             bar = table.verticalScrollBar()
-            # A page a frame towards the oldest, as far as the history has loaded, until the
-            # whole history is in and the bar is at its end; then a notch a frame back up.
-            page = max(1, bar.pageStep())
-            down = PageScroller(bar, page, 1 << 30)
+            notch = 3 * table.verticalHeader().defaultSectionSize()
+            # While the rest of the history comes in, the queue is scrolled a notch a frame.
             probe.end()
-            probe.begin("to_oldest")
+            probe.begin("loading")
+            down = PageScroller(bar, notch, 1 << 30)
             loaded = await until(
                 lambda: engine.history_complete and model.rowCount() >= options.expect, 120
             )
-            down.target = bar.maximum()
-            await until(lambda: down.done, 120)
+            down.timer.stop()
             probe.end()
             result["history_loaded"] = loaded
             result["rows"] = model.rowCount()
+            await asyncio.sleep(0.5)
+            # The scroll bar dragged from the newest run to the oldest in a second (a step a
+            # frame), then a notch a frame back up, 300 notches.
+            probe.begin("to_oldest")
+            drag = PageScroller(bar, max(1, (bar.maximum() - bar.value()) // 60), bar.maximum())
+            await until(lambda: drag.done, 60)
+            await asyncio.sleep(0.3)
+            probe.end()
             result["reached_oldest"] = bar.value() >= bar.maximum()
-            notch = 3 * table.verticalHeader().defaultSectionSize()
             probe.begin("back_up")
             up = PageScroller(bar, -notch, max(0, bar.maximum() - 300 * notch))
             await until(lambda: up.done, 60)
