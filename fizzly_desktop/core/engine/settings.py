@@ -26,7 +26,7 @@ FIRST_LOAD = 200
 #: views per frame: a history of 100,000 runs arrives over a few seconds of smooth frames
 #: instead of one frame of several seconds.
 OLDER_STEP = 5000
-OLDER_PER_FRAME = 250
+OLDER_PER_FRAME = 100
 GONE_FROM_SERVER = (
     "The server no longer knows this run; the record here is kept. Check again, run it again "
     "with the same inputs, or forget it."
