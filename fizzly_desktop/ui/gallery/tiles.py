@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Literal
@@ -62,8 +63,10 @@ class OutputTileDelegate(QStyledItemDelegate):
 
     PADDING = 6
     CAPTION_GAP = 4
-    #: Memory kept for tiles ready to paint (scaled, rounded thumbnails).
-    TILE_CACHE_BYTES = 48 * 1024 * 1024
+    #: Memory kept for tiles ready to paint (scaled, rounded thumbnails): a few screens. Tiles
+    #: painted within the last ``KEEP_RECENT_S`` stay even past it (they are on screen).
+    TILE_CACHE_BYTES = 12 * 1024 * 1024
+    KEEP_RECENT_S = 0.3
 
     def __init__(
         self,
@@ -78,6 +81,7 @@ class OutputTileDelegate(QStyledItemDelegate):
         self._tile = tile_size
         self._caption = caption
         self._tiles: OrderedDict[tuple[int, int, int, float], QPixmap] = OrderedDict()
+        self._tile_used: dict[tuple[int, int, int, float], float] = {}
         self._tiles_bytes = 0
         #: An output's mark ("star", "reject" or None), set by the library presenter.
         self.mark_of: Callable[[OutputItem], str | None] = lambda _item: None
@@ -224,8 +228,10 @@ class OutputTileDelegate(QStyledItemDelegate):
         """
         key = (thumbnail.cacheKey(), size.width(), size.height(), dpr)
         ready = self._tiles.get(key)
+        now = time.monotonic()
         if ready is not None:
             self._tiles.move_to_end(key)
+            self._tile_used[key] = now
             return ready
         device = QSize(round(size.width() * dpr), round(size.height() * dpr))
         scaled = thumbnail.scaled(
@@ -242,9 +248,14 @@ class OutputTileDelegate(QStyledItemDelegate):
         painter.end()
         ready.setDevicePixelRatio(dpr)
         self._tiles[key] = ready
+        self._tile_used[key] = now
         self._tiles_bytes += device.width() * device.height() * 4
         while self._tiles_bytes > self.TILE_CACHE_BYTES and len(self._tiles) > 1:
-            _, old = self._tiles.popitem(last=False)
+            oldest = next(iter(self._tiles))
+            if self._tile_used[oldest] > now - self.KEEP_RECENT_S:
+                break
+            old = self._tiles.pop(oldest)
+            del self._tile_used[oldest]
             self._tiles_bytes -= old.width() * old.height() * 4
         return ready
 

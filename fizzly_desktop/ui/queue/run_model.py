@@ -127,8 +127,9 @@ class RunTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._runs: list[Run] = []
-        # Rows are numbered from the oldest, so runs added on top leave the numbers alone:
-        # row = self._top - number. Only removing a run renumbers.
+        # Rows are numbered from the top row's number down, so runs added on top or at the
+        # bottom leave the numbers alone: row = self._top - number. Only removing a run, or
+        # runs placed among the rows, renumbers.
         self._number_of: dict[str, int] = {}
         self._top = -1
         # What painted rows show, worked out once per change (see _cells).
@@ -390,8 +391,19 @@ class RunTableModel(QAbstractTableModel):
                 self._number_of[run.id] = self._top
             self.endInsertRows()
             return
-        # Older runs (the rest of the history, loaded after the newest): each block where it
-        # belongs by time, from the bottom up so the places found stay right.
+        if fresh[0].created_at <= self._runs[-1].created_at:
+            # Older than every row (the rest of a long history, a frame's share at a time): one
+            # insert at the bottom. Rows above keep their places, so their numbers stand; the
+            # new ones number on below (numbers may go negative).
+            first = len(self._runs)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._runs.extend(fresh)
+            for row, run in enumerate(fresh, start=first):
+                self._number_of[run.id] = self._top - row
+            self.endInsertRows()
+            return
+        # Older runs among the rows: each block where it belongs by time, from the bottom up
+        # so the places found stay right.
         keys = [-run.created_at for run in self._runs]
         blocks: dict[int, list[Run]] = {}
         for run in fresh:
