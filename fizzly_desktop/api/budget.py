@@ -13,11 +13,24 @@ budget compares it with the answered slots it holds up to that request and adds 
 to agree. When the two agree exactly, ``Reset`` (when the service's oldest request leaves the
 window) teaches the window's length. Until the first answer arrives only one request is let
 through, so a fresh budget never floods a service whose limit it does not know yet.
+
+Pacing to the window's real edge. ``Reset`` is a Unix time in the service's clock, and usually
+in whole seconds, rounded up: one sample says only that the window is at most ``Reset`` minus
+the request's send time, up to a second longer than it is. The smallest sample is the closest,
+so the budget gathers samples whose rounding differs: while fewer than ``limit`` requests have
+had their own reset reported, batch and background requests leave at least
+``resolution / limit`` apart (a window that fills anyway fills as early, but each request sits
+at a different fraction of a second, and one of them lands within ``resolution / limit`` of the
+rounding). The service's clock is read from ``Date``: its whole seconds bound the difference
+between the two clocks, and ``Reset`` is read in the service's clock shifted by the smallest
+difference the ``Date`` headers allow (none when they agree with this computer's clock).
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime
+import email.utils
 import enum
 import hashlib
 import heapq
@@ -83,6 +96,8 @@ class BudgetSlot:
     counted_at: float
     answered: bool = False
     phantom: bool = False
+    #: The service has told this slot's own reset (it was the oldest of its window).
+    reported: bool = False
 
 
 @dataclass(eq=False, slots=True)
@@ -93,6 +108,44 @@ class _Waiter:
 
     def __lt__(self, other: _Waiter) -> bool:
         return (self.priority, self.seq) < (other.priority, other.seq)
+
+
+class ServerClock:
+    """How far the service's clock may be from this computer's, from answers' ``Date`` headers.
+
+    ``Date`` is the service's time in whole seconds when it answered, some time between the
+    request's send and its answer: each answer bounds ``server time - local time`` to an
+    interval about a second wide, and their intersection narrows as answers come at different
+    fractions of a second.
+    """
+
+    def __init__(self) -> None:
+        self.low = -math.inf
+        self.high = math.inf
+
+    def observe(self, date: str | None, sent_wall: float, answered_wall: float) -> None:
+        if date is None:
+            return
+        try:
+            when = email.utils.parsedate_to_datetime(date)
+        except (TypeError, ValueError, IndexError):
+            log.debug("ignoring unreadable Date header %r", date)
+            return
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=datetime.UTC)
+        stamp = when.timestamp()
+        low, high = stamp - answered_wall, stamp + 1.0 - sent_wall
+        if max(low, self.low) > min(high, self.high):
+            # The clocks no longer agree with what was measured (one of them was set): start
+            # over from this answer.
+            self.low, self.high = low, high
+        else:
+            self.low, self.high = max(low, self.low), min(high, self.high)
+
+    @property
+    def offset(self) -> float:
+        """Server time minus local time: the measured difference nearest to none."""
+        return min(max(0.0, self.low), self.high)
 
 
 def _header_number(headers: Mapping[str, str], name: str) -> float | None:
@@ -145,6 +198,12 @@ class RateBudget:
         self._window_learned = False
         self._window_floor = 0.0
         self._subscribers: list[Callable[[BudgetState], None]] = []
+        self.server_clock = ServerClock()
+        #: Seconds ``Reset`` is rounded to: whole seconds until a fractional one is seen.
+        self._reset_resolution = 1.0
+        #: Distinct slots whose own reset the service reported (see the module doc).
+        self._reported = 0
+        self._last_grant = -math.inf
 
     @classmethod
     def for_key(cls, api_key: str, base_url: str) -> RateBudget:
@@ -211,11 +270,12 @@ class RateBudget:
                 delay: float | None = None
                 if self._waiters[0] is waiter:
                     now = self._clock()
-                    delay = self._delay(now)
+                    delay = self._delay(now, waiter.priority)
                     if delay == 0.0:
                         heapq.heappop(self._waiters)
                         slot = BudgetSlot(sent_at=now, counted_at=now)
                         self._slots.append(slot)
+                        self._last_grant = now
                         self._wake_head()
                         self._notify()
                         return slot
@@ -261,11 +321,15 @@ class RateBudget:
         elif slot in self._slots:
             slot.counted_at = max(slot.counted_at, now)
         headers = {name.lower(): value for name, value in headers.items()}
+        skew = self._wall_clock() - now
+        self.server_clock.observe(headers.get("date"), slot.sent_at + skew, now + skew)
         limit = _header_number(headers, "x-ratelimit-limit")
         remaining = _header_number(headers, "x-ratelimit-remaining")
         reset = _header_number(headers, "x-ratelimit-reset")
         if limit is not None and limit >= 1:
             self._limit = int(limit)
+        if reset is not None and not reset.is_integer():
+            self._reset_resolution = 1e-3
         if remaining is not None:
             self._resynchronise(slot, now, int(self._limit - remaining), reset)
         self._changed()
@@ -288,7 +352,9 @@ class RateBudget:
         and every slot sent by now. Outside those bounds the local window is corrected.
         """
         self._prune(now)
-        reset_mono = None if reset is None else now + (reset - self._wall_clock())
+        reset_mono = None
+        if reset is not None:
+            reset_mono = now + (reset - self.server_clock.offset - self._wall_clock())
         definite = sorted(
             (s for s in self._slots if s is slot or (s.answered and s.counted_at <= slot.sent_at)),
             key=lambda s: s.counted_at,
@@ -304,9 +370,15 @@ class RateBudget:
                 )
         elif used < len(definite):
             # The service already let go of the oldest ones: its window is shorter than ours.
-            for stale in definite[: len(definite) - used]:
+            gone = len(definite) - used
+            for stale in definite[:gone]:
                 if stale is not slot:
                     self._slots.remove(stale)
+            if not any(s.phantom for s in definite):
+                # At least ``gone`` of them left before this request was counted (by its
+                # answer), each sent no later than the ``gone``-th send: the window is at most
+                # the time between the two.
+                self._learn_window(now - sorted(s.sent_at for s in definite)[gone - 1])
         elif (
             used == len(definite)
             and used > 0
@@ -316,7 +388,11 @@ class RateBudget:
             # Exactly these requests are counted: the oldest leaves the service's window at
             # ``reset``, which bounds the window's length from above (it was sent earlier
             # than the service counted it).
-            self._learn_window(reset_mono - min(s.sent_at for s in definite))
+            oldest = min(definite, key=lambda s: s.sent_at)
+            if not oldest.reported:
+                oldest.reported = True
+                self._reported += 1
+            self._learn_window(reset_mono - oldest.sent_at)
 
     def _learn_window(self, candidate: float) -> None:
         if not max(0.05, self._window_floor) <= candidate <= 24 * 3600:
@@ -333,16 +409,21 @@ class RateBudget:
         if any(s.counted_at <= horizon for s in self._slots):
             self._slots = [s for s in self._slots if s.counted_at > horizon]
 
-    def _delay(self, now: float) -> float | None:
+    def _delay(self, now: float, priority: int) -> float | None:
         """0 when a slot is free now, else seconds to wait, or None to wait for an answer."""
         if self._paused_until > now:
             return self._paused_until - now
         if not self._synchronised and any(not s.answered for s in self._slots):
             return None
         self._prune(now)
-        if len(self._slots) < self._limit:
-            return 0.0
-        return max(1e-3, min(s.counted_at for s in self._slots) + self._window - now)
+        if len(self._slots) >= self._limit:
+            return max(1e-3, min(s.counted_at for s in self._slots) + self._window - now)
+        if priority >= Priority.BATCH and self._reported < self._limit:
+            # Spread while the window is learned (see the module doc); never a user's click.
+            spread = self._last_grant + self._reset_resolution / self._limit - now
+            if spread > 1e-4:
+                return spread
+        return 0.0
 
     async def _wait(self, wake: asyncio.Future[None], delay: float | None) -> None:
         if delay is None:

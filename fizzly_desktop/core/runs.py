@@ -179,7 +179,7 @@ class NodeState(enum.StrEnum):
     FAILED = "failed"
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeEntry:
     """One node of a run's timeline: when it started and finished, and what it produced."""
 
@@ -237,7 +237,7 @@ def parse_time(value: object) -> float | None:
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """A workflow run, from the moment it is queued here to its final state.
 

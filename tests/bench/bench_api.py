@@ -23,8 +23,9 @@ from fizzly_desktop.core.sandbox_process import SandboxInfo, launch_sandbox
 BATCH_RUNS = 100
 # About a minute of submits. What the budget cannot know exactly costs a little in every
 # window: when the service counted each request (so a slot counts from its answer), and the
-# window's length, learned from a Reset rounded to whole seconds and refined as windows pass
-# (the "after 3 windows" figure is that settled rate).
+# window's length, learned from a Reset rounded to whole seconds: the first window's requests
+# leave 1/limit s apart so that one of them lands near the rounding, and the first window
+# alone may cost up to a second (the "after 3 windows" figure is the settled rate).
 THROUGHPUT_LIMIT = 10
 THROUGHPUT_WINDOW = 4.0
 THROUGHPUT_WINDOWS = 15

@@ -177,6 +177,42 @@ def test_a_hidden_gallery_gets_new_outputs_in_one_batch_and_at_once_when_shown(
     in_app(qloop, scenario)
 
 
+def test_a_long_history_goes_into_the_gallery_a_frames_share_at_a_time(
+    qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    from datetime import UTC, datetime
+
+    from fizzly_desktop.ui.outputs.output_items import OutputItem
+    from fizzly_desktop.ui.presenters.gallery import ITEMS_PER_FRAME
+
+    async def scenario(app: AppController) -> None:
+        presenter = app.gallery_presenter
+        model = app.gallery.gallery_model
+        before = len(model.items())
+        count = ITEMS_PER_FRAME * 2 + 7
+        presenter._pending.extend(
+            OutputItem(
+                f"run-{i}",
+                "generated_image",
+                "text",
+                "demo/prompt-enhancer",
+                "Prompt enhancer",
+                datetime.fromtimestamp(1_700_000_000 + i, UTC),
+                text=f"take {i}",
+            )
+            for i in range(count)
+        )
+        sizes: list[int] = []
+        model.rowsInserted.connect(lambda _p, first, last: sizes.append(last - first + 1))
+        presenter.flush()
+        assert len(model.items()) == before + ITEMS_PER_FRAME
+        await until(lambda: len(model.items()) == before + count, timeout=10)
+        assert max(sizes) <= ITEMS_PER_FRAME
+        assert sum(sizes) == count
+
+    in_app(qloop, scenario)
+
+
 def test_switching_to_a_profile_without_key_says_what_is_missing(
     qtbot: QtBot, qloop: qasync.QEventLoop
 ) -> None:

@@ -27,8 +27,8 @@ from fizzly_desktop.core.engine.enrichment import Enricher
 from fizzly_desktop.core.engine.follow import Followers
 from fizzly_desktop.core.engine.ledger import RunLedger
 from fizzly_desktop.core.engine.life import EngineLife
-from fizzly_desktop.core.engine.settings import PAUSED_BY_USER, EngineSettings
-from fizzly_desktop.core.events import Listener, Scheduler, Unsubscribe
+from fizzly_desktop.core.engine.settings import OLDER_PER_FRAME, PAUSED_BY_USER, EngineSettings
+from fizzly_desktop.core.events import FRAME_INTERVAL, Listener, Scheduler, Unsubscribe
 from fizzly_desktop.core.held_batches import HeldBatch, held_batches
 from fizzly_desktop.core.history import HistoryError, HistoryStore, OutputRecord
 from fizzly_desktop.core.library_search import SearchQuery, search_runs
@@ -131,9 +131,12 @@ class RunEngine:
         """Add the finished runs older than the first load (a long history) in the background."""
         added, outputs = await self._ledger.load_older(self._removed)
         self._outputs.add_loaded(outputs)
+        # Newest first, a frame's worth at a time: every view takes its share in each frame.
+        for start in range(0, len(added), OLDER_PER_FRAME):
+            if start:
+                await asyncio.sleep(FRAME_INTERVAL)
+            self._events.runs_added(added[start : start + OLDER_PER_FRAME])
         self.history_complete = True
-        if added:
-            self._events.runs_added(added)
 
     async def close(self) -> None:
         """Let sends in flight finish (up to ``close_grace``), then stop every task.

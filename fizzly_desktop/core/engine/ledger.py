@@ -10,6 +10,7 @@ from fizzly_desktop.core.engine.life import EngineLife
 from fizzly_desktop.core.engine.settings import (
     FIRST_LOAD,
     GONE_FROM_SERVER,
+    OLDER_STEP,
     UNCERTAIN_AFTER_RESTART,
     EngineSettings,
 )
@@ -283,11 +284,17 @@ class RunLedger:
         Runs in ``removed`` were removed by the user meanwhile and stay out.
         """
         history = self.history
-        older, outputs = await asyncio.to_thread(
-            lambda: (history.load_runs(), history.load_outputs())
-        )
+
+        def read() -> tuple[list[Run], dict[str, list[OutputRecord]]]:
+            runs = history.load_runs()
+            runs.sort(key=lambda r: r.created_at, reverse=True)
+            return runs, history.load_outputs()
+
+        older, outputs = await asyncio.to_thread(read)
         added: list[str] = []
-        for run in sorted(older, key=lambda r: r.created_at, reverse=True):
+        for index, run in enumerate(older):
+            if index % OLDER_STEP == OLDER_STEP - 1:
+                await asyncio.sleep(0)  # a long history is taken in without holding a frame
             # Everything unfinished came with the first load; what is missing now is final, or
             # was removed by the user meanwhile.
             if run.id in self.runs or run.id in removed or not run.state.is_terminal:

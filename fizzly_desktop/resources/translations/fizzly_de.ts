@@ -1443,6 +1443,10 @@
             <translation>Kein Workflow ausgewählt</translation>
         </message>
         <message>
+            <source>Inputs of the workflow</source>
+            <translation>Eingaben des Workflows</translation>
+        </message>
+        <message>
             <source>Pick a workflow on the left to fill in its inputs.</source>
             <translation>Wählen Sie links einen Workflow, um seine Eingaben auszufüllen.</translation>
         </message>
@@ -1996,6 +2000,10 @@
     <context>
         <name>InputsPage</name>
         <message>
+            <source>Inputs</source>
+            <translation>Eingaben</translation>
+        </message>
+        <message>
             <source>Advanced settings ({advanced_count})</source>
             <translation>Erweiterte Einstellungen ({advanced_count})</translation>
         </message>
@@ -2337,6 +2345,7 @@
         </message>
         <message>
             <source>&amp;File</source>
+            <extracomment>The menus, by their English titles (translated where added).</extracomment>
             <translation>&amp;Datei</translation>
         </message>
         <message>
@@ -2350,6 +2359,10 @@
         <message>
             <source>&amp;Help</source>
             <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <source>Queue and Gallery</source>
+            <translation>Warteschlange und Galerie</translation>
         </message>
         <message>
             <source>&amp;Profiles and API Keys…</source>
@@ -2394,6 +2407,14 @@
         <message>
             <source>&amp;Filter Runs</source>
             <translation>Läufe &amp;filtern</translation>
+        </message>
+        <message>
+            <source>&amp;Next Pane</source>
+            <translation>&amp;Nächster Bereich</translation>
+        </message>
+        <message>
+            <source>P&amp;revious Pane</source>
+            <translation>&amp;Vorheriger Bereich</translation>
         </message>
         <message>
             <source>Open &amp;Log Folder</source>
@@ -2577,6 +2598,10 @@
     <context>
         <name>NumberField</name>
         <message>
+            <source>{title} slider</source>
+            <translation>Schieberegler {title}</translation>
+        </message>
+        <message>
             <source>{number} or more</source>
             <translation>{number} oder mehr</translation>
         </message>
@@ -2673,7 +2698,7 @@
         <name>OutputTileDelegate</name>
         <message>
             <source>Not saved: {error}</source>
-            <extracomment>Memory kept for tiles ready to paint (scaled, rounded thumbnails). An output's mark ("star", "reject" or None), set by the library presenter.</extracomment>
+            <extracomment>Memory kept for tiles ready to paint (scaled, rounded thumbnails): a few screens. Tiles painted within the last ``KEEP_RECENT_S`` stay even past it (they are on screen). An output's mark ("star", "reject" or None), set by the library presenter.</extracomment>
             <translation>Nicht gespeichert: {error}</translation>
         </message>
         <message>
@@ -3237,6 +3262,10 @@ Einreihen?</translation>
             <translation>Läufe</translation>
         </message>
         <message>
+            <source>Columns of the run table</source>
+            <translation>Spalten der Lauftabelle</translation>
+        </message>
+        <message>
             <source>&amp;Cancel</source>
             <translation>&amp;Abbrechen</translation>
         </message>
@@ -3523,8 +3552,12 @@ Einreihen?</translation>
             <translation>Wartend</translation>
         </message>
         <message>
-            <source>Inputs</source>
+            <source>Details of the run</source>
             <extracomment>Asked again on every tick of the clock: what holds a waiting run back changes without the run changing (sending paused, its batch paused, the key's budget spent).</extracomment>
+            <translation>Details des Laufs</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
             <translation>Eingaben</translation>
         </message>
         <message>
@@ -3582,6 +3615,18 @@ Einreihen?</translation>
         <message>
             <source>No logs yet. They are fetched once the run ends.</source>
             <translation>Noch keine Protokolle. Sie werden abgerufen, sobald der Lauf endet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunFilter</name>
+        <message>
+            <source>Starred, </source>
+            <extracomment>Roles whose workflow cell carries the run's mark: shown as a sign, said as a word.</extracomment>
+            <translation>Mit Stern, </translation>
+        </message>
+        <message>
+            <source>Rejected, </source>
+            <translation>Verworfen, </translation>
         </message>
     </context>
     <context>
@@ -3650,6 +3695,10 @@ Einreihen?</translation>
     </context>
     <context>
         <name>SchemaForm</name>
+        <message>
+            <source>Inputs as a form or as JSON</source>
+            <translation>Eingaben als Formular oder als JSON</translation>
+        </message>
         <message>
             <source>Form</source>
             <translation>Formular</translation>
@@ -3969,6 +4018,7 @@ Einreihen?</translation>
         <name>ThumbnailLoader</name>
         <message>
             <source>The image could not be opened.</source>
+            <extracomment>When each cached thumbnail was last asked for.</extracomment>
             <translation>Das Bild konnte nicht geöffnet werden.</translation>
         </message>
     </context>
@@ -4380,6 +4430,13 @@ Einreihen?</translation>
             <source>The image could not be opened.</source>
             <extracomment>How much lower than the GUI thread decoders run (Linux nice steps): on a busy machine the GUI thread gets the core first, and thumbnails arrive a little later instead.</extracomment>
             <translation>Das Bild konnte nicht geöffnet werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_FilterTallies</name>
+        <message>
+            <source>Unnamed batch</source>
+            <translation>Unbenannter Stapel</translation>
         </message>
     </context>
     <context>

@@ -1443,6 +1443,10 @@
             <translation>Ningún flujo de trabajo seleccionado</translation>
         </message>
         <message>
+            <source>Inputs of the workflow</source>
+            <translation>Entradas del flujo de trabajo</translation>
+        </message>
+        <message>
             <source>Pick a workflow on the left to fill in its inputs.</source>
             <translation>Elige un flujo de trabajo a la izquierda para rellenar sus entradas.</translation>
         </message>
@@ -1996,6 +2000,10 @@
     <context>
         <name>InputsPage</name>
         <message>
+            <source>Inputs</source>
+            <translation>Entradas</translation>
+        </message>
+        <message>
             <source>Advanced settings ({advanced_count})</source>
             <translation>Ajustes avanzados ({advanced_count})</translation>
         </message>
@@ -2337,6 +2345,7 @@
         </message>
         <message>
             <source>&amp;File</source>
+            <extracomment>The menus, by their English titles (translated where added).</extracomment>
             <translation>&amp;Archivo</translation>
         </message>
         <message>
@@ -2350,6 +2359,10 @@
         <message>
             <source>&amp;Help</source>
             <translation>A&amp;yuda</translation>
+        </message>
+        <message>
+            <source>Queue and Gallery</source>
+            <translation>Cola y galería</translation>
         </message>
         <message>
             <source>&amp;Profiles and API Keys…</source>
@@ -2394,6 +2407,14 @@
         <message>
             <source>&amp;Filter Runs</source>
             <translation>&amp;Filtrar ejecuciones</translation>
+        </message>
+        <message>
+            <source>&amp;Next Pane</source>
+            <translation>Panel &amp;siguiente</translation>
+        </message>
+        <message>
+            <source>P&amp;revious Pane</source>
+            <translation>Panel &amp;anterior</translation>
         </message>
         <message>
             <source>Open &amp;Log Folder</source>
@@ -2577,6 +2598,10 @@
     <context>
         <name>NumberField</name>
         <message>
+            <source>{title} slider</source>
+            <translation>Control deslizante de {title}</translation>
+        </message>
+        <message>
             <source>{number} or more</source>
             <translation>{number} o más</translation>
         </message>
@@ -2673,7 +2698,7 @@
         <name>OutputTileDelegate</name>
         <message>
             <source>Not saved: {error}</source>
-            <extracomment>Memory kept for tiles ready to paint (scaled, rounded thumbnails). An output's mark ("star", "reject" or None), set by the library presenter.</extracomment>
+            <extracomment>Memory kept for tiles ready to paint (scaled, rounded thumbnails): a few screens. Tiles painted within the last ``KEEP_RECENT_S`` stay even past it (they are on screen). An output's mark ("star", "reject" or None), set by the library presenter.</extracomment>
             <translation>No guardado: {error}</translation>
         </message>
         <message>
@@ -3237,6 +3262,10 @@ El límite de peticiones hace que tarde {duration}.
             <translation>Ejecuciones</translation>
         </message>
         <message>
+            <source>Columns of the run table</source>
+            <translation>Columnas de la tabla de ejecuciones</translation>
+        </message>
+        <message>
             <source>&amp;Cancel</source>
             <translation>&amp;Cancelar</translation>
         </message>
@@ -3523,8 +3552,12 @@ El límite de peticiones hace que tarde {duration}.
             <translation>En espera</translation>
         </message>
         <message>
-            <source>Inputs</source>
+            <source>Details of the run</source>
             <extracomment>Asked again on every tick of the clock: what holds a waiting run back changes without the run changing (sending paused, its batch paused, the key's budget spent).</extracomment>
+            <translation>Detalles de la ejecución</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
             <translation>Entradas</translation>
         </message>
         <message>
@@ -3582,6 +3615,18 @@ El límite de peticiones hace que tarde {duration}.
         <message>
             <source>No logs yet. They are fetched once the run ends.</source>
             <translation>Aún no hay registros. Se obtienen cuando termina la ejecución.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunFilter</name>
+        <message>
+            <source>Starred, </source>
+            <extracomment>Roles whose workflow cell carries the run's mark: shown as a sign, said as a word.</extracomment>
+            <translation>Destacada, </translation>
+        </message>
+        <message>
+            <source>Rejected, </source>
+            <translation>Descartada, </translation>
         </message>
     </context>
     <context>
@@ -3650,6 +3695,10 @@ El límite de peticiones hace que tarde {duration}.
     </context>
     <context>
         <name>SchemaForm</name>
+        <message>
+            <source>Inputs as a form or as JSON</source>
+            <translation>Entradas como formulario o como JSON</translation>
+        </message>
         <message>
             <source>Form</source>
             <translation>Formulario</translation>
@@ -3969,6 +4018,7 @@ El límite de peticiones hace que tarde {duration}.
         <name>ThumbnailLoader</name>
         <message>
             <source>The image could not be opened.</source>
+            <extracomment>When each cached thumbnail was last asked for.</extracomment>
             <translation>No se pudo abrir la imagen.</translation>
         </message>
     </context>
@@ -4380,6 +4430,13 @@ El límite de peticiones hace que tarde {duration}.
             <source>The image could not be opened.</source>
             <extracomment>How much lower than the GUI thread decoders run (Linux nice steps): on a busy machine the GUI thread gets the core first, and thumbnails arrive a little later instead.</extracomment>
             <translation>No se pudo abrir la imagen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_FilterTallies</name>
+        <message>
+            <source>Unnamed batch</source>
+            <translation>Lote sin nombre</translation>
         </message>
     </context>
     <context>

@@ -1439,6 +1439,10 @@
             <translation>未选择工作流</translation>
         </message>
         <message>
+            <source>Inputs of the workflow</source>
+            <translation>工作流的输入</translation>
+        </message>
+        <message>
             <source>Pick a workflow on the left to fill in its inputs.</source>
             <translation>在左侧选择一个工作流以填写其输入。</translation>
         </message>
@@ -1988,6 +1992,10 @@
     <context>
         <name>InputsPage</name>
         <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
             <source>Advanced settings ({advanced_count})</source>
             <translation>高级设置（{advanced_count}）</translation>
         </message>
@@ -2329,6 +2337,7 @@
         </message>
         <message>
             <source>&amp;File</source>
+            <extracomment>The menus, by their English titles (translated where added).</extracomment>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
@@ -2342,6 +2351,10 @@
         <message>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Queue and Gallery</source>
+            <translation>队列和图库</translation>
         </message>
         <message>
             <source>&amp;Profiles and API Keys…</source>
@@ -2386,6 +2399,14 @@
         <message>
             <source>&amp;Filter Runs</source>
             <translation>筛选运行(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Next Pane</source>
+            <translation>下一个窗格(&amp;N)</translation>
+        </message>
+        <message>
+            <source>P&amp;revious Pane</source>
+            <translation>上一个窗格(&amp;R)</translation>
         </message>
         <message>
             <source>Open &amp;Log Folder</source>
@@ -2569,6 +2590,10 @@
     <context>
         <name>NumberField</name>
         <message>
+            <source>{title} slider</source>
+            <translation>{title} 滑块</translation>
+        </message>
+        <message>
             <source>{number} or more</source>
             <translation>{number} 或以上</translation>
         </message>
@@ -2664,7 +2689,7 @@
         <name>OutputTileDelegate</name>
         <message>
             <source>Not saved: {error}</source>
-            <extracomment>Memory kept for tiles ready to paint (scaled, rounded thumbnails). An output's mark ("star", "reject" or None), set by the library presenter.</extracomment>
+            <extracomment>Memory kept for tiles ready to paint (scaled, rounded thumbnails): a few screens. Tiles painted within the last ``KEEP_RECENT_S`` stay even past it (they are on screen). An output's mark ("star", "reject" or None), set by the library presenter.</extracomment>
             <translation>未保存：{error}</translation>
         </message>
         <message>
@@ -3225,6 +3250,10 @@ Queue them?</source>
             <translation>运行</translation>
         </message>
         <message>
+            <source>Columns of the run table</source>
+            <translation>运行表的列</translation>
+        </message>
+        <message>
             <source>&amp;Cancel</source>
             <translation>取消(&amp;C)</translation>
         </message>
@@ -3507,8 +3536,12 @@ Queue them?</source>
             <translation>等待中</translation>
         </message>
         <message>
-            <source>Inputs</source>
+            <source>Details of the run</source>
             <extracomment>Asked again on every tick of the clock: what holds a waiting run back changes without the run changing (sending paused, its batch paused, the key's budget spent).</extracomment>
+            <translation>运行详情</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
             <translation>输入</translation>
         </message>
         <message>
@@ -3566,6 +3599,18 @@ Queue them?</source>
         <message>
             <source>No logs yet. They are fetched once the run ends.</source>
             <translation>尚无日志。运行结束后会获取日志。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunFilter</name>
+        <message>
+            <source>Starred, </source>
+            <extracomment>Roles whose workflow cell carries the run's mark: shown as a sign, said as a word.</extracomment>
+            <translation>已加星标，</translation>
+        </message>
+        <message>
+            <source>Rejected, </source>
+            <translation>已弃用，</translation>
         </message>
     </context>
     <context>
@@ -3634,6 +3679,10 @@ Queue them?</source>
     </context>
     <context>
         <name>SchemaForm</name>
+        <message>
+            <source>Inputs as a form or as JSON</source>
+            <translation>以表单或 JSON 显示的输入</translation>
+        </message>
         <message>
             <source>Form</source>
             <translation>表单</translation>
@@ -3950,6 +3999,7 @@ Queue them?</source>
         <name>ThumbnailLoader</name>
         <message>
             <source>The image could not be opened.</source>
+            <extracomment>When each cached thumbnail was last asked for.</extracomment>
             <translation>无法打开该图像。</translation>
         </message>
     </context>
@@ -4349,6 +4399,13 @@ Queue them?</source>
             <source>The image could not be opened.</source>
             <extracomment>How much lower than the GUI thread decoders run (Linux nice steps): on a busy machine the GUI thread gets the core first, and thumbnails arrive a little later instead.</extracomment>
             <translation>无法打开该图像。</translation>
+        </message>
+    </context>
+    <context>
+        <name>_FilterTallies</name>
+        <message>
+            <source>Unnamed batch</source>
+            <translation>未命名批次</translation>
         </message>
     </context>
     <context>

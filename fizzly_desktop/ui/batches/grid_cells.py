@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPalette,
+    QPen,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -363,6 +364,12 @@ class CellDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(inner.adjusted(1, 1, -1, -1), 6, 6)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            # The current tile while the grid has focus: where arrows, Enter and keys act.
+            focus = QPen(palette.color(QPalette.ColorRole.Text), 1, Qt.PenStyle.DashLine)
+            painter.setPen(focus)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 7, 7)
         painter.restore()
 
     @staticmethod

@@ -110,6 +110,7 @@ class ImportTab(QWidget):
         )
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.import_table = QTableWidget(0, 0, self)
+        self.import_table.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
         self.import_table.setAccessibleName(translate("ImportTab", "Rows found in the file"))
         self.import_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.import_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

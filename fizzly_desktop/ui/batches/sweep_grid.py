@@ -54,6 +54,7 @@ from fizzly_desktop.ui.batches.grid_cells import (
     cell_state,
 )
 from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.keyboard import keyboard_menus
 from fizzly_desktop.ui.run_menu import Shortcut, run_action, run_menu
 
 __all__ = [
@@ -133,6 +134,7 @@ class SweepGrid(QWidget):
         self.summary.setAccessibleName(translate("SweepGrid", "Progress of the batch"))
         self.summary.setContentsMargins(6, 4, 6, 4)
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # arrows move between tiles; Tab leaves the grid
         self.view.setObjectName("SweepGridView")
         self.view.setModel(self.model)
         self.view.setItemDelegate(CellDelegate(self.view))
@@ -151,6 +153,7 @@ class SweepGrid(QWidget):
         self.view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view.activated.connect(self._on_view_activated)
+        keyboard_menus(self.view)
         self.view.clicked.connect(self._on_view_clicked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_view_menu_requested)

@@ -47,6 +47,7 @@ from fizzly_desktop.core.run_actions import RunAction, actions_for
 from fizzly_desktop.core.runs import NodeState, Run, RunState
 from fizzly_desktop.core.words import WaitCauses
 from fizzly_desktop.ui.colors import Tone, tone_color
+from fizzly_desktop.ui.details.announcer import ProgressAnnouncer
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.labels import ElidedLabel, plain_label
 from fizzly_desktop.ui.tones import set_tone
@@ -333,6 +334,7 @@ class RunDetailsPanel(QWidget):
         self.progress = FrameProgressBar()
         self.progress.setAccessibleName(translate("RunDetailsPanel", "Overall progress"))
         self.progress.setRange(0, 100)
+        self.announcer = ProgressAnnouncer(self, self.progress)
         layout.addWidget(self.progress)
 
         self.error_box = QFrame()
@@ -378,6 +380,7 @@ class RunDetailsPanel(QWidget):
         # also the costliest thing to repaint in the window (2-3 ms each time anything inside
         # it changed, several times a second while the selected run streams).
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(translate("RunDetailsPanel", "Details of the run"))
         self.timeline = NodeTimeline()
         self.inputs_text = QPlainTextEdit()
         self.inputs_text.setReadOnly(True)
@@ -393,6 +396,8 @@ class RunDetailsPanel(QWidget):
         self.outputs_scroll.setWidget(self.outputs_view)
         self.outputs_scroll.setWidgetResizable(True)
         self.outputs_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.outputs_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its pictures take focus
+        self.outputs_scroll.setAccessibleName(translate("RunDetailsPanel", "Outputs"))
         self.tabs.addTab(self.timeline, translate("RunDetailsPanel", "Progress"))
         self.tabs.addTab(self.outputs_scroll, translate("RunDetailsPanel", "Outputs"))
         self.tabs.addTab(self.inputs_text, translate("RunDetailsPanel", "Inputs"))
@@ -445,7 +450,8 @@ class RunDetailsPanel(QWidget):
         self.copy_button.setEnabled(run.request_id is not None)
 
         progress = 100 if run.state is RunState.COMPLETED else int(run.progress or 0)
-        self.progress.set_value(progress)
+        self.progress.set_value(self.announcer.bar_value(progress))
+        self.announcer.show(run, title, progress)
         node = f" · {run.current_node}" if run.current_node else ""
         if run.state is RunState.IN_PROGRESS and not progress:
             # No percentage until the workflow's nodes are known from an earlier run.

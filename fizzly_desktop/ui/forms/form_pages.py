@@ -36,6 +36,9 @@ class InputsPage(QScrollArea):
 
     def __init__(self, schema: InputSchema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Its fields take focus; the page itself is no stop for Tab (it scrolls to them).
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(translate("InputsPage", "Inputs"))
         content = QWidget()
         content.setObjectName("schemaFormContent")
         column = QVBoxLayout(content)

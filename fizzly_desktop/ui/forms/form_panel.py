@@ -104,6 +104,9 @@ class FormPanel(QWidget):
         self.form_area.setWidgetResizable(True)
         self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a stop of its own for Tab: its fields are, and it scrolls to the one with focus.
+        self.form_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.form_area.setAccessibleName(translate("FormPanel", "Inputs of the workflow"))
         self.empty = _muted(
             QLabel(translate("FormPanel", "Pick a workflow on the left to fill in its inputs."))
         )

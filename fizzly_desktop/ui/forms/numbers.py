@@ -121,6 +121,9 @@ class NumberField(FieldWidget):
         if 1 <= steps <= _SLIDER_MAX_STEPS:
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, round(steps))
+            slider.setAccessibleName(
+                translate("NumberField", "{title} slider").format(title=spec.title)
+            )
             slider.valueChanged.connect(self._on_slider_moved)
             self.slider = slider
             layout.addWidget(slider, 1)

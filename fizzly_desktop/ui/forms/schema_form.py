@@ -96,6 +96,7 @@ class SchemaForm(QWidget):
         self._expose_page_widgets()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(translate("SchemaForm", "Inputs as a form or as JSON"))
         self.tabs.addTab(self.form_page, translate("SchemaForm", "Form"))
         self.tabs.addTab(self.json_page, translate("SchemaForm", "JSON"))
         self.tabs.currentChanged.connect(self._on_tab_changed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Literal
@@ -63,8 +64,10 @@ class OutputTileDelegate(QStyledItemDelegate):
 
     PADDING = 6
     CAPTION_GAP = 4
-    #: Memory kept for tiles ready to paint (scaled, rounded thumbnails).
-    TILE_CACHE_BYTES = 48 * 1024 * 1024
+    #: Memory kept for tiles ready to paint (scaled, rounded thumbnails): a few screens. Tiles
+    #: painted within the last ``KEEP_RECENT_S`` stay even past it (they are on screen).
+    TILE_CACHE_BYTES = 12 * 1024 * 1024
+    KEEP_RECENT_S = 0.3
 
     def __init__(
         self,
@@ -79,6 +82,7 @@ class OutputTileDelegate(QStyledItemDelegate):
         self._tile = tile_size
         self._caption = caption
         self._tiles: OrderedDict[tuple[int, int, int, float], QPixmap] = OrderedDict()
+        self._tile_used: dict[tuple[int, int, int, float], float] = {}
         self._tiles_bytes = 0
         #: An output's mark ("star", "reject" or None), set by the library presenter.
         self.mark_of: Callable[[OutputItem], str | None] = lambda _item: None
@@ -169,10 +173,15 @@ class OutputTileDelegate(QStyledItemDelegate):
             painter.setBrush(fill)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawRoundedRect(frame, 8, 8)
-        if state & QStyle.StateFlag.State_HasFocus and not state & QStyle.StateFlag.State_Selected:
+        if state & QStyle.StateFlag.State_HasFocus:
+            # The current tile, while the view has focus: selected or not, keys act from here.
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(highlight, 1, Qt.PenStyle.DashLine))
-            painter.drawRoundedRect(frame, 8, 8)
+            selected = bool(state & QStyle.StateFlag.State_Selected)
+            pen = palette.color(
+                QPalette.ColorRole.Text if selected else QPalette.ColorRole.Highlight
+            )
+            painter.setPen(QPen(pen, 1, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(frame.adjusted(2, 2, -2, -2) if selected else frame, 7, 7)
 
     def _paint_image(
         self, painter: QPainter, tile: QRect, item: OutputItem, palette: QPalette, dpr: float
@@ -220,8 +229,10 @@ class OutputTileDelegate(QStyledItemDelegate):
         """
         key = (thumbnail.cacheKey(), size.width(), size.height(), dpr)
         ready = self._tiles.get(key)
+        now = time.monotonic()
         if ready is not None:
             self._tiles.move_to_end(key)
+            self._tile_used[key] = now
             return ready
         device = QSize(round(size.width() * dpr), round(size.height() * dpr))
         scaled = thumbnail.scaled(
@@ -238,9 +249,14 @@ class OutputTileDelegate(QStyledItemDelegate):
         painter.end()
         ready.setDevicePixelRatio(dpr)
         self._tiles[key] = ready
+        self._tile_used[key] = now
         self._tiles_bytes += device.width() * device.height() * 4
         while self._tiles_bytes > self.TILE_CACHE_BYTES and len(self._tiles) > 1:
-            _, old = self._tiles.popitem(last=False)
+            oldest = next(iter(self._tiles))
+            if self._tile_used[oldest] > now - self.KEEP_RECENT_S:
+                break
+            old = self._tiles.pop(oldest)
+            del self._tile_used[oldest]
             self._tiles_bytes -= old.width() * old.height() * 4
         return ready
 

@@ -46,6 +46,7 @@ from fizzly_desktop.ui.gallery.model import (
 )
 from fizzly_desktop.ui.gallery.tiles import CaptionMode, OutputGridView, OutputTileDelegate
 from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.keyboard import keyboard_menus
 from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.output_items import OutputItem
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
@@ -216,6 +217,7 @@ class GalleryView(QWidget):
         self._refresh_timer.timeout.connect(self._refresh_filters)
 
         self.list_view.activated.connect(self._on_list_view_activated)
+        keyboard_menus(self.list_view)
         self.list_view.customContextMenuRequested.connect(self._on_list_view_context_menu)
         self.workflow_combo.currentIndexChanged.connect(self._on_workflow_combo_changed)
         self.batch_combo.currentIndexChanged.connect(self._on_batch_combo_changed)

@@ -38,6 +38,7 @@ from fizzly_desktop.core.library import (
 from fizzly_desktop.core.schema import InputSchema, SchemaError
 from fizzly_desktop.core.tasks import TaskOwner
 from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.keyboard import keyboard_menus
 from fizzly_desktop.ui.labels import plain_label
 from fizzly_desktop.ui.library.add_dialog import AddSource, AddWorkflowDialog
 from fizzly_desktop.ui.library.entry_delegate import ROLE_REF, EntryDelegate
@@ -144,6 +145,7 @@ class WorkflowLibraryPanel(QWidget):
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.list.currentItemChanged.connect(self._on_current_changed)
         self.list.customContextMenuRequested.connect(self._on_context_menu)
+        keyboard_menus(self.list)
         self.refresh()
         if library is not None and library.problem:
             self.show_message(library.problem)

@@ -197,6 +197,7 @@ class CompareView(QDialog):
         controls.addWidget(hint)
 
         self.differences = QTableWidget(len(differences), len(captions) + 1)
+        self.differences.setTabKeyNavigation(False)  # Tab leaves it; arrows move inside
         self.differences.setAccessibleName(translate("CompareView", "Inputs that differ"))
         self.differences.setHorizontalHeaderLabels([translate("CompareView", "Input"), *captions])
         self.differences.verticalHeader().setVisible(False)

@@ -36,6 +36,7 @@ from fizzly_desktop.ui.gallery.view import (
     OutputTileDelegate,
 )
 from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.keyboard import keyboard_menus
 from fizzly_desktop.ui.outputs.folder import open_folder
 from fizzly_desktop.ui.outputs.media_panel import MediaPanel
 from fizzly_desktop.ui.outputs.output_items import OutputItem
@@ -202,6 +203,7 @@ class OutputsStrip(QWidget):
         self.images_view.viewport().setAutoFillBackground(False)
         self.images_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.images_view.activated.connect(self._on_images_view_activated)
+        keyboard_menus(self.images_view)
         self.images_view.customContextMenuRequested.connect(self._on_images_view_context_menu)
         self.images_view.selectionModel().currentChanged.connect(self._on_images_view_current)
         #: The chosen video or sound (in a player) or 3D or other file (as a card).

@@ -18,8 +18,10 @@ import logging
 import os
 import sys
 import threading
+import time
 import weakref
 from collections import OrderedDict, deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -356,11 +358,19 @@ class ThumbnailLoader(_DecodeClient):
     decode; ``thumbnail_ready`` follows on the GUI thread. A file that cannot be decoded is
     remembered (``failure(path)``) and not retried until ``forget(path)``.
 
+    Views ask for a thumbnail each time they paint it, so what is on screen is always the most
+    recently used: the cache keeps that and a few screens around it, and lets the rest go. A
+    thumbnail asked for within ``keep_recent_s`` is never evicted, even past the budget, so a
+    screen holding more than the budget does not decode its own tiles over and over.
+
     Args:
         max_count: most thumbnails kept in memory. The byte budget is the real limit: the
             queue's 24-pixel thumbnails take 2 kB each, and a history of thousands of runs
             scrolled end to end should not decode them all again on the way back.
-        max_bytes: most pixel bytes kept in memory.
+        max_bytes: most pixel bytes kept in memory (24 MiB: some 170 gallery thumbnails of
+            the default size, several screens of them).
+        keep_recent_s: thumbnails asked for this recently stay, whatever the budget.
+        clock: monotonic time in seconds (tests pass a fake one).
         max_workers: decodes running at once (default: cores minus one, at least one).
         allocation_limit_mb: refuse images whose decode would need more memory than this.
 
@@ -378,7 +388,9 @@ class ThumbnailLoader(_DecodeClient):
         parent: QObject | None = None,
         *,
         max_count: int = 20_000,
-        max_bytes: int = 128 * 1024 * 1024,
+        max_bytes: int = 24 * 1024 * 1024,
+        keep_recent_s: float = 0.3,
+        clock: Callable[[], float] = time.monotonic,
         max_workers: int | None = None,
         allocation_limit_mb: int = DEFAULT_ALLOCATION_LIMIT_MB,
     ) -> None:
@@ -389,7 +401,11 @@ class ThumbnailLoader(_DecodeClient):
         )
         self._max_count = max_count
         self._max_bytes = max_bytes
+        self._keep_recent_s = keep_recent_s
+        self._clock = clock
         self._cache: OrderedDict[tuple[str, int], QPixmap] = OrderedDict()
+        #: When each cached thumbnail was last asked for.
+        self._used: dict[tuple[str, int], float] = {}
         self._cache_bytes = 0
         self._pending: set[tuple[str, int]] = set()
         self._failures: dict[str, str] = {}
@@ -406,6 +422,7 @@ class ThumbnailLoader(_DecodeClient):
         pixmap = self._cache.get(key)
         if pixmap is not None:
             self._cache.move_to_end(key)
+            self._used[key] = self._clock()
             return pixmap
         if self._closed or key[0] in self._failures or key in self._pending:
             return None
@@ -433,6 +450,7 @@ class ThumbnailLoader(_DecodeClient):
         for job in self._queue.drop_pending():
             self._pending.discard((str(job.path), job.size))
         self._cache.clear()
+        self._used.clear()
         self._cache_bytes = 0
         self._failures.clear()
 
@@ -471,17 +489,24 @@ class ThumbnailLoader(_DecodeClient):
     def _store(self, key: tuple[str, int], pixmap: QPixmap) -> None:
         if key in self._cache:
             self._evict(key)
+        now = self._clock()
         self._cache[key] = pixmap
+        self._used[key] = now
         self._cache_bytes += _pixmap_bytes(pixmap)
+        recent = now - self._keep_recent_s
         while self._cache and (
             len(self._cache) > self._max_count or self._cache_bytes > self._max_bytes
         ):
             if len(self._cache) == 1:
                 break  # the newest thumbnail stays even if it alone exceeds the byte budget
-            self._evict(next(iter(self._cache)))
+            oldest = next(iter(self._cache))
+            if self._used[oldest] > recent:
+                break  # least recently used, and still on screen: everything else is too
+            self._evict(oldest)
 
     def _evict(self, key: tuple[str, int]) -> None:
         pixmap = self._cache.pop(key)
+        self._used.pop(key, None)
         self._cache_bytes -= _pixmap_bytes(pixmap)
 
 

@@ -13,6 +13,10 @@ from fizzly_desktop.ui.presenters.services import Services
 
 #: How long new outputs wait for a hidden gallery (each insert relays out its grid).
 HIDDEN_GALLERY_BATCH_MS = 1000
+#: Most outputs taken into the gallery per frame: a long history arriving (tens of thousands
+#: of pictures) goes in over frames, a frame's share at a time, instead of holding one frame.
+ITEMS_PER_FRAME = 500
+FRAME_MS = 16
 
 
 class GalleryPresenter(QObject):
@@ -62,13 +66,17 @@ class GalleryPresenter(QObject):
         if self.services.window.tabs.currentWidget() is self.gallery:
             self.flush()
         elif not self._timer.isActive():
-            self._timer.start()
+            self._timer.start(HIDDEN_GALLERY_BATCH_MS)
 
     def flush(self) -> None:
+        """Add a frame's share of the outputs waiting; the rest follow a frame later each."""
         self._timer.stop()
-        pending, self._pending = self._pending, []
-        if pending:
-            self.gallery.gallery_model.add_items(pending)
+        share = self._pending[:ITEMS_PER_FRAME]
+        del self._pending[:ITEMS_PER_FRAME]
+        if share:
+            self.gallery.gallery_model.add_items(share)
+        if self._pending:
+            self._timer.start(FRAME_MS)
 
     def stop(self) -> None:
         self._timer.stop()

@@ -65,6 +65,7 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _SERVED_ROLES = frozenset(
     {
         _DISPLAY,
@@ -72,6 +73,7 @@ _SERVED_ROLES = frozenset(
         _DECORATION,
         _ALIGNMENT,
         _FOREGROUND,
+        _ACCESSIBLE,
         int(RUN_ROLE),
         int(SORT_ROLE),
         int(RUN_ID_ROLE),

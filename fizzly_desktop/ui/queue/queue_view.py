@@ -56,6 +56,7 @@ from fizzly_desktop.core.library_search import DATE_RANGES
 from fizzly_desktop.core.runs import RETRYABLE_STATES, Run, RunState
 from fizzly_desktop.core.words import plural
 from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.keyboard import keyboard_menus
 from fizzly_desktop.ui.queue.column_widths import size_columns
 from fizzly_desktop.ui.queue.credits_column import fit_credits_column
 from fizzly_desktop.ui.queue.run_table import (
@@ -137,6 +138,8 @@ class QueueView(QWidget):
         layout.addLayout(bar)
 
         self.table = QTableView()
+        # Arrows move between rows; Tab leaves the table (it would otherwise walk every cell).
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(translate("QueueView", "Runs"))
         self.table.setModel(self.proxy)
         self.table.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.table))
@@ -157,12 +160,14 @@ class QueueView(QWidget):
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setIconSize(QSize(24, 24))
         header = self.table.horizontalHeader()
+        header.setAccessibleName(translate("QueueView", "Columns of the run table"))
         size_columns(header)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._on_header_menu_requested)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_menu_requested)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        keyboard_menus(self.table, on_enter=self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         layout.addWidget(self.table, 1)
 

@@ -14,7 +14,9 @@ from PySide6.QtCore import (
 )
 
 from fizzly_desktop.core import words
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.runs import StateGroup
+from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.queue.columns import (
     _CELL_SLOT,
     _SERVED_ROLES,
@@ -23,6 +25,13 @@ from fizzly_desktop.ui.queue.columns import (
     Column,
 )
 from fizzly_desktop.ui.queue.run_model import RunTableModel
+
+#: Roles whose workflow cell carries the run's mark: shown as a sign, said as a word.
+_BADGED_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
+_SPOKEN_BADGES = {
+    "★": QT_TRANSLATE_NOOP("RunFilter", "Starred, "),
+    "✗": QT_TRANSLATE_NOOP("RunFilter", "Rejected, "),
+}
 
 
 class RunFilterProxy(QSortFilterProxyModel):
@@ -88,12 +97,17 @@ class RunFilterProxy(QSortFilterProxyModel):
         if (
             self._badge is not None
             and index.column() == Column.WORKFLOW
-            and role == Qt.ItemDataRole.DisplayRole
+            and role in _BADGED_ROLES
             and isinstance(value, str)
         ):
             source = self.sourceModel()
             if isinstance(source, RunTableModel):
-                value = self._badge(source.run_at(self.mapToSource(index).row()).id) + value
+                badge = self._badge(source.run_at(self.mapToSource(index).row()).id)
+                if role == Qt.ItemDataRole.AccessibleTextRole:
+                    badge = translate(
+                        "RunFilter", _SPOKEN_BADGES.get(badge.strip(), "")
+                    )  # said, not "black star"
+                value = badge + value
         return value
 
     def multiData(

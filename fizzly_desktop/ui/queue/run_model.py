@@ -33,6 +33,7 @@ from fizzly_desktop.core.formatting import format_duration
 from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.ui.i18n import format_moment, translate
 from fizzly_desktop.ui.queue.columns import (
+    _ACCESSIBLE,
     _ALIGN_RIGHT,
     _CELL_SLOT,
     _COLUMN_COUNT,
@@ -131,8 +132,9 @@ class RunTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._runs: list[Run] = []
-        # Rows are numbered from the oldest, so runs added on top leave the numbers alone:
-        # row = self._top - number. Only removing a run renumbers.
+        # Rows are numbered from the top row's number down, so runs added on top or at the
+        # bottom leave the numbers alone: row = self._top - number. Only removing a run, or
+        # runs placed among the rows, renumbers.
         self._number_of: dict[str, int] = {}
         self._top = -1
         # What painted rows show, worked out once per change (see _cells).
@@ -197,11 +199,25 @@ class RunTableModel(QAbstractTableModel):
         if slot is not None:
             return self.cell(row, column)[slot]
         run = self._runs[row]
+        if role == _ACCESSIBLE:
+            return self.spoken(run, _COLUMNS[column])
         if role == RUN_ROLE:
             return run
         if role == RUN_ID_ROLE:
             return run.id
         return self._sort_key(run, _COLUMNS[column])
+
+    def spoken(self, run: Run, column: Column) -> str | None:
+        """What a screen reader says for a cell: the row's first cell says the run's workflow
+        and state in full ("Text to image, Running, 40 %, upscale"), the progress cell says it
+        is progress; the others say what they show. Asked only by assistive tools."""
+        if column is Column.WORKFLOW:
+            state = words.state_text(run).replace(" · ", ", ")
+            return f"{self._workflow_names(run.workflow)}, {state}"
+        shown = self._display(run, column, time.time())
+        if column is Column.PROGRESS:
+            return f"{HEADERS[column]}: {shown}" if shown else HEADERS[column]
+        return None  # the display text
 
     def cell(self, row: int, column: int) -> _Cell:
         """The painted roles of one cell: (display, decoration, tooltip, alignment)."""
@@ -382,8 +398,19 @@ class RunTableModel(QAbstractTableModel):
                 self._number_of[run.id] = self._top
             self.endInsertRows()
             return
-        # Older runs (the rest of the history, loaded after the newest): each block where it
-        # belongs by time, from the bottom up so the places found stay right.
+        if fresh[0].created_at <= self._runs[-1].created_at:
+            # Older than every row (the rest of a long history, a frame's share at a time): one
+            # insert at the bottom. Rows above keep their places, so their numbers stand; the
+            # new ones number on below (numbers may go negative).
+            first = len(self._runs)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._runs.extend(fresh)
+            for row, run in enumerate(fresh, start=first):
+                self._number_of[run.id] = self._top - row
+            self.endInsertRows()
+            return
+        # Older runs among the rows: each block where it belongs by time, from the bottom up
+        # so the places found stay right.
         keys = [-run.created_at for run in self._runs]
         blocks: dict[int, list[Run]] = {}
         for run in fresh:

@@ -39,11 +39,14 @@ from PySide6.QtWidgets import (
 
 from fizzly_desktop import APP_NAME
 from fizzly_desktop.core.formatting import format_count
+from fizzly_desktop.core.i18n import QT_TRANSLATE_NOOP
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.ui.color_scheme import color_scheme_follower
 from fizzly_desktop.ui.forms.form_panel import FormPanel
 from fizzly_desktop.ui.i18n import translate
+from fizzly_desktop.ui.keyboard import PaneCycler
 from fizzly_desktop.ui.labels import ElidedLabel
+from fizzly_desktop.ui.shell import focus_order
 from fizzly_desktop.ui.shell.batch_banner import BatchBanner
 from fizzly_desktop.ui.shell.status_bar import AppStatusBar
 
@@ -61,6 +64,15 @@ def _caption(text: str) -> QLabel:
     label.setFont(font)
     label.setContentsMargins(0, 6, 0, 2)
     return label
+
+
+#: The menus, by their English titles (translated where added).
+_MENUS = (
+    QT_TRANSLATE_NOOP("MainWindow", "&File"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Run"),
+    QT_TRANSLATE_NOOP("MainWindow", "&View"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+)
 
 
 class BatchBar(QWidget):
@@ -143,7 +155,7 @@ class MainWindow(QMainWindow):
         side.setContentsMargins(0, 4, 0, 8)
         side.setSpacing(2)
         # The workflow library lays out its own 8 px margins; the other sections match them.
-        profile_box = QWidget()
+        profile_box = self.profile_box = QWidget()
         profile_layout = QVBoxLayout(profile_box)
         profile_layout.setContentsMargins(8, 0, 8, 0)
         profile_layout.addWidget(_caption(translate("MainWindow", "Profile")))
@@ -210,6 +222,7 @@ class MainWindow(QMainWindow):
         self.gallery = QWidget()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(translate("MainWindow", "Queue and Gallery"))
         self.tabs.addTab(self.queue_splitter, translate("MainWindow", "Queue"))
         self.tabs.addTab(self.gallery, translate("MainWindow", "Gallery"))
 
@@ -278,6 +291,50 @@ class MainWindow(QMainWindow):
         if showing_welcome:
             self.central.setCurrentWidget(welcome)
 
+    def _reading_blocks(self) -> list[QWidget]:
+        """The window's blocks in reading order, for Tab (see ``focus_order``)."""
+        blocks = [self.profile_box, self.library_panel]
+        if hasattr(self, "state_filters"):
+            blocks.append(self.state_filters)
+        # The form's inputs, then its run options and Run (made before the form, so Qt's
+        # order would put them first).
+        blocks += [self.form_panel.form_area, self.form_panel, self.tabs.tabBar()]
+        blocks += [self.batch_banner, self.batch_bar]
+        if hasattr(self, "queue_view"):
+            blocks += [self.queue_stack, self.run_details]
+        return [*blocks, self.gallery]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.central.currentWidget() is not self.splitter:
+            return super().focusNextPrevChild(next)  # the welcome view keeps its own order
+        target = focus_order.step(self, self._reading_blocks(), self.focusWidget(), next)
+        if target is None:
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
+
+    def _panes(self) -> list[tuple[QWidget, QWidget]]:
+        """The panes F6 visits, in reading order: (the area, where focus goes in it)."""
+        workflows = getattr(self.library_panel, "list", None)
+        form = self.form_panel.form
+        panes: list[tuple[QWidget, QWidget]] = [
+            (self.sidebar, workflows if isinstance(workflows, QWidget) else self.library_panel),
+            # Into the form at its first input (its presets and pages come before it for Tab).
+            (self.form_panel, self.form_panel if form is None else form.tabs.currentWidget()),
+        ]
+        if hasattr(self, "queue_view"):
+            # The queue's table, or a batch's grid shown in its place.
+            shown = self.queue_stack.currentWidget()
+            inner = getattr(shown, "view", None) if shown is not self.queue_view else None
+            entry = inner if isinstance(inner, QWidget) else self.queue_view.table
+            panes += [(self.queue_stack, entry), (self.run_details, self.run_details)]
+        gallery_view = getattr(self.gallery, "list_view", None)
+        panes.append(
+            (self.gallery, gallery_view if isinstance(gallery_view, QWidget) else self.gallery)
+        )
+        return panes
+
     # --- menus -----------------------------------------------------------------------------
     def _add(
         self, menu_name: str, text: str, shortcut: str | QKeySequence.StandardKey | None = None
@@ -290,13 +347,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        titles = {
-            "&File": translate("MainWindow", "&File"),
-            "&Run": translate("MainWindow", "&Run"),
-            "&View": translate("MainWindow", "&View"),
-            "&Help": translate("MainWindow", "&Help"),
-        }
-        self._menus = {name: bar.addMenu(title) for name, title in titles.items()}
+        self._menus = {name: bar.addMenu(translate("MainWindow", name)) for name in _MENUS}
         self.file_menu, self.run_menu = self._menus["&File"], self._menus["&Run"]
         self.view_menu, self.help_menu = self._menus["&View"], self._menus["&Help"]
 
@@ -346,6 +397,15 @@ class MainWindow(QMainWindow):
             "&View", translate("MainWindow", "&Filter Runs"), QKeySequence.StandardKey.Find
         )
         self.find_action.triggered.connect(self._on_find_triggered)
+        self.view_menu.addSeparator()
+        # F6 / Shift+F6 move between panes (sidebar, form, queue, details) as in many apps.
+        self.panes = PaneCycler(self._panes)
+        self.next_pane_action = self._add("&View", translate("MainWindow", "&Next Pane"), "F6")
+        self.next_pane_action.triggered.connect(lambda: self.panes.cycle(1))
+        self.previous_pane_action = self._add(
+            "&View", translate("MainWindow", "P&revious Pane"), "Shift+F6"
+        )
+        self.previous_pane_action.triggered.connect(lambda: self.panes.cycle(-1))
         self.view_menu.addSeparator()
         # Light or dark: as the system is, or as chosen here (kept with the window's layout).
         self.color_scheme = color_scheme_follower()

@@ -42,3 +42,28 @@ async def test_150_submits_against_30_per_2_seconds_earn_no_429(
     assert final.window == pytest.approx(2.0, abs=1.05)
     assert min(state.remaining for state in states) == 0
     assert max(state.waiting for state in states) >= 100
+
+
+@pytest.mark.slow
+async def test_151_submits_paced_to_the_window_edge_earn_no_429(
+    sandbox_factory: SandboxFactory, connect: ClientMaker
+) -> None:
+    # The sandbox rounds Reset up to whole seconds, as long as the window itself here.
+    info = sandbox_factory("--rate-limit", "25", "--rate-window", "1", "--workers", "8")
+    client, wire = connect(info)
+
+    async def submit(index: int) -> str:
+        sub = await client.submit(
+            "demo", "prompt-enhancer", {"prompt": f"run {index}"}, priority=Priority.BATCH
+        )
+        return sub.request_id
+
+    async with asyncio.timeout(40):
+        ids = await asyncio.gather(*(submit(i) for i in range(151)))
+
+    assert len(set(ids)) == 151
+    assert wire.statuses[429] == 0
+    assert wire.statuses[200] == 151
+    # Learned to within the first window's spread (1/25 s) and the loopback's latency, where
+    # one whole-second Reset alone would leave it anywhere up to 2 s.
+    assert 1.0 <= client.budget.state().window < 1.25

@@ -615,3 +615,29 @@ def test_save_copy_and_export_offer_the_saved_images(
     assert not gallery.save_as_action.isEnabled()
     assert not gallery.export_action.isEnabled()
     menu.deleteLater()
+
+
+def test_filter_choices_follow_outputs_added_and_removed_without_walking_them() -> None:
+    model = GalleryModel()
+    model.set_items([make_item(1, batch="a"), make_item(2, batch="b"), make_item(3)])
+    assert model.batches() == [("b", "Batch b"), ("a", "Batch a")]
+    assert model.has_single_runs()
+    model.add_items(
+        [make_item(4, batch="a"), make_item(5, workflow="demo/prompt-enhancer", kind="text")]
+    )
+    # Batch a has the newest output now; the new workflow joins the choices by name.
+    assert model.batches() == [("a", "Batch a"), ("b", "Batch b")]
+    assert model.workflows() == [
+        ("demo/prompt-enhancer", "demo/prompt-enhancer"),
+        ("demo/text-to-image", "Text to image"),
+    ]
+    # Batch a's newest output goes: it falls back behind b; its last one goes: it leaves.
+    model.remove_run("run-4")
+    assert model.batches() == [("b", "Batch b"), ("a", "Batch a")]
+    model.remove_run("run-1")
+    assert model.batches() == [("b", "Batch b")]
+    model.remove_run("run-3")
+    assert model.has_single_runs()  # run 5 is one too
+    model.remove_run("run-5")
+    assert not model.has_single_runs()
+    assert model.workflows() == [("demo/text-to-image", "Text to image")]

@@ -195,7 +195,7 @@ def test_allocation_limit_is_configurable(tmp_path: Path) -> None:
 
 
 def test_cache_is_bounded_by_count_least_recently_used_first(qtbot, tmp_path: Path) -> None:
-    loader = ThumbnailLoader(max_count=3)
+    loader = ThumbnailLoader(max_count=3, keep_recent_s=0.0)
     try:
         paths = [write_image(tmp_path / f"{i}.png", 64, 64) for i in range(4)]
         for path in paths[:3]:
@@ -214,7 +214,7 @@ def test_cache_is_bounded_by_count_least_recently_used_first(qtbot, tmp_path: Pa
 
 def test_cache_is_bounded_by_bytes(qtbot, tmp_path: Path) -> None:
     one_thumbnail = 100 * 100 * 4
-    loader = ThumbnailLoader(max_bytes=2 * one_thumbnail + 10)
+    loader = ThumbnailLoader(max_bytes=2 * one_thumbnail + 10, keep_recent_s=0.0)
     try:
         for i in range(4):
             path = write_image(tmp_path / f"{i}.png", 100, 100)
@@ -222,6 +222,59 @@ def test_cache_is_bounded_by_bytes(qtbot, tmp_path: Path) -> None:
                 loader.request(path, 100)
             assert loader.cache_bytes <= 2 * one_thumbnail + 10
         assert loader.cache_count == 2
+    finally:
+        assert loader.shutdown()
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def show_screen(qtbot, loader: ThumbnailLoader, paths: list[Path], size: int) -> None:
+    """Paint a screen of thumbnails: ask for each, wait for the decodes, paint again."""
+    for path in paths:
+        loader.request(path, size)
+    qtbot.waitUntil(lambda: not loader.is_busy(), timeout=10_000)
+    for path in paths:
+        assert loader.request(path, size) is not None, path
+
+
+def test_scrolling_through_many_keeps_the_cache_to_its_budget(qtbot, tmp_path: Path) -> None:
+    one_thumbnail = 64 * 64 * 4
+    clock = FakeClock()
+    loader = ThumbnailLoader(max_bytes=10 * one_thumbnail, keep_recent_s=1.0, clock=clock)
+    try:
+        paths = [write_image(tmp_path / f"{i}.png", 64, 64) for i in range(60)]
+        # Fifteen screens of four, half a second each: 60 thumbnails decoded in all.
+        for screen in range(15):
+            show_screen(qtbot, loader, paths[screen * 4 : (screen + 1) * 4], 64)
+            assert loader.cache_bytes <= 10 * one_thumbnail
+            clock.now += 0.5
+        assert loader.cache_count == 10
+        # What stays is what was on screen last, and the screens just before it.
+        assert all(loader.cached(path, 64) is not None for path in paths[-10:])
+        assert all(loader.cached(path, 64) is None for path in paths[:-10])
+    finally:
+        assert loader.shutdown()
+
+
+def test_a_screen_larger_than_the_budget_is_kept_whole_while_shown(qtbot, tmp_path: Path) -> None:
+    one_thumbnail = 64 * 64 * 4
+    clock = FakeClock()
+    loader = ThumbnailLoader(max_bytes=2 * one_thumbnail, keep_recent_s=1.0, clock=clock)
+    try:
+        paths = [write_image(tmp_path / f"{i}.png", 64, 64) for i in range(6)]
+        show_screen(qtbot, loader, paths[:5], 64)
+        assert loader.cache_count == 5  # over the budget: every one is on screen
+        # Scrolled on: the next thumbnail brings the cache back within its budget.
+        clock.now += 2.0
+        show_screen(qtbot, loader, paths[5:], 64)
+        assert loader.cache_count == 2
+        assert loader.cache_bytes <= 2 * one_thumbnail
     finally:
         assert loader.shutdown()
 

@@ -12,7 +12,7 @@ import keyring.errors
 import pytest
 import qasync
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop.core.profiles import (
@@ -637,3 +637,39 @@ def test_verify_unreachable_service(
     assert check.status is KeyCheckStatus.UNREACHABLE
     assert "could not be reached" in dialog.keys.verify_result_label.text()
     run(qloop, dialog.aclose())
+
+
+def test_a_key_is_added_by_keys_alone(
+    dialog: ProfilesDialog,
+    qtbot: QtBot,
+    qloop: qasync.QEventLoop,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    """Arrows pick the profile, Tab reaches "Set key…", Space opens the key field with the
+    focus in it, Enter saves: no mouse."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.profile_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def press(key: Qt.Key) -> None:
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, key)
+
+    press(Qt.Key.Key_Home)
+    while dialog.profile_list.currentItem().text().split()[0] != "Studio":
+        press(Qt.Key.Key_Down)
+    for _ in range(30):
+        if QApplication.focusWidget() is dialog.keys.set_key_button:
+            break
+        press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.keys.set_key_button
+    press(Qt.Key.Key_Space)
+    assert dialog.keys.key_editor.isVisible()
+    assert QApplication.focusWidget() is dialog.keys.key_entry.field
+    qtbot.keyClicks(dialog.keys.key_entry.field, OTHER_KEY)
+    with qtbot.waitSignal(dialog.profiles_changed, timeout=5000):
+        act(qloop, dialog, lambda: press(Qt.Key.Key_Return))
+    assert memory_keyring.entries[(SERVICE_NAME, "Studio")] == OTHER_KEY
+    assert dialog.keys.key_status_label.text() == "Key stored: fiz_…wxyz"
+    assert dialog.isVisible()

@@ -10,7 +10,7 @@ import pytest
 import qasync
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from fizzly_desktop import APP_NAME
@@ -293,3 +293,32 @@ def test_connect_against_the_sandbox(
     assert store.get("Fizzly").base_url == sandbox.base_url
     assert memory_keyring.secrets() == [sandbox.demo_key]
     qloop.run_until_complete(view.aclose())
+
+
+def test_connect_by_keys_alone(
+    make_view: Callable[..., WelcomeView], qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    """The key field has the focus first; Tab goes through the choices in reading order and
+    Space on Connect connects: no mouse."""
+    view = make_view(FakeService(*VALID))
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.setFocus(Qt.FocusReason.OtherFocusReason)  # the view hands it to the key field
+    assert QApplication.focusWidget() is view.key_entry.field
+    qtbot.keyClicks(view.key_entry.field, KEY)
+    order = []
+    for _ in range(4):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [
+        view.key_entry.reveal_button,
+        view.key_link_button,
+        view.connect_button,
+        view.sandbox_button,
+    ]
+    qtbot.keyClick(view.sandbox_button, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is view.connect_button
+    with qtbot.waitSignal(view.account_connected, timeout=5000):
+        act(qloop, view, lambda: qtbot.keyClick(view.connect_button, Qt.Key.Key_Space))

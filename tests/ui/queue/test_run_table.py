@@ -417,6 +417,25 @@ def test_older_runs_arriving_later_take_their_place_by_time(qtbot: QtBot) -> Non
     assert [model.row_of(run_id) for run_id in order] == list(range(6))
 
 
+def test_a_long_history_arriving_in_shares_goes_below_in_one_insert_each(qtbot: QtBot) -> None:
+    model = RunTableModel()
+    model.set_runs([make_run(i) for i in (900, 901, 902)])
+    inserts: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserts.append((first, last)))
+    # The rest of the history, newest first, a frame's share at a time; then a new run on top.
+    model.apply(added=[make_run(i) for i in range(899, 850, -1)])
+    model.apply(added=[make_run(i) for i in range(850, 800, -1)])
+    model.apply(added=[make_run(999)])
+    assert inserts == [(3, 51), (52, 101), (0, 0)]
+    order = [model.run_at(row).id for row in range(model.rowCount())]
+    assert order == [f"run-{n}" for n in (999, 902, 901, 900, *range(899, 800, -1))]
+    assert [model.row_of(run_id) for run_id in order] == list(range(len(order)))
+    # A removal among them renumbers every row, and the places still hold.
+    model.apply(removed=["run-860"])
+    order.remove("run-860")
+    assert [model.row_of(run_id) for run_id in order] == list(range(len(order)))
+
+
 def test_the_queue_sorts_by_any_column_both_ways(qtbot: QtBot) -> None:
     model = RunTableModel()
     credits = {1: 5.0, 2: 1.0, 3: 9.0, 4: 1.0}

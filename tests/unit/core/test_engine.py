@@ -695,6 +695,42 @@ async def test_a_long_history_loads_newest_and_unfinished_first(
         await h.engine.close()
 
 
+async def test_the_rest_of_a_long_history_is_announced_a_share_per_frame(
+    store: HistoryStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fizzly_desktop.core.engine import facade
+
+    monkeypatch.setattr(facade, "OLDER_PER_FRAME", 40)
+    finished = []
+    for i in range(300):
+        run = Run.create(WF, {"i": i}, PROFILE)
+        run.state = RunState.COMPLETED
+        run.created_at = 100.0 + i
+        finished.append(run)
+    store.save_runs(finished)
+    await store.flush()
+    h = Harness(store, FakeClient(), tmp_path)
+    shares: list[list[str]] = []
+    announce = h.engine._events.runs_added
+
+    def note(ids: Any) -> None:
+        shares.append(list(ids))
+        announce(shares[-1])
+
+    monkeypatch.setattr(h.engine._events, "runs_added", note)
+    h.engine.pause_submissions()
+    await h.engine.start()
+    try:
+        await until(lambda: h.engine.history_complete)
+        # The newest 200 at once, then the 100 older ones 40 at a time, newest first.
+        assert [len(share) for share in shares] == [200, 40, 40, 20]
+        by_id = {run.id: run.inputs["i"] for run in finished}
+        older = [by_id[rid] for share in shares[1:] for rid in share]
+        assert older == list(range(99, -1, -1))
+    finally:
+        await h.engine.close()
+
+
 async def test_close_leaves_no_task_behind(store: HistoryStore, tmp_path: Path) -> None:
     h = Harness(store, FakeClient(auto_finish=False), tmp_path)
     await h.engine.start()
