@@ -602,7 +602,7 @@
         </message>
         <message>
             <source>Queue</source>
-            <translation>Warteschlange</translation>
+            <translation>Position</translation>
         </message>
         <message>
             <source>Progress</source>
