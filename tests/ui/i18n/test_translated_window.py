@@ -1,5 +1,5 @@
-"""The main window in German and in the pseudo-language with runs shown: nothing clipped, and a
-screenshot of each for people to look at (the README shows the German one)."""
+"""The main window in German, Spanish and the pseudo-language with runs shown: nothing clipped,
+and a screenshot of each for people to look at (the README shows the German one)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from tests.ui.i18n.layout_check import clipped
 OUT = Path(__file__).resolve().parents[3] / "build" / "screenshots"
 
 
-@pytest.mark.parametrize("language", ["de", i18n.PSEUDO])
+@pytest.mark.parametrize("language", ["de", "es", i18n.PSEUDO])
 def test_the_main_window_with_runs_in(
     language: str, qtbot: QtBot, qloop: qasync.QEventLoop
 ) -> None:
