@@ -3804,15 +3804,15 @@ El límite de peticiones hace que tarde {duration}.
         </message>
         <message>
             <source>Done</source>
-            <translation>Terminada</translation>
+            <translation>Terminadas</translation>
         </message>
         <message>
             <source>Failed</source>
-            <translation>Fallida</translation>
+            <translation>Fallidas</translation>
         </message>
         <message>
             <source>Cancelled</source>
-            <translation>Cancelada</translation>
+            <translation>Canceladas</translation>
         </message>
         <message>
             <source>Needs attention</source>
