@@ -21,6 +21,7 @@ self-test checks that collation, time-zone names and a legacy encoding still wor
 from __future__ import annotations
 
 import re
+import shutil
 import struct
 import subprocess
 import tempfile
@@ -136,6 +137,12 @@ def read_library(path: Path) -> tuple[str, bytes]:
 
 def write_library(blob: bytes, symbol: str, soname: str, out: Path) -> None:
     """Link ``blob`` into a shared library ``out`` that exports it as read-only ``symbol``."""
+    missing = [tool for tool in ("as", "ld") if shutil.which(tool) is None]
+    if missing:
+        raise IcuDataError(
+            f"building the Linux app needs binutils ({' and '.join(missing)} not found): "
+            "install it, e.g. `apt-get install binutils`"
+        )
     with tempfile.TemporaryDirectory() as temp:
         data = Path(temp) / "icudata.bin"
         data.write_bytes(blob)

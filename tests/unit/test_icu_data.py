@@ -131,6 +131,17 @@ def test_what_is_not_icu_data_is_refused_plainly(icu: ModuleType, tmp_path: Path
         icu.read_library(not_elf)
 
 
+def test_a_build_machine_without_binutils_is_told_what_to_install(
+    icu: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(icu.shutil, "which", lambda tool: None)
+    out = tmp_path / "libicudata.so.73"
+
+    with pytest.raises(icu.IcuDataError, match=r"needs binutils \(as and ld not found\)"):
+        icu.write_library(icu.package(_header(), ITEMS), "icudt73_dat", out.name, out)
+    assert not out.exists()
+
+
 needs_binutils = pytest.mark.skipif(
     not sys.platform.startswith("linux") or not (shutil.which("as") and shutil.which("ld")),
     reason="the ICU data library is rebuilt on Linux, with binutils",
