@@ -7,11 +7,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # Debian packages: Qt's runtime libraries (offscreen and xcb; libpulse0 for QtMultimedia, which
 # plays video and sound outputs), the Secret Service used by the
-# keyring test, and Xvfb for screenshots. Installed only when missing, only where apt exists.
+# keyring test, Xvfb for screenshots, and binutils for packaging (PyInstaller strips with it;
+# the Linux build links its trimmed ICU data library with as and ld, and a unit test does too).
+# Installed only when missing, only where apt exists.
 DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
         libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
         libxcb-randr0 libxcb-render-util0 libxcb-image0 \
-        libpulse0 \
+        libpulse0 binutils \
         gnome-keyring dbus dbus-x11 xvfb xauth fonts-dejavu-core desktop-file-utils appstream
 
 # Translations: the .ts files are the translators'; the .qm files the app loads are compiled

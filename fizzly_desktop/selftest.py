@@ -1,11 +1,11 @@
 """The installation self-test (``fizzly-desktop --sandbox --self-test``): one real run, end to end.
 
 It proves that an installed or frozen app has everything it needs, with the same code the window
-uses: Qt with its image plugins, the bundled sandbox started the way the app starts it, a run
-submitted and followed over the status stream through :class:`~fizzly_desktop.api.FizzlyClient`,
-the output image fetched with the credential-free downloader and decoded by Qt, and a key stored,
-read back and removed through the app's keyring code. It prints one line per step and returns 0
-only when every step passed.
+uses: Qt with its image plugins and text services (sorting, time-zone names, encodings), the
+bundled sandbox started the way the app starts it, a run submitted and followed over the status
+stream through :class:`~fizzly_desktop.api.FizzlyClient`, the output image fetched with the
+credential-free downloader and decoded by Qt, and a key stored, read back and removed through the
+app's keyring code. It prints one line per step and returns 0 only when every step passed.
 
 It needs no window: it uses the running Qt application if there is one, else creates a
 QGuiApplication (offscreen when no display exists), and runs its network steps on a private
@@ -49,6 +49,7 @@ from fizzly_desktop.api import (
 from fizzly_desktop.core.sandbox_process import SandboxInfo, start_sandbox
 from fizzly_desktop.core.secrets import SecretStore
 from fizzly_desktop.selftest_media import DownloadedClip, fetch_clip, play_to_end
+from fizzly_desktop.selftest_text import TextServicesFailed, check_text_services
 
 # A small, non-square picture: a wrong width/height swap or a scaled output is caught.
 RUN_WORKFLOW = ("demo", "text-to-image")
@@ -179,7 +180,7 @@ class SelfTest:
     # --- Qt ----------------------------------------------------------------------------------
 
     def check_qt(self) -> str:
-        """Qt starts and reads the image formats outputs come in."""
+        """Qt starts, reads the image formats outputs come in, and its text services answer."""
         app = QGuiApplication.instance()
         if app is None:
             if _needs_offscreen():
@@ -191,7 +192,13 @@ class SelfTest:
         missing = sorted({"png", "jpeg", "webp"} - formats)
         if missing:
             raise StepFailed(f"Qt cannot read {', '.join(missing)} images (image plugins missing)")
-        return f"platform {QGuiApplication.platformName()!r}, reads png, jpeg and webp images"
+        try:
+            text = check_text_services()
+        except TextServicesFailed as exc:
+            raise StepFailed(str(exc)) from exc
+        return (
+            f"platform {QGuiApplication.platformName()!r}, reads png, jpeg and webp images, {text}"
+        )
 
     # --- sandbox, submit, stream, download ---------------------------------------------------
 

@@ -114,6 +114,9 @@ QT_PLUGINS_KEPT: dict[str, frozenset[str]] = {
     "styles": frozenset({"qmodernwindowsstyle", "qwindowsvistastyle", "qmacstyle"}),
 }
 
+# httpx's command-line client and its dependencies; the app uses httpx as a library only.
+HTTPX_CLI_MODULES = ("httpx._main", "click", "rich", "pygments", "markdown_it", "mdurl")
+
 # Python modules that must never be bundled: other Qt bindings qasync probes for, Qt modules
 # the app does not use, and standard-library parts only tests and tools need.
 EXCLUDED_MODULES: tuple[str, ...] = (
@@ -139,6 +142,10 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "PIL._imagingtk",
     "PIL.ImageTk",
     "PIL.ImageQt",
+    # httpx's command-line client (`httpx https://...`) and what only it imports: click, rich and
+    # its Markdown and syntax colouring (2.7 MB). httpx's `main` falls back to a message without
+    # them; pydantic imports rich only to pretty-print schemas while debugging.
+    *HTTPX_CLI_MODULES,
     *(f"PySide6.{name}" for name in QT_MODULES_UNUSED),
 )
 
@@ -170,6 +177,16 @@ LINUX_DESKTOP_LIBRARIES = re.compile(
 NEVER_STRIPPED = re.compile(
     r"^lib(avcodec|avformat|avutil|avdevice|avfilter|swscale|swresample)\.so"
 )
+
+
+# Linux: ICU's data library, which Qt's wheels ship for QtCore (32 MB). The build replaces it
+# with one holding only the parts Qt reads (packaging/icu_data.py).
+ICU_DATA_LIBRARY = re.compile(r"^libicudata\.so\.\d+$")
+
+
+def is_icu_data(dest: str, platform: str = sys.platform) -> bool:
+    """Whether a bundled file is ICU's data library, trimmed in Linux builds."""
+    return platform.startswith("linux") and ICU_DATA_LIBRARY.match(base_name(dest)) is not None
 
 
 def is_never_stripped(dest: str) -> bool:

@@ -3,8 +3,9 @@
 python -m tests.bench.first_paint app [APP ARGS...]   # the real app
 python -m tests.bench.first_paint bare                # a bare PySide6 QMainWindow
 python -m tests.bench.first_paint interactive [APP ARGS...]
-    # the real app, printing ``interactive`` once it can be used: a workflow's form shown with
-    # Run enabled, the sandbox connected and the history listed; then it quits
+    # the real app, printing ``interactive`` once it can be used: a workflow's form shown and
+    # taking input, nothing outside the form holding Run back (the sandbox connected), and the
+    # history listed; then it quits
 """
 
 from __future__ import annotations
@@ -69,7 +70,10 @@ def _usable(controller: object) -> bool:
         and controller.sandbox is not None
         and controller.session.profiles.active_name == SANDBOX_PROFILE_NAME
         and window.form_panel.form is not None
-        and window.form_panel.run_button.isEnabled()
+        and window.form_panel.form.isEnabled()
+        # Whether Run is enabled also depends on the form's inputs (a required prompt the
+        # server's schema gives no default for), which are the user's to type, not start-up's.
+        and controller.form.run_blocker() is None
     )
 
 
