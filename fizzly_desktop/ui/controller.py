@@ -29,7 +29,7 @@ from fizzly_desktop.core.profiles import ProfileStore
 from fizzly_desktop.core.session import AppSession
 from fizzly_desktop.core.tasks import TaskOwner
 from fizzly_desktop.ui.batches import BatchController
-from fizzly_desktop.ui.bridge import EngineBridge, EngineDelta
+from fizzly_desktop.ui.bridge import EngineBridge
 from fizzly_desktop.ui.details.run_details import RunDetailsPanel
 from fizzly_desktop.ui.gallery.view import GalleryView
 from fizzly_desktop.ui.i18n import translate
@@ -175,7 +175,7 @@ class AppController(QObject):
         w.outputs_folder_action.triggered.connect(outputs.choose_folder)
         w.max_download_action.triggered.connect(outputs.choose_max_download)
         w.add_workflow_action.triggered.connect(lambda: self.library_panel.open_add_dialog())
-        w.pause_all_action.toggled.connect(self._on_pause_all_toggled)
+        w.pause_all_action.toggled.connect(self.queue.set_sending_paused)
         w.state_filters.group_selected.connect(w.queue_view.proxy.set_group)
         w.queue_view.open_folder_requested.connect(outputs.open_folder)
         w.queue_view.export_requested.connect(outputs.export_runs)
@@ -197,15 +197,9 @@ class AppController(QObject):
         delta.connect(self.details.on_delta)
         delta.connect(self.status.on_delta)
         delta.connect(self.form.on_delta)
-        delta.connect(self._on_delta_for_batches)
+        delta.connect(self.batches.on_delta)
         delta.connect(self.banner.on_delta)
         self.bridge.notice_posted.connect(self.status.on_notice)
-
-    def _on_delta_for_batches(self, delta: EngineDelta) -> None:
-        if delta.batches_changed:
-            self.batches.on_batches_changed()
-        if delta.runs_changed:
-            self.batches.on_runs_changed(delta.changed_ids())
 
     # --- what tests and tools look at --------------------------------------------------------
     @property
@@ -292,13 +286,3 @@ class AppController(QObject):
         self.thumbnails.shutdown()
         self.window.hide()
         self.window.deleteLater()
-
-    # --- window actions ----------------------------------------------------------------------
-    def _on_pause_all_toggled(self, paused: bool) -> None:
-        engine = self.engine
-        if engine is None:
-            return
-        if paused:
-            engine.pause_submissions()
-        else:
-            engine.resume_submissions()

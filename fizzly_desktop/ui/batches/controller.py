@@ -20,6 +20,7 @@ from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.engine import RunEngine
 from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.ui.batches.sweep_grid import SweepGrid, cell_state
+from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.shell.main_window import MainWindow
@@ -122,6 +123,13 @@ class BatchController(QObject):
         self.show_grid()
 
     # --- engine events -------------------------------------------------------------------------
+    def on_delta(self, delta: EngineDelta) -> None:
+        """A frame's changes: the batch list when batches changed, the grid when runs did."""
+        if delta.batches_changed:
+            self.on_batches_changed()
+        if delta.runs_changed:
+            self.on_runs_changed(delta.changed_ids())
+
     def on_runs_changed(self, run_ids: Iterable[str]) -> None:
         if self.shown_batch_id() is not None:
             self.refresh_bar()

@@ -117,6 +117,16 @@ class QueuePresenter:
         window.tabs.setCurrentIndex(0)
 
     # --- actions -------------------------------------------------------------------------------
+    def set_sending_paused(self, paused: bool) -> None:
+        """Run ▸ Pause Sending: nothing waiting is sent until it is unchecked."""
+        engine = self.services.engine
+        if engine is None:
+            return
+        if paused:
+            engine.pause_submissions()
+        else:
+            engine.resume_submissions()
+
     def cancel_runs(self, run_ids: list[str]) -> None:
         """Cancel runs; once they have settled, the status bar says what it cost or saved."""
         engine = self.services.engine
