@@ -160,7 +160,7 @@ def _delete_stall(root: Path) -> tuple[float, float]:
         idle = max(gaps, default=0.0)
         gaps.clear()
         last[0] = time.perf_counter()
-        held = await engine.delete_runs([r.id for r in runs], Holding(root / "held"))
+        held = await engine.library.delete_runs([r.id for r in runs], Holding(root / "held"))
         await asyncio.sleep(0.1)  # the frame that removes the rows
         timer.stop()
         if held is None or len(held.runs) != RUNS:

@@ -66,11 +66,11 @@ Public interface (the window drives it)::
     engine.pause_batch(batch_id, reason=None); engine.resume_batch(batch_id)
     engine.pause_submissions(); engine.resume_submissions()
     engine.move(run_id, steps) -> bool             # waiting runs of a batch; negative = earlier
-    await engine.remove_from_history(run_ids) -> list[str]
-    await engine.delete_runs(run_ids, holding) -> HeldDeletion | None  # files moved aside
-    await engine.undo_delete(held, holding) -> list[Path]  # files that could not go back
-    await engine.attach(workflow, request_id, *, profile) -> Run  # a run sent elsewhere
-    await engine.search(SearchQuery) -> list[str]   # FTS5 over the whole history, newest first
+    await engine.library.remove_from_history(run_ids) -> list[str]
+    await engine.library.delete_runs(run_ids, holding) -> HeldDeletion | None  # files moved aside
+    await engine.library.undo_delete(held, holding) -> list[Path]  # files that could not go back
+    await engine.library.attach(workflow, request_id, *, profile) -> Run  # a run sent elsewhere
+    await engine.library.search(SearchQuery) -> list[str]   # FTS5 over the whole history
     engine.marks: MarkBook   # stars/rejects: get, of_run, is_starred, set(keys, mark), press
     engine.set_visible_runs(run_ids); engine.set_selected_run(run_id | None)
     engine.set_max_active_runs(n); engine.set_batch_max_active(batch_id, n)

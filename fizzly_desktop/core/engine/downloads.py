@@ -24,7 +24,7 @@ from fizzly_desktop.core.outputs import (
     save_summary,
     trusted_origins_of,
 )
-from fizzly_desktop.core.runs import Run
+from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.core.tasks import TaskOwner
 
 
@@ -115,6 +115,14 @@ class OutputKeeper:
         if changed:
             self._events.runs_updated(changed)
         return changed
+
+    def download_again(self, run_id: str) -> bool:
+        """Fetch a finished run's files once more (after the size cap was raised)."""
+        run = self._ledger.runs.get(run_id)
+        if run is None or run.state is not RunState.COMPLETED:
+            return False
+        self.maybe_download(run)
+        return True
 
     def maybe_download(self, run: Run) -> None:
         """Start saving the outputs of a run that just completed, if it has files to save."""

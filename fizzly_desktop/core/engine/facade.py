@@ -12,13 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from fizzly_desktop.api.budget import BudgetState, Priority
-from fizzly_desktop.api.errors import FizzlyError, NotFound
-from fizzly_desktop.api.models import RunRef
-from fizzly_desktop.core.attach import AttachError, check_attach
+from fizzly_desktop.api.budget import BudgetState
 from fizzly_desktop.core.batches import Batch, build_batch
-from fizzly_desktop.core.chain import SourceBook
-from fizzly_desktop.core.deletion import HeldDeletion, Holding, saved_files
 from fizzly_desktop.core.engine.batch_book import BatchBook
 from fizzly_desktop.core.engine.connections import ClientFactory, Connections
 from fizzly_desktop.core.engine.dispatch import Dispatcher
@@ -26,13 +21,12 @@ from fizzly_desktop.core.engine.downloads import OutputKeeper
 from fizzly_desktop.core.engine.enrichment import Enricher
 from fizzly_desktop.core.engine.follow import Followers
 from fizzly_desktop.core.engine.ledger import RunLedger
+from fizzly_desktop.core.engine.library import ResultsLibrary
 from fizzly_desktop.core.engine.life import EngineLife
 from fizzly_desktop.core.engine.settings import OLDER_PER_FRAME, PAUSED_BY_USER, EngineSettings
 from fizzly_desktop.core.events import FRAME_INTERVAL, Listener, Scheduler, Unsubscribe
 from fizzly_desktop.core.held_batches import HeldBatch, held_batches
 from fizzly_desktop.core.history import HistoryError, HistoryStore, OutputRecord
-from fizzly_desktop.core.library_search import SearchQuery, search_runs
-from fizzly_desktop.core.marks import MarkBook, MarkKey
 from fizzly_desktop.core.outputs import Downloader
 from fizzly_desktop.core.runs import Contact, Run, RunState, StateGroup
 from fizzly_desktop.core.tasks import TaskOwner
@@ -77,11 +71,20 @@ class RunEngine:
         self.request_counts = life.request_counts
         #: False until the whole history is loaded (the newest runs come first).
         self.history_complete = False
-        self._removed: set[str] = set()
-        #: Stars and rejects of runs and outputs, in memory; a change repaints their runs.
-        self.marks = MarkBook(history, on_change=self._events.runs_updated)
-        #: The output each chained run's input came from ("Use as input").
-        self.sources = SourceBook(history)
+        #: The history as a library of results: search, marks, sources of chained runs,
+        #: remove and delete (with undo), attach a run sent elsewhere (core/engine/library.py).
+        self.library = ResultsLibrary(
+            history,
+            ledger,
+            self._connections,
+            self._followers,
+            self._dispatcher,
+            self._outputs,
+            self._book,
+            life,
+            self._check_open,
+        )
+        self.marks, self.sources = self.library.marks, self.library.sources
 
     def _on_run_finished(self, run: Run) -> None:
         self._dispatcher.cancel_after_submit.discard(run.id)
@@ -129,7 +132,7 @@ class RunEngine:
 
     async def _load_older(self) -> None:
         """Add the finished runs older than the first load (a long history) in the background."""
-        added, outputs = await self._ledger.load_older(self._removed)
+        added, outputs = await self._ledger.load_older(self.library.removed)
         self._outputs.add_loaded(outputs)
         # Newest first, a frame's worth at a time: every view takes its share in each frame.
         for start in range(0, len(added), OLDER_PER_FRAME):
@@ -371,16 +374,7 @@ class RunEngine:
         return [run.id for run in answered]
 
     def move_addresses(self, profile: str, old_base: str, new_base: str) -> list[str]:
-        """The profile's server came back at ``new_base``: point its runs' status, result and
-        cancel addresses that began with ``old_base`` there. Returns the ids of runs moved.
-
-        Call it before the runs are followed again (their trackers read the addresses once).
-        """
-        old_base, new_base = old_base.rstrip("/"), new_base.rstrip("/")
-        if old_base == new_base:
-            return []
-        # Runs not loaded yet (a long history loads in the background) are moved in the file.
-        self._history.move_addresses(profile, old_base, new_base)
+        """The profile's server came back at another address (see RunLedger.move_addresses)."""
         return self._ledger.move_addresses(profile, old_base, new_base)
 
     def pause_batch(self, batch_id: str, reason: str | None = None) -> None:
@@ -407,113 +401,6 @@ class RunEngine:
         batch = self._book.get(run.batch_id) if run is not None else None
         return batch is not None and self._book.move(batch, run_id, steps)
 
-    async def remove_from_history(self, run_ids: Iterable[str]) -> list[str]:
-        """Forget runs that are not on their way (active runs are kept); returns those removed.
-
-        Saved output files stay where they are: they belong to the user.
-        """
-        removed = self._ledger.removable(run_ids)
-        if not removed:
-            return []
-        gone = set(removed)
-        self._removed |= gone
-        self._ledger.forget(removed)
-        self._outputs.forget(removed)
-        self.marks.forget(removed)
-        self.sources.forget(removed)
-        self._followers.forget(gone)
-        dispatcher = self._dispatcher
-        dispatcher.singles = [rid for rid in dispatcher.singles if rid not in gone]
-        await asyncio.wrap_future(self._history.delete_runs(removed))
-        self._book.remove_runs(gone)
-        self._events.runs_removed(removed)
-        return removed
-
-    async def delete_runs(self, run_ids: Iterable[str], holding: Holding) -> HeldDeletion | None:
-        """Remove runs (not those on their way) and move their saved files and sidecars into
-        ``holding``; returns what :meth:`undo_delete` needs, or None when nothing was removed."""
-        wanted = [self._runs[rid] for rid in dict.fromkeys(run_ids) if rid in self._runs]
-        outputs = {run.id: self._outputs.of(run.id) for run in wanted}
-        marks = {
-            MarkKey(run.id, output): mark
-            for run in wanted
-            for output, mark in self.marks.of_run(run.id).items()
-        }
-        batches = self._book.snapshot(run.id for run in wanted)
-        removed = set(await self.remove_from_history([run.id for run in wanted]))
-        if not removed:
-            return None
-        runs = [run for run in wanted if run.id in removed]
-        kept_outputs = {rid: records for rid, records in outputs.items() if rid in removed}
-        kept_marks = {key: mark for key, mark in marks.items() if key.run_id in removed}
-        files = saved_files(kept_outputs)
-        return await asyncio.to_thread(holding.hold, runs, kept_outputs, kept_marks, files, batches)
-
-    async def undo_delete(self, held: HeldDeletion, holding: Holding) -> list[Path]:
-        """Bring a deletion back: files to their places, runs, records and marks to the
-        history and the window. Returns the files that could not be put back."""
-        failed = await asyncio.to_thread(holding.restore, held)
-        runs = [run for run in held.runs if run.id not in self._runs]
-        if not runs:
-            return failed
-        ids = [run.id for run in runs]
-        self._removed.difference_update(ids)
-        await asyncio.wrap_future(self._history.save_runs(runs))
-        for run in runs:
-            for record in held.outputs.get(run.id, ()):
-                self._history.save_output(record)
-        self._ledger.add(sorted(runs, key=lambda r: r.created_at))
-        self._outputs.add_loaded({rid: list(records) for rid, records in held.outputs.items()})
-        self.marks.restore(held.marks)
-        self._events.runs_added(ids)
-        self._book.restore_runs(held.batches, ids)
-        return failed
-
-    async def attach(self, workflow: str, request_id: str, *, profile: str) -> Run:
-        """Follow a run sent elsewhere, once the server confirms it knows it (one status call
-        with ``profile``'s key). Raises :class:`AttachError` saying why and what to do."""
-        self._check_open()
-        workflow, request_id = check_attach(
-            workflow, request_id, list(self._runs.values()), profile
-        )
-        try:
-            connection = await self._connections.get(profile)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            raise AttachError(
-                f"The server of {profile} cannot be reached ({exc}); try again once it can."
-            ) from exc
-        owner, _, slug = workflow.partition("/")
-        try:
-            self._life.count("status")
-            await connection.client.status(
-                RunRef(owner, slug, request_id), priority=Priority.INTERACTIVE
-            )
-        except NotFound as exc:
-            raise AttachError(
-                f"The server knows no run {request_id} of {workflow}. Check the request ID and "
-                f"the workflow, and that the run was sent with the key of {profile}."
-            ) from exc
-        except FizzlyError as exc:
-            raise AttachError(
-                f"The server could not be asked about {request_id}: {exc.user_message}"
-            ) from exc
-        run = Run.create(workflow, {}, profile, key_fingerprint=connection.key_fingerprint)
-        run.request_id = request_id
-        run.state = RunState.PENDING  # a new object: its first state, not a change
-        await self._history.save_run_durably(run)
-        self._ledger.add([run])
-        self._events.runs_added([run.id])
-        # The status is asked again by the tracker and applied (it may be finished already).
-        self._followers.follow(run, resync=True)
-        return run
-
-    async def search(self, query: SearchQuery) -> list[str]:
-        """IDs of the runs in the history that match ``query``, newest first (in a worker)."""
-        history = self._history
-        return await asyncio.to_thread(history.read, lambda conn: search_runs(conn, query))
-
     def set_visible_runs(self, run_ids: Sequence[str]) -> None:
         """Runs on screen: their queue positions and full results are fetched first."""
         self._enricher.set_visible(run_ids)
@@ -534,11 +421,7 @@ class RunEngine:
 
     def download_again(self, run_id: str) -> bool:
         """Fetch a finished run's output files once more (after the size cap was raised)."""
-        run = self._runs.get(run_id)
-        if run is None or run.state is not RunState.COMPLETED:
-            return False
-        self._outputs.maybe_download(run)
-        return True
+        return self._outputs.download_again(run_id)
 
     def set_max_download_bytes(self, size: int) -> None:
         """The largest output file downloaded from now on (the user's setting)."""

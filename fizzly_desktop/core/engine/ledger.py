@@ -244,8 +244,16 @@ class RunLedger:
         ]
 
     def move_addresses(self, profile: str, old_base: str, new_base: str) -> list[str]:
-        """Point the loaded runs' addresses that begin with ``old_base`` (no trailing slash) at
-        ``new_base``, record the change, and return the ids of the runs moved."""
+        """The profile's server came back at ``new_base``: point its runs' status, result and
+        cancel addresses that began with ``old_base`` there, in the history file too (runs not
+        loaded yet are moved there), and return the ids of the loaded runs moved.
+
+        Call it before the runs are followed again (their trackers read the addresses once).
+        """
+        old_base, new_base = old_base.rstrip("/"), new_base.rstrip("/")
+        if old_base == new_base:
+            return []
+        self.history.move_addresses(profile, old_base, new_base)
         moved: list[str] = []
         for run in self.runs.values():
             if run.profile != profile:

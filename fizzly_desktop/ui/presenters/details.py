@@ -112,7 +112,7 @@ class DetailsPresenter:
                     "credits. Saved images stay on disk.",
                 )
                 if self._ask(translate("DetailsPresenter", "Forget run"), question):
-                    self.services.spawn("forget", engine.remove_from_history([run_id]))
+                    self.services.spawn("forget", engine.library.remove_from_history([run_id]))
 
     async def retry(self, run_id: str) -> None:
         """A new run with the same inputs, shown and selected as a run just started is."""

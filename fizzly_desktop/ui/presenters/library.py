@@ -137,7 +137,7 @@ class LibraryPresenter(QObject):
             return
         profile = self.services.session.profiles.active_name
         try:
-            run = await engine.attach(workflow, request_id, profile=profile)
+            run = await engine.library.attach(workflow, request_id, profile=profile)
         except AttachError as exc:
             if self.attach_dialog is dialog:
                 dialog.show_problem(str(exc))
@@ -278,7 +278,7 @@ class LibraryPresenter(QObject):
         engine = self.services.engine
         if engine is None:
             return
-        held = await engine.delete_runs(run_ids, self.holding)
+        held = await engine.library.delete_runs(run_ids, self.holding)
         if held is None:
             return
         timer = QTimer(self)
@@ -304,7 +304,7 @@ class LibraryPresenter(QObject):
         engine = self.services.engine
         if engine is None:
             return
-        failed = await engine.undo_delete(held, self.holding)
+        failed = await engine.library.undo_delete(held, self.holding)
         if failed:
             self.services.show_error(
                 translate(

@@ -170,7 +170,7 @@ class QueuePresenter:
         )
         engine = self.services.engine
         if answer == QMessageBox.StandardButton.Yes and engine is not None:
-            self.services.spawn("remove", engine.remove_from_history(run_ids))
+            self.services.spawn("remove", engine.library.remove_from_history(run_ids))
 
     def _on_move_requested(self, run_id: str, steps: int) -> None:
         engine = self.services.engine

@@ -79,7 +79,7 @@ class SearchPresenter(QObject):
         engine = self.services.engine
         if engine is None:
             return
-        found = frozenset(await engine.search(SearchQuery(text=text)))
+        found = frozenset(await engine.library.search(SearchQuery(text=text)))
         if text == self._text:  # typed on meanwhile: a newer search is on its way
             self.proxy.set_matches(found)
 
@@ -159,7 +159,7 @@ class SearchPresenter(QObject):
         engine = self.services.engine
         if engine is None:
             return
-        found = frozenset(await engine.search(SearchQuery(text=text)))
+        found = frozenset(await engine.library.search(SearchQuery(text=text)))
         if text == self._gallery_text:
             self._gallery_matches = found
             self._apply_gallery_filter()

@@ -210,7 +210,7 @@ def test_attach_to_a_run_sent_elsewhere_by_its_request_id(
         await until(lambda: _done(app, elsewhere.id))
         request_id = elsewhere.request_id
         assert request_id is not None
-        assert await engine.remove_from_history([elsewhere.id]) == [elsewhere.id]
+        assert await engine.library.remove_from_history([elsewhere.id]) == [elsewhere.id]
         await until(lambda: app.run_model.run(elsewhere.id) is None)
 
         app.window.queue_view.attach_action.trigger()

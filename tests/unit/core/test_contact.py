@@ -184,7 +184,7 @@ async def test_a_lost_run_can_be_forgotten_run_again_or_cancelled(harness: Harne
     forget, again, cancel = runs
     assert await engine.check_again([forget.id]) == []  # still down: nothing changes
     assert all(r.contact is Contact.LOST for r in runs)
-    assert await engine.remove_from_history([forget.id]) == [forget.id]
+    assert await engine.library.remove_from_history([forget.id]) == [forget.id]
     assert engine.run(forget.id) is None
     client.down = False
     (new,) = await engine.retry([again.id])

@@ -187,28 +187,28 @@ async def test_the_engine_deletes_runs_with_files_and_undo_brings_all_back(
     engine.marks.set([MarkKey(run.id)], Mark.STAR)
     holding = Holding(tmp_path / "held")
 
-    held = await engine.delete_runs([run.id, "unknown"], holding)
+    held = await engine.library.delete_runs([run.id, "unknown"], holding)
     assert isinstance(held, HeldDeletion)
     assert engine.run(run.id) is None
     assert not record.path.exists()
     assert not engine.marks.is_starred(run.id)
     await engine.flush()
-    assert await engine.search(SearchQuery(text="fox")) == []
+    assert await engine.library.search(SearchQuery(text="fox")) == []
 
-    assert await engine.undo_delete(held, holding) == []
+    assert await engine.library.undo_delete(held, holding) == []
     assert engine.run(run.id) is not None
     assert record.path.exists()
     assert engine.outputs_of(run.id) == [record]
     assert engine.marks.is_starred(run.id)
     await engine.flush()
-    assert await engine.search(SearchQuery(text="fox", marks="starred")) == [run.id]
+    assert await engine.library.search(SearchQuery(text="fox", marks="starred")) == [run.id]
 
 
 async def test_deleting_runs_the_engine_does_not_know_deletes_nothing(
     harness: Harness, tmp_path: Path
 ) -> None:
     engine = harness.engine
-    assert await engine.delete_runs(["no-such-run"], Holding(tmp_path / "held")) is None
+    assert await engine.library.delete_runs(["no-such-run"], Holding(tmp_path / "held")) is None
 
 
 async def test_undo_puts_runs_back_in_their_batch_in_its_order(
@@ -222,20 +222,20 @@ async def test_undo_puts_runs_back_in_their_batch_in_its_order(
     await until(lambda: all(_state(engine, rid) is RunState.COMPLETED for rid in batch.run_ids))
     holding = Holding(tmp_path / "held")
 
-    held = await engine.delete_runs([middle], holding)
+    held = await engine.library.delete_runs([middle], holding)
     assert held is not None
     assert engine.batch(batch.id) is not None
     assert engine.batch(batch.id).run_ids == [first, last]  # type: ignore[union-attr]
-    assert await engine.undo_delete(held, holding) == []
+    assert await engine.library.undo_delete(held, holding) == []
     assert engine.batch(batch.id).run_ids == [first, middle, last]  # type: ignore[union-attr]
     assert [r.id for r in engine.batch_runs(batch.id)] == [first, middle, last]
 
     # Every run of the batch deleted removes the batch; undo brings it back whole.
-    held = await engine.delete_runs(list(batch.run_ids), holding)
+    held = await engine.library.delete_runs(list(batch.run_ids), holding)
     assert held is not None
     assert engine.batch(batch.id) is None
     await engine.flush()
-    assert await engine.undo_delete(held, holding) == []
+    assert await engine.library.undo_delete(held, holding) == []
     again = engine.batch(batch.id)
     assert again is not None
     assert again.name == "foxes"
@@ -281,7 +281,7 @@ async def test_a_run_deleted_while_its_outputs_download_leaves_no_record_nor_fil
         await until(lambda: _state(engine, run.id) is RunState.COMPLETED)
         await until(lambda: gated.waiting > 0)  # its image is on its way
 
-        held = await engine.delete_runs([run.id], Holding(tmp_path / "held"))
+        held = await engine.library.delete_runs([run.id], Holding(tmp_path / "held"))
         assert held is not None
         assert held.moved == []
         with caplog.at_level(logging.ERROR):

@@ -786,7 +786,7 @@ async def test_queries_by_group_workflow_and_batch(harness: Harness) -> None:
     assert len(engine.runs(batch_id=batch.id)) == 2
     assert engine.workflows() == ["demo/broken-pipeline", WF]
     first, second = batch.run_ids
-    removed = await engine.remove_from_history([failed.id, first])
+    removed = await engine.library.remove_from_history([failed.id, first])
     assert removed == [failed.id, first]
     assert engine.run(failed.id) is None
     assert batch.run_ids == [second]

@@ -37,8 +37,8 @@ async def test_submitted_runs_are_found_by_prompt(harness: Harness) -> None:
     moon = await engine.submit(WF, {"prompt": "a moonlit harbour"}, profile=PROFILE)
     await engine.submit(WF, {"prompt": "a sunny field"}, profile=PROFILE)
     await engine.flush()
-    assert await engine.search(SearchQuery(text="moonl harb")) == [moon.id]
-    assert len(await engine.search(SearchQuery(workflow=WF))) == 2
+    assert await engine.library.search(SearchQuery(text="moonl harb")) == [moon.id]
+    assert len(await engine.library.search(SearchQuery(workflow=WF))) == 2
 
 
 async def test_a_star_repaints_its_run_and_survives_a_restart(
@@ -61,11 +61,11 @@ async def test_a_star_repaints_its_run_and_survives_a_restart(
     await again.engine.start()
     try:
         assert again.engine.marks.of_run(run.id) == {"image": Mark.STAR}
-        assert await again.engine.search(SearchQuery(marks="starred")) == [run.id]
+        assert await again.engine.library.search(SearchQuery(marks="starred")) == [run.id]
         # Pressing the star again on the same output clears it.
         assert again.engine.marks.press([MarkKey(run.id, "image")], Mark.STAR) is None
         await again.engine.flush()
-        assert await again.engine.search(SearchQuery(marks="starred")) == []
+        assert await again.engine.library.search(SearchQuery(marks="starred")) == []
     finally:
         await again.engine.close()
 
@@ -86,9 +86,9 @@ async def test_removed_runs_lose_their_marks(harness: Harness) -> None:
     run = await engine.submit(WF, {"prompt": "gone"}, profile=PROFILE)
     await until(lambda: _state(engine, run.id) is RunState.COMPLETED)
     await asyncio.wrap_future(engine.marks.set([MarkKey(run.id)], Mark.STAR))
-    assert await engine.remove_from_history([run.id]) == [run.id]
+    assert await engine.library.remove_from_history([run.id]) == [run.id]
     assert engine.marks.of_run(run.id) == {}
-    assert await engine.search(SearchQuery(marks="starred")) == []
+    assert await engine.library.search(SearchQuery(marks="starred")) == []
 
 
 async def test_attach_follows_a_run_the_server_knows_and_refuses_others(
@@ -101,20 +101,20 @@ async def test_attach_follows_a_run_the_server_knows_and_refuses_others(
     await until(lambda: _state(engine, sent.id) is RunState.COMPLETED)
     request_id = sent.request_id
     assert request_id is not None
-    await engine.remove_from_history([sent.id])
+    await engine.library.remove_from_history([sent.id])
 
     with pytest.raises(AttachError, match="Paste the run's request ID"):
-        await engine.attach(WF, "  ", profile=PROFILE)
+        await engine.library.attach(WF, "  ", profile=PROFILE)
     with pytest.raises(AttachError, match="not a request ID"):
-        await engine.attach(WF, "run/../x", profile=PROFILE)
+        await engine.library.attach(WF, "run/../x", profile=PROFILE)
     with pytest.raises(AttachError, match="Choose the workflow"):
-        await engine.attach("nothing", request_id, profile=PROFILE)
+        await engine.library.attach("nothing", request_id, profile=PROFILE)
     with pytest.raises(AttachError, match="The server knows no run run_unknown of"):
-        await engine.attach(WF, "run_unknown", profile=PROFILE)
+        await engine.library.attach(WF, "run_unknown", profile=PROFILE)
     assert all(run.request_id != "run_unknown" for run in engine.runs())
 
-    run = await engine.attach(WF, request_id, profile=PROFILE)
+    run = await engine.library.attach(WF, request_id, profile=PROFILE)
     assert inputs_unknown(run)
     await until(lambda: _state(engine, run.id) is RunState.COMPLETED)
     with pytest.raises(AttachError, match="in the queue already"):
-        await engine.attach(WF, request_id, profile=PROFILE)
+        await engine.library.attach(WF, request_id, profile=PROFILE)
