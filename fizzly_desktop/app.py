@@ -1,9 +1,10 @@
 """Composition root: arguments, logging, the QApplication on a qasync loop, wiring, and shutdown.
 
-Start-up order matters for how fast the window appears: parse arguments and set up logging
-(cheap), create the QApplication and show the main window, and only then start the work that
-can take a while (the sandbox child process, opening history, resuming tracked runs) as owned
-tasks on the shared asyncio loop.
+Start-up order matters for how fast the window appears and can be used: parse arguments and
+set up logging (cheap); with ``--sandbox``, start the sandbox child process right away (before Qt
+is imported: it boots on another core while the window paints); create the QApplication and
+show the main window; and only then start the work that can take a while (opening history,
+resuming tracked runs) as owned tasks on the shared asyncio loop.
 """
 
 from __future__ import annotations
@@ -16,11 +17,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import asyncio
-
     from PySide6.QtGui import QIcon
 
-    from fizzly_desktop.core.sandbox_process import AsyncSandboxHandle
+    from fizzly_desktop.core.sandbox_process import RunningSandbox, SandboxLaunch
 
 from fizzly_desktop import APP_ID, APP_NAME, __version__
 
@@ -109,10 +108,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(options)
 
-    return _run_gui(options)
+    # The local server takes longer to boot than the window to paint: it starts first.
+    launch = _launch_sandbox(options.sandbox_arg) if options.sandbox else None
+    try:
+        return _run_gui(options, launch)
+    finally:
+        if launch is not None:
+            launch.abandon()  # the app ended before anything took it
 
 
-def _run_gui(options: argparse.Namespace) -> int:
+def _launch_sandbox(args: Sequence[str]) -> SandboxLaunch | None:
+    """Start the sandbox child now, or None (the session starts one later and says why not)."""
+    from fizzly_desktop.core.paths import app_paths
+    from fizzly_desktop.core.sandbox_process import SandboxLaunch
+
+    try:
+        return SandboxLaunch(*args, data_dir=app_paths().data_dir / "sandbox")
+    except OSError:
+        log.exception("The local sandbox could not be started early")
+        return None
+
+
+def _run_gui(options: argparse.Namespace, launch: SandboxLaunch | None = None) -> int:
     from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
@@ -174,7 +191,7 @@ def _run_gui(options: argparse.Namespace) -> int:
     quit_signals.received.connect(lambda _signum: _close(window))
     try:
         with loop:
-            exit_code: int = loop.run_until_complete(_run_app(window, options))
+            exit_code: int = loop.run_until_complete(_run_app(window, options, launch))
     finally:
         quit_signals.close()
     log.info("%s exited with status %d", APP_NAME, exit_code)
@@ -216,23 +233,24 @@ def _preload_heavy_modules() -> None:
         importlib.import_module(name)
 
 
-def _start_sandbox_early(args: Sequence[str]) -> asyncio.Task[AsyncSandboxHandle]:
-    import asyncio
-
-    from fizzly_desktop.core.paths import app_paths
-    from fizzly_desktop.core.sandbox_process import start_sandbox
-
-    data_dir = app_paths().data_dir / "sandbox"
-    return asyncio.create_task(start_sandbox(*args, data_dir=data_dir), name="sandbox-early")
+async def _sandbox_ready(launch: SandboxLaunch) -> RunningSandbox:
+    return await launch.ready()
 
 
-async def _run_app(window: object, options: argparse.Namespace) -> int:
+async def _run_app(
+    window: object, options: argparse.Namespace, launch: SandboxLaunch | None = None
+) -> int:
     import asyncio
     import contextlib
 
     from fizzly_desktop.ui.shell.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
+    # --sandbox: the server started before the window (main); its first line is awaited here
+    # while the heavy modules load, and the session takes it when the sandbox profile asks.
+    early_sandbox = (
+        asyncio.create_task(_sandbox_ready(launch), name="sandbox-early") if launch else None
+    )
     closed = asyncio.Event()  # the user may close the window before the controller exists
     window.close_requested.connect(closed.set)
     if not window.has_painted:
@@ -241,9 +259,6 @@ async def _run_app(window: object, options: argparse.Namespace) -> int:
         window.first_painted.connect(painted.set)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(painted.wait(), timeout=1.0)
-    # --sandbox: the local server boots in its own process, on the other core, while the heavy
-    # modules load here; the session takes it when the sandbox profile asks for its sandbox.
-    early_sandbox = _start_sandbox_early(options.sandbox_arg) if options.sandbox else None
     await asyncio.to_thread(_preload_heavy_modules)
     if closed.is_set() or not window.isVisible():
         log.info("The window was closed while %s was starting", APP_NAME)

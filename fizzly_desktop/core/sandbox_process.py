@@ -13,18 +13,23 @@ child then shares that sandbox and takes over when it ends).
 
 from __future__ import annotations
 
-import asyncio
 import collections
+import concurrent.futures
 import contextlib
 import json
 import os
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    # Imported where used: app.py starts the sandbox (SandboxLaunch) before asyncio is loaded.
+    import asyncio
 
 SANDBOX_MODULE = "fizzly_desktop.sandbox"
 _STDERR_TAIL_LINES = 40
@@ -224,6 +229,57 @@ def _stop_popen(process: subprocess.Popen[bytes], tail: _StderrTail) -> int:
     return process.returncode
 
 
+class _Spawned:
+    """A sandbox child just started: threads drain its stderr and read its first line."""
+
+    def __init__(self, args: tuple[str, ...], data_dir: Path | None) -> None:
+        self.process = subprocess.Popen(
+            sandbox_command(sandbox_arguments(args, data_dir)),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=sandbox_environment(),
+        )
+        assert self.process.stderr is not None
+        self.tail = _StderrTail(self.process.stderr)
+        #: The first line, decoded ("" when the child ended first); cancelled by a caller that
+        #: stopped waiting.
+        self.first_line: concurrent.futures.Future[str] = concurrent.futures.Future()
+        threading.Thread(target=self._read_first_line, name="sandbox-stdout", daemon=True).start()
+
+    def _read_first_line(self) -> None:
+        assert self.process.stdout is not None
+        raw = b""
+        with contextlib.suppress(OSError, ValueError):
+            raw = self.process.stdout.readline()
+        with contextlib.suppress(concurrent.futures.InvalidStateError):
+            self.first_line.set_result(raw.decode("utf-8", "replace"))
+
+    def handle(self, line: str | None, timeout: float) -> SandboxHandle:
+        """The handle for the child's first ``line`` (None: none came within ``timeout``).
+
+        When the line is not a sandbox's, the child is stopped (this may wait a few seconds)
+        and :class:`SandboxError` says why, with the child's last stderr lines.
+        """
+        reason = ""
+        if line is None:
+            reason = f"The sandbox did not start within {timeout:g} s."
+        elif line.strip():
+            try:
+                return SandboxHandle(self.process, SandboxInfo.from_json_line(line), self.tail)
+            except SandboxError as exc:
+                reason = str(exc)
+        self.stop()
+        if not reason:
+            reason = (
+                f"The sandbox exited before it was ready (exit code {self.process.returncode})."
+            )
+        raise _failure(reason, self.tail.lines())
+
+    def stop(self) -> int:
+        return _stop_popen(self.process, self.tail)
+
+
 def launch_sandbox(
     *args: str, timeout: float = 20.0, data_dir: Path | None = None
 ) -> SandboxHandle:
@@ -234,43 +290,120 @@ def launch_sandbox(
     Raises :class:`SandboxError` (with the child's last stderr lines) if it exits first or does
     not report within ``timeout`` seconds; the child is stopped in that case.
     """
-    process = subprocess.Popen(
-        sandbox_command(sandbox_arguments(args, data_dir)),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=sandbox_environment(),
-    )
-    assert process.stdout is not None
-    assert process.stderr is not None
-    tail = _StderrTail(process.stderr)
-    first_line: list[bytes] = []
-    stdout = process.stdout
-
-    def read_line() -> None:
-        with contextlib.suppress(OSError, ValueError):
-            first_line.append(stdout.readline())
-
-    reader = threading.Thread(target=read_line, name="sandbox-stdout", daemon=True)
-    reader.start()
-    reader.join(timeout)
-    line = first_line[0].decode("utf-8", "replace") if first_line else ""
-    if not line.strip():
-        timed_out = reader.is_alive()
-        _stop_popen(process, tail)
-        reader.join(1.0)
-        if timed_out:
-            raise _failure(f"The sandbox did not start within {timeout:g} s.", tail.lines())
-        raise _failure(
-            f"The sandbox exited before it was ready (exit code {process.returncode}).",
-            tail.lines(),
-        )
+    spawned = _Spawned(args, data_dir)
     try:
-        info = SandboxInfo.from_json_line(line)
-    except SandboxError as exc:
-        _stop_popen(process, tail)
-        raise _failure(str(exc), tail.lines()) from None
-    return SandboxHandle(process, info, tail)
+        line: str | None = spawned.first_line.result(timeout)
+    except TimeoutError:
+        line = None
+    return spawned.handle(line, timeout)
+
+
+class RunningSandbox(Protocol):
+    """A running sandbox as the session uses it, however it was started."""
+
+    info: SandboxInfo
+
+    @property
+    def pid(self) -> int: ...
+
+    @property
+    def running(self) -> bool: ...
+
+    def stderr_tail(self) -> list[str]: ...
+
+    async def stop(self) -> int: ...
+
+
+#: How far below the app a sandbox launched with the window runs (where the OS allows).
+LAUNCH_NICENESS = 10
+
+
+class SandboxLaunch:
+    """A sandbox child started before any event loop exists, to be taken by one later.
+
+    ``--sandbox``: ``app.main`` starts it before Qt is even imported, so that the server boots
+    on another core while the window paints (its boot, not the window's, is then the longer
+    path to a usable window). It runs :data:`LAUNCH_NICENESS` below the app: it stands in for
+    a remote server, and on a busy computer it must not take the core the window paints on.
+    Threads read its first line and drain its stderr until :meth:`ready` takes it from the
+    event loop; :meth:`abandon` stops a launch no one took.
+
+    Raises :class:`OSError` when the child cannot be started at all.
+    """
+
+    def __init__(self, *args: str, data_dir: Path | None = None, timeout: float = 20.0) -> None:
+        self._timeout = timeout
+        self._deadline = time.monotonic() + timeout
+        self._spawned = _Spawned(args, data_dir)
+        self._taken = False
+        # At once, before the child starts any thread (each thread has its own niceness).
+        with contextlib.suppress(OSError, AttributeError):  # no os.setpriority on Windows
+            priority = os.getpriority(os.PRIO_PROCESS, 0) + LAUNCH_NICENESS
+            os.setpriority(os.PRIO_PROCESS, self.pid, min(priority, 19))
+
+    @property
+    def pid(self) -> int:
+        return self._spawned.process.pid
+
+    @property
+    def running(self) -> bool:
+        return self._spawned.process.poll() is None
+
+    async def ready(self) -> LaunchedSandboxHandle:
+        """Wait for the sandbox's first line; its handle, or :class:`SandboxError`.
+
+        The ``timeout`` counts from the launch. A child that fails (or is cancelled while
+        waiting) is stopped, as :func:`start_sandbox` does.
+        """
+        import asyncio
+
+        if self._taken:
+            raise RuntimeError("This sandbox launch was already taken")
+        self._taken = True
+        spawned = self._spawned
+        remaining = max(0.0, self._deadline - time.monotonic())
+        try:
+            line: str | None = await asyncio.wait_for(
+                asyncio.wrap_future(spawned.first_line), remaining
+            )
+        except TimeoutError:
+            line = None
+        except BaseException:
+            await asyncio.to_thread(spawned.stop)
+            raise
+        return LaunchedSandboxHandle(await asyncio.to_thread(spawned.handle, line, self._timeout))
+
+    def abandon(self) -> None:
+        """Stop the child unless :meth:`ready` took it (the app ended before it asked)."""
+        if not self._taken:
+            self._taken = True
+            self._spawned.first_line.cancel()
+            self._spawned.stop()
+
+
+class LaunchedSandboxHandle:
+    """The sandbox a :class:`SandboxLaunch` started, stopped from a coroutine."""
+
+    def __init__(self, handle: SandboxHandle) -> None:
+        self._handle = handle
+        self.info = handle.info
+
+    @property
+    def pid(self) -> int:
+        return self._handle.pid
+
+    @property
+    def running(self) -> bool:
+        return self._handle.running
+
+    def stderr_tail(self) -> list[str]:
+        return self._handle.stderr_tail()
+
+    async def stop(self) -> int:
+        """Ask the sandbox to exit, wait for it (killing it after a grace period); exit code."""
+        import asyncio
+
+        return await asyncio.to_thread(self._handle.stop)
 
 
 class AsyncSandboxHandle:
@@ -326,6 +459,8 @@ async def _drain_stderr(stream: asyncio.StreamReader, tail: collections.deque[st
 
 
 async def _stop_async(process: asyncio.subprocess.Process, drain: asyncio.Task[None]) -> int:
+    import asyncio
+
     # As in _stop_popen: end of stdin first, a signal only if the child lingers.
     if process.stdin is not None and not process.stdin.is_closing():
         process.stdin.close()
@@ -369,6 +504,8 @@ async def start_sandbox(
     Raises :class:`SandboxError` (with the child's last stderr lines) if it exits first or does
     not report within ``timeout`` seconds; the child is stopped in that case.
     """
+    import asyncio
+
     command = sandbox_command(sandbox_arguments(args, data_dir))
     process = await asyncio.create_subprocess_exec(
         *command,

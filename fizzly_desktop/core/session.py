@@ -26,7 +26,7 @@ from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME, ProfileStore
 from fizzly_desktop.core.secrets import KeyVault
 
 if TYPE_CHECKING:
-    from fizzly_desktop.core.sandbox_process import AsyncSandboxHandle
+    from fizzly_desktop.core.sandbox_process import RunningSandbox
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,8 @@ class AppSession:
         engine_settings: the engine's tunables.
         sandbox_args: flags for the sandbox server, e.g. ``["--time-scale", "0.2"]``.
         paths: the app's folders; ``app_paths()`` by default.
-        early_sandbox: a sandbox already starting (``--sandbox``: app.py starts it while the
-            heavy modules load); the first ``start_sandbox()`` takes it instead of another.
+        early_sandbox: a sandbox already starting (``--sandbox``: app.py starts it before the
+            window is even built); the first ``start_sandbox()`` takes it instead of another.
     """
 
     def __init__(
@@ -52,7 +52,7 @@ class AppSession:
         engine_settings: EngineSettings | None = None,
         sandbox_args: Sequence[str] = (),
         paths: AppPaths | None = None,
-        early_sandbox: asyncio.Task[AsyncSandboxHandle] | None = None,
+        early_sandbox: asyncio.Task[RunningSandbox] | None = None,
     ) -> None:
         self.paths = (paths or app_paths()).ensure()
         self.engine_settings = engine_settings or EngineSettings()
@@ -62,7 +62,7 @@ class AppSession:
         self.connector = Connector(self.profiles, self._sandbox_endpoint)
         self.history: HistoryStore | None = None
         self.engine: RunEngine | None = None
-        self.sandbox: AsyncSandboxHandle | None = None
+        self.sandbox: RunningSandbox | None = None
         #: Why the sandbox did not start, the last time it was asked to (None once it runs).
         self.sandbox_problem: str | None = None
         self._sandbox_lock = asyncio.Lock()
@@ -87,7 +87,7 @@ class AppSession:
         await engine.start(moved=self._sandbox_move())
         return engine
 
-    async def start_sandbox(self) -> AsyncSandboxHandle | None:
+    async def start_sandbox(self) -> RunningSandbox | None:
         """Start the local sandbox unless it runs; None (and ``sandbox_problem``) if it cannot."""
         async with self._sandbox_lock:
             if self.sandbox is not None and self.sandbox.running:

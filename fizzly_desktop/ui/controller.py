@@ -60,7 +60,7 @@ from fizzly_desktop.ui.shell.main_window import MainWindow
 from fizzly_desktop.ui.shell.status_bar import Connection
 
 if TYPE_CHECKING:
-    from fizzly_desktop.core.sandbox_process import AsyncSandboxHandle
+    from fizzly_desktop.core.sandbox_process import RunningSandbox
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +207,7 @@ class AppController(QObject):
         return self.session.engine
 
     @property
-    def sandbox(self) -> AsyncSandboxHandle | None:
+    def sandbox(self) -> RunningSandbox | None:
         return self.session.sandbox
 
     @property

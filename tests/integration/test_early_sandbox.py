@@ -1,12 +1,23 @@
-"""``--sandbox`` starts the local server while the heavy modules load: the session takes that
-server rather than starting another, and stops it even when no profile asked for it."""
+"""``--sandbox`` starts the local server before the window (app.main, before Qt and asyncio
+load): the session takes that server rather than starting another, and stops it even when no
+profile asked for it."""
 
 from __future__ import annotations
 
 import asyncio
+import os
+
+import pytest
 
 from fizzly_desktop.core.paths import app_paths
-from fizzly_desktop.core.sandbox_process import AsyncSandboxHandle, start_sandbox
+from fizzly_desktop.core.sandbox_process import (
+    LAUNCH_NICENESS,
+    AsyncSandboxHandle,
+    RunningSandbox,
+    SandboxError,
+    SandboxLaunch,
+    start_sandbox,
+)
 from fizzly_desktop.core.session import AppSession
 
 FAST = ("--time-scale", "0.05", "--ping-interval", "0.5")
@@ -40,3 +51,50 @@ async def test_an_early_sandbox_no_one_asked_for_is_stopped_on_close() -> None:
     assert handle.running
     await session.close()
     assert not handle.running
+
+
+def _launch(*args: str) -> SandboxLaunch:
+    return SandboxLaunch(*args, data_dir=app_paths().ensure().data_dir / "sandbox")
+
+
+async def test_the_session_takes_a_sandbox_launched_before_the_loop() -> None:
+    # app.main starts the child before Qt and asyncio are loaded; the loop takes it later.
+    launch = _launch(*FAST)
+    assert launch.running
+    if hasattr(os, "getpriority"):  # below the app: it boots while the window paints
+        mine = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, launch.pid) == min(mine + LAUNCH_NICENESS, 19)
+    early = asyncio.create_task(_ready(launch))
+    session = AppSession(sandbox_args=FAST, early_sandbox=early)
+    try:
+        handle = await session.start_sandbox()
+        assert handle is not None
+        assert handle is early.result()
+        assert handle.pid == launch.pid
+        assert handle.running
+        assert handle.info.base_url.startswith("http://127.0.0.1:")
+        assert await session.start_sandbox() is handle
+    finally:
+        await session.close()
+    assert not handle.running
+    assert not launch.running
+    launch.abandon()  # already taken: nothing to do, nothing raised
+
+
+async def _ready(launch: SandboxLaunch) -> RunningSandbox:
+    return await launch.ready()
+
+
+def test_a_launch_no_one_took_is_stopped_when_abandoned() -> None:
+    launch = _launch(*FAST)
+    assert launch.running
+    launch.abandon()
+    assert not launch.running
+
+
+async def test_a_launched_sandbox_that_fails_says_why_plainly() -> None:
+    launch = _launch("--no-such-flag")
+    with pytest.raises(SandboxError, match="exited before it was ready") as failure:
+        await launch.ready()
+    assert "--no-such-flag" in str(failure.value)  # the child's own complaint, from stderr
+    assert not launch.running

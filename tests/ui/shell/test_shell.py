@@ -181,10 +181,19 @@ def test_the_app_paints_without_qt_helper_threads() -> None:
 
 
 CLOSE_AT_FIRST_PAINT = """
+import os
 import sys
 from PySide6.QtCore import QEvent, QTimer
 from fizzly_desktop.app import main
+from fizzly_desktop.core.sandbox_process import SandboxLaunch
 from fizzly_desktop.ui.shell.main_window import MainWindow
+
+launches = []
+original_init = SandboxLaunch.__init__
+def init(self, *args, **kwargs):
+    original_init(self, *args, **kwargs)
+    launches.append(self)
+SandboxLaunch.__init__ = init
 
 original = MainWindow.event
 def event(self, e):
@@ -193,7 +202,17 @@ def event(self, e):
         QTimer.singleShot(0, self.close)  # the user closes the window as soon as it shows
     return original(self, e)
 MainWindow.event = event
-sys.exit(main(["--sandbox"]))
+code = main(["--sandbox"])
+# The sandbox started before the window (app.main) was waited for: no child left, not even
+# a zombie (os.kill on a reaped child's pid fails).
+print("launched", len(launches), "running", [launch.running for launch in launches])
+for launch in launches:
+    try:
+        os.kill(launch.pid, 0)
+        print("left behind", launch.pid)
+    except ProcessLookupError:
+        pass
+sys.exit(code)
 """
 
 
@@ -208,6 +227,7 @@ def test_closing_the_window_while_the_app_starts_ends_it_cleanly(tmp_path: Path)
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
+    assert done.stdout.splitlines() == ["launched 1 running [False]"]
 
 
 def test_favouring_the_gui_thread_sets_the_interpreter_and_keeps_a_users_qt_setting(
