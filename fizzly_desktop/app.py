@@ -220,7 +220,7 @@ def _app_icon() -> QIcon:
 
 
 def _preload_heavy_modules() -> None:
-    """Import what the controller needs (httpx, pydantic, jsonschema, keyring) in a worker."""
+    """Import what the controller needs (httpx, pydantic, jsonschema) in a worker."""
     import importlib
 
     for name in (

@@ -20,14 +20,16 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
-from keyring.backends import fail, null
+from typing import TYPE_CHECKING, TypeVar
 
 from fizzly_desktop import APP_ID
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# The keyring package (~25 ms to import: its backends, found through the installed packages'
+# entry points) is imported by the calls that use it, which run off the GUI thread: a start
+# that reads no key (the sandbox profile) never loads it.
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +123,8 @@ _LOCKED_MESSAGE = (
 
 def _classify(exc: Exception) -> KeyStoreError:
     """Turn whatever a keyring backend raised into a plain-language error, never losing the kind."""
+    import keyring.errors
+
     if isinstance(exc, keyring.errors.KeyringLocked):
         return KeyringUnavailable(_LOCKED_MESSAGE)
     if isinstance(exc, keyring.errors.NoKeyringError | keyring.errors.InitError):
@@ -169,6 +173,9 @@ class SecretStore:
 
     def backend(self) -> KeyringBackend:
         """The backend in use; raises :class:`KeyringUnavailable` when it cannot hold secrets."""
+        import keyring
+        from keyring.backends import fail, null
+
         backend = self._backend if self._backend is not None else keyring.get_keyring()
         # keyring's "fail" backend raises on every call and the "null" one silently drops
         # every secret; neither may ever hold a user's key.
@@ -192,6 +199,8 @@ class SecretStore:
 
     def delete_key(self, profile_name: str) -> bool:
         """Remove the key of a profile; False when there was none to remove."""
+
+        import keyring.errors
 
         def delete(backend: KeyringBackend) -> bool:
             try:
