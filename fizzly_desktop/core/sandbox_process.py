@@ -321,10 +321,10 @@ LAUNCH_NICENESS = 10
 class SandboxLaunch:
     """A sandbox child started before any event loop exists, to be taken by one later.
 
-    ``--sandbox``: ``app.main`` starts it before Qt is even imported, so that the server boots
-    on another core while the window paints (its boot, not the window's, is then the longer
-    path to a usable window). It runs :data:`LAUNCH_NICENESS` below the app: it stands in for
-    a remote server, and on a busy computer it must not take the core the window paints on.
+    ``--sandbox``: ``app.py`` starts it the moment the window has painted, before asyncio is
+    loaded, so that the server boots on another core while the app loads its heavy modules.
+    It runs :data:`LAUNCH_NICENESS` below the app: it stands in for a remote server, and on a
+    busy computer it must not take the core the app starts on.
     Threads read its first line and drain its stderr until :meth:`ready` takes it from the
     event loop; :meth:`abandon` stops a launch no one took.
 

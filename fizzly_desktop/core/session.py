@@ -41,8 +41,8 @@ class AppSession:
         engine_settings: the engine's tunables.
         sandbox_args: flags for the sandbox server, e.g. ``["--time-scale", "0.2"]``.
         paths: the app's folders; ``app_paths()`` by default.
-        early_sandbox: a sandbox already starting (``--sandbox``: app.py starts it before the
-            window is even built); the first ``start_sandbox()`` takes it instead of another.
+        early_sandbox: a sandbox already starting (``--sandbox``: app.py starts it as soon as
+            the window has painted); the first ``start_sandbox()`` takes it instead of another.
     """
 
     def __init__(

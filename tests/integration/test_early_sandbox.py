@@ -1,5 +1,5 @@
-"""``--sandbox`` starts the local server before the window (app.main, before Qt and asyncio
-load): the session takes that server rather than starting another, and stops it even when no
+"""``--sandbox`` starts the local server as soon as the window has painted (before asyncio
+loads): the session takes that server rather than starting another, and stops it even when no
 profile asked for it."""
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def _launch(*args: str) -> SandboxLaunch:
 
 
 async def test_the_session_takes_a_sandbox_launched_before_the_loop() -> None:
-    # app.main starts the child before Qt and asyncio are loaded; the loop takes it later.
+    # app.py starts the child before asyncio is loaded; the loop takes it later.
     launch = _launch(*FAST)
     assert launch.running
     if hasattr(os, "getpriority"):  # below the app: it boots while the window paints

@@ -203,7 +203,7 @@ def event(self, e):
     return original(self, e)
 MainWindow.event = event
 code = main(["--sandbox"])
-# The sandbox started before the window (app.main) was waited for: no child left, not even
+# The sandbox started with the window (app.py) was waited for: no child left, not even
 # a zombie (os.kill on a reaped child's pid fails).
 print("launched", len(launches), "running", [launch.running for launch in launches])
 for launch in launches:
