@@ -28,3 +28,20 @@ def test_the_skeleton_imports_no_heavy_module() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "[]"
+
+
+# Not needed until they are used: video and sound (the player, made on the first clip shown),
+# keys (read off the GUI thread when a profile has one), httpx's command line (never).
+ON_FIRST_USE = ("PySide6.QtMultimedia", "keyring", "httpx._main", "rich")
+
+
+def test_the_whole_window_loads_nothing_before_it_is_used() -> None:
+    probe = (
+        "import sys\n"
+        "import fizzly_desktop.ui.controller\n"
+        f"print(sorted(name for name in {ON_FIRST_USE!r} if sys.modules.get(name) is not None))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "[]"
