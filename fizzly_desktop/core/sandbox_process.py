@@ -314,17 +314,13 @@ class RunningSandbox(Protocol):
     async def stop(self) -> int: ...
 
 
-#: How far below the app a sandbox launched with the window runs (where the OS allows).
-LAUNCH_NICENESS = 10
-
-
 class SandboxLaunch:
     """A sandbox child started before any event loop exists, to be taken by one later.
 
     ``--sandbox``: ``app.py`` starts it the moment the window has painted, before asyncio is
     loaded, so that the server boots on another core while the app loads its heavy modules.
-    It runs :data:`LAUNCH_NICENESS` below the app: it stands in for a remote server, and on a
-    busy computer it must not take the core the app starts on.
+    (At the app's own priority: the app soon waits for it, and a lower one let other busy
+    programs hold its boot back by hundreds of milliseconds.)
     Threads read its first line and drain its stderr until :meth:`ready` takes it from the
     event loop; :meth:`abandon` stops a launch no one took.
 
@@ -336,10 +332,6 @@ class SandboxLaunch:
         self._deadline = time.monotonic() + timeout
         self._spawned = _Spawned(args, data_dir)
         self._taken = False
-        # At once, before the child starts any thread (each thread has its own niceness).
-        with contextlib.suppress(OSError, AttributeError):  # no os.setpriority on Windows
-            priority = os.getpriority(os.PRIO_PROCESS, 0) + LAUNCH_NICENESS
-            os.setpriority(os.PRIO_PROCESS, self.pid, min(priority, 19))
 
     @property
     def pid(self) -> int:

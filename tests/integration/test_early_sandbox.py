@@ -5,13 +5,11 @@ profile asked for it."""
 from __future__ import annotations
 
 import asyncio
-import os
 
 import pytest
 
 from fizzly_desktop.core.paths import app_paths
 from fizzly_desktop.core.sandbox_process import (
-    LAUNCH_NICENESS,
     AsyncSandboxHandle,
     RunningSandbox,
     SandboxError,
@@ -61,9 +59,6 @@ async def test_the_session_takes_a_sandbox_launched_before_the_loop() -> None:
     # app.py starts the child before asyncio is loaded; the loop takes it later.
     launch = _launch(*FAST)
     assert launch.running
-    if hasattr(os, "getpriority"):  # below the app: it boots while the window paints
-        mine = os.getpriority(os.PRIO_PROCESS, 0)
-        assert os.getpriority(os.PRIO_PROCESS, launch.pid) == min(mine + LAUNCH_NICENESS, 19)
     early = asyncio.create_task(_ready(launch))
     session = AppSession(sandbox_args=FAST, early_sandbox=early)
     try:
