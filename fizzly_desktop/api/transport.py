@@ -8,6 +8,10 @@ set-up in the middle of a request is a visible stall:
   download clients share :func:`tls_context`, which the app builds in a worker thread after
   the first paint (:func:`warm_up`). httpcore sets the ALPN protocols on the context as it
   connects, so clients that speak HTTP/2 and clients that do not get a context each.
+- A client of a plain-http origin (the local sandbox) never makes a TLS connection: the API
+  channel sends each request to its own origin only. It gets :func:`untrusting_context`,
+  which costs nothing to build and trusts no certificate, so that a TLS connection through
+  it would fail rather than go unchecked; a sandbox start loads no CA bundle on its way.
 - httpcore asks which async library is running on every request by trying ``import sniffio``;
   when sniffio is not installed, that failed import searches the whole ``sys.path`` each time.
   :func:`skip_missing_sniffio` records it as absent once, so the import fails at once and
@@ -34,6 +38,20 @@ def tls_context(http2: bool = False) -> ssl.SSLContext:
 def _built_context(http2: bool) -> ssl.SSLContext:
     # One context per value of http2: the argument is the cache key.
     return httpx.create_ssl_context()
+
+
+def untrusting_context() -> ssl.SSLContext:
+    """A TLS context for a client that never connects over TLS: it trusts no certificate."""
+    return _untrusting_context()
+
+
+@functools.cache
+def _untrusting_context() -> ssl.SSLContext:
+    # Verification on and not one CA loaded: any handshake fails.
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.verify_mode = ssl.CERT_REQUIRED
+    context.check_hostname = True
+    return context
 
 
 def skip_missing_sniffio() -> None:

@@ -76,16 +76,23 @@ class AppSession:
         """Load the history and start the engine (following runs still in flight)."""
         if self.engine is not None:
             return self.engine
-        # The HTTP clients' one-time set-up happens in workers, not in their first request.
-        history, _ = await asyncio.gather(
-            asyncio.to_thread(HistoryStore, self.paths.history_db),
-            asyncio.to_thread(http_transport.warm_up),
-        )
+        # The HTTP clients' one-time set-up (TLS: the CA bundle) happens in workers, not in
+        # their first request. The sandbox's clients need none of it (plain http): then it
+        # waits for warm_up(), once the window can be used.
+        opening = asyncio.to_thread(HistoryStore, self.paths.history_db)
+        if self.profiles.active.is_sandbox:
+            history = await opening
+        else:
+            history, _ = await asyncio.gather(opening, self.warm_up())
         self.history = history
         engine = RunEngine(history, self.connector.connect, settings=self.engine_settings)
         self.engine = engine
         await engine.start(moved=self._sandbox_move())
         return engine
+
+    async def warm_up(self) -> None:
+        """The HTTP clients' one-time set-up, in a worker; quick once done."""
+        await asyncio.to_thread(http_transport.warm_up)
 
     async def start_sandbox(self) -> RunningSandbox | None:
         """Start the local sandbox unless it runs; None (and ``sandbox_problem``) if it cannot."""

@@ -64,6 +64,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Seconds after start-up before the HTTP clients' one-time set-up runs, when it waited.
+WARM_UP_DELAY = 2.0
+
 
 class AppController(QObject):
     """Starts what the window needs after it is shown, wires the presenters, shuts down cleanly.
@@ -257,6 +260,13 @@ class AppController(QObject):
             self.ready.set()
             # Scripts and tests wait for this line (the log file, or stderr with --verbose).
             log.info("%s is ready", APP_NAME)
+            # Ahead of the first HTTPS client (another profile, an output download), once
+            # what start-up set going (the form's schema, the history) has settled.
+            self.services.spawn("warm-up", self._warm_up_later())
+
+    async def _warm_up_later(self) -> None:
+        await asyncio.sleep(WARM_UP_DELAY)
+        await self.session.warm_up()
 
     async def _open_engine(self) -> None:
         engine = await self.session.open()

@@ -1,6 +1,6 @@
 """``--sandbox`` starts the local server as soon as the window has painted (before asyncio
 loads): the session takes that server rather than starting another, and stops it even when no
-profile asked for it."""
+profile asked for it; a sandbox start loads no TLS certificates on its way."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import asyncio
 
 import pytest
 
+from fizzly_desktop.api import transport as http_transport
 from fizzly_desktop.core.paths import app_paths
+from fizzly_desktop.core.profiles import SANDBOX_PROFILE_NAME
 from fizzly_desktop.core.sandbox_process import (
     AsyncSandboxHandle,
     RunningSandbox,
@@ -93,3 +95,34 @@ async def test_a_launched_sandbox_that_fails_says_why_plainly() -> None:
         await launch.ready()
     assert "--no-such-flag" in str(failure.value)  # the child's own complaint, from stderr
     assert not launch.running
+
+
+async def test_a_sandbox_start_leaves_the_tls_set_up_for_later(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(http_transport, "warm_up", lambda: calls.append("warm-up"))
+    session = AppSession(sandbox_args=FAST)
+    session.profiles.set_active(SANDBOX_PROFILE_NAME)
+    try:
+        await session.open()
+        assert calls == []  # its clients are plain http: nothing to load on the way
+        await session.warm_up()
+        assert calls == ["warm-up"]
+    finally:
+        await session.close()
+
+
+async def test_an_account_start_sets_tls_up_before_its_first_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(http_transport, "warm_up", lambda: calls.append("warm-up"))
+    session = AppSession(sandbox_args=FAST)
+    session.profiles.add("Work", "https://api.fizzly.example")
+    session.profiles.set_active("Work")
+    try:
+        await session.open()
+        assert calls == ["warm-up"]
+    finally:
+        await session.close()

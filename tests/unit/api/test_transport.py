@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import ssl
 import sys
 
 import pytest
@@ -35,6 +36,21 @@ async def test_clients_share_the_context() -> None:
     finally:
         await client.aclose()
         await downloader.aclose()
+
+
+async def test_a_plain_http_api_loads_no_certificates_and_trusts_none() -> None:
+    # The local sandbox: every request goes to its own http origin, never over TLS.
+    client = FizzlyClient("http://127.0.0.1:8765", "fiz_test_key")
+    try:
+        context = client._client()._transport._pool._ssl_context  # type: ignore[attr-defined]
+        assert context is http_transport.untrusting_context()
+        assert context is not http_transport.tls_context()
+        # Nothing loaded, and nothing trusted: a TLS handshake through it would fail.
+        assert context.cert_store_stats()["x509_ca"] == 0
+        assert context.verify_mode is ssl.CERT_REQUIRED
+        assert context.check_hostname
+    finally:
+        await client.aclose()
 
 
 def test_a_missing_sniffio_fails_fast(monkeypatch: pytest.MonkeyPatch) -> None:
