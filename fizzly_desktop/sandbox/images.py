@@ -8,8 +8,12 @@ import io
 import math
 import random
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFilter, ImageOps
+# Pillow (~12 ms to import) loads with the first picture drawn, not with the server: the app
+# waits for the sandbox's boot, and a boot draws nothing.
+if TYPE_CHECKING:
+    from PIL import Image
 
 CONTENT_TYPES = {"webp": "image/webp", "png": "image/png"}
 # Compositions are drawn at this size (longest side) and then resized: shapes are soft anyway,
@@ -97,6 +101,8 @@ def _mood(prompt: str, rng: random.Random) -> tuple[float, float, float]:
 
 def render_composition(spec: ImageSpec) -> Image.Image:
     """The picture itself (RGB, at the spec's size), without encoding."""
+    from PIL import Image, ImageDraw, ImageFilter
+
     rng = _rng(spec)
     scale = _WORK_SIDE / max(spec.width, spec.height)
     w = max(16, round(spec.width * scale))
@@ -187,6 +193,8 @@ def _waterscape(
     horizon_colour: tuple[int, int, int],
 ) -> Image.Image:
     """Distant hills on a horizon, mirrored in rippled water below it."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageOps
+
     w, h = img.size
     horizon = round(h * rng.uniform(0.55, 0.66))
     far = _mix(horizon_colour, _rgb(hue + shift * 0.5 + 0.5, sat * 0.6, val * 0.35), 0.45)
@@ -209,6 +217,8 @@ def _waterscape(
 
 
 def _finish(spec: ImageSpec, img: Image.Image) -> Image.Image:
+    from PIL import Image, ImageFilter
+
     w, h = img.size
     if spec.source_png is not None:
         with Image.open(io.BytesIO(spec.source_png)) as source:
@@ -233,6 +243,8 @@ def render(spec: ImageSpec) -> bytes:
 
 def thumbnail_png(data: bytes, side: int = 64) -> bytes:
     """A small PNG of an uploaded picture (raises ``OSError``/``ValueError`` if not an image)."""
+    from PIL import Image
+
     with Image.open(io.BytesIO(data)) as source:
         source.load()
         small = source.convert("RGB")
@@ -244,6 +256,8 @@ def thumbnail_png(data: bytes, side: int = 64) -> bytes:
 
 def image_size(data: bytes) -> tuple[int, int]:
     """Width and height of an encoded picture (raises if it is not one Pillow reads)."""
+    from PIL import Image
+
     with Image.open(io.BytesIO(data)) as source:
         source.verify()
         return source.size

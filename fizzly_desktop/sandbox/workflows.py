@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import random
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import jsonschema
 
 from fizzly_desktop.sandbox.images import ImageSpec, image_size, render, thumbnail_png
 from fizzly_desktop.sandbox.media_workflows import MEDIA_WORKFLOWS
@@ -25,6 +24,9 @@ from fizzly_desktop.sandbox.plans import PlanContext as PlanContext
 from fizzly_desktop.sandbox.plans import RunPlan as RunPlan
 from fizzly_desktop.sandbox.plans import Workflow as Workflow
 from fizzly_desktop.sandbox.plans import object_schema, seed_of
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 def image_output(spec: ImageSpec, context: PlanContext) -> dict[str, Any]:
@@ -401,10 +403,18 @@ WORKFLOWS: dict[str, Workflow] = {
 
 # --- validation --------------------------------------------------------------------------
 
-_format_checker = jsonschema.FormatChecker(formats=())
+
+# jsonschema (~27 ms to import) loads with the first submit checked, not with the server: the
+# app waits for the sandbox's boot, and a boot checks no inputs.
+@functools.cache
+def _format_checker() -> jsonschema.FormatChecker:
+    import jsonschema
+
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("uri", raises=ValueError)(_is_uri)
+    return checker
 
 
-@_format_checker.checks("uri", raises=ValueError)
 def _is_uri(value: object) -> bool:
     if not isinstance(value, str):
         return True
@@ -416,7 +426,9 @@ def _is_uri(value: object) -> bool:
 
 def validate_inputs(workflow: Workflow, inputs: dict[str, Any]) -> dict[str, str]:
     """Every problem with the inputs, as ``{field: message}``; empty when they are fine."""
-    validator = jsonschema.Draft202012Validator(workflow.schema, format_checker=_format_checker)
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(workflow.schema, format_checker=_format_checker())
     problems: dict[str, str] = {}
     for error in sorted(validator.iter_errors(inputs), key=lambda e: list(e.path)):
         name = _field_name(error)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from fizzly_desktop.sandbox.images import ImageSpec, render_composition
 from fizzly_desktop.sandbox.media import h264, mp4
+
+if TYPE_CHECKING:  # Pillow loads with the first frame drawn (see images.py)
+    from PIL import Image
 
 # Full-range (JPEG) YCbCr, which Pillow converts to, squeezed into BT.601 limited range:
 # luma 16..235 and chroma 16..240 around 128. This also keeps every sample above 0.
@@ -29,6 +31,8 @@ def yuv420(frame: Image.Image, coded_width: int, coded_height: int) -> tuple[byt
 
     Chroma is averaged over 2x2 pixels. Padding (outside the displayed, cropped picture) is grey.
     """
+    from PIL import Image
+
     rgb = frame.convert("RGB")
     if rgb.size != (coded_width, coded_height):
         padded = Image.new("RGB", (coded_width, coded_height), _PAD_GREY)
@@ -46,6 +50,8 @@ def scene_frames(
     prompt: str, seed: int, width: int, height: int, count: int
 ) -> Iterator[Image.Image]:
     """``count`` frames of the prompt's scene with the camera panning left to right."""
+    from PIL import Image
+
     big_w, big_h = round(width * _OVERSCAN), round(height * _OVERSCAN)
     scene = render_composition(ImageSpec(prompt, seed, big_w, big_h, "png"))
     for i in range(count):
