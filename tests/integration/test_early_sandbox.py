@@ -5,6 +5,8 @@ profile asked for it; a sandbox start loads no TLS certificates on its way."""
 from __future__ import annotations
 
 import asyncio
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -126,3 +128,23 @@ async def test_an_account_start_sets_tls_up_before_its_first_client(
         assert calls == ["warm-up"]
     finally:
         await session.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="stands in for the app with a shell script")
+async def test_a_frozen_build_launches_its_bundled_sandbox(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A frozen app has no `python -m`: it runs itself with --run-sandbox (app.main dispatches
+    # that before anything else). A script stands in for the bundled executable.
+    app = tmp_path / "fizzly-desktop"
+    app.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m fizzly_desktop "$@"\n')
+    app.chmod(0o755)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(app))
+    launch = _launch(*FAST)
+    handle = await launch.ready()
+    try:
+        assert handle.running
+        assert handle.info.base_url.startswith("http://127.0.0.1:")
+    finally:
+        assert await handle.stop() == 0
