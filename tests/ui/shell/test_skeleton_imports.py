@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -45,3 +46,35 @@ def test_the_whole_window_loads_nothing_before_it_is_used() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "[]"
+
+
+PRELOAD_IN_A_WORKER = """
+import sys, threading
+from PySide6.QtWidgets import QApplication
+from fizzly_desktop.app import _preload_heavy_modules
+from fizzly_desktop.ui.shell.main_window import MainWindow
+
+app = QApplication([])
+window = MainWindow()
+worker = threading.Thread(target=_preload_heavy_modules)
+worker.start()
+worker.join()
+print("preloaded", "fizzly_desktop.ui.controller" in sys.modules)
+from fizzly_desktop.core.session import AppSession
+from fizzly_desktop.ui.controller import AppController
+controller = AppController(AppSession(), window, use_sandbox=False)
+print("built", controller.window is window, controller.thread() is app.thread())
+"""
+
+
+def test_the_controller_is_imported_off_the_gui_thread_and_works() -> None:
+    # The GUI thread only builds it: its module and the panels' load in the start-up worker.
+    result = subprocess.run(
+        [sys.executable, "-c", PRELOAD_IN_A_WORKER],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.stdout.splitlines() == ["preloaded True", "built True True"]
