@@ -163,16 +163,18 @@ def _run_gui(options: argparse.Namespace) -> int:
 
     # Paint first: the window's skeleton needs only light modules. The API client, schemas and
     # keyring are imported off the GUI thread while it shows, then the controller fills it in.
-    from fizzly_desktop.ui.shell.language_menu import add_language_menu
     from fizzly_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow()
     window.restore_layout(settings)
+    window.show()
+    app.processEvents()  # paint the skeleton now, before the event loop's own imports
+    # A submenu the first frame does not show; no input is handled before the loop runs.
+    from fizzly_desktop.ui.shell.language_menu import add_language_menu
+
     add_language_menu(
         window.view_menu, settings, language, lambda text: window.statusBar().showMessage(text)
     )
-    window.show()
-    app.processEvents()  # paint the skeleton now, before the event loop's own imports
     # The local server boots (~0.3 s of its own imports) on the other core while this process
     # loads the heavy modules, which take longer: started before the paint instead, it only
     # added its start (~10 ms of CPU) to the paint and made nothing usable sooner (measured).

@@ -243,3 +243,28 @@ def test_favouring_the_gui_thread_sets_the_interpreter_and_keeps_a_users_qt_sett
         assert os.environ["QT_NO_GUI_THREADPOOL"] == "users-own"
     finally:
         sys.setswitchinterval(before)
+
+
+MENUS_ONCE_STARTED = """
+import fizzly_desktop.app as app
+
+def run_loop(qapp, window, options, launch):
+    # Where the event loop would start: everything the first paint left for later is there.
+    print([action.text() for action in window.view_menu.actions() if action.menu()])
+    return 0
+
+app._run_loop = run_loop
+raise SystemExit(app.main([]))
+"""
+
+
+def test_the_view_menu_has_its_submenus_before_the_app_takes_input(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", MENUS_ONCE_STARTED],
+        env={**os.environ, "FIZZLY_DESKTOP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.splitlines() == ["['&Appearance', '&Language']"]
