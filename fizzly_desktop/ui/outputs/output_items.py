@@ -117,7 +117,9 @@ def output_items_for_run(
         "created_at": created,
         "batch_id": run.batch_id,
         "batch_name": batch_name,
-        "inputs": dict(run.inputs),
+        # The run's own mapping, shared by its items (read only): a copy per item was a
+        # dictionary per picture of a long history.
+        "inputs": run.inputs,
     }
     by_name = {record.name: record for record in records}
     arriving = progress or {}

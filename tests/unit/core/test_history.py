@@ -231,3 +231,43 @@ async def asyncio_wrap(future: object) -> None:
 
     assert isinstance(future, concurrent.futures.Future)
     await asyncio.wrap_future(future)
+
+
+async def test_runs_read_back_share_their_repeated_strings_and_keep_their_values(
+    store: HistoryStore,
+) -> None:
+    runs = []
+    for i in range(3):
+        run = Run.create("demo/text-to-image", {"prompt": f"fox {i}", "seed": i}, "Sandbox")
+        run.transition(RunState.SUBMITTING)
+        run.transition(RunState.PENDING)
+        run.node_started("image-generation", at=10.0 + i)
+        run.node_completed("image-generation", output={"note": "ok"}, at=11.0 + i)
+        run.transition(RunState.COMPLETED)
+        run.outputs = {"image": {"url": f"https://cdn.test/{i}.png", "content_type": "image/png"}}
+        run.error = "Safety check failed: the prompt was flagged"
+        run.created_at = 100.0 + i
+        runs.append(run)
+    store.save_runs(runs)
+    await store.flush()
+
+    loaded = {run.id: run for run in store.load_runs()}
+    for saved in runs:
+        again = loaded[saved.id]
+        assert again.inputs == saved.inputs
+        assert again.outputs == saved.outputs
+        assert again.error == saved.error
+        assert [(e.node, e.output) for e in again.timeline] == [
+            ("image-generation", {"note": "ok"})
+        ]
+    first, second = (loaded[runs[0].id], loaded[runs[1].id])
+    # One string for what every run repeats, not one per run read.
+    assert first.workflow is second.workflow
+    assert first.error is second.error
+    assert first.timeline[0].node is second.timeline[0].node
+    assert next(iter(first.inputs)) is next(iter(second.inputs))
+    assert first.outputs is not None
+    assert second.outputs is not None
+    assert first.outputs["image"]["content_type"] is second.outputs["image"]["content_type"]
+    # Long texts (prompts, addresses) are each run's own.
+    assert first.inputs["prompt"] != second.inputs["prompt"]
