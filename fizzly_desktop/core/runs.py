@@ -247,6 +247,8 @@ class Run:
 
     id: str
     workflow: str
+    #: What was sent. This mapping, ``outputs``, ``metrics`` and ``logs`` are replaced whole,
+    #: never changed in place: snapshots (``copy``) share them.
     inputs: dict[str, Any]
     profile: str
     key_fingerprint: str = ""
@@ -490,15 +492,14 @@ class Run:
                 entry.state = NodeState.FAILED
 
     def copy(self) -> Run:
-        """A snapshot whose timeline and mappings are independent of this run."""
-        return replace(
-            self,
-            inputs=dict(self.inputs),
-            timeline=[replace(e) for e in self.timeline],
-            outputs=None if self.outputs is None else dict(self.outputs),
-            metrics=None if self.metrics is None else dict(self.metrics),
-            logs=None if self.logs is None else list(self.logs),
-        )
+        """A snapshot whose fields and timeline are independent of this run.
+
+        ``inputs``, ``outputs``, ``metrics`` and ``logs`` are shared with it: they are
+        replaced whole when a run learns more, never changed in place, so a snapshot keeps
+        the ones it was taken with. (A copy of each, per run of a long history in each view,
+        was a large share of the memory the history took.)
+        """
+        return replace(self, timeline=[replace(e) for e in self.timeline])
 
 
 class StateGroup(enum.StrEnum):
