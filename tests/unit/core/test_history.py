@@ -271,3 +271,39 @@ async def test_runs_read_back_share_their_repeated_strings_and_keep_their_values
     assert first.outputs["image"]["content_type"] is second.outputs["image"]["content_type"]
     # Long texts (prompts, addresses) are each run's own.
     assert first.inputs["prompt"] != second.inputs["prompt"]
+
+
+async def test_older_runs_read_page_by_page_cover_the_history_once_newest_first(
+    store: HistoryStore,
+) -> None:
+    runs = []
+    for i in range(23):
+        run = Run.create("demo/text-to-image", {"i": i}, "Sandbox")
+        run.state = RunState.COMPLETED
+        run.node_started("image-generation", at=float(i))
+        run.node_completed("image-generation", at=i + 1.0)
+        # Runs made in the same instant (a batch) must neither repeat nor go missing.
+        run.created_at = 100.0 + i // 3
+        runs.append(run)
+    store.save_runs(runs)
+    await store.flush()
+
+    pages: list[list[Run]] = []
+    before: tuple[float, str] | None = None
+    while True:
+        page = store.older_runs(before, 5)
+        if not page:
+            break
+        pages.append(page)
+        before = (page[-1].created_at, page[-1].id)
+    assert [len(page) for page in pages] == [5, 5, 5, 5, 3]
+    read = [run for page in pages for run in page]
+    assert sorted(run.id for run in read) == sorted(run.id for run in runs)
+    assert [run.created_at for run in read] == sorted((r.created_at for r in runs), reverse=True)
+    # Each run of a page is the stored one, timeline and all.
+    whole = {run.id: run for run in store.load_runs()}
+    for run in read:
+        assert run == whole[run.id]
+        assert [(e.node, e.started_at, e.completed_at) for e in run.timeline] == [
+            ("image-generation", run.inputs["i"] * 1.0, run.inputs["i"] + 1.0)
+        ]
