@@ -92,7 +92,7 @@ def _dumps(value: Any) -> str | None:
 
 
 #: Longest string value shared among runs when read (content types, states, short names).
-_SHORT = 24
+_SHORT = 12
 
 
 def _shared_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -69,7 +69,7 @@ class OutputTileDelegate(QStyledItemDelegate):
     #: two screens. Tiles painted within the last ``KEEP_RECENT_S`` stay even past it (they
     #: are on screen); what was scrolled past is let go and made again from its thumbnail.
     TILE_CACHE_BYTES = 5 * 1024 * 1024
-    KEEP_RECENT_S = 0.3
+    KEEP_RECENT_S = 0.1
 
     def __init__(
         self,

@@ -390,7 +390,7 @@ class ThumbnailLoader(_DecodeClient):
         *,
         max_count: int = 20_000,
         max_bytes: int = 10 * 1024 * 1024,
-        keep_recent_s: float = 0.3,
+        keep_recent_s: float = 0.1,
         clock: Callable[[], float] = time.monotonic,
         max_workers: int | None = None,
         allocation_limit_mb: int = DEFAULT_ALLOCATION_LIMIT_MB,
