@@ -14,9 +14,10 @@ from fizzly_desktop.core.media import MediaKind, media_kind
 from fizzly_desktop.core.runs import Contact, NodeEntry, NodeState, Run, RunState
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutputRecord:
-    """A downloaded output file of a run, and the sidecar describing it."""
+    """A downloaded output file of a run, and the sidecar describing it (one per saved output
+    of the whole history is held in memory: slots, not a dictionary each)."""
 
     run_id: str
     name: str

@@ -654,7 +654,7 @@ def test_tiles_kept_past_their_budget_while_shown_are_let_go_afterwards(qtbot) -
         delegate = OutputTileDelegate(loader)
         one_tile = 40 * 40 * 4
         delegate.TILE_CACHE_BYTES = 2 * one_tile
-        delegate.KEEP_RECENT_S = 0.05
+        delegate.KEEP_RECENT_S = 0.5
         pictures = []
         for shade in range(5):
             picture = QPixmap(60, 60)
