@@ -11,6 +11,7 @@ from fizzly_desktop.core.engine.settings import (
     FIRST_LOAD,
     GONE_FROM_SERVER,
     OLDER_PAGE,
+    OLDER_STEP,
     UNCERTAIN_AFTER_RESTART,
     EngineSettings,
 )
@@ -311,7 +312,9 @@ class RunLedger:
                         asyncio.to_thread(read, (last.created_at, last.id))
                     )
                 added: list[str] = []
-                for run in page:
+                for index, run in enumerate(page):
+                    if index and index % OLDER_STEP == 0:
+                        await asyncio.sleep(0)  # a page is taken in without holding a frame
                     # Everything unfinished came with the first load; what is missing now is
                     # final, or was removed by the user meanwhile.
                     if run.id in self.runs or run.id in removed or not run.state.is_terminal:

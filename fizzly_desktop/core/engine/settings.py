@@ -27,6 +27,8 @@ FIRST_LOAD = 200
 #: announced to the views per frame: a history of 100,000 runs arrives over smooth frames,
 #: and no read holds the whole of it at once.
 OLDER_PAGE = 2000
+#: Runs of a page taken in between two turns of the event loop.
+OLDER_STEP = 250
 OLDER_PER_FRAME = 100
 GONE_FROM_SERVER = (
     "The server no longer knows this run; the record here is kept. Check again, run it again "
