@@ -25,9 +25,9 @@ MAKING_BUDGET_S = 0.004
 FRAME_MS = 16
 #: A hidden gallery takes a long history in more slowly still, leaving the frames to what is
 #: shown: a smaller share every few frames. Shown, it goes on a frame's share a frame.
-HIDDEN_ITEMS = 50
-HIDDEN_BUDGET_S = 0.002
-HIDDEN_STEP_MS = 50
+HIDDEN_ITEMS = 100
+HIDDEN_BUDGET_S = 0.003
+HIDDEN_STEP_MS = 32
 
 
 class GalleryPresenter(QObject):
@@ -103,6 +103,11 @@ class GalleryPresenter(QObject):
             self.gallery.gallery_model.add_items(share)
         if self._pending or self._waiting:
             self._timer.start(FRAME_MS if shown else HIDDEN_STEP_MS)
+
+    @property
+    def catching_up(self) -> bool:
+        """Whether finished runs or their items still wait to go into the gallery."""
+        return bool(self._waiting or self._pending)
 
     def stop(self) -> None:
         self._timer.stop()
