@@ -127,6 +127,12 @@ def _shared(text: str | None) -> str | None:
     return None if text is None else sys.intern(text)
 
 
+def _stored_or_dumps(run: Run, name: str) -> str | None:
+    """The field's JSON text: as stored when it was never read, else written anew."""
+    stored = run.stored_text(name)
+    return stored if stored is not None else _dumps(getattr(run, name))
+
+
 def run_row(run: Run) -> tuple[Any, ...]:
     return (
         run.id,
@@ -144,8 +150,8 @@ def run_row(run: Run) -> tuple[Any, ...]:
         run.current_node,
         run.queue_position,
         _dumps(run.outputs),
-        _dumps(run.metrics),
-        _dumps(run.logs),
+        _stored_or_dumps(run, "metrics"),
+        _stored_or_dumps(run, "logs"),
         run.credits_used,
         run.credits_refunded,
         run.error,
@@ -206,7 +212,7 @@ def run_from_row(row: Sequence[Any]) -> Run:
         contact,
         contact_lost_at,
     ) = row
-    return Run(
+    run = Run(
         id=run_id,
         workflow=sys.intern(workflow),
         inputs=_loads(inputs) or {},
@@ -222,8 +228,6 @@ def run_from_row(row: Sequence[Any]) -> Run:
         current_node=_shared(current_node),
         queue_position=queue_position,
         outputs=_loads(outputs),
-        metrics=_loads(metrics),
-        logs=_loads(logs),
         credits_used=credits_used,
         credits_refunded=credits_refunded,
         error=_shared(error),
@@ -239,6 +243,8 @@ def run_from_row(row: Sequence[Any]) -> Run:
         contact=_CONTACTS.get(contact, Contact.IN_TOUCH),
         contact_lost_at=contact_lost_at,
     )
+    run.keep_stored(metrics=metrics, logs=logs)
+    return run
 
 
 def batch_row(batch: Batch) -> tuple[Any, ...]:

@@ -307,3 +307,40 @@ async def test_older_runs_read_page_by_page_cover_the_history_once_newest_first(
         assert [(e.node, e.started_at, e.completed_at) for e in run.timeline] == [
             ("image-generation", run.inputs["i"] * 1.0, run.inputs["i"] + 1.0)
         ]
+
+
+async def test_metrics_and_logs_stay_stored_text_until_read_and_then_equal_the_saved(
+    store: HistoryStore,
+) -> None:
+    run = Run.create("demo/text-to-image", {"prompt": "a fox"}, "Sandbox")
+    run.state = RunState.COMPLETED
+    run.metrics = {"credits_used": 8, "total_time_ms": 4200}
+    logs = [{"node": "image-generation", "status": "completed", "message": "done"}]
+    run.apply_logs(logs)
+    store.save_run(run)
+    await store.flush()
+
+    again = store.get_run(run.id)
+    assert again is not None
+    # Held as the stored text, not parsed yet.
+    assert again.stored_text("metrics") == '{"credits_used":8,"total_time_ms":4200}'
+    assert again.stored_text("logs") is not None
+    # A snapshot keeps the text as it is, and writing the run back writes it unchanged.
+    snapshot = again.copy()
+    assert snapshot.stored_text("metrics") == again.stored_text("metrics")
+    store.save_run(again)
+    await store.flush()
+    assert store.get_run(run.id) == run
+    # Read: the values saved, kept parsed from then on.
+    assert again.metrics == {"credits_used": 8, "total_time_ms": 4200}
+    assert again.logs == logs
+    assert again.stored_text("metrics") is None
+    assert again == run
+    assert snapshot.logs == logs
+
+
+def test_unreadable_stored_metrics_read_as_none() -> None:
+    run = Run.create("demo/text-to-image", {}, "Sandbox")
+    run.keep_stored(metrics="{not json", logs=None)
+    assert run.metrics is None
+    assert run.logs is None
