@@ -214,7 +214,7 @@ def test_a_long_history_goes_into_the_gallery_a_frames_share_at_a_time(
     in_app(qloop, scenario)
 
 
-def test_finished_runs_reach_a_hidden_gallery_in_shares_and_removed_ones_never(
+def test_outputs_reach_a_hidden_gallery_in_shares_and_a_removed_runs_never(
     qtbot: QtBot, qloop: qasync.QEventLoop
 ) -> None:
     from fizzly_desktop.core.runs import Run, RunState
@@ -236,8 +236,7 @@ def test_finished_runs_reach_a_hidden_gallery_in_shares_and_removed_ones_never(
         gone = runs[7].id
         presenter.on_delta(EngineDelta(removed=frozenset({gone})))
         presenter.flush()
-        # One share at once, its items made then (as many as a frame has time for); the rest
-        # follow, frame by frame.
+        # One frame's share at once; the rest follow, frame by frame.
         shown = {item.run_id for item in model.items()}
         assert 0 < len(shown & {run.id for run in runs}) <= ITEMS_PER_FRAME
         await until(lambda: all(r.id in {i.run_id for i in model.items()} for r in runs[8:]))

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import time
-from collections import deque
-
 from PySide6.QtCore import QObject, QTimer
 
-from fizzly_desktop.core.runs import Run, RunState, StateGroup
+from fizzly_desktop.core.runs import RunState, StateGroup
 from fizzly_desktop.ui.bridge import EngineDelta
 from fizzly_desktop.ui.gallery.view import GalleryView
 from fizzly_desktop.ui.outputs.output_items import OutputItem
@@ -18,16 +15,8 @@ from fizzly_desktop.ui.presenters.services import Services
 HIDDEN_GALLERY_BATCH_MS = 1000
 #: Most outputs taken into the gallery per frame: a long history arriving (tens of thousands
 #: of pictures) goes in over frames, a frame's share at a time, instead of holding one frame.
-ITEMS_PER_FRAME = 200
-#: Time a frame spends making the items of finished runs (some 50 µs a run): a long history
-#: arriving at 100 runs a frame is taken in over a few more frames, each of them short.
-MAKING_BUDGET_S = 0.004
+ITEMS_PER_FRAME = 500
 FRAME_MS = 16
-#: A hidden gallery takes a long history in more slowly still, leaving the frames to what is
-#: shown: a smaller share every few frames. Shown, it goes on a frame's share a frame.
-HIDDEN_ITEMS = 100
-HIDDEN_BUDGET_S = 0.003
-HIDDEN_STEP_MS = 32
 
 
 class GalleryPresenter(QObject):
@@ -41,8 +30,6 @@ class GalleryPresenter(QObject):
         # New outputs reach a hidden gallery in one batch a second; a shown gallery gets them
         # at once.
         self._pending: list[OutputItem] = []
-        # Finished runs whose items are not made yet: made a frame's share at a time too.
-        self._waiting: deque[Run] = deque()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(HIDDEN_GALLERY_BATCH_MS)
@@ -73,41 +60,32 @@ class GalleryPresenter(QObject):
         if delta.removed:
             for run_id in delta.removed:
                 self.gallery.gallery_model.remove_run(run_id)
+            # Outputs of a run removed while they waited for the gallery never show.
             gone = delta.removed
-            self._waiting = deque(run for run in self._waiting if run.id not in gone)
             self._pending = [item for item in self._pending if item.run_id not in gone]
         finished = [r for r in (*delta.added, *delta.updated) if r.state is RunState.COMPLETED]
         if not finished:
             return
-        self._waiting.extend(finished)
+        self._pending.extend(item for run in finished for item in self.outputs.gallery_items(run))
         if self.services.window.tabs.currentWidget() is self.gallery:
             self.flush()
         elif not self._timer.isActive():
             self._timer.start(HIDDEN_GALLERY_BATCH_MS)
 
     def flush(self) -> None:
-        """Add a share of the outputs waiting (a frame's when the gallery is shown, a smaller
-        one when hidden); the rest follow a frame (or a few) later each."""
+        """Add a frame's share of the outputs waiting; the rest follow a frame later each."""
         self._timer.stop()
-        shown = self.services.window.tabs.currentWidget() is self.gallery
-        most = ITEMS_PER_FRAME if shown else HIDDEN_ITEMS
-        budget = MAKING_BUDGET_S if shown else HIDDEN_BUDGET_S
-        started = time.perf_counter()
-        while len(self._pending) < most and self._waiting:
-            self._pending.extend(self.outputs.gallery_items(self._waiting.popleft()))
-            if time.perf_counter() - started > budget:
-                break
-        share = self._pending[:most]
-        del self._pending[:most]
+        share = self._pending[:ITEMS_PER_FRAME]
+        del self._pending[:ITEMS_PER_FRAME]
         if share:
             self.gallery.gallery_model.add_items(share)
-        if self._pending or self._waiting:
-            self._timer.start(FRAME_MS if shown else HIDDEN_STEP_MS)
+        if self._pending:
+            self._timer.start(FRAME_MS)
 
     @property
     def catching_up(self) -> bool:
-        """Whether finished runs or their items still wait to go into the gallery."""
-        return bool(self._waiting or self._pending)
+        """Whether outputs still wait to go into the gallery."""
+        return bool(self._pending)
 
     def stop(self) -> None:
         self._timer.stop()
