@@ -14,6 +14,7 @@ move a finished run backwards.
 from __future__ import annotations
 
 import enum
+import json
 import logging
 import time
 import uuid
@@ -247,6 +248,8 @@ class Run:
 
     id: str
     workflow: str
+    #: What was sent. This mapping, ``outputs``, ``metrics`` and ``logs`` are replaced whole,
+    #: never changed in place: snapshots (``copy``) share them.
     inputs: dict[str, Any]
     profile: str
     key_fingerprint: str = ""
@@ -490,15 +493,62 @@ class Run:
                 entry.state = NodeState.FAILED
 
     def copy(self) -> Run:
-        """A snapshot whose timeline and mappings are independent of this run."""
-        return replace(
-            self,
-            inputs=dict(self.inputs),
-            timeline=[replace(e) for e in self.timeline],
-            outputs=None if self.outputs is None else dict(self.outputs),
-            metrics=None if self.metrics is None else dict(self.metrics),
-            logs=None if self.logs is None else list(self.logs),
+        """A snapshot whose fields and timeline are independent of this run.
+
+        ``inputs``, ``outputs``, ``metrics`` and ``logs`` are shared with it: they are
+        replaced whole when a run learns more, never changed in place, so a snapshot keeps
+        the ones it was taken with. (A copy of each, per run of a long history in each view,
+        was a large share of the memory the history took.)
+        """
+        snapshot = replace(
+            self, timeline=[replace(e) for e in self.timeline], metrics=None, logs=None
         )
+        for slot in _READ_WHEN_ASKED.values():  # as they are: stored text stays unparsed
+            slot.__set__(snapshot, slot.__get__(self, Run))
+        return snapshot
+
+    def keep_stored(self, *, metrics: str | None, logs: str | None) -> None:
+        """Hold ``metrics`` and ``logs`` as the history's JSON text, parsed when first read.
+
+        Only the run's details, its sidecar and an export read them: a long history keeps
+        them as one string each instead of a mapping or a list of mappings per run.
+        """
+        _READ_WHEN_ASKED["metrics"].__set__(self, metrics)
+        _READ_WHEN_ASKED["logs"].__set__(self, logs)
+
+    def stored_text(self, name: str) -> str | None:
+        """The stored JSON text of ``metrics`` or ``logs`` while it was not read yet, else None."""
+        value = _READ_WHEN_ASKED[name].__get__(self, Run)
+        return value if isinstance(value, str) else None
+
+
+def _parse_stored(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def _read_when_asked(name: str) -> Any:
+    """Make ``Run.<name>`` hold stored JSON text until it is first read, then the value.
+
+    The slot keeps whichever it holds (the field's types are never text, so text means "not
+    parsed yet"); the field's property parses it on the first read and keeps the result.
+    """
+    slot = Run.__dict__[name]
+
+    def get(run: Run) -> Any:
+        value = slot.__get__(run, Run)
+        if isinstance(value, str):
+            value = _parse_stored(value)
+            slot.__set__(run, value)
+        return value
+
+    setattr(Run, name, property(get, slot.__set__, doc=f"{name}, parsed when first read"))
+    return slot
+
+
+_READ_WHEN_ASKED: dict[str, Any] = {name: _read_when_asked(name) for name in ("metrics", "logs")}
 
 
 class StateGroup(enum.StrEnum):

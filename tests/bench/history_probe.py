@@ -147,6 +147,10 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
             up = PageScroller(bar, -notch, max(0, bar.maximum() - 300 * notch))
             await until(lambda: up.done, 60)
             probe.end()
+            # Memory is read once the hidden gallery holds the whole history too.
+            gallery = controller.gallery_presenter
+            result["gallery_complete"] = await until(lambda: not gallery.catching_up, 180)
+            result["gallery_items"] = len(controller.gallery.gallery_model.items())
         else:
             loaded = await until(
                 lambda: engine.history_complete and model.rowCount() >= options.expect, 120
@@ -154,6 +158,11 @@ async def play(options: argparse.Namespace, result: dict[str, Any]) -> None:
             probe.end()
             result["history_loaded"] = loaded
             result["rows"] = model.rowCount()
+            # A hidden gallery takes the history in a little at a time: it holds all of it
+            # before memory is read.
+            gallery = controller.gallery_presenter
+            result["gallery_complete"] = await until(lambda: not gallery.catching_up, 120)
+            result["gallery_items"] = len(controller.gallery.gallery_model.items())
             await asyncio.sleep(1.0)
             result["memory_history"] = memory_mib()
         if options.thumbnails:

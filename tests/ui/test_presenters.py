@@ -188,6 +188,7 @@ def test_a_long_history_goes_into_the_gallery_a_frames_share_at_a_time(
     async def scenario(app: AppController) -> None:
         presenter = app.gallery_presenter
         model = app.gallery.gallery_model
+        app.window.tabs.setCurrentWidget(app.gallery)  # shown: a frame's share a frame
         before = len(model.items())
         count = ITEMS_PER_FRAME * 2 + 7
         presenter._pending.extend(
@@ -209,6 +210,41 @@ def test_a_long_history_goes_into_the_gallery_a_frames_share_at_a_time(
         await until(lambda: len(model.items()) == before + count, timeout=10)
         assert max(sizes) <= ITEMS_PER_FRAME
         assert sum(sizes) == count
+
+    in_app(qloop, scenario)
+
+
+def test_outputs_reach_a_hidden_gallery_in_shares_and_a_removed_runs_never(
+    qtbot: QtBot, qloop: qasync.QEventLoop
+) -> None:
+    from fizzly_desktop.core.runs import Run, RunState
+    from fizzly_desktop.ui.bridge import EngineDelta
+    from fizzly_desktop.ui.presenters.gallery import ITEMS_PER_FRAME
+
+    async def scenario(app: AppController) -> None:
+        presenter = app.gallery_presenter
+        model = app.gallery.gallery_model
+        app.window.tabs.setCurrentIndex(0)  # the gallery hidden: its outputs wait
+        runs = []
+        for i in range(ITEMS_PER_FRAME + 50):
+            run = Run.create("demo/prompt-enhancer", {"i": i}, "p")
+            run.state = RunState.COMPLETED
+            run.outputs = {"text": f"take {i}"}
+            run.created_at = 1_700_000_000.0 + i
+            runs.append(run)
+        presenter.on_delta(EngineDelta(added=tuple(runs)))
+        gone = runs[7].id
+        presenter.on_delta(EngineDelta(removed=frozenset({gone})))
+        presenter.flush()
+        # One frame's share at once; the rest follow, frame by frame.
+        shown = {item.run_id for item in model.items()}
+        assert 0 < len(shown & {run.id for run in runs}) <= ITEMS_PER_FRAME
+        await until(lambda: all(r.id in {i.run_id for i in model.items()} for r in runs[8:]))
+        ids = {item.run_id for item in model.items()}
+        assert gone not in ids
+        assert {run.id for run in runs} - ids == {gone}
+        texts = {item.run_id: item.text for item in model.items()}
+        assert texts[runs[0].id] == "take 0"
 
     in_app(qloop, scenario)
 

@@ -132,13 +132,15 @@ class RunEngine:
 
     async def _load_older(self) -> None:
         """Add the finished runs older than the first load (a long history) in the background."""
-        added, outputs = await self._ledger.load_older(self.library.removed)
-        self._outputs.add_loaded(outputs)
-        # Newest first, a frame's worth at a time: every view takes its share in each frame.
-        for start in range(0, len(added), OLDER_PER_FRAME):
-            if start:
-                await asyncio.sleep(FRAME_INTERVAL)
-            self._events.runs_added(added[start : start + OLDER_PER_FRAME])
+        first = True
+        async for added, outputs in self._ledger.load_older(self.library.removed):
+            self._outputs.add_loaded(outputs)
+            # Newest first, a frame's worth at a time: every view takes its share in each frame.
+            for start in range(0, len(added), OLDER_PER_FRAME):
+                if not first:
+                    await asyncio.sleep(FRAME_INTERVAL)
+                first = False
+                self._events.runs_added(added[start : start + OLDER_PER_FRAME])
         self.history_complete = True
 
     async def close(self) -> None:

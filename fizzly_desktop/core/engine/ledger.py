@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 
 from fizzly_desktop.core.batches import Batch
 from fizzly_desktop.core.engine.life import EngineLife
 from fizzly_desktop.core.engine.settings import (
     FIRST_LOAD,
     GONE_FROM_SERVER,
+    OLDER_PAGE,
     OLDER_STEP,
     UNCERTAIN_AFTER_RESTART,
     EngineSettings,
@@ -286,33 +287,48 @@ class RunLedger:
 
     async def load_older(
         self, removed: set[str]
-    ) -> tuple[list[str], dict[str, list[OutputRecord]]]:
-        """Add the finished runs older than the first load; returns their ids and all outputs.
+    ) -> AsyncIterator[tuple[list[str], dict[str, list[OutputRecord]]]]:
+        """Add the finished runs older than the first load, a page at a time, newest first;
+        yields the ids each page added and the output records of its runs.
 
-        Runs in ``removed`` were removed by the user meanwhile and stay out.
+        Each page is read in a worker while the one before is taken in. Runs in ``removed``
+        were removed by the user meanwhile and stay out.
         """
         history = self.history
 
-        def read() -> tuple[list[Run], dict[str, list[OutputRecord]]]:
-            runs = history.load_runs()
-            runs.sort(key=lambda r: r.created_at, reverse=True)
-            return runs, history.load_outputs()
+        def read(
+            before: tuple[float, str] | None,
+        ) -> tuple[list[Run], dict[str, list[OutputRecord]]]:
+            page = history.older_runs(before, OLDER_PAGE)
+            return page, history.load_outputs([run.id for run in page])
 
-        older, outputs = await asyncio.to_thread(read)
-        added: list[str] = []
-        for index, run in enumerate(older):
-            if index % OLDER_STEP == OLDER_STEP - 1:
-                await asyncio.sleep(0)  # a long history is taken in without holding a frame
-            # Everything unfinished came with the first load; what is missing now is final, or
-            # was removed by the user meanwhile.
-            if run.id in self.runs or run.id in removed or not run.state.is_terminal:
-                continue
-            self.runs[run.id] = run
-            added.append(run.id)
-            if run.state is RunState.COMPLETED and run.workflow not in self._nodes:
-                # Newer runs were learned first: an older one must not replace them.
-                self.learn_nodes(run)
-        return added, outputs
+        ahead = asyncio.ensure_future(asyncio.to_thread(read, None))
+        try:
+            while True:
+                page, outputs = await ahead
+                if len(page) == OLDER_PAGE:
+                    last = page[-1]
+                    ahead = asyncio.ensure_future(
+                        asyncio.to_thread(read, (last.created_at, last.id))
+                    )
+                added: list[str] = []
+                for index, run in enumerate(page):
+                    if index and index % OLDER_STEP == 0:
+                        await asyncio.sleep(0)  # a page is taken in without holding a frame
+                    # Everything unfinished came with the first load; what is missing now is
+                    # final, or was removed by the user meanwhile.
+                    if run.id in self.runs or run.id in removed or not run.state.is_terminal:
+                        continue
+                    self.runs[run.id] = run
+                    added.append(run.id)
+                    if run.state is RunState.COMPLETED and run.workflow not in self._nodes:
+                        # Newer runs were learned first: an older one must not replace them.
+                        self.learn_nodes(run)
+                yield added, outputs
+                if len(page) < OLDER_PAGE:
+                    return
+        finally:
+            ahead.cancel()
 
     def pick_up_after_restart(self) -> tuple[list[Run], list[str]]:
         """Settle the runs just loaded (saving those changed); returns those to follow again

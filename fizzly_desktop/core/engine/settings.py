@@ -23,10 +23,12 @@ PAUSED_UNCERTAIN = (
 )
 #: Runs loaded before the engine starts working; older finished ones follow in the background.
 FIRST_LOAD = 200
-#: Older runs taken in per step (the event loop runs between steps), and announced to the
-#: views per frame: a history of 100,000 runs arrives over a few seconds of smooth frames
-#: instead of one frame of several seconds.
-OLDER_STEP = 5000
+#: Older runs read per page (in a worker, the next page while this one is taken in), and
+#: announced to the views per frame: a history of 100,000 runs arrives over smooth frames,
+#: and no read holds the whole of it at once.
+OLDER_PAGE = 2000
+#: Runs of a page taken in between two turns of the event loop.
+OLDER_STEP = 250
 OLDER_PER_FRAME = 100
 GONE_FROM_SERVER = (
     "The server no longer knows this run; the record here is kept. Check again, run it again "

@@ -67,6 +67,20 @@ class HistoryReader:
         rows = self._query(RUN_SELECT + " ORDER BY created_at DESC")
         return self._with_timelines(rows, all_runs=True)
 
+    def older_runs(self, before: tuple[float, str] | None, limit: int) -> list[Run]:
+        """A page of the history: up to ``limit`` runs made before ``before`` (the
+        ``(created_at, id)`` of the last run of the page before; None for the newest), newest
+        first, with their timelines. A long history is read a page at a time this way, each
+        page from the created-time index, so no read holds all of it at once."""
+        order = " ORDER BY created_at DESC, id DESC LIMIT ?"
+        if before is None:
+            rows = self._query(RUN_SELECT + order, (limit,))
+        else:
+            rows = self._query(
+                RUN_SELECT + " WHERE (created_at, id) < (?, ?)" + order, (*before, limit)
+            )
+        return self._with_timelines(rows, all_runs=False)
+
     def recent_runs(self, limit: int = 200) -> list[Run]:
         """The newest ``limit`` runs, newest first (served by the created-time index)."""
         rows = self._query(RUN_SELECT + " ORDER BY created_at DESC LIMIT ?", (limit,))

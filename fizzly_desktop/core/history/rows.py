@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,9 +14,10 @@ from fizzly_desktop.core.media import MediaKind, media_kind
 from fizzly_desktop.core.runs import Contact, NodeEntry, NodeState, Run, RunState
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutputRecord:
-    """A downloaded output file of a run, and the sidecar describing it."""
+    """A downloaded output file of a run, and the sidecar describing it (one per saved output
+    of the whole history is held in memory: slots, not a dictionary each)."""
 
     run_id: str
     name: str
@@ -90,13 +92,45 @@ def _dumps(value: Any) -> str | None:
     return json.dumps(value, separators=(",", ":"), default=str)
 
 
+#: Longest string value shared among runs when read (content types, states, short names).
+_SHORT = 12
+
+
+def _shared_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys and short string values are the one copy every run shares.
+
+    A history holds tens of thousands of runs whose inputs and outputs repeat the same names
+    (``prompt``, ``seed``, ``generated_image``, ``content_type``): one string each, not one per
+    run, is most of what a loaded run weighs in JSON.
+    """
+    share = sys.intern
+    return {
+        share(key): share(value) if value.__class__ is str and len(value) <= _SHORT else value
+        for key, value in pairs
+    }
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_shared_pairs)
+
+
 def _loads(text: str | None) -> Any:
     if text is None:
         return None
     try:
-        return json.loads(text)
+        return _DECODER.decode(text)
     except ValueError:
         return None
+
+
+def _shared(text: str | None) -> str | None:
+    """The one copy of a string many rows repeat (workflow, profile, node and error texts)."""
+    return None if text is None else sys.intern(text)
+
+
+def _stored_or_dumps(run: Run, name: str) -> str | None:
+    """The field's JSON text: as stored when it was never read, else written anew."""
+    stored = run.stored_text(name)
+    return stored if stored is not None else _dumps(getattr(run, name))
 
 
 def run_row(run: Run) -> tuple[Any, ...]:
@@ -116,8 +150,8 @@ def run_row(run: Run) -> tuple[Any, ...]:
         run.current_node,
         run.queue_position,
         _dumps(run.outputs),
-        _dumps(run.metrics),
-        _dumps(run.logs),
+        _stored_or_dumps(run, "metrics"),
+        _stored_or_dumps(run, "logs"),
         run.credits_used,
         run.credits_refunded,
         run.error,
@@ -178,12 +212,12 @@ def run_from_row(row: Sequence[Any]) -> Run:
         contact,
         contact_lost_at,
     ) = row
-    return Run(
+    run = Run(
         id=run_id,
-        workflow=workflow,
+        workflow=sys.intern(workflow),
         inputs=_loads(inputs) or {},
-        profile=profile,
-        key_fingerprint=fingerprint,
+        profile=sys.intern(profile),
+        key_fingerprint=sys.intern(fingerprint),
         state=_RUN_STATES[state],
         webhook=webhook,
         request_id=request_id,
@@ -191,15 +225,13 @@ def run_from_row(row: Sequence[Any]) -> Run:
         response_url=response_url,
         cancel_url=cancel_url,
         progress=progress,
-        current_node=current_node,
+        current_node=_shared(current_node),
         queue_position=queue_position,
         outputs=_loads(outputs),
-        metrics=_loads(metrics),
-        logs=_loads(logs),
         credits_used=credits_used,
         credits_refunded=credits_refunded,
-        error=error,
-        batch_id=batch_id,
+        error=_shared(error),
+        batch_id=_shared(batch_id),
         retry_of=retry_of,
         state_before_cancel=None if before_cancel is None else _RUN_STATES[before_cancel],
         created_at=created_at,
@@ -211,6 +243,8 @@ def run_from_row(row: Sequence[Any]) -> Run:
         contact=_CONTACTS.get(contact, Contact.IN_TOUCH),
         contact_lost_at=contact_lost_at,
     )
+    run.keep_stored(metrics=metrics, logs=logs)
+    return run
 
 
 def batch_row(batch: Batch) -> tuple[Any, ...]:
@@ -231,11 +265,11 @@ def output_from_row(row: Sequence[Any]) -> OutputRecord:
     run_id, name, url, path, sidecar, content_type, width, height, saved_at, error = row
     return OutputRecord(
         run_id=run_id,
-        name=name,
+        name=sys.intern(name),
         url=url,
         path=Path(path),
         sidecar_path=None if sidecar is None else Path(sidecar),
-        content_type=content_type,
+        content_type=_shared(content_type),
         width=width,
         height=height,
         saved_at=saved_at,
@@ -261,7 +295,7 @@ def output_row(record: OutputRecord) -> tuple[Any, ...]:
 def node_entry_from_row(
     node: str, state: str, started: float | None, completed: float | None, output: str | None
 ) -> NodeEntry:
-    return NodeEntry(node, _NODE_STATES[state], started, completed, _loads(output))
+    return NodeEntry(sys.intern(node), _NODE_STATES[state], started, completed, _loads(output))
 
 
 def batch_from_row(row: Sequence[Any]) -> Batch:

@@ -424,7 +424,12 @@ class GalleryFilterProxy(QSortFilterProxyModel):
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
         model = self.sourceModel()
-        item = model.index(source_row, 0, source_parent).data(ItemRole)
+        if isinstance(model, GalleryModel):
+            # Straight from the list: a long history arriving asks this of every new row, and
+            # an index and a data() call from C++ back into Python per row added up.
+            item: object = model.item(source_row) if source_row < model.rowCount() else None
+        else:
+            item = model.index(source_row, 0, source_parent).data(ItemRole)
         if not isinstance(item, OutputItem):
             return False
         if self._workflow is not None and item.workflow != self._workflow:

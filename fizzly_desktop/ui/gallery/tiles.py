@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import (
     QColor,
@@ -64,10 +65,11 @@ class OutputTileDelegate(QStyledItemDelegate):
 
     PADDING = 6
     CAPTION_GAP = 4
-    #: Memory kept for tiles ready to paint (scaled, rounded thumbnails): a few screens. Tiles
-    #: painted within the last ``KEEP_RECENT_S`` stay even past it (they are on screen).
-    TILE_CACHE_BYTES = 12 * 1024 * 1024
-    KEEP_RECENT_S = 0.3
+    #: Memory kept for tiles ready to paint (scaled, rounded thumbnails): some 50 tiles, about
+    #: two screens. Tiles painted within the last ``KEEP_RECENT_S`` stay even past it (they
+    #: are on screen); what was scrolled past is let go and made again from its thumbnail.
+    TILE_CACHE_BYTES = 5 * 1024 * 1024
+    KEEP_RECENT_S = 0.1
 
     def __init__(
         self,
@@ -84,6 +86,11 @@ class OutputTileDelegate(QStyledItemDelegate):
         self._tiles: OrderedDict[tuple[int, int, int, float], QPixmap] = OrderedDict()
         self._tile_used: dict[tuple[int, int, int, float], float] = {}
         self._tiles_bytes = 0
+        # Tiles kept past the budget while on screen are let go once they are not.
+        self._trim_timer = QTimer(self)
+        self._trim_timer.setSingleShot(True)
+        self._trim_timer.setInterval(round(self.KEEP_RECENT_S * 1000) + 50)
+        self._trim_timer.timeout.connect(self.trim_tiles)
         #: An output's mark ("star", "reject" or None), set by the library presenter.
         self.mark_of: Callable[[OutputItem], str | None] = lambda _item: None
 
@@ -251,14 +258,26 @@ class OutputTileDelegate(QStyledItemDelegate):
         self._tiles[key] = ready
         self._tile_used[key] = now
         self._tiles_bytes += device.width() * device.height() * 4
+        self.trim_tiles()
+        return ready
+
+    def trim_tiles(self) -> None:
+        """Let the least recently painted tiles go until the cache is within its budget, but
+        not those painted within ``KEEP_RECENT_S`` (on screen): those are let go later."""
+        recent = time.monotonic() - self.KEEP_RECENT_S
         while self._tiles_bytes > self.TILE_CACHE_BYTES and len(self._tiles) > 1:
             oldest = next(iter(self._tiles))
-            if self._tile_used[oldest] > now - self.KEEP_RECENT_S:
+            if self._tile_used[oldest] > recent:
+                self._trim_timer.start()
                 break
             old = self._tiles.pop(oldest)
             del self._tile_used[oldest]
             self._tiles_bytes -= old.width() * old.height() * 4
-        return ready
+
+    @property
+    def tiles_bytes(self) -> int:
+        """Memory held by tiles ready to paint."""
+        return self._tiles_bytes
 
     def _paint_text_tile(
         self, painter: QPainter, tile: QRect, item: OutputItem, palette: QPalette

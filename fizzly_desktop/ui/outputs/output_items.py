@@ -6,7 +6,6 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,7 +23,7 @@ from fizzly_desktop.ui.i18n import translate
 OutputKind = Literal["image", "video", "audio", "model", "file", "text", "json"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutputItem:
     """An output of a run: a file on disk (image, video, audio, 3D model or other), or a text
     or JSON value.
@@ -54,6 +53,9 @@ class OutputItem:
     duration: float | None = None
     file_size: int | None = None
     progress: tuple[int, int | None] | None = None
+    #: ``display_text()`` once worked out (slots, not a dictionary per item: the gallery holds
+    #: one item per output of the whole history).
+    _display: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -79,11 +81,14 @@ class OutputItem:
 
     def display_text(self) -> str:
         """The text to show: JSON indented for reading, anything else exactly as received."""
-        return self._display_text
+        shown = self._display
+        if shown is None:
+            # Worked out once: views paint text tiles often, and re-parsing JSON adds up.
+            shown = self._work_out_display_text()
+            object.__setattr__(self, "_display", shown)
+        return shown
 
-    @cached_property
-    def _display_text(self) -> str:
-        # Computed once: views paint text tiles often, and re-parsing JSON each time adds up.
+    def _work_out_display_text(self) -> str:
         if self.text is None:
             return ""
         if self.kind == "json":
@@ -117,7 +122,9 @@ def output_items_for_run(
         "created_at": created,
         "batch_id": run.batch_id,
         "batch_name": batch_name,
-        "inputs": dict(run.inputs),
+        # The run's own mapping, shared by its items (read only): a copy per item was a
+        # dictionary per picture of a long history.
+        "inputs": run.inputs,
     }
     by_name = {record.name: record for record in records}
     arriving = progress or {}

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QSize, Qt, QThread, QThreadPool, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QThread, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 from fizzly_desktop.api.sniff import SNIFF_BYTES
@@ -367,8 +367,9 @@ class ThumbnailLoader(_DecodeClient):
         max_count: most thumbnails kept in memory. The byte budget is the real limit: the
             queue's 24-pixel thumbnails take 2 kB each, and a history of thousands of runs
             scrolled end to end should not decode them all again on the way back.
-        max_bytes: most pixel bytes kept in memory (24 MiB: some 170 gallery thumbnails of
-            the default size, several screens of them).
+        max_bytes: most pixel bytes kept in memory (10 MiB: some 70 gallery thumbnails of
+            the default size, two screens of them; what is on screen stays whatever the
+            budget, so a bigger screen only keeps less of what it scrolled past).
         keep_recent_s: thumbnails asked for this recently stay, whatever the budget.
         clock: monotonic time in seconds (tests pass a fake one).
         max_workers: decodes running at once (default: cores minus one, at least one).
@@ -388,8 +389,8 @@ class ThumbnailLoader(_DecodeClient):
         parent: QObject | None = None,
         *,
         max_count: int = 20_000,
-        max_bytes: int = 24 * 1024 * 1024,
-        keep_recent_s: float = 0.3,
+        max_bytes: int = 10 * 1024 * 1024,
+        keep_recent_s: float = 0.1,
         clock: Callable[[], float] = time.monotonic,
         max_workers: int | None = None,
         allocation_limit_mb: int = DEFAULT_ALLOCATION_LIMIT_MB,
@@ -409,6 +410,12 @@ class ThumbnailLoader(_DecodeClient):
         self._cache_bytes = 0
         self._pending: set[tuple[str, int]] = set()
         self._failures: dict[str, str] = {}
+        # Thumbnails kept past the budget because they were on screen are let go once they
+        # no longer are: a fast scroll through the gallery paints hundreds in a few frames.
+        self._trim_timer = QTimer(self)
+        self._trim_timer.setSingleShot(True)
+        self._trim_timer.setInterval(round(keep_recent_s * 1000) + 50)
+        self._trim_timer.timeout.connect(self.trim)
 
     # public API
 
@@ -493,16 +500,25 @@ class ThumbnailLoader(_DecodeClient):
         self._cache[key] = pixmap
         self._used[key] = now
         self._cache_bytes += _pixmap_bytes(pixmap)
-        recent = now - self._keep_recent_s
-        while self._cache and (
-            len(self._cache) > self._max_count or self._cache_bytes > self._max_bytes
-        ):
+        self.trim()
+
+    def trim(self) -> None:
+        """Let the least recently used thumbnails go until the cache is within its budget,
+        keeping those asked for within ``keep_recent_s`` (on screen); if any of those are kept
+        past the budget, trim again once they are no longer recent."""
+        recent = self._clock() - self._keep_recent_s
+        while self._over_budget():
             if len(self._cache) == 1:
                 break  # the newest thumbnail stays even if it alone exceeds the byte budget
             oldest = next(iter(self._cache))
             if self._used[oldest] > recent:
                 break  # least recently used, and still on screen: everything else is too
             self._evict(oldest)
+        if self._over_budget() and len(self._cache) > 1 and not self._closed:
+            self._trim_timer.start()
+
+    def _over_budget(self) -> bool:
+        return len(self._cache) > self._max_count or self._cache_bytes > self._max_bytes
 
     def _evict(self, key: tuple[str, int]) -> None:
         pixmap = self._cache.pop(key)

@@ -57,8 +57,12 @@ class GalleryPresenter(QObject):
         )
 
     def on_delta(self, delta: EngineDelta) -> None:
-        for run_id in delta.removed:
-            self.gallery.gallery_model.remove_run(run_id)
+        if delta.removed:
+            for run_id in delta.removed:
+                self.gallery.gallery_model.remove_run(run_id)
+            # Outputs of a run removed while they waited for the gallery never show.
+            gone = delta.removed
+            self._pending = [item for item in self._pending if item.run_id not in gone]
         finished = [r for r in (*delta.added, *delta.updated) if r.state is RunState.COMPLETED]
         if not finished:
             return
@@ -77,6 +81,11 @@ class GalleryPresenter(QObject):
             self.gallery.gallery_model.add_items(share)
         if self._pending:
             self._timer.start(FRAME_MS)
+
+    @property
+    def catching_up(self) -> bool:
+        """Whether outputs still wait to go into the gallery."""
+        return bool(self._pending)
 
     def stop(self) -> None:
         self._timer.stop()

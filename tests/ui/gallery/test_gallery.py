@@ -641,3 +641,30 @@ def test_filter_choices_follow_outputs_added_and_removed_without_walking_them() 
     model.remove_run("run-5")
     assert not model.has_single_runs()
     assert model.workflows() == [("demo/text-to-image", "Text to image")]
+
+
+def test_tiles_kept_past_their_budget_while_shown_are_let_go_afterwards(qtbot) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPixmap
+
+    from fizzly_desktop.ui.gallery.tiles import OutputTileDelegate
+
+    loader = ThumbnailLoader(max_workers=1)
+    try:
+        delegate = OutputTileDelegate(loader)
+        one_tile = 40 * 40 * 4
+        delegate.TILE_CACHE_BYTES = 2 * one_tile
+        delegate.KEEP_RECENT_S = 0.5
+        pictures = []
+        for shade in range(5):
+            picture = QPixmap(60, 60)
+            picture.fill(QColor(40 * shade, 90, 160))
+            pictures.append(picture)
+        for picture in pictures:  # one screen, painted at once: every tile is recent
+            delegate._tile_pixmap(picture, QSize(40, 40), 1.0)
+        assert delegate.tiles_bytes == 5 * one_tile
+        # Nothing more is painted: once they are no longer recent, the tiles past the budget go.
+        qtbot.waitUntil(lambda: delegate.tiles_bytes <= 2 * one_tile, timeout=5_000)
+        assert delegate.tiles_bytes == 2 * one_tile
+    finally:
+        assert loader.shutdown()

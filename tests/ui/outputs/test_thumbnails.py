@@ -279,6 +279,27 @@ def test_a_screen_larger_than_the_budget_is_kept_whole_while_shown(qtbot, tmp_pa
         assert loader.shutdown()
 
 
+def test_a_screen_kept_past_the_budget_is_let_go_once_scrolling_stops(
+    qtbot, tmp_path: Path
+) -> None:
+    one_thumbnail = 64 * 64 * 4
+    clock = FakeClock()
+    loader = ThumbnailLoader(max_bytes=2 * one_thumbnail, keep_recent_s=0.05, clock=clock)
+    try:
+        paths = [write_image(tmp_path / f"{i}.png", 64, 64) for i in range(5)]
+        show_screen(qtbot, loader, paths, 64)
+        assert loader.cache_count == 5  # all on screen just now
+        # Nothing else is decoded (the scrolling stopped): the cache still comes back to its
+        # budget once they are no longer recent, keeping the last ones asked for.
+        clock.now += 1.0
+        qtbot.waitUntil(lambda: loader.cache_count == 2, timeout=5_000)
+        assert loader.cache_bytes <= 2 * one_thumbnail
+        assert loader.cached(paths[-1], 64) is not None
+        assert loader.cached(paths[0], 64) is None
+    finally:
+        assert loader.shutdown()
+
+
 def test_shutdown_drops_queued_work_and_reports_nothing_after(
     qtbot, loader: ThumbnailLoader, tmp_path: Path
 ) -> None:

@@ -731,6 +731,49 @@ async def test_the_rest_of_a_long_history_is_announced_a_share_per_frame(
         await h.engine.close()
 
 
+async def test_a_history_longer_than_a_page_is_taken_in_page_by_page(
+    store: HistoryStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fizzly_desktop.core.engine import ledger
+    from fizzly_desktop.core.history import OutputRecord
+
+    monkeypatch.setattr(ledger, "OLDER_PAGE", 70)
+    finished = []
+    for i in range(500):
+        run = Run.create(WF, {"i": i}, PROFILE)
+        run.state = RunState.COMPLETED
+        run.created_at = 100.0 + i // 2  # pairs made in the same instant
+        finished.append(run)
+    store.save_runs(finished)
+    oldest = finished[0]
+    record = OutputRecord(
+        oldest.id,
+        "image",
+        "https://cdn.test/0.png",
+        tmp_path / "0.png",
+        None,
+        "image/png",
+        8,
+        8,
+        1.0,
+    )
+    store.save_output(record)
+    await store.flush()
+    h = Harness(store, FakeClient(), tmp_path)
+    removed_meanwhile = finished[10].id
+    h.engine.library.removed.add(removed_meanwhile)
+    h.engine.pause_submissions()
+    await h.engine.start()
+    try:
+        await until(lambda: h.engine.history_complete)
+        known = {run.id for run in h.engine.runs()}
+        assert known == {run.id for run in finished} - {removed_meanwhile}
+        # The oldest run came with the last page, its saved output with it.
+        assert h.engine.outputs_of(oldest.id) == [record]
+    finally:
+        await h.engine.close()
+
+
 async def test_close_leaves_no_task_behind(store: HistoryStore, tmp_path: Path) -> None:
     h = Harness(store, FakeClient(auto_finish=False), tmp_path)
     await h.engine.start()

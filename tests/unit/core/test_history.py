@@ -231,3 +231,116 @@ async def asyncio_wrap(future: object) -> None:
 
     assert isinstance(future, concurrent.futures.Future)
     await asyncio.wrap_future(future)
+
+
+async def test_runs_read_back_share_their_repeated_strings_and_keep_their_values(
+    store: HistoryStore,
+) -> None:
+    runs = []
+    for i in range(3):
+        run = Run.create("demo/text-to-image", {"prompt": f"fox {i}", "seed": i}, "Sandbox")
+        run.transition(RunState.SUBMITTING)
+        run.transition(RunState.PENDING)
+        run.node_started("image-generation", at=10.0 + i)
+        run.node_completed("image-generation", output={"note": "ok"}, at=11.0 + i)
+        run.transition(RunState.COMPLETED)
+        run.outputs = {"image": {"url": f"https://cdn.test/{i}.png", "content_type": "image/png"}}
+        run.error = "Safety check failed: the prompt was flagged"
+        run.created_at = 100.0 + i
+        runs.append(run)
+    store.save_runs(runs)
+    await store.flush()
+
+    loaded = {run.id: run for run in store.load_runs()}
+    for saved in runs:
+        again = loaded[saved.id]
+        assert again.inputs == saved.inputs
+        assert again.outputs == saved.outputs
+        assert again.error == saved.error
+        assert [(e.node, e.output) for e in again.timeline] == [
+            ("image-generation", {"note": "ok"})
+        ]
+    first, second = (loaded[runs[0].id], loaded[runs[1].id])
+    # One string for what every run repeats, not one per run read.
+    assert first.workflow is second.workflow
+    assert first.error is second.error
+    assert first.timeline[0].node is second.timeline[0].node
+    assert next(iter(first.inputs)) is next(iter(second.inputs))
+    assert first.outputs is not None
+    assert second.outputs is not None
+    assert first.outputs["image"]["content_type"] is second.outputs["image"]["content_type"]
+    # Long texts (prompts, addresses) are each run's own.
+    assert first.inputs["prompt"] != second.inputs["prompt"]
+
+
+async def test_older_runs_read_page_by_page_cover_the_history_once_newest_first(
+    store: HistoryStore,
+) -> None:
+    runs = []
+    for i in range(23):
+        run = Run.create("demo/text-to-image", {"i": i}, "Sandbox")
+        run.state = RunState.COMPLETED
+        run.node_started("image-generation", at=float(i))
+        run.node_completed("image-generation", at=i + 1.0)
+        # Runs made in the same instant (a batch) must neither repeat nor go missing.
+        run.created_at = 100.0 + i // 3
+        runs.append(run)
+    store.save_runs(runs)
+    await store.flush()
+
+    pages: list[list[Run]] = []
+    before: tuple[float, str] | None = None
+    while True:
+        page = store.older_runs(before, 5)
+        if not page:
+            break
+        pages.append(page)
+        before = (page[-1].created_at, page[-1].id)
+    assert [len(page) for page in pages] == [5, 5, 5, 5, 3]
+    read = [run for page in pages for run in page]
+    assert sorted(run.id for run in read) == sorted(run.id for run in runs)
+    assert [run.created_at for run in read] == sorted((r.created_at for r in runs), reverse=True)
+    # Each run of a page is the stored one, timeline and all.
+    whole = {run.id: run for run in store.load_runs()}
+    for run in read:
+        assert run == whole[run.id]
+        assert [(e.node, e.started_at, e.completed_at) for e in run.timeline] == [
+            ("image-generation", run.inputs["i"] * 1.0, run.inputs["i"] + 1.0)
+        ]
+
+
+async def test_metrics_and_logs_stay_stored_text_until_read_and_then_equal_the_saved(
+    store: HistoryStore,
+) -> None:
+    run = Run.create("demo/text-to-image", {"prompt": "a fox"}, "Sandbox")
+    run.state = RunState.COMPLETED
+    run.metrics = {"credits_used": 8, "total_time_ms": 4200}
+    logs = [{"node": "image-generation", "status": "completed", "message": "done"}]
+    run.apply_logs(logs)
+    store.save_run(run)
+    await store.flush()
+
+    again = store.get_run(run.id)
+    assert again is not None
+    # Held as the stored text, not parsed yet.
+    assert again.stored_text("metrics") == '{"credits_used":8,"total_time_ms":4200}'
+    assert again.stored_text("logs") is not None
+    # A snapshot keeps the text as it is, and writing the run back writes it unchanged.
+    snapshot = again.copy()
+    assert snapshot.stored_text("metrics") == again.stored_text("metrics")
+    store.save_run(again)
+    await store.flush()
+    assert store.get_run(run.id) == run
+    # Read: the values saved, kept parsed from then on.
+    assert again.metrics == {"credits_used": 8, "total_time_ms": 4200}
+    assert again.logs == logs
+    assert again.stored_text("metrics") is None
+    assert again == run
+    assert snapshot.logs == logs
+
+
+def test_unreadable_stored_metrics_read_as_none() -> None:
+    run = Run.create("demo/text-to-image", {}, "Sandbox")
+    run.keep_stored(metrics="{not json", logs=None)
+    assert run.metrics is None
+    assert run.logs is None

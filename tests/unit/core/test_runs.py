@@ -149,11 +149,27 @@ def test_logs_fill_the_timeline() -> None:
 def test_copy_is_independent() -> None:
     run = make_run(RunState.IN_PROGRESS)
     run.node_started("a", at=1.0)
+    run.outputs = {"image": {"url": "https://cdn.test/1.png"}}
     snapshot = run.copy()
     run.node_completed("a", at=2.0)
-    run.inputs["prompt"] = "changed"
+    run.transition(RunState.COMPLETED)
+    run.outputs = {"image": {"url": "https://cdn.test/2.png"}}
     assert snapshot.timeline[0].completed_at is None
+    assert snapshot.state is RunState.IN_PROGRESS
+    assert snapshot.outputs == {"image": {"url": "https://cdn.test/1.png"}}
     assert snapshot.inputs["prompt"] == "a fox"
+
+
+def test_copy_shares_the_mappings_a_run_replaces_whole() -> None:
+    run = make_run(RunState.COMPLETED)
+    run.outputs = {"image": {"url": "https://cdn.test/1.png"}}
+    run.metrics = {"credits_used": 8}
+    snapshot = run.copy()
+    # One mapping for the engine's run and every view's snapshot of it, not one each.
+    assert snapshot.inputs is run.inputs
+    assert snapshot.outputs is run.outputs
+    assert snapshot.metrics is run.metrics
+    assert snapshot.timeline is not run.timeline
 
 
 def test_workflow_names_are_checked() -> None:
