@@ -16,7 +16,7 @@ from fizzly_desktop.ui.presenters.services import Services
 COLLECT_INTERVAL_MS = 2000
 #: How often the GUI thread runs the young collections the interpreter would have run: the
 #: automatic collector is off, so that no collection runs on a worker thread (see collector.py).
-TICK_INTERVAL_MS = 100
+TICK_INTERVAL_MS = 16
 #: Counts come from the engine's tally; the title and sidebar need them four times a second.
 COUNTS_INTERVAL_MS = 250
 
