@@ -120,11 +120,11 @@ class _ClosingStream(httpx.AsyncByteStream):
         self._inner = inner
         self._closed: Callable[[], None] | None = closed
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        # The body's own iterator: no extra step per chunk.
         if not isinstance(self._inner, httpx.AsyncByteStream):
             raise TypeError("a streamed answer must have an asynchronous body")
-        async for chunk in self._inner:
-            yield chunk
+        return self._inner.__aiter__()
 
     async def aclose(self) -> None:
         closed, self._closed = self._closed, None
@@ -173,30 +173,84 @@ class ApiChannel:
         return self._http
 
     def _stream_pool(self) -> int:
-        """The stream pool a new stream goes to: the one holding the fewest (made on demand)."""
+        """The stream pool a new stream goes to, counted in it from now on: the one holding
+        the fewest (made on demand). Counted before its connection is made, so that hundreds
+        of streams opened at once spread over the pools instead of queueing in one."""
         load = self._stream_load
+        chosen = -1
         if load:
             fewest = min(range(len(load)), key=load.__getitem__)
             if load[fewest] < STREAM_POOL_CONNECTIONS:
-                return fewest
-        if len(load) * STREAM_POOL_CONNECTIONS < MAX_STREAM_CONNECTIONS:
+                chosen = fewest
+        if chosen < 0 and len(load) * STREAM_POOL_CONNECTIONS < MAX_STREAM_CONNECTIONS:
             self._stream_pools.append(self._new_client(STREAM_POOL_CONNECTIONS))
             load.append(0)
-            return len(load) - 1
-        return min(range(len(load)), key=load.__getitem__)  # all full: wait in the emptiest
+            chosen = len(load) - 1
+        if chosen < 0:
+            chosen = min(range(len(load)), key=load.__getitem__)  # all full: the emptiest
+        load[chosen] += 1
+        return chosen
 
-    def _stream_opened(self, response: httpx.Response, pool: int) -> None:
-        """Count the stream in its pool until its response is closed."""
-        self._stream_load[pool] += 1
-        counted = self._stream_pools[pool]
+    def _stream_done(self, pool: int, client: httpx.AsyncClient) -> Callable[[], None]:
+        """What to call once the stream counted in ``pool`` (of ``client``) has ended."""
 
-        def closed() -> None:
+        def done() -> None:
             # The pools may have been closed and made again since (aclose).
             pools = self._stream_pools
-            if pool < len(pools) and pools[pool] is counted:
+            if pool < len(pools) and pools[pool] is client:
                 self._stream_load[pool] -= 1
 
-        response.stream = _ClosingStream(response.stream, closed)
+        return done
+
+    async def _exchange(
+        self,
+        method: str,
+        url: str,
+        *,
+        priority: Priority,
+        params: Mapping[str, str] | None = None,
+        content: bytes | None = None,
+        submit: SubmitContext | None = None,
+        stream: bool = False,
+        retries: int | None = None,
+    ) -> httpx.Response:
+        """Send one API request and return the service's final answer (any status).
+
+        The body is read, except for a successful ``stream=True`` answer, which the caller
+        must close. Raises ConnectionFailed, RateLimited, UnsafeUrl, or SubmitUncertain.
+        """
+        if not stream:
+            return await self._send(
+                self._client(),
+                method,
+                url,
+                priority=priority,
+                params=params,
+                content=content,
+                submit=submit,
+                stream=False,
+                retries=retries,
+            )
+        pool = self._stream_pool()
+        http = self._stream_pools[pool]
+        done = self._stream_done(pool, http)
+        try:
+            response = await self._send(
+                http,
+                method,
+                url,
+                priority=priority,
+                params=params,
+                content=content,
+                submit=submit,
+                stream=True,
+                retries=retries,
+            )
+        except BaseException:
+            done()
+            raise
+        response.stream = _ClosingStream(response.stream, done)
+        return response
 
     def _new_client(self, max_connections: int) -> httpx.AsyncClient:
         skip_missing_sniffio()
@@ -232,25 +286,20 @@ class ApiChannel:
                 "app did not send your key there.",
             )
 
-    async def _exchange(
+    async def _send(
         self,
+        http: httpx.AsyncClient,
         method: str,
         url: str,
         *,
         priority: Priority,
-        params: Mapping[str, str] | None = None,
-        content: bytes | None = None,
-        submit: SubmitContext | None = None,
-        stream: bool = False,
-        retries: int | None = None,
+        params: Mapping[str, str] | None,
+        content: bytes | None,
+        submit: SubmitContext | None,
+        stream: bool,
+        retries: int | None,
     ) -> httpx.Response:
-        """Send one API request and return the service's final answer (any status).
-
-        The body is read, except for a successful ``stream=True`` answer, which the caller
-        must close. Raises ConnectionFailed, RateLimited, UnsafeUrl, or SubmitUncertain.
-        """
-        pool = self._stream_pool() if stream else -1
-        http = self._stream_pools[pool] if stream else self._client()
+        """``_exchange`` through the pool ``http``."""
         headers = {"Content-Type": "application/json"} if content is not None else {}
         if stream:
             headers = {"Accept": "text/event-stream", "Cache-Control": "no-store"}
@@ -271,7 +320,6 @@ class ApiChannel:
                 async with asyncio.timeout(self.timeout):
                     if stream:
                         response = await http.send(request, stream=True)
-                        self._stream_opened(response, pool)
                         if not response.is_success:
                             await read_closed(response)
                     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import sys
 
@@ -12,6 +13,7 @@ from fizzly_desktop.api import FizzlyClient, Priority, RateBudget
 from fizzly_desktop.api import transport as http_transport
 from fizzly_desktop.api.channel import STREAM_POOL_CONNECTIONS
 from fizzly_desktop.api.download import OutputDownloader
+from fizzly_desktop.api.errors import ConnectionFailed
 from tests.unit.api.wire import API, KEY, Wire
 
 
@@ -84,14 +86,17 @@ async def test_status_streams_are_spread_over_small_pools_of_their_own() -> None
         )
 
     budget = RateBudget(limit=10_000, window=1.0)
-    client = FizzlyClient(API, KEY, transport=Wire(answer).transport, budget=budget)
+    wire = Wire(answer)
+    client = FizzlyClient(API, KEY, transport=wire.transport, budget=budget)
     url = f"{API}/workflows/demo/x/requests/r1/status/stream"
 
     async def open_stream() -> httpx.Response:
         return await client._exchange("GET", url, priority=Priority.TRACKING, stream=True)
 
     per_pool = STREAM_POOL_CONNECTIONS
-    streams = [await open_stream() for _ in range(2 * per_pool + 2)]
+    # Opened all at once, as when hundreds of runs are sent together: each is counted in its
+    # pool before its connection is made, so they spread instead of queueing in one pool.
+    streams = list(await asyncio.gather(*(open_stream() for _ in range(2 * per_pool + 2))))
     # httpcore walks every connection of a pool whenever a stream opens or ends: no pool
     # holds more than a few dozen of the hundreds of streams a big batch keeps open.
     assert client._stream_load == [per_pool, per_pool, 2]
@@ -103,6 +108,12 @@ async def test_status_streams_are_spread_over_small_pools_of_their_own() -> None
     await streams[0].aclose()  # closing twice counts once
     assert client._stream_load == [0, per_pool, 2]
     streams.append(await open_stream())  # to the pool holding the fewest
+    assert client._stream_load == [1, per_pool, 2]
+
+    # A stream that could not be opened is not counted.
+    wire.answers[0] = httpx.ConnectError("refused")
+    with pytest.raises(ConnectionFailed):
+        await client._exchange("GET", url, priority=Priority.TRACKING, stream=True, retries=0)
     assert client._stream_load == [1, per_pool, 2]
 
     pools = list(client._stream_pools)
