@@ -13,7 +13,7 @@ from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.presenters.services import Services
 
 #: How often, while runs are active, the garbage collector walks the objects made since.
-COLLECT_INTERVAL_MS = 2000
+COLLECT_INTERVAL_MS = 1000
 #: How often the GUI thread runs the young collections the interpreter would have run: the
 #: automatic collector is off, so that no collection runs on a worker thread (see collector.py).
 TICK_INTERVAL_MS = 16
