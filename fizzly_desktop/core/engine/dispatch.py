@@ -197,9 +197,10 @@ class Dispatcher:
         try:
             answered = await self._send_and_signal(run, batch)
         finally:
-            if answered:
+            if answered and batch.state is BatchState.RUNNING:
                 self._flowing.add(batch.id)
             else:
+                # A paused batch starts again one submit at a time, as does one after trouble.
                 self._flowing.discard(batch.id)
             self._batch_sends.discard(run.id)
             self._wake.set()
