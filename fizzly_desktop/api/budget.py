@@ -18,12 +18,26 @@ Pacing to the window's real edge. ``Reset`` is a Unix time in the service's cloc
 in whole seconds, rounded up: one sample says only that the window is at most ``Reset`` minus
 the request's send time, up to a second longer than it is. The smallest sample is the closest,
 so the budget gathers samples whose rounding differs: while fewer than ``limit`` requests have
-had their own reset reported, batch and background requests leave at least
-``resolution / limit`` apart (a window that fills anyway fills as early, but each request sits
-at a different fraction of a second, and one of them lands within ``resolution / limit`` of the
-rounding). The service's clock is read from ``Date``: its whole seconds bound the difference
-between the two clocks, and ``Reset`` is read in the service's clock shifted by the smallest
-difference the ``Date`` headers allow (none when they agree with this computer's clock).
+had their own reset reported, batch and background requests leave at least ``resolution /
+limit`` apart (a window that fills anyway fills as early, but each request sits at a different
+fraction of a second, and one of them lands within ``resolution / limit`` of the rounding). The
+service's clock is read from ``Date``: its whole seconds bound the difference between the two
+clocks, and ``Reset`` is read in the service's clock shifted by the smallest difference the
+``Date`` headers allow (none when they agree with this computer's clock).
+
+Probing the first edge. Until a request other than the first leaves the service's window, the
+only ``Reset`` told is the first request's, so the window is known only to within the rounding
+(up to a second), and waiting for its upper bound makes every later window that much late. The
+budget keeps a lower bound too (the rounding, and each answer whose ``Remaining`` shows the
+oldest request still counted), and until the first edge is found it holds the last few free
+slots (``edge_probes``) back from batch and background requests until the middle of the span in
+which the oldest request can leave: each such request is safe (a slot is free) and its answer's
+``Remaining`` tells whether the oldest has gone (the window is then known from above to that
+moment) or not (the lower bound rises to it), halving the span each time. A held slot costs the
+first window one request, which at a batch's end can mean one window more: probing is done only
+where slots are many against the window (their share of it well under the rounding) and the
+window long against the rounding, as with 100 requests per 10 s, not with the API's default of
+60 a minute.
 """
 
 from __future__ import annotations
@@ -160,6 +174,14 @@ def _header_number(headers: Mapping[str, str], name: str) -> float | None:
     return value if math.isfinite(value) and value >= 0 else None
 
 
+#: At most this many free slots are held back to probe the first window's edge (see above).
+EDGE_PROBES = 2
+#: Probes sent in all, at most: each halves what is left of a second's rounding.
+MAX_PROBES = 8
+#: The window is known well enough once its bounds are this close (seconds).
+EDGE_TOLERANCE = 0.02
+
+
 class RateBudget:
     """A sliding-window request budget shared by every client and task using one API key.
 
@@ -182,6 +204,7 @@ class RateBudget:
         clock: Clock = time.monotonic,
         wall_clock: Clock = time.time,
         sleep: Sleep | None = None,
+        edge_probes: int | None = None,
     ) -> None:
         if limit < 1 or window <= 0:
             raise ValueError("a rate budget needs a positive limit and window")
@@ -197,6 +220,19 @@ class RateBudget:
         self._synchronised = False
         self._window_learned = False
         self._window_floor = 0.0
+        #: The window is longer than this (learned from answers; 0 until then).
+        self._window_low = 0.0
+        #: Slots held back to probe the first edge; None: one per ten of the limit, at most
+        #: EDGE_PROBES.
+        self._edge_probes = edge_probes
+        #: The last probe sent (the next waits for its answer), and how many were sent.
+        self._probe: BudgetSlot | None = None
+        self._probes_sent = 0
+        #: A slot has left the window (by the service's count or the local one).
+        self._window_turned = False
+        #: No slot was counted before this (a slot's count only moves later, to its answer).
+        self._counted_since = math.inf
+        self._granting_probe = False
         self._subscribers: list[Callable[[BudgetState], None]] = []
         self.server_clock = ServerClock()
         #: Seconds ``Reset`` is rounded to: whole seconds until a fractional one is seen.
@@ -275,7 +311,11 @@ class RateBudget:
                         heapq.heappop(self._waiters)
                         slot = BudgetSlot(sent_at=now, counted_at=now)
                         self._slots.append(slot)
+                        self._counted_since = min(self._counted_since, now)
                         self._last_grant = now
+                        if self._granting_probe:
+                            self._probe = slot
+                            self._probes_sent += 1
                         self._wake_head()
                         self._notify()
                         return slot
@@ -368,9 +408,11 @@ class RateBudget:
                 self._slots.append(
                     BudgetSlot(sent_at=at, counted_at=at, answered=True, phantom=True)
                 )
+            self._counted_since = min(self._counted_since, at)
         elif used < len(definite):
             # The service already let go of the oldest ones: its window is shorter than ours.
             gone = len(definite) - used
+            self._window_turned = True
             for stale in definite[:gone]:
                 if stale is not slot:
                     self._slots.remove(stale)
@@ -393,6 +435,8 @@ class RateBudget:
                 oldest.reported = True
                 self._reported += 1
             self._learn_window(reset_mono - oldest.sent_at)
+            if reset is not None:
+                self._learn_window_low(slot, oldest, reset, now)
 
     def _learn_window(self, candidate: float) -> None:
         if not max(0.05, self._window_floor) <= candidate <= 24 * 3600:
@@ -404,10 +448,69 @@ class RateBudget:
             self._window = candidate
             self._window_learned = True
 
+    def _learn_window_low(
+        self, slot: BudgetSlot, oldest: BudgetSlot, reset: float, now: float
+    ) -> None:
+        """Raise the window's lower bound from an answer that counted ``oldest`` still.
+
+        The service counted ``oldest`` no later than its answer (``counted_at``) and ``slot``
+        no earlier than its send, with ``oldest`` still in the window: the window is longer than
+        the time between the two. And ``Reset`` is rounded up by at most its resolution from
+        the moment ``oldest`` leaves, read in the service's clock at its latest.
+        """
+        lows = [slot.sent_at - oldest.counted_at] if oldest is not slot else []
+        ahead = self.server_clock.high
+        if math.isfinite(ahead):
+            reset_earliest = now + (reset - ahead - self._wall_clock())
+            lows.append(reset_earliest - self._reset_resolution - oldest.counted_at)
+        low = max(lows, default=0.0)
+        if low > self._window_low:
+            self._window_low = min(low, self._window)
+
+    def _probes(self) -> int:
+        """How many free slots batch and background requests leave for probing, now."""
+        if self._edge_probes is not None:
+            probes = self._edge_probes
+        else:
+            # A held slot costs the first window one request: at a batch's end that can be a
+            # whole window more. Worth it only where slots are many against the window
+            # (their share of it well under the rounding) and the window is long against the
+            # rounding; with the API's 60 a minute it is not.
+            probes = min(EDGE_PROBES, self._limit // 10)
+            resolution = self._reset_resolution
+            if (
+                self._window < 4.0 * resolution
+                or probes * self._window / self._limit > resolution / 4.0
+            ):
+                probes = 0
+        if (
+            probes <= 0
+            or self._probes_sent >= MAX_PROBES
+            or self._window_turned  # the first edge is found: later ones follow from it
+            or not self._synchronised
+            or not self._slots
+            or self._window - self._window_low <= EDGE_TOLERANCE
+        ):
+            return 0
+        return probes
+
+    def _probe_at(self) -> float:
+        """When to send the next request that asks whether the oldest slot has left: the middle
+        of the span in which it can leave, as far as the window's bounds tell."""
+        oldest = min(self._slots, key=lambda s: s.counted_at)
+        earliest = oldest.sent_at + self._window_low
+        latest = oldest.counted_at + self._window
+        return (earliest + latest) / 2.0
+
     def _prune(self, now: float) -> None:
         horizon = now - self._window
-        if any(s.counted_at <= horizon for s in self._slots):
-            self._slots = [s for s in self._slots if s.counted_at > horizon]
+        if self._counted_since > horizon:
+            return  # nothing can have left yet: no walk over thousands of slots per request
+        kept = [s for s in self._slots if s.counted_at > horizon]
+        if len(kept) < len(self._slots):
+            self._slots = kept
+            self._window_turned = True
+        self._counted_since = min((s.counted_at for s in kept), default=math.inf)
 
     def _delay(self, now: float, priority: int) -> float | None:
         """0 when a slot is free now, else seconds to wait, or None to wait for an answer."""
@@ -416,8 +519,20 @@ class RateBudget:
         if not self._synchronised and any(not s.answered for s in self._slots):
             return None
         self._prune(now)
-        if len(self._slots) >= self._limit:
+        free = self._limit - len(self._slots)
+        if free <= 0:
             return max(1e-3, min(s.counted_at for s in self._slots) + self._window - now)
+        self._granting_probe = False
+        if priority >= Priority.BATCH and free <= self._probes():
+            # The last free slots probe the window's edge (see the module doc), one at a time.
+            probe = self._probe
+            if probe is not None and not probe.answered and probe in self._slots:
+                return None
+            wait = self._probe_at() - now
+            if wait > 1e-4:
+                return wait
+            self._granting_probe = True
+            return 0.0
         if priority >= Priority.BATCH and self._reported < self._limit:
             # Spread while the window is learned (see the module doc); never a user's click.
             spread = self._last_grant + self._reset_resolution / self._limit - now

@@ -14,7 +14,7 @@ import importlib.util
 import json
 import logging
 import random
-from collections.abc import Generator, Mapping
+from collections.abc import AsyncIterator, Callable, Generator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +43,11 @@ _MAX_REDIRECTS = 5
 _MAX_RATE_LIMITED = 6
 #: Status streams hold a connection each under HTTP/1.1 (one per active run).
 MAX_STREAM_CONNECTIONS = 512
+#: Streams are spread over pools of at most this many connections, each new one to the pool
+#: holding the fewest: httpcore walks every connection of a pool whenever a stream opens or
+#: ends (and asks each idle one whether the server closed it, a system call each), so with
+#: 500 streams in one pool every open and close cost a millisecond of the GUI thread.
+STREAM_POOL_CONNECTIONS = 64
 #: Requests are short; the rate budget, not the pool, is what paces them.
 MAX_REQUEST_CONNECTIONS = 32
 _BACKOFF_CAP = 8.0
@@ -106,6 +111,31 @@ def _origin_or_none(url: str) -> tuple[str, str, int] | None:
         return None
 
 
+class _ClosingStream(httpx.AsyncByteStream):
+    """A response body that says once when it is closed."""
+
+    def __init__(
+        self, inner: httpx.SyncByteStream | httpx.AsyncByteStream, closed: Callable[[], None]
+    ) -> None:
+        self._inner = inner
+        self._closed: Callable[[], None] | None = closed
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        # The body's own iterator: no extra step per chunk.
+        if not isinstance(self._inner, httpx.AsyncByteStream):
+            raise TypeError("a streamed answer must have an asynchronous body")
+        return self._inner.__aiter__()
+
+    async def aclose(self) -> None:
+        closed, self._closed = self._closed, None
+        try:
+            if isinstance(self._inner, httpx.AsyncByteStream):
+                await self._inner.aclose()
+        finally:
+            if closed is not None:
+                closed()
+
+
 @dataclass(frozen=True, slots=True)
 class SubmitContext:
     owner: str
@@ -129,21 +159,98 @@ class ApiChannel:
     _auth: KeyAuth
     _transport: httpx.AsyncBaseTransport | None
     _http: httpx.AsyncClient | None
-    _stream_http: httpx.AsyncClient | None
+    #: The pools of status streams, and how many open streams each holds.
+    _stream_pools: list[httpx.AsyncClient]
+    _stream_load: list[int]
     _request_slots: asyncio.Semaphore
 
     # --- one request, through budget, retries and redirects ---------------------------------
 
-    def _client(self, *, stream: bool = False) -> httpx.AsyncClient:
-        """The pool for short requests, or (``stream``) the one for status streams."""
-        http = self._stream_http if stream else self._http
-        if http is None:
-            http = self._new_client(MAX_STREAM_CONNECTIONS if stream else MAX_REQUEST_CONNECTIONS)
-            if stream:
-                self._stream_http = http
-            else:
-                self._http = http
-        return http
+    def _client(self) -> httpx.AsyncClient:
+        """The pool for short requests."""
+        if self._http is None:
+            self._http = self._new_client(MAX_REQUEST_CONNECTIONS)
+        return self._http
+
+    def _stream_pool(self) -> int:
+        """The stream pool a new stream goes to, counted in it from now on: the one holding
+        the fewest (made on demand). Counted before its connection is made, so that hundreds
+        of streams opened at once spread over the pools instead of queueing in one."""
+        load = self._stream_load
+        chosen = -1
+        if load:
+            fewest = min(range(len(load)), key=load.__getitem__)
+            if load[fewest] < STREAM_POOL_CONNECTIONS:
+                chosen = fewest
+        if chosen < 0 and len(load) * STREAM_POOL_CONNECTIONS < MAX_STREAM_CONNECTIONS:
+            self._stream_pools.append(self._new_client(STREAM_POOL_CONNECTIONS))
+            load.append(0)
+            chosen = len(load) - 1
+        if chosen < 0:
+            chosen = min(range(len(load)), key=load.__getitem__)  # all full: the emptiest
+        load[chosen] += 1
+        return chosen
+
+    def _stream_done(self, pool: int, client: httpx.AsyncClient) -> Callable[[], None]:
+        """What to call once the stream counted in ``pool`` (of ``client``) has ended."""
+
+        def done() -> None:
+            # The pools may have been closed and made again since (aclose).
+            pools = self._stream_pools
+            if pool < len(pools) and pools[pool] is client:
+                self._stream_load[pool] -= 1
+
+        return done
+
+    async def _exchange(
+        self,
+        method: str,
+        url: str,
+        *,
+        priority: Priority,
+        params: Mapping[str, str] | None = None,
+        content: bytes | None = None,
+        submit: SubmitContext | None = None,
+        stream: bool = False,
+        retries: int | None = None,
+    ) -> httpx.Response:
+        """Send one API request and return the service's final answer (any status).
+
+        The body is read, except for a successful ``stream=True`` answer, which the caller
+        must close. Raises ConnectionFailed, RateLimited, UnsafeUrl, or SubmitUncertain.
+        """
+        if not stream:
+            return await self._send(
+                self._client(),
+                method,
+                url,
+                priority=priority,
+                params=params,
+                content=content,
+                submit=submit,
+                stream=False,
+                retries=retries,
+            )
+        pool = self._stream_pool()
+        http = self._stream_pools[pool]
+        done = self._stream_done(pool, http)
+        try:
+            response = await self._send(
+                http,
+                method,
+                url,
+                priority=priority,
+                params=params,
+                content=content,
+                submit=submit,
+                stream=True,
+                retries=retries,
+            )
+        except BaseException:
+            done()
+            raise
+        response.stream = _ClosingStream(response.stream, done)
+        return response
 
     def _new_client(self, max_connections: int) -> httpx.AsyncClient:
         skip_missing_sniffio()
@@ -182,24 +289,20 @@ class ApiChannel:
                 "app did not send your key there.",
             )
 
-    async def _exchange(
+    async def _send(
         self,
+        http: httpx.AsyncClient,
         method: str,
         url: str,
         *,
         priority: Priority,
-        params: Mapping[str, str] | None = None,
-        content: bytes | None = None,
-        submit: SubmitContext | None = None,
-        stream: bool = False,
-        retries: int | None = None,
+        params: Mapping[str, str] | None,
+        content: bytes | None,
+        submit: SubmitContext | None,
+        stream: bool,
+        retries: int | None,
     ) -> httpx.Response:
-        """Send one API request and return the service's final answer (any status).
-
-        The body is read, except for a successful ``stream=True`` answer, which the caller
-        must close. Raises ConnectionFailed, RateLimited, UnsafeUrl, or SubmitUncertain.
-        """
-        http = self._client(stream=stream)
+        """``_exchange`` through the pool ``http``."""
         headers = {"Content-Type": "application/json"} if content is not None else {}
         if stream:
             headers = {"Accept": "text/event-stream", "Cache-Control": "no-store"}

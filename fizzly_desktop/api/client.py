@@ -116,7 +116,8 @@ class FizzlyClient(ApiChannel):
         # Two pools: httpcore walks every connection of a pool whenever a request starts or
         # ends, and a couple of hundred open status streams made each submit pay for them.
         self._http: httpx.AsyncClient | None = None
-        self._stream_http: httpx.AsyncClient | None = None
+        self._stream_pools: list[httpx.AsyncClient] = []
+        self._stream_load: list[int] = []
         # Requests beyond the pool's connections wait here rather than in httpcore's pool,
         # which walks every waiting request against every connection whenever one starts or
         # ends: 200 runs cancelled or sent at once cost seconds of the event loop's thread.
@@ -141,8 +142,9 @@ class FizzlyClient(ApiChannel):
 
     async def aclose(self) -> None:
         """Close every connection (the API's and the downloads')."""
-        clients = [self._http, self._stream_http]
-        self._http = self._stream_http = None
+        clients = [self._http, *self._stream_pools]
+        self._http = None
+        self._stream_pools, self._stream_load = [], []
         downloader, self._downloader = self._downloader, None
         for http in clients:
             if http is not None:

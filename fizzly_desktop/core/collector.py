@@ -1,4 +1,4 @@
-"""Keeps Python's cyclic garbage collector from stalling the GUI thread while runs stream.
+"""Keeps Python's cyclic garbage collector on the GUI thread and out of the way of its frames.
 
 A full (generation 2) collection walks every container object the collector tracks, on
 whichever thread happens to allocate, holding the GIL: with a few thousand runs in history and
@@ -15,6 +15,14 @@ a couple of hundred streaming, that is a 30-80 ms pause in the middle of a frame
 - objects frozen while alive that later become cyclic garbage are only reclaimed by a
   :meth:`CollectorPolicy.tidy`: a complete collection the app runs when nothing is streaming
   and no more often than ``tidy_interval`` seconds.
+
+The interpreter's own collector runs on whichever thread happens to allocate: keyring, SQLite,
+HTTP and thumbnail work on worker threads. A collection there destroys whatever Qt objects
+were waiting in reference cycles on that thread, where Qt forbids it (a crash, later). So while
+the policy is started the automatic collector is off, and the app calls :meth:`tick` from a
+timer on the GUI thread: it runs the young collections the interpreter would have run, by the
+same allocation counts (``gc.get_count`` against ``gc.get_threshold``), each walking only what
+is new. Garbage made on any thread is reclaimed within a tick or two, idle or streaming.
 """
 
 from __future__ import annotations
@@ -39,8 +47,12 @@ class CollectorPolicy:
         self._clock = clock
         self._active = False
         self._last_tidy = clock()
+        #: Whether the interpreter collected on its own before start(): stop() puts that back.
+        self._was_enabled = False
         self.full_collections = 0
         self.tidies = 0
+        #: Collections run by tick(), per generation.
+        self.ticked = [0, 0, 0]
 
     @property
     def active(self) -> bool:
@@ -50,6 +62,9 @@ class CollectorPolicy:
         """Freeze what is alive now (the loaded history) and every full collection's survivors."""
         if self._active:
             return
+        # Off before the freeze: no collection can start on another thread from here on.
+        self._was_enabled = gc.isenabled()
+        gc.disable()
         gc.freeze()
         gc.callbacks.append(self._on_collection)
         self._active = True
@@ -62,6 +77,31 @@ class CollectorPolicy:
         gc.callbacks.remove(self._on_collection)
         gc.unfreeze()
         self._active = False
+        if self._was_enabled:
+            gc.enable()
+
+    def tick(self) -> int | None:
+        """Run the collection the interpreter would have run by now, if any (on the caller's
+        thread: the app's GUI thread).
+
+        The youngest generation is collected once the container objects made since its last
+        collection, less those freed, reach its threshold; an older one once the younger one
+        was collected its threshold's number of times, as the interpreter does. A full
+        collection walks only what is not frozen. Returns the generation collected, or None.
+        """
+        if not self._active:
+            return None
+        counts = gc.get_count()
+        thresholds = gc.get_threshold()
+        if thresholds[0] <= 0 or counts[0] < thresholds[0]:
+            return None
+        generation = 0
+        for older in (1, 2):
+            if counts[older] >= thresholds[older]:
+                generation = older
+        gc.collect(generation)
+        self.ticked[generation] += 1
+        return generation
 
     def collect_recent(self) -> int:
         """A full collection, which walks only what is not frozen: what is new since the last.

@@ -81,8 +81,10 @@ Public interface (the window drives it)::
 A run's row is committed before its submit leaves; a submit is never re-sent by the engine
 (a lost answer leaves the run UNCERTAIN, and three in a row pause the batch); a 401/402/403
 answer to a batch submit pauses the batch with the reason and puts the run back in line. A
-batch submit whose answer is slow (``submit_patience``) no longer holds the next one back; at
-most ``batch_submits_in_flight`` wait for answers at once, which also bounds how many runs a
+batch's submits go one by one until one is answered (so that a refusal pauses the batch before
+the next leaves), then overlap: the next goes without waiting for the previous answer, as does
+one after an answer slower than ``submit_patience``; at most ``batch_submits_in_flight`` wait
+for answers at once, each with its row committed first, which also bounds how many runs a
 crash can leave UNCERTAIN.
 """
 

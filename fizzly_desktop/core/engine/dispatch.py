@@ -20,6 +20,7 @@ from fizzly_desktop.api.errors import (
     Unauthorized,
     UnsafeUrl,
 )
+from fizzly_desktop.api.models import Submission
 from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.engine.batch_book import BatchBook
 from fizzly_desktop.core.engine.connections import Connections
@@ -39,11 +40,16 @@ class Dispatcher:
     """Sends waiting runs while ``max_active_runs`` and each batch's ``max_active`` allow.
 
     Single runs (interactive priority) are each sent in their own task as soon as there is
-    room; batch runs are sent in batch order by the dispatcher loop, each once the previous
-    one is answered or has waited ``submit_patience``, with at most ``batch_submits_in_flight``
-    awaiting answers at once (so one hung answer does not hold the queue). A run's row is
+    room; batch runs are sent in batch order by the dispatcher loop. Until one of a batch's
+    submits is answered (at its start, and again after a refusal or a lost answer), each waits
+    for the previous one's answer or ``submit_patience``, so that a refusal that would hit every
+    run (no credits, a bad key) pauses the batch before the next one leaves. Once answers come,
+    the next run does not wait for the previous answer: up to ``batch_submits_in_flight`` are on
+    their way at once, each with its row committed first, so that the rate budget's free slots
+    are used as soon as they open instead of one round trip after another. A run's row is
     committed before its submit leaves, and a submit is never sent twice: a lost answer leaves
-    the run UNCERTAIN.
+    the run UNCERTAIN, and a crash at most ``batch_submits_in_flight`` batch runs (plus the
+    single runs being sent).
     """
 
     def __init__(
@@ -71,6 +77,8 @@ class Dispatcher:
         self._sending: set[str] = set()
         #: Batch runs whose submit is waiting for its answer.
         self._batch_sends: set[str] = set()
+        #: Batches whose last submit was answered: their next runs need not wait for answers.
+        self._flowing: set[str] = set()
         self._send_done = asyncio.Event()
         self._wake = asyncio.Event()
 
@@ -171,19 +179,29 @@ class Dispatcher:
             self._begin_send(run)
             self._batch_sends.add(run.id)
             task = self._tasks.spawn(f"submit-{run.id}", self._send_batch_run(run, batch))
-            # An answer that comes in time keeps batch submits one after another, so that a
-            # refusal (no credits, a bad key) pauses the batch before the next run leaves. A
-            # slow answer does not hold the queue: its run waits on, up to the client's timeout
-            # (then UNCERTAIN), while the next goes.
+            if batch.id in self._flowing:
+                # Answers come: the next run goes without waiting for this one's (bounded by
+                # batch_submits_in_flight, which the loop checks first).
+                continue
+            # Until an answer comes, batch submits go one after another, so that a refusal (no
+            # credits, a bad key) pauses the batch before the next run leaves. A slow answer
+            # does not hold the queue: its run waits on, up to the client's timeout (then
+            # UNCERTAIN), while the next goes.
             await asyncio.wait({task}, timeout=self._settings.submit_patience)
 
     def _batch_sends_full(self) -> bool:
         return len(self._batch_sends) >= max(1, self._settings.batch_submits_in_flight)
 
     async def _send_batch_run(self, run: Run, batch: Batch) -> None:
+        answered = False
         try:
-            await self._send_and_signal(run, batch)
+            answered = await self._send_and_signal(run, batch)
         finally:
+            if answered and batch.state is BatchState.RUNNING:
+                self._flowing.add(batch.id)
+            else:
+                # A paused batch starts again one submit at a time, as does one after trouble.
+                self._flowing.discard(batch.id)
             self._batch_sends.discard(run.id)
             self._wake.set()
 
@@ -193,15 +211,18 @@ class Dispatcher:
         self._ledger.change_state(run, RunState.SUBMITTING)
         self._sending.add(run.id)
 
-    async def _send_and_signal(self, run: Run, batch: Batch | None) -> None:
+    async def _send_and_signal(self, run: Run, batch: Batch | None) -> bool:
         try:
-            await self._send(run, batch)
+            return await self._send(run, batch)
         finally:
             self._sending.discard(run.id)
             self._send_done.set()
 
-    async def _send(self, run: Run, batch: Batch | None) -> None:
-        """Send one run already marked SUBMITTING; its row is committed before the request."""
+    async def _send(self, run: Run, batch: Batch | None) -> bool:
+        """Send one run already marked SUBMITTING; its row is committed before the request.
+
+        Returns whether the server answered that it took the run.
+        """
         priority = Priority.INTERACTIVE if batch is None else Priority.BATCH
         try:
             connection = await self._connections.get(run.profile)
@@ -210,14 +231,14 @@ class Dispatcher:
         except Exception as exc:
             log.warning("Profile %r cannot be used: %s", run.profile, exc)
             self._not_sent(run, batch, message_of(exc), refused=True)
-            return
+            return False
         if connection.key_fingerprint:
             run.key_fingerprint = connection.key_fingerprint
         try:
             await self._ledger.history.save_run_durably(run)
         except HistoryError as exc:
             self._not_sent(run, batch, str(exc), refused=True)
-            return
+            return False
         wf = run.workflow_id
         self._life.count("submit")
         try:
@@ -251,24 +272,32 @@ class Dispatcher:
             log.exception("Submit of run %s failed unexpectedly", run.id)
             self._uncertain(run, f"The submit ended with an unexpected error: {exc}")
         else:
-            self._connections.reached(run.profile)
-            if run.batch_id:
-                self._batches.answered(run.batch_id)
-            run.request_id = submission.request_id
-            run.status_url = submission.status_url
-            run.response_url = submission.response_url
-            run.cancel_url = submission.cancel_url
-            run.submitted_at = time.time()
-            run.error = None
-            self._ledger.change_state(run, RunState.PENDING)
-            # Queued at once but not awaited: the writer commits in order, so the next run's
-            # SUBMITTING row (which is awaited) cannot be on disk before this request id is.
-            self._ledger.save_now(run)
-            if run.id in self.cancel_after_submit:
-                self.cancel_after_submit.discard(run.id)
-                self._ledger.change_state(run, RunState.CANCELLING)
-                self._followers.send_cancel(run)
-            self._followers.follow(run, resync=False)
+            self._took(run, submission)
+            return True
+        return False
+
+    def _took(self, run: Run, submission: Submission) -> None:
+        """The server took the run: follow it."""
+        self._connections.reached(run.profile)
+        if run.batch_id:
+            self._batches.answered(run.batch_id)
+        run.request_id = submission.request_id
+        run.status_url = submission.status_url
+        run.response_url = submission.response_url
+        run.cancel_url = submission.cancel_url
+        run.submitted_at = time.time()
+        run.error = None
+        self._ledger.change_state(run, RunState.PENDING)
+        # Queued at once but not awaited: the writer commits in order, and a batch's next run
+        # takes this one's place among those in flight only after this line, so its
+        # SUBMITTING row cannot be on disk before this request id is: at most
+        # batch_submits_in_flight of a batch's rows are ever on disk as SUBMITTING.
+        self._ledger.save_now(run)
+        if run.id in self.cancel_after_submit:
+            self.cancel_after_submit.discard(run.id)
+            self._ledger.change_state(run, RunState.CANCELLING)
+            self._followers.send_cancel(run)
+        self._followers.follow(run, resync=False)
 
     # --- outcomes -----------------------------------------------------------------------------
 

@@ -93,8 +93,10 @@ class Service:
         budget.observe(slot, headers, counted=decision.allowed)
 
 
-def virtual_budget(clock: VirtualClock) -> RateBudget:
-    return RateBudget(clock=clock, wall_clock=clock.wall, sleep=clock.sleep)
+def virtual_budget(clock: VirtualClock, edge_probes: int | None = None) -> RateBudget:
+    return RateBudget(
+        clock=clock, wall_clock=clock.wall, sleep=clock.sleep, edge_probes=edge_probes
+    )
 
 
 async def submit_all(service: Service, budget: RateBudget, count: int) -> None:
@@ -123,7 +125,7 @@ async def test_151_submits_keep_within_the_window_and_close_to_its_edge(
 async def test_the_first_window_is_spread_over_one_second_of_reset_rounding() -> None:
     clock = VirtualClock()
     service = Service(clock, limit=10, window=4.0)
-    budget = virtual_budget(clock)
+    budget = virtual_budget(clock, edge_probes=0)  # no slot held back to probe the edge
     await submit_all(service, budget, 20)
     first_ten = service.accepted[:10]
     gaps = [b - a for a, b in itertools.pairwise(first_ten)]
@@ -195,7 +197,7 @@ def test_a_clock_set_between_answers_starts_the_measure_again() -> None:
 async def test_requests_the_service_let_go_teach_a_shorter_window() -> None:
     clock = VirtualClock(1_800_000_000.0)
     service = Service(clock, limit=10, window=4.0)
-    budget = virtual_budget(clock)
+    budget = virtual_budget(clock, edge_probes=0)  # no slot held back to probe the edge
     await submit_all(service, budget, 10)
     # Every Reset so far was the first request's, rounded up by almost a whole second.
     assert budget.state().window == pytest.approx(5.0, abs=0.01)
@@ -203,3 +205,44 @@ async def test_requests_the_service_let_go_teach_a_shorter_window() -> None:
     # The eleventh found the other nine gone already: the window is at most the time since
     # the ninth was sent.
     assert budget.state().window < 4.2
+
+
+# --- probing the first window's edge ----------------------------------------------------------
+
+
+async def batch_run(wall_at_start: float, edge_probes: int | None) -> tuple[Service, RateBudget]:
+    """The engine benchmark's shape: 240 batch requests, 100 per 10 s."""
+    clock = VirtualClock(wall_at_start)
+    service = Service(clock, limit=100, window=10.0)
+    budget = virtual_budget(clock, edge_probes)
+    await submit_all(service, budget, 240)
+    return service, budget
+
+
+@pytest.mark.parametrize("fraction", [0.0, 0.1, 0.37, 0.6, 0.93])
+async def test_probing_the_first_edge_keeps_a_batch_close_to_the_limit(fraction: float) -> None:
+    service, budget = await batch_run(1_800_000_000 + fraction, None)
+    assert service.refused == 0
+    assert len(service.accepted) == 240
+    # From the first, the 240th can go two windows later at the soonest.
+    whole = service.accepted[-1] - service.accepted[0]
+    assert 20.0 <= whole <= 20.0 / 0.95
+    assert budget.state().window == pytest.approx(10.0, abs=0.05)
+
+
+async def test_without_probes_the_rounding_of_the_first_reset_is_lost() -> None:
+    service, _ = await batch_run(1_800_000_000.0, 0)
+    assert service.refused == 0
+    # Reset rounded the first's leaving up by almost a second, and the second window waited
+    # for all of it.
+    whole = service.accepted[-1] - service.accepted[0]
+    assert whole > 20.0 / 0.95
+
+
+async def test_a_small_limit_holds_no_slot_back_for_probing() -> None:
+    clock = VirtualClock()
+    service = Service(clock, limit=9, window=4.0)
+    budget = virtual_budget(clock)
+    await submit_all(service, budget, 9)
+    # All nine go in the first second (spread over the rounding), none waits for the edge.
+    assert service.accepted[-1] - service.accepted[0] < 1.0

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import ssl
 import sys
 
+import httpx
 import pytest
 
-from fizzly_desktop.api import FizzlyClient
+from fizzly_desktop.api import FizzlyClient, Priority, RateBudget
 from fizzly_desktop.api import transport as http_transport
+from fizzly_desktop.api.channel import STREAM_POOL_CONNECTIONS
 from fizzly_desktop.api.download import OutputDownloader
+from fizzly_desktop.api.errors import ConnectionFailed
+from tests.unit.api.wire import API, KEY, Wire
 
 
 def test_tls_context_is_built_once_per_kind_of_client() -> None:
@@ -75,16 +80,61 @@ def test_every_spelling_of_the_kind_finds_the_same_context() -> None:
     assert http_transport.tls_context(True) is http_transport.tls_context(http2=True)
 
 
-async def test_status_streams_have_a_pool_of_their_own() -> None:
+async def test_the_pools_are_sized_for_their_use() -> None:
     client = FizzlyClient("https://api.fizzly.example", "fiz_test_key")
-    requests, streams = client._client(), client._client(stream=True)
-    assert requests is not streams
-    assert client._client() is requests
-    assert client._client(stream=True) is streams
-    # Hundreds of streams may stay open; short requests need few connections, and a small
-    # pool keeps httpcore's per-request walk over its connections short.
-    assert streams._transport._pool._max_connections >= 200  # type: ignore[attr-defined]
-    assert requests._transport._pool._max_connections <= 32  # type: ignore[attr-defined]
+    try:
+        requests = client._client()
+        streams = client._stream_pools[client._stream_pool()]
+        # Short requests need few connections; a stream pool stays small for httpcore's walk.
+        assert requests._transport._pool._max_connections <= 32  # type: ignore[attr-defined]
+        assert streams._transport._pool._max_connections == STREAM_POOL_CONNECTIONS  # type: ignore[attr-defined]
+    finally:
+        await client.aclose()
+
+
+async def test_status_streams_are_spread_over_small_pools_of_their_own() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200,
+            headers={"Content-Type": "text/event-stream"},
+            stream=httpx.ByteStream(b""),
+            request=request,
+        )
+
+    budget = RateBudget(limit=10_000, window=1.0)
+    wire = Wire(answer)
+    client = FizzlyClient(API, KEY, transport=wire.transport, budget=budget)
+    url = f"{API}/workflows/demo/x/requests/r1/status/stream"
+
+    async def open_stream() -> httpx.Response:
+        return await client._exchange("GET", url, priority=Priority.TRACKING, stream=True)
+
+    per_pool = STREAM_POOL_CONNECTIONS
+    # Opened all at once, as when hundreds of runs are sent together: each is counted in its
+    # pool before its connection is made, so they spread instead of queueing in one pool.
+    streams = list(await asyncio.gather(*(open_stream() for _ in range(2 * per_pool + 2))))
+    # httpcore walks every connection of a pool whenever a stream opens or ends: no pool
+    # holds more than a few dozen of the hundreds of streams a big batch keeps open.
+    assert client._stream_load == [per_pool, per_pool, 2]
+    requests = client._client()
+    assert all(pool is not requests for pool in client._stream_pools)
+
+    for response in streams[:per_pool]:
+        await response.aclose()
+    await streams[0].aclose()  # closing twice counts once
+    assert client._stream_load == [0, per_pool, 2]
+    streams.append(await open_stream())  # to the pool holding the fewest
+    assert client._stream_load == [1, per_pool, 2]
+
+    # A stream that could not be opened is not counted.
+    wire.answers[0] = httpx.ConnectError("refused")
+    with pytest.raises(ConnectionFailed):
+        await client._exchange("GET", url, priority=Priority.TRACKING, stream=True, retries=0)
+    assert client._stream_load == [1, per_pool, 2]
+
+    pools = list(client._stream_pools)
     await client.aclose()
     assert requests.is_closed
-    assert streams.is_closed
+    assert all(pool.is_closed for pool in pools)
+    await streams[-1].aclose()  # after the pools went: nothing left to count
+    assert client._stream_load == []

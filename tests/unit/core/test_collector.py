@@ -4,6 +4,7 @@ and frozen garbage reclaimed by a tidy at a quiet moment."""
 from __future__ import annotations
 
 import gc
+import threading
 import weakref
 from collections.abc import Iterator
 
@@ -46,6 +47,43 @@ def policy(clock: Clock) -> Iterator[CollectorPolicy]:
     finally:
         policy.stop()
         assert gc.get_freeze_count() == 0
+
+
+class Collections:
+    """Records the thread and generation of every collection (a gc callback)."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[int, int]] = []
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self.seen.append((threading.get_ident(), info["generation"]))
+
+    def on_threads(self) -> set[int]:
+        return {thread for thread, _ in self.seen}
+
+
+@pytest.fixture
+def collections() -> Iterator[Collections]:
+    recorder = Collections()
+    gc.callbacks.append(recorder)
+    try:
+        yield recorder
+    finally:
+        gc.callbacks.remove(recorder)
+
+
+@pytest.fixture
+def collector_enabled() -> Iterator[None]:
+    """The interpreter collecting on its own, as in the app before start-up (the test session
+    turns it off: tests/fixtures/qt.py)."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            gc.disable()
 
 
 def test_start_freezes_what_is_alive_and_stop_gives_it_back(policy: CollectorPolicy) -> None:
@@ -107,3 +145,97 @@ def test_collect_recent_frees_new_garbage_and_freezes_new_survivors(
     assert found >= 2
     assert gc.get_freeze_count() >= frozen + len(kept)
     assert policy.full_collections == 1
+
+
+def test_a_worker_making_cycles_triggers_no_collection_the_tick_collects_on_its_thread(
+    policy: CollectorPolicy, collections: Collections, collector_enabled: None
+) -> None:
+    policy.start()
+    made: list[weakref.ref[Node]] = []
+
+    def worker() -> None:
+        # Far past every threshold: the interpreter would collect on this thread many times.
+        for _ in range(20 * gc.get_threshold()[0]):
+            made.append(garbage_cycle())
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert collections.seen == []
+    assert all(ref() is not None for ref in made[:10])  # nothing was collected yet
+
+    assert policy.tick() is not None
+    assert collections.on_threads() == {threading.get_ident()}
+    assert all(ref() is None for ref in made)
+
+
+def test_a_tick_below_the_threshold_collects_nothing(
+    policy: CollectorPolicy, collections: Collections
+) -> None:
+    policy.start()
+    gc.collect(0)
+    collections.seen.clear()
+    assert policy.tick() is None
+    assert collections.seen == []
+    assert policy.ticked == [0, 0, 0]
+
+
+def test_garbage_is_reclaimed_within_a_bounded_number_of_ticks(policy: CollectorPolicy) -> None:
+    """A cycle that outlives a young collection and only then becomes garbage is reclaimed once
+    the older generation's turn comes: within its threshold's number of ticks, as the
+    interpreter would, while the app keeps allocating as it does when runs stream."""
+    policy.start()
+    young, middle, _ = gc.get_threshold()
+    holder: list[Node] = []
+    a, b = Node(), Node()
+    a.other, b.other = b, a
+    holder.append(a)
+    cycle = weakref.ref(a)
+    del a, b
+    kept: list[list[int]] = []
+
+    def frame() -> int | None:
+        # A frame's worth of new objects that stay alive (the young generation fills up).
+        kept.extend([i] for i in range(young))
+        return policy.tick()
+
+    assert frame() is not None  # the cycle, alive, survives into the next generation
+    holder.clear()  # now it is garbage, out of the youngest generation's reach
+    ticks = 0
+    while cycle() is not None and ticks < 10 * middle:
+        frame()
+        ticks += 1
+    assert cycle() is None
+    assert ticks <= middle + 1
+    assert sum(policy.ticked) == ticks + 1
+
+
+def test_memory_stays_bounded_while_cycles_are_made_between_ticks(
+    policy: CollectorPolicy,
+) -> None:
+    policy.start()
+    refs: list[weakref.ref[Node]] = []
+    for _ in range(50):
+        refs.extend(garbage_cycle() for _ in range(gc.get_threshold()[0]))
+        policy.tick()
+    alive = sum(1 for ref in refs if ref() is not None)
+    assert alive <= gc.get_threshold()[0]  # at most what the last tick did not yet see
+
+
+def test_stop_restores_the_interpreters_collector(
+    policy: CollectorPolicy, collector_enabled: None
+) -> None:
+    policy.start()
+    assert not gc.isenabled()
+    policy.stop()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    assert policy._on_collection not in gc.callbacks
+    assert policy.tick() is None  # stopped: the interpreter collects on its own again
+
+
+def test_stop_leaves_a_collector_that_was_off_off(policy: CollectorPolicy) -> None:
+    gc.disable()
+    policy.start()
+    policy.stop()
+    assert not gc.isenabled()

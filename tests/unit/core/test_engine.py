@@ -918,6 +918,53 @@ async def test_slow_answers_let_a_few_batch_submits_wait_at_once_and_no_more(
         await second.engine.close()
 
 
+async def test_once_answers_come_batch_submits_overlap_up_to_the_bound_a_crash_respects(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    client = FakeClient(auto_finish=False)
+    gate = client.submit_gate = asyncio.Event()
+    gate.set()
+
+    def hold_from_the_second(inputs: Mapping[str, Any]) -> None:
+        if inputs["i"] >= 1:
+            gate.clear()  # the first answer came; the next ones are on their way
+
+    client.before_submit = hold_from_the_second
+    # Patience far beyond the test: only the answered first submit lets the others overlap.
+    first = Harness(
+        store,
+        client,
+        tmp_path,
+        submit_patience=600.0,
+        batch_submits_in_flight=3,
+        max_active_runs=20,
+    )
+    await first.engine.start()
+    batch = await first.engine.submit_batch(
+        "b", WF, [{"i": i} for i in range(8)], profile=PROFILE, max_active=20
+    )
+    runs = first.engine.batch_runs(batch.id)
+    await until(lambda: client.count("submit") == 4)
+    for _ in range(50):  # let the dispatcher go on as far as it would
+        await asyncio.sleep(0)
+    assert client.count("submit") == 4  # the answered one and three awaiting answers
+    states = [r.state for r in runs]
+    assert states[1:] == [RunState.SUBMITTING] * 3 + [RunState.WAITING] * 4
+    assert runs[0].request_id is not None
+    await first.engine.abort()
+
+    # Each overlapping submit had its row committed first: a crash leaves three in doubt.
+    second = Harness(store, FakeClient(auto_finish=False), tmp_path)
+    await second.engine.start()
+    try:
+        after = [_state(second.engine, r.id) for r in runs]
+        assert after[1:] == [RunState.UNCERTAIN] * 3 + [RunState.WAITING] * 4
+        assert after[0] is not RunState.UNCERTAIN
+        assert second.client.count("submit") == 0
+    finally:
+        await second.engine.close()
+
+
 async def test_late_answers_still_arrive_and_the_batch_is_sent_in_order(
     store: HistoryStore, tmp_path: Path
 ) -> None:
