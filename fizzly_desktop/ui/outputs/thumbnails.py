@@ -441,6 +441,15 @@ class ThumbnailLoader(_DecodeClient):
         """The cached thumbnail, without queueing a decode or touching the LRU order."""
         return self._cache.get((str(path), int(size)))
 
+    def release(self, path: Path | str, size: int) -> None:
+        """Let one thumbnail go now: what asked for it made what it paints from it (a tile).
+
+        Asked for again, it is decoded again.
+        """
+        key = (str(path), int(size))
+        if key in self._cache:
+            self._evict(key)
+
     def failure(self, path: Path | str) -> str | None:
         """Why ``path`` could not be decoded, or None if it has not failed."""
         return self._failures.get(str(path))
