@@ -367,9 +367,11 @@ class ThumbnailLoader(_DecodeClient):
         max_count: most thumbnails kept in memory. The byte budget is the real limit: the
             queue's 24-pixel thumbnails take 2 kB each, and a history of thousands of runs
             scrolled end to end should not decode them all again on the way back.
-        max_bytes: most pixel bytes kept in memory (10 MiB: some 70 gallery thumbnails of
-            the default size, two screens of them; what is on screen stays whatever the
-            budget, so a bigger screen only keeps less of what it scrolled past).
+        max_bytes: most pixel bytes kept in memory (4 MiB: some 28 gallery thumbnails of the
+            default size; what is on screen stays whatever the budget, so a bigger screen only
+            keeps less of what it scrolled past). Gallery and strip tiles let their thumbnail
+            go once made (``release``): this holds the ones decoded but not painted yet (a
+            fast scroll decodes many it never paints), the queue's and the previews'.
         keep_recent_s: thumbnails asked for this recently stay, whatever the budget.
         clock: monotonic time in seconds (tests pass a fake one).
         max_workers: decodes running at once (default: cores minus one, at least one).
@@ -389,7 +391,7 @@ class ThumbnailLoader(_DecodeClient):
         parent: QObject | None = None,
         *,
         max_count: int = 20_000,
-        max_bytes: int = 10 * 1024 * 1024,
+        max_bytes: int = 4 * 1024 * 1024,
         keep_recent_s: float = 0.1,
         clock: Callable[[], float] = time.monotonic,
         max_workers: int | None = None,
