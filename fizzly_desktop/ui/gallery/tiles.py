@@ -93,6 +93,8 @@ class OutputTileDelegate(QStyledItemDelegate):
         self._trim_timer.setSingleShot(True)
         self._trim_timer.setInterval(round(self.KEEP_RECENT_S * 1000) + 50)
         self._trim_timer.timeout.connect(self.trim_tiles)
+        # Tiles are found by their file: a file the loader was told to forget is made again.
+        loader.thumbnail_forgotten.connect(self.forget_tiles)
         #: An output's mark ("star", "reject" or None), set by the library presenter.
         self.mark_of: Callable[[OutputItem], str | None] = lambda _item: None
 
@@ -296,6 +298,13 @@ class OutputTileDelegate(QStyledItemDelegate):
                 break
             old = self._tiles.pop(oldest)
             del self._tile_used[oldest]
+            self._tiles_bytes -= old.width() * old.height() * 4
+
+    def forget_tiles(self, path: str) -> None:
+        """Drop the tiles made from ``path`` (it was replaced): they are made again."""
+        for key in [key for key in self._tiles if key[0] == path]:
+            old = self._tiles.pop(key)
+            del self._tile_used[key]
             self._tiles_bytes -= old.width() * old.height() * 4
 
     @property

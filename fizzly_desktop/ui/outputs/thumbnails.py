@@ -381,10 +381,13 @@ class ThumbnailLoader(_DecodeClient):
         thumbnail_ready(str path, int size): the thumbnail of ``path`` at ``size`` is cached.
         thumbnail_failed(str path, str reason): ``path`` could not be decoded; ``reason`` is
             one plain-language sentence.
+        thumbnail_forgotten(str path): ``forget(path)`` was called: what was made from its
+            thumbnails (tiles) is out of date.
     """
 
     thumbnail_ready = Signal(str, int)
     thumbnail_failed = Signal(str, str)
+    thumbnail_forgotten = Signal(str)
 
     def __init__(
         self,
@@ -462,6 +465,7 @@ class ThumbnailLoader(_DecodeClient):
         self._failures.pop(name, None)
         for key in [key for key in self._cache if key[0] == name]:
             self._evict(key)
+        self.thumbnail_forgotten.emit(name)
 
     def clear(self) -> None:
         """Drop every cached thumbnail, remembered failure and queued (not yet running) decode."""
