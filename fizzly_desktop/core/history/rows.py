@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -127,20 +125,6 @@ def _loads(text: str | None) -> Any:
 def _shared(text: str | None) -> str | None:
     """The one copy of a string many rows repeat (workflow, profile, node and error texts)."""
     return None if text is None else sys.intern(text)
-
-
-@functools.lru_cache(maxsize=256)
-def _folder(text: str) -> Path:
-    return Path(text)
-
-
-def shared_path(text: str) -> Path:
-    """``Path(text)``, made from its folder's one ``Path``: outputs saved in one folder (most
-    of a long history's) share the names of the folders above them instead of a copy each."""
-    head, tail = os.path.split(text)
-    if not head or not tail:
-        return Path(text)
-    return _folder(head) / tail
 
 
 def _stored_or_dumps(run: Run, name: str) -> str | None:
@@ -283,8 +267,8 @@ def output_from_row(row: Sequence[Any]) -> OutputRecord:
         run_id=run_id,
         name=sys.intern(name),
         url=url,
-        path=shared_path(path),
-        sidecar_path=None if sidecar is None else shared_path(sidecar),
+        path=Path(path),
+        sidecar_path=None if sidecar is None else Path(sidecar),
         content_type=_shared(content_type),
         width=width,
         height=height,

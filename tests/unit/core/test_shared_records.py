@@ -15,7 +15,6 @@ from fizzly_desktop.core.engine.ledger import RunLedger
 from fizzly_desktop.core.engine.life import EngineLife
 from fizzly_desktop.core.engine.settings import EngineSettings
 from fizzly_desktop.core.history import HistoryStore
-from fizzly_desktop.core.history.rows import shared_path
 from fizzly_desktop.core.runs import Run, RunState
 
 OLD = "http://127.0.0.1:5000"
@@ -107,22 +106,3 @@ async def test_pausing_a_batch_leaves_its_shared_finished_runs_as_they_were(
     assert ledger.runs[done.id].held
     assert ledger.runs[waiting.id] is waiting
     assert waiting.held
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["/data/outputs/run-1/image.png", "/data/outputs//run-1/image.png", "image.png", "/image.png"],
-)
-def test_a_path_read_from_the_history_is_the_path_written(text: str) -> None:
-    path = shared_path(text)
-    assert path == Path(text)
-    assert str(path) == str(Path(text))
-
-
-def test_outputs_in_one_folder_share_its_names() -> None:
-    first = shared_path("/data/outputs/run-1/a.png")
-    second = shared_path("/data/outputs/run-1/b.png")
-    assert first.name == "a.png"
-    assert second.name == "b.png"
-    # The folder names are one string each, not one per output.
-    assert all(x is y for x, y in zip(first.parts[:-1], second.parts[:-1], strict=True))
