@@ -281,6 +281,9 @@ class Run:
     #: Waiting in a paused batch: it will not be sent until the batch is resumed (not stored:
     #: the engine sets it from the batch's state whenever that changes or is loaded).
     held: bool = False
+    #: Handed to the views as it is (see :meth:`snapshot`): from then on the engine changes a
+    #: copy that replaces it (the ledger's ``writable``), never this record (not stored).
+    shared: bool = field(default=False, compare=False, repr=False)
     result_fetched: bool = False
     state_before_cancel: RunState | None = None
     created_at: float = field(default_factory=time.time)
@@ -501,11 +504,34 @@ class Run:
         was a large share of the memory the history took.)
         """
         snapshot = replace(
-            self, timeline=[replace(e) for e in self.timeline], metrics=None, logs=None
+            self,
+            timeline=[replace(e) for e in self.timeline],
+            metrics=None,
+            logs=None,
+            shared=False,
         )
         for slot in _READ_WHEN_ASKED.values():  # as they are: stored text stays unparsed
             slot.__set__(snapshot, slot.__get__(self, Run))
         return snapshot
+
+    @property
+    def settled(self) -> bool:
+        """Finished, with its result fetched: nothing more comes from the server for it."""
+        return self.result_fetched and self.state.is_terminal
+
+    def snapshot(self) -> Run:
+        """What the views may keep of this run: a settled run's record itself, else a copy.
+
+        A long history is settled runs: each is held once, by the engine and every view,
+        instead of a copy per view. A settled run changes only rarely (its server moved, its
+        result fetched again) and only through the ledger, which then changes a copy and puts
+        it in the record's place (copy-on-write, ``RunLedger.writable``): a record once shared
+        is never changed in place, and views compare what they hold with what a change brings.
+        """
+        if self.settled:
+            self.shared = True
+            return self
+        return self.copy()
 
     def keep_stored(self, *, metrics: str | None, logs: str | None) -> None:
         """Hold ``metrics`` and ``logs`` as the history's JSON text, parsed when first read.

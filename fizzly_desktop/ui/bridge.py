@@ -2,7 +2,8 @@
 
 The engine's coalescer delivers at most one ``RunsChanged`` and one ``BatchesChanged`` per frame;
 the bridge gathers them into one :class:`EngineDelta`, snapshots each changed run once
-(``Run.copy()``: views may keep what they get, and the engine keeps changing its own), and
+(``Run.snapshot()``: views may keep what they get; a run still changing is copied, a settled
+one is the engine's record, which the engine never changes in place once shared), and
 publishes it on the GUI thread. Views subscribe to ``delta_published`` (directly or through their
 presenter) instead of being called one by one. Core code reports to the user through ``Notice``
 events, the way qutebrowser's ``message.error`` does, without knowing any widget.
@@ -141,7 +142,7 @@ class EngineBridge(QObject):
 
 def _snapshots(engine: RunEngine, run_ids: set[str]) -> tuple[Run, ...]:
     runs = (engine.run(run_id) for run_id in run_ids)
-    return tuple(run.copy() for run in runs if run is not None)
+    return tuple(run.snapshot() for run in runs if run is not None)
 
 
 __all__ = ["EngineBridge", "EngineDelta"]

@@ -34,6 +34,7 @@ from fizzly_desktop.ui.details.run_details import RunDetailsPanel
 from fizzly_desktop.ui.gallery.view import GalleryView
 from fizzly_desktop.ui.i18n import translate
 from fizzly_desktop.ui.library import WorkflowLibraryPanel
+from fizzly_desktop.ui.module_sources import forget_module_sources
 from fizzly_desktop.ui.outputs.outputs_strip import OutputsStrip
 from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 from fizzly_desktop.ui.presenters import (
@@ -257,6 +258,9 @@ class AppController(QObject):
                     await profiles.start_sandbox()
                 await profiles.activate()
         finally:
+            # What start-up imported is in: its sources, read by PySide6, go before the
+            # history comes in (the peak of a long one).
+            forget_module_sources()
             self.ready.set()
             # Scripts and tests wait for this line (the log file, or stderr with --verbose).
             log.info("%s is ready", APP_NAME)

@@ -84,7 +84,7 @@ class BatchBook:
         for rid in batch.run_ids:
             run = runs.get(rid)
             if run is not None and run.held != batch.is_paused:
-                run.held = batch.is_paused
+                self._ledger.writable(run).held = batch.is_paused
                 changed.append(rid)
         if changed:
             self._ledger.events.runs_updated(changed)

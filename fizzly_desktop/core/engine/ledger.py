@@ -111,6 +111,14 @@ class RunLedger:
             self._on_batch_settled(run.batch_id)
         return True
 
+    def writable(self, run: Run) -> Run:
+        """The record of ``run`` to change: itself, or, once it was shared with the views, a
+        copy that takes its place (they keep the one they hold until a change brings this)."""
+        if not run.shared or self.runs.get(run.id) is not run:
+            return run
+        record = self.runs[run.id] = run.copy()
+        return record
+
     def touch(self, run: Run) -> None:
         """Record (within ``history_flush_interval``) and publish a change of ``run``."""
         self._dirty[run.id] = run
@@ -256,18 +264,21 @@ class RunLedger:
             return []
         self.history.move_addresses(profile, old_base, new_base)
         moved: list[str] = []
-        for run in self.runs.values():
+        for run in list(self.runs.values()):
             if run.profile != profile:
                 continue
-            changed = False
-            for name in ("status_url", "response_url", "cancel_url"):
-                url = getattr(run, name)
-                if url and (url == old_base or url.startswith(old_base + "/")):
-                    setattr(run, name, new_base + url[len(old_base) :])
-                    changed = True
-            if changed:
+            moves = {
+                name: new_base + url[len(old_base) :]
+                for name in ("status_url", "response_url", "cancel_url")
+                if (url := getattr(run, name))
+                and (url == old_base or url.startswith(old_base + "/"))
+            }
+            if moves:
+                record = self.writable(run)
+                for name, url in moves.items():
+                    setattr(record, name, url)
                 moved.append(run.id)
-                self.touch(run)
+                self.touch(record)
         self.flush_dirty()
         return moved
 

@@ -48,6 +48,8 @@ from fizzly_desktop.ui.outputs.thumbnails import ThumbnailLoader
 
 
 CaptionMode = Literal["workflow", "output"]
+#: A ready tile: (file, thumbnail size asked for, tile width, tile height, device pixel ratio).
+_TileKey = tuple[str, int, int, int, float]
 
 
 class OutputTileDelegate(QStyledItemDelegate):
@@ -83,14 +85,16 @@ class OutputTileDelegate(QStyledItemDelegate):
         self._loader = loader
         self._tile = tile_size
         self._caption = caption
-        self._tiles: OrderedDict[tuple[int, int, int, float], QPixmap] = OrderedDict()
-        self._tile_used: dict[tuple[int, int, int, float], float] = {}
+        self._tiles: OrderedDict[_TileKey, QPixmap] = OrderedDict()
+        self._tile_used: dict[_TileKey, float] = {}
         self._tiles_bytes = 0
         # Tiles kept past the budget while on screen are let go once they are not.
         self._trim_timer = QTimer(self)
         self._trim_timer.setSingleShot(True)
         self._trim_timer.setInterval(round(self.KEEP_RECENT_S * 1000) + 50)
         self._trim_timer.timeout.connect(self.trim_tiles)
+        # Tiles are found by their file: a file the loader was told to forget is made again.
+        loader.thumbnail_forgotten.connect(self.forget_tiles)
         #: An output's mark ("star", "reject" or None), set by the library presenter.
         self.mark_of: Callable[[OutputItem], str | None] = lambda _item: None
 
@@ -194,7 +198,6 @@ class OutputTileDelegate(QStyledItemDelegate):
         self, painter: QPainter, tile: QRect, item: OutputItem, palette: QPalette, dpr: float
     ) -> QRect:
         """Paint the thumbnail (or a placeholder); return where the picture went."""
-        pixmap = None
         failure = None
         if item.error is not None:
             failure = translate("OutputTileDelegate", "Not saved: {error}").format(error=item.error)
@@ -203,17 +206,23 @@ class OutputTileDelegate(QStyledItemDelegate):
         elif item.path is None:
             failure = translate("OutputTileDelegate", "Not saved yet")
         else:
-            pixmap = self._loader.request(item.path, thumbnail_bucket(round(self._tile * dpr)))
+            bucket = thumbnail_bucket(round(self._tile * dpr))
+            # A tile is found by its file: once made, its thumbnail is not needed to paint it.
+            key: _TileKey = (str(item.path), bucket, tile.width(), tile.height(), dpr)
+            ready = self._ready_tile(key)
+            if ready is not None:
+                return self._draw_tile(painter, tile, ready)
+            pixmap = self._loader.request(item.path, bucket)
             if pixmap is None and self._loader.failure(item.path) is not None:
                 failure = translate("OutputTileDelegate", "Can't show this image")
-        if pixmap is not None and not pixmap.isNull():
-            shown = pixmap.size().scaled(tile.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            if pixmap.width() <= tile.width() and pixmap.height() <= tile.height():
-                shown = pixmap.size()  # a small original is not blown up
-            target = QRect(QPoint(0, 0), shown)
-            target.moveCenter(tile.center())
-            painter.drawPixmap(target.topLeft(), self._tile_pixmap(pixmap, shown, dpr))
-            return target
+            elif pixmap is not None and not pixmap.isNull():
+                shown = pixmap.size().scaled(tile.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                if pixmap.width() <= tile.width() and pixmap.height() <= tile.height():
+                    shown = pixmap.size()  # a small original is not blown up
+                ready = self._tile_pixmap(pixmap, shown, dpr, key)
+                # The tile is what paints from now on: the picture is held once, as its tile.
+                self._loader.release(item.path, bucket)
+                return self._draw_tile(painter, tile, ready)
         # Placeholder while decoding, or a plain note when the picture cannot be shown.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
@@ -228,18 +237,35 @@ class OutputTileDelegate(QStyledItemDelegate):
             )
         return tile
 
-    def _tile_pixmap(self, thumbnail: QPixmap, size: QSize, dpr: float) -> QPixmap:
-        """``thumbnail`` scaled to ``size`` with rounded corners, made once and then reused.
+    @staticmethod
+    def _draw_tile(painter: QPainter, tile: QRect, ready: QPixmap) -> QRect:
+        """Paint a ready tile centred in ``tile``; return where it went."""
+        target = QRect(QPoint(0, 0), ready.deviceIndependentSize().toSize())
+        target.moveCenter(tile.center())
+        painter.drawPixmap(target.topLeft(), ready)
+        return target
+
+    def _ready_tile(self, key: _TileKey) -> QPixmap | None:
+        ready = self._tiles.get(key)
+        if ready is not None:
+            self._tiles.move_to_end(key)
+            self._tile_used[key] = time.monotonic()
+        return ready
+
+    def _tile_pixmap(
+        self, thumbnail: QPixmap, size: QSize, dpr: float, key: _TileKey | None = None
+    ) -> QPixmap:
+        """``thumbnail`` scaled to ``size`` with rounded corners, made once and then reused
+        (found by ``key``: the file, the thumbnail's size and the tile's; else the thumbnail).
 
         Smooth scaling and an antialiased clip for every tile of every frame made scrolling
         stutter; painting a ready pixmap is a plain copy.
         """
-        key = (thumbnail.cacheKey(), size.width(), size.height(), dpr)
-        ready = self._tiles.get(key)
+        if key is None:
+            key = (str(thumbnail.cacheKey()), 0, size.width(), size.height(), dpr)
+        ready = self._ready_tile(key)
         now = time.monotonic()
         if ready is not None:
-            self._tiles.move_to_end(key)
-            self._tile_used[key] = now
             return ready
         device = QSize(round(size.width() * dpr), round(size.height() * dpr))
         scaled = thumbnail.scaled(
@@ -272,6 +298,13 @@ class OutputTileDelegate(QStyledItemDelegate):
                 break
             old = self._tiles.pop(oldest)
             del self._tile_used[oldest]
+            self._tiles_bytes -= old.width() * old.height() * 4
+
+    def forget_tiles(self, path: str) -> None:
+        """Drop the tiles made from ``path`` (it was replaced): they are made again."""
+        for key in [key for key in self._tiles if key[0] == path]:
+            old = self._tiles.pop(key)
+            del self._tile_used[key]
             self._tiles_bytes -= old.width() * old.height() * 4
 
     @property

@@ -367,9 +367,11 @@ class ThumbnailLoader(_DecodeClient):
         max_count: most thumbnails kept in memory. The byte budget is the real limit: the
             queue's 24-pixel thumbnails take 2 kB each, and a history of thousands of runs
             scrolled end to end should not decode them all again on the way back.
-        max_bytes: most pixel bytes kept in memory (10 MiB: some 70 gallery thumbnails of
-            the default size, two screens of them; what is on screen stays whatever the
-            budget, so a bigger screen only keeps less of what it scrolled past).
+        max_bytes: most pixel bytes kept in memory (4 MiB: some 28 gallery thumbnails of the
+            default size; what is on screen stays whatever the budget, so a bigger screen only
+            keeps less of what it scrolled past). Gallery and strip tiles let their thumbnail
+            go once made (``release``): this holds the ones decoded but not painted yet (a
+            fast scroll decodes many it never paints), the queue's and the previews'.
         keep_recent_s: thumbnails asked for this recently stay, whatever the budget.
         clock: monotonic time in seconds (tests pass a fake one).
         max_workers: decodes running at once (default: cores minus one, at least one).
@@ -379,17 +381,20 @@ class ThumbnailLoader(_DecodeClient):
         thumbnail_ready(str path, int size): the thumbnail of ``path`` at ``size`` is cached.
         thumbnail_failed(str path, str reason): ``path`` could not be decoded; ``reason`` is
             one plain-language sentence.
+        thumbnail_forgotten(str path): ``forget(path)`` was called: what was made from its
+            thumbnails (tiles) is out of date.
     """
 
     thumbnail_ready = Signal(str, int)
     thumbnail_failed = Signal(str, str)
+    thumbnail_forgotten = Signal(str)
 
     def __init__(
         self,
         parent: QObject | None = None,
         *,
         max_count: int = 20_000,
-        max_bytes: int = 10 * 1024 * 1024,
+        max_bytes: int = 4 * 1024 * 1024,
         keep_recent_s: float = 0.1,
         clock: Callable[[], float] = time.monotonic,
         max_workers: int | None = None,
@@ -441,6 +446,15 @@ class ThumbnailLoader(_DecodeClient):
         """The cached thumbnail, without queueing a decode or touching the LRU order."""
         return self._cache.get((str(path), int(size)))
 
+    def release(self, path: Path | str, size: int) -> None:
+        """Let one thumbnail go now: what asked for it made what it paints from it (a tile).
+
+        Asked for again, it is decoded again.
+        """
+        key = (str(path), int(size))
+        if key in self._cache:
+            self._evict(key)
+
     def failure(self, path: Path | str) -> str | None:
         """Why ``path`` could not be decoded, or None if it has not failed."""
         return self._failures.get(str(path))
@@ -451,6 +465,7 @@ class ThumbnailLoader(_DecodeClient):
         self._failures.pop(name, None)
         for key in [key for key in self._cache if key[0] == name]:
             self._evict(key)
+        self.thumbnail_forgotten.emit(name)
 
     def clear(self) -> None:
         """Drop every cached thumbnail, remembered failure and queued (not yet running) decode."""

@@ -54,7 +54,7 @@ class QueuePresenter:
     def load(self) -> None:
         engine = self.services.engine
         if engine is not None:
-            self.model.set_runs(r.copy() for r in engine.runs())
+            self.model.set_runs(r.snapshot() for r in engine.runs())
 
     def on_workflow_names_changed(self) -> None:
         self.model.set_workflow_names(self.services.workflow_name)

@@ -374,7 +374,9 @@ class RunTableModel(QAbstractTableModel):
                 continue
             old = self._runs[row]
             self._runs[row] = run
-            columns = changed_columns(old, run)
+            # A record changed in place cannot be compared with itself: its whole row paints
+            # again (the engine changes a copy of a record it shared, so this is a fallback).
+            columns = changed_columns(old, run) if old is not run else list(range(_COLUMN_COUNT))
             if columns:
                 self._prepared.pop(run.id, None)  # prepared again when it next paints
                 changed[row] = columns

@@ -144,11 +144,35 @@ def test_images_in_a_row_and_texts_below(qtbot, strip: OutputsStrip, tmp_path: P
 def test_thumbnails_appear_when_decoded(qtbot, strip: OutputsStrip, tmp_path: Path) -> None:
     path = write_image(tmp_path / "red.png", 300, 300, "#ff0000")
     strip.set_outputs([image_item("r1", "generated_image", path)])
-    qtbot.waitUntil(lambda: strip._loader.cached(path, 128) is not None, timeout=10_000)
-    strip.images_view.viewport().repaint()
-    shot = strip.images_view.viewport().grab().toImage()
     centre = strip.images_view.visualRect(strip.images_model.index(0, 0)).center()
-    assert shot.pixelColor(centre.x(), centre.y() - 10) == QColor("#ff0000")
+
+    def red_at_the_centre() -> bool:
+        strip.images_view.viewport().repaint()
+        shot = strip.images_view.viewport().grab().toImage()
+        return bool(shot.pixelColor(centre.x(), centre.y() - 10) == QColor("#ff0000"))
+
+    qtbot.waitUntil(red_at_the_centre, timeout=10_000)
+    # Painted from its tile: the thumbnail it was made from is not kept beside it.
+    assert strip._loader.cached(path, 128) is None
+
+
+def test_a_replaced_picture_is_shown_anew_once_its_thumbnail_is_forgotten(
+    qtbot, strip: OutputsStrip, tmp_path: Path
+) -> None:
+    path = write_image(tmp_path / "picture.png", 300, 300, "#ff0000")
+    strip.set_outputs([image_item("r1", "generated_image", path)])
+    centre = strip.images_view.visualRect(strip.images_model.index(0, 0)).center()
+
+    def shows(colour: str) -> bool:
+        strip.images_view.viewport().repaint()
+        shot = strip.images_view.viewport().grab().toImage()
+        return bool(shot.pixelColor(centre.x(), centre.y() - 10) == QColor(colour))
+
+    qtbot.waitUntil(lambda: shows("#ff0000"), timeout=10_000)
+    write_image(path, 300, 300, "#0000ff")
+    assert shows("#ff0000")  # painted from its tile, which is found by the file
+    strip._loader.forget(path)
+    qtbot.waitUntil(lambda: shows("#0000ff"), timeout=10_000)
 
 
 def test_double_click_opens_the_image(qtbot, strip: OutputsStrip, tmp_path: Path) -> None:
