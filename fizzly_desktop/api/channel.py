@@ -151,10 +151,11 @@ class ApiChannel:
 
     def _new_client(self, max_connections: int) -> httpx.AsyncClient:
         skip_missing_sniffio()
-        http2 = self._transport is None and importlib.util.find_spec("h2") is not None
         # Every request goes to the API's own origin (_check_origin): a plain-http one never
-        # makes a TLS connection, and its client needs no CA bundle loaded (~20 ms).
+        # makes a TLS connection, and its client needs no CA bundle loaded (~20 ms). HTTP/2 is
+        # negotiated in the TLS handshake (ALPN): only an https client asks for it.
         https = self._origin[0] == "https"
+        http2 = https and self._transport is None and importlib.util.find_spec("h2") is not None
         return httpx.AsyncClient(
             http2=http2,
             verify=tls_context(http2) if https else untrusting_context(),
