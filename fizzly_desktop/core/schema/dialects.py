@@ -32,6 +32,7 @@ from fizzly_desktop.core.schema.fields import (
     is_file_name,
     is_prompt_name,
 )
+from fizzly_desktop.core.schema.simple_check import fits_simple_schema
 
 _MAX_DEPTH = 8
 
@@ -304,6 +305,9 @@ def _build_field(name: str, raw: Any, required: bool, depth: int, top_level: boo
 
 
 def _fits_own_schema(value: Any, schema: Mapping[str, Any]) -> bool:
+    simple = fits_simple_schema(value, schema)
+    if simple is not None:
+        return simple
     try:
         return bool(Draft202012Validator(dict(schema)).is_valid(value))
     except (SchemaValidationError, RecursionError, TypeError, ValueError):
