@@ -20,7 +20,6 @@ APP_ID = "ai.fizzly.Desktop"
 sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 
-
 def _defer_http2_machinery() -> None:
     """Load h2's protocol machinery on first use rather than when httpx is imported.
 
