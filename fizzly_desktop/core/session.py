@@ -92,7 +92,7 @@ class AppSession:
 
     async def warm_up(self) -> None:
         """The HTTP clients' one-time set-up, in a worker; quick once done."""
-        await asyncio.to_thread(http_transport.warm_up)
+        await asyncio.to_thread(_warm_up)
 
     async def start_sandbox(self) -> RunningSandbox | None:
         """Start the local sandbox unless it runs; None (and ``sandbox_problem``) if it cannot."""
@@ -181,3 +181,14 @@ class AppSession:
 
 
 __all__ = ["SANDBOX_NOT_RUNNING", "AppSession"]
+
+
+def _warm_up() -> None:
+    """Set up what the first requests use, off the GUI thread: TLS, and the typed payloads.
+
+    The payloads' models (pydantic) are not needed until a payload is parsed, and a start is
+    usable without them; importing them here keeps the first answer parsed (a submit's, a
+    status) from importing them on the GUI thread.
+    """
+    http_transport.warm_up()
+    import fizzly_desktop.api.models  # noqa: F401

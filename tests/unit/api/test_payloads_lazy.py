@@ -67,3 +67,20 @@ def test_every_kind_of_stream_event_parses_and_the_final_ones_are_told_apart() -
     assert getattr(error, "error", None) == "bad key ***"
     assert payloads.run_result({"status": "FAILED", "error": "x"}).status is RemoteStatus.FAILED
     assert payloads.cancel_outcome({"already_completed": True}).already_completed is True
+
+
+WARM_UP = """
+import sys
+from fizzly_desktop.core import session
+print("before", "pydantic" in sys.modules)
+session._warm_up()
+print("after", "pydantic" in sys.modules, "fizzly_desktop.api.models" in sys.modules)
+"""
+
+
+def test_the_warm_up_after_start_loads_the_models_off_the_gui_thread() -> None:
+    # Two seconds after a start (in a worker): the first answer parsed then imports nothing.
+    result = subprocess.run(
+        [sys.executable, "-c", WARM_UP], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.splitlines() == ["before False", "after True True"]
