@@ -184,11 +184,15 @@ __all__ = ["SANDBOX_NOT_RUNNING", "AppSession"]
 
 
 def _warm_up() -> None:
-    """Set up what the first requests use, off the GUI thread: TLS, and the typed payloads.
+    """Set up what the first requests use, off the GUI thread: TLS, the typed payloads, and
+    jsonschema.
 
-    The payloads' models (pydantic) are not needed until a payload is parsed, and a start is
-    usable without them; importing them here keeps the first answer parsed (a submit's, a
-    status) from importing them on the GUI thread.
+    A start is usable without the payloads' models (pydantic: the first payload parsed) and
+    jsonschema (a form's thorough check, on Run): importing them here keeps the first answer
+    parsed and the first Run from importing them on the GUI thread.
     """
     http_transport.warm_up()
     import fizzly_desktop.api.models  # noqa: F401
+    from fizzly_desktop.core.schema import validation
+
+    validation.warm_up()

@@ -9,9 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError as SchemaValidationError
-
 from fizzly_desktop.core.schema.choices import explicit_labels, variant_names
 from fizzly_desktop.core.schema.describe import display_title
 from fizzly_desktop.core.schema.documents import (
@@ -308,6 +305,9 @@ def _fits_own_schema(value: Any, schema: Mapping[str, Any]) -> bool:
     simple = fits_simple_schema(value, schema)
     if simple is not None:
         return simple
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError as SchemaValidationError
+
     try:
         return bool(Draft202012Validator(dict(schema)).is_valid(value))
     except (SchemaValidationError, RecursionError, TypeError, ValueError):

@@ -11,10 +11,10 @@ jsonschema.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-__all__ = ["fits_simple_schema"]
+__all__ = ["fits_simple_schema", "is_simple", "refusals"]
 
 # Answered here: type, enum, const, minimum, maximum, exclusiveMinimum, exclusiveMaximum,
 # minLength, maxLength. Any of these other keywords (or a ``$`` one) sends a check to jsonschema.
@@ -80,43 +80,58 @@ def _is_type(value: Any, name: str) -> bool | None:
 
 
 def _is_plain_choice(choice: Any) -> bool:
-    # Text and null compare the same way in Python as in JSON Schema; numbers and booleans
-    # do not (1 and true differ there), so those lists go to jsonschema.
-    return choice is None or isinstance(choice, str)
+    """A scalar: text, a number, true or false, or null (lists and objects go to jsonschema)."""
+    return choice is None or isinstance(choice, str | int | float)
+
+
+def _same(value: Any, choice: Any) -> bool:
+    """JSON Schema's equality of scalars: 1 equals 1.0, but true is not 1."""
+    return (
+        _is_plain_choice(value)
+        and isinstance(value, bool) == isinstance(choice, bool)
+        and bool(value == choice)
+    )
 
 
 def fits_simple_schema(value: Any, schema: Mapping[str, Any]) -> bool | None:
     """True or False as jsonschema would say; None when the schema is not simple enough."""
-    if not _is_simple(schema):
+    if not is_simple(schema):
         return None
-    if "type" in schema:
-        declared = schema["type"]
-        names = [declared] if isinstance(declared, str) else declared
-        if not any(_is_type(value, name) for name in names):
-            return False
-    if "enum" in schema and (not _is_plain_choice(value) or value not in schema["enum"]):
-        return False
-    if "const" in schema and (not _is_plain_choice(value) or value != schema["const"]):
-        return False
-    if _is_number(value):
-        if "minimum" in schema and value < schema["minimum"]:
-            return False
-        if "maximum" in schema and value > schema["maximum"]:
-            return False
-        if "exclusiveMinimum" in schema and value <= schema["exclusiveMinimum"]:
-            return False
-        if "exclusiveMaximum" in schema and value >= schema["exclusiveMaximum"]:
-            return False
-    if isinstance(value, str):
-        if "minLength" in schema and len(value) < schema["minLength"]:
-            return False
-        if "maxLength" in schema and len(value) > schema["maxLength"]:
-            return False
-    return True
+    return next(refusals(value, schema), None) is None
 
 
-def _is_simple(schema: Mapping[str, Any]) -> bool:
+def refusals(value: Any, schema: Mapping[str, Any]) -> Iterator[str]:
+    """The keywords of a simple ``schema`` that refuse ``value``, in the schema's order (as
+    jsonschema reports them). ``format`` is not checked here."""
+    for key, wanted in schema.items():
+        refuses = _REFUSES.get(key)
+        if refuses is not None and refuses(value, wanted):
+            yield key
+
+
+def _wrong_type(value: Any, wanted: Any) -> bool:
+    names = [wanted] if isinstance(wanted, str) else wanted
+    return not any(_is_type(value, name) for name in names)
+
+
+_REFUSES: dict[str, Callable[[Any, Any], bool]] = {
+    "type": _wrong_type,
+    "enum": lambda value, choices: not any(_same(value, choice) for choice in choices),
+    "const": lambda value, wanted: not _same(value, wanted),
+    # Bounds apply to numbers only, lengths to text only (as in JSON Schema).
+    "minimum": lambda value, bound: _is_number(value) and value < bound,
+    "maximum": lambda value, bound: _is_number(value) and value > bound,
+    "exclusiveMinimum": lambda value, bound: _is_number(value) and value <= bound,
+    "exclusiveMaximum": lambda value, bound: _is_number(value) and value >= bound,
+    "minLength": lambda value, bound: isinstance(value, str) and len(value) < bound,
+    "maxLength": lambda value, bound: isinstance(value, str) and len(value) > bound,
+}
+
+
+def is_simple(schema: Any) -> bool:
     """Every keyword that can refuse a value is one answered here, with a well-formed value."""
+    if not isinstance(schema, Mapping):
+        return False
     for key in schema:
         if not isinstance(key, str) or key.startswith("$") or key in _REFUSING:
             return False

@@ -17,11 +17,13 @@ print("exit", code)
 print("loaded", sorted(name for name in watched if sys.modules.get(name) is not None))
 """
 
-# Loaded on first use: the typed payloads (pydantic, the first payload parsed).
-NOT_AT_START = ("pydantic",)
+# Loaded on first use or by the warm-up two seconds after start, not on the way to a usable
+# window: the typed payloads (pydantic), jsonschema (a form of simple inputs is checked without
+# it), h2's machinery (hpack: the plain-http sandbox never speaks HTTP/2).
+NOT_AT_START = ("pydantic", "jsonschema", "hpack")
 
 
-def test_a_sandbox_start_is_usable_before_payload_parsing_is_loaded(tmp_path: Path) -> None:
+def test_a_sandbox_start_is_usable_before_what_it_does_not_use_is_loaded(tmp_path: Path) -> None:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",

@@ -6,6 +6,7 @@ import itertools
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from jsonschema import Draft202012Validator
 
@@ -32,6 +33,10 @@ SCHEMAS: list[dict[str, Any]] = [
     {"enum": []},
     {"const": "fixed"},
     {"const": None},
+    {"enum": [1, 2.5, True, None, "x"]},  # 1 and true differ in JSON Schema; 1 and 1.0 do not
+    {"enum": [0, False]},
+    {"const": 1},
+    {"const": True},
     {"title": "Width", "description": "Pixels", "x-order": 3, "format": "uri", "nullable": True},
     {},
 ]
@@ -80,8 +85,8 @@ def test_simple_schemas_are_answered_as_jsonschema_answers(schema: dict[str, Any
         {"$ref": "#/$defs/x"},
         {"type": "array", "items": {"type": "integer"}},
         {"type": "integer", "multipleOf": 8},
-        {"enum": [1, 2]},  # 1 and true differ in JSON Schema
-        {"const": 1},
+        {"enum": [[1], "a"]},
+        {"const": {"a": 1}},
         {"type": "widget"},
         {"type": 3},
         {"minimum": "5"},
@@ -103,7 +108,7 @@ def test_reading_a_form_checks_simple_defaults_without_building_a_validator(
         built.append(schema)
         return Draft202012Validator(schema, *args, **kwargs)
 
-    monkeypatch.setattr(dialects, "Draft202012Validator", counting)
+    monkeypatch.setattr(jsonschema, "Draft202012Validator", counting)
     schema = InputSchema.from_document(
         {
             "type": "object",
