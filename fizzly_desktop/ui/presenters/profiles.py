@@ -67,7 +67,8 @@ class ProfilesPresenter:
     @property
     def showing_welcome(self) -> bool:
         """The welcome stands in for the window (until the user chooses how to start)."""
-        return self._welcome is not None and self.services.window.showing_welcome()
+        window = self.services.window
+        return self._welcome is not None and window.central.currentWidget() is self._welcome
 
     def show_welcome(self) -> None:
         """Show the welcome in place of the window's parts."""

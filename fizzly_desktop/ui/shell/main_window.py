@@ -285,16 +285,10 @@ class MainWindow(QMainWindow):
 
     def set_welcome(self, welcome: QWidget) -> None:
         """Put in the first-run welcome (made when first shown) in place of its stand-in."""
-        showing_welcome = self.showing_welcome()
         self.central.removeWidget(self.welcome)
         self.welcome.deleteLater()
         self.central.addWidget(welcome)
         self.welcome = welcome
-        if showing_welcome:
-            self.central.setCurrentWidget(welcome)
-
-    def showing_welcome(self) -> bool:
-        return self.central.currentWidget() is self.welcome
 
     def _reading_blocks(self) -> list[QWidget]:
         """The window's blocks in reading order, for Tab (see ``focus_order``)."""
