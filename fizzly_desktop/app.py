@@ -233,7 +233,7 @@ def _app_icon() -> QIcon:
 
 
 def _preload_heavy_modules() -> None:
-    """Import what the controller needs (httpx, pydantic, jsonschema) in a worker.
+    """Import what the controller needs (httpx, the schema reader, the engine) in a worker.
 
     The controller's own module and the panels it makes come last: class definitions and
     value types only (no widget is made at import), ~70 ms the GUI thread would otherwise

@@ -16,10 +16,11 @@ import logging
 import random
 from collections.abc import AsyncIterator, Callable, Generator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from fizzly_desktop.api import payloads
 from fizzly_desktop.api.budget import Priority, RateBudget
 from fizzly_desktop.api.errors import (
     BadRequest,
@@ -32,9 +33,12 @@ from fizzly_desktop.api.errors import (
     UnsafeUrl,
     error_for_status,
 )
-from fizzly_desktop.api.models import RemoteStatus, RunRef, RunResult, parse_payload
+from fizzly_desktop.api.refs import RemoteStatus, RunRef
 from fizzly_desktop.api.transport import skip_missing_sniffio, tls_context, untrusting_context
 from fizzly_desktop.api.urls import join_path, origin_of
+
+if TYPE_CHECKING:
+    from fizzly_desktop.api.models import RunResult
 
 log = logging.getLogger("fizzly_desktop.api.client")
 USER_AGENT = "FizzlyDesktop"
@@ -254,10 +258,11 @@ class ApiChannel:
 
     def _new_client(self, max_connections: int) -> httpx.AsyncClient:
         skip_missing_sniffio()
-        http2 = self._transport is None and importlib.util.find_spec("h2") is not None
         # Every request goes to the API's own origin (_check_origin): a plain-http one never
-        # makes a TLS connection, and its client needs no CA bundle loaded (~20 ms).
+        # makes a TLS connection, and its client needs no CA bundle loaded (~20 ms). HTTP/2 is
+        # negotiated in the TLS handshake (ALPN): only an https client asks for it.
         https = self._origin[0] == "https"
+        http2 = https and self._transport is None and importlib.util.find_spec("h2") is not None
         return httpx.AsyncClient(
             http2=http2,
             verify=tls_context(http2) if https else untrusting_context(),
@@ -528,7 +533,7 @@ class ApiChannel:
                 payload["status"] = candidate
                 if "error" in payload:
                     payload["error"] = self._auth.scrub(str(payload["error"]))
-                return parse_payload(RunResult, payload, what="result", status=400)
+                return payloads.run_result(payload, status=400)
         return None
 
 

@@ -8,11 +8,12 @@ import logging
 from collections.abc import AsyncGenerator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from httpx_sse import EventSource
 
+from fizzly_desktop.api import payloads
 from fizzly_desktop.api.budget import Priority, RateBudget
 from fizzly_desktop.api.channel import (
     MAX_REQUEST_CONNECTIONS,
@@ -30,21 +31,18 @@ from fizzly_desktop.api.errors import (
     StreamInterrupted,
     UnsafeUrl,
 )
-from fizzly_desktop.api.models import (
-    CancelOutcome,
-    ErrorEvent,
-    KeyCheck,
-    KeyStatus,
-    OutputEvent,
-    RunRef,
-    RunResult,
-    RunStatus,
-    StreamEvent,
-    Submission,
-    parse_payload,
-)
+from fizzly_desktop.api.refs import KeyCheck, KeyStatus, RunRef
 from fizzly_desktop.api.sse import check_event_stream, to_event, watch_heartbeat
 from fizzly_desktop.api.urls import check_http_url, check_webhook_url, join_path, origin_of
+
+if TYPE_CHECKING:
+    from fizzly_desktop.api.models import (
+        CancelOutcome,
+        RunResult,
+        RunStatus,
+        StreamEvent,
+        Submission,
+    )
 
 __all__ = ["FizzlyClient"]
 
@@ -198,8 +196,7 @@ class FizzlyClient(ApiChannel):
             data = self._json(response, "submit answer")
             if not isinstance(data, dict):
                 raise MalformedResponse("submit answer is not a JSON object", status=200)
-            submission = parse_payload(
-                Submission,
+            submission = payloads.submission(
                 {**data, "owner": owner, "slug": slug},
                 what="submit answer",
                 status=response.status_code,
@@ -223,8 +220,8 @@ class FizzlyClient(ApiChannel):
         )
         if not response.is_success:
             raise self._error(response, run=run)
-        return parse_payload(
-            RunStatus, self._json(response, "status"), what="status", status=response.status_code
+        return payloads.run_status(
+            self._json(response, "status"), what="status", status=response.status_code
         )
 
     async def result(self, run: RunRef, *, priority: Priority = Priority.BACKGROUND) -> RunResult:
@@ -240,8 +237,7 @@ class FizzlyClient(ApiChannel):
         url = run.response_url or self._run_url(run)
         response = await self._exchange("GET", url, priority=priority)
         if response.is_success:
-            return parse_payload(
-                RunResult,
+            return payloads.run_result(
                 self._json(response, "result"),
                 what="result",
                 status=response.status_code,
@@ -268,8 +264,7 @@ class FizzlyClient(ApiChannel):
         url = run.cancel_url or self._run_url(run, "cancel")
         response = await self._exchange("PUT", url, priority=Priority.CANCEL)
         if response.is_success:
-            return parse_payload(
-                CancelOutcome,
+            return payloads.cancel_outcome(
                 self._json(response, "cancel answer"),
                 what="cancel answer",
                 status=response.status_code,
@@ -277,8 +272,7 @@ class FizzlyClient(ApiChannel):
         if response.status_code in (400, 409):
             data = self._json_or_none(response)
             if isinstance(data, dict) and data.get("code") == "ALREADY_COMPLETED":
-                return parse_payload(
-                    CancelOutcome,
+                return payloads.cancel_outcome(
                     {
                         "already_completed": True,
                         "current_status": data.get("current_status"),
@@ -315,7 +309,7 @@ class FizzlyClient(ApiChannel):
                 event = to_event(sse, scrub=self._auth.scrub)
                 if event is None:
                     continue
-                if isinstance(event, OutputEvent | ErrorEvent):
+                if payloads.is_final_event(event):
                     # Close the connection here, in this task, while the body's generators are
                     # still held: once they are dropped, a close from the garbage collector's
                     # task would find it open and fail inside httpcore.

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from fizzly_desktop.api.errors import MalformedResponse
+from fizzly_desktop.api.refs import KeyCheck, KeyStatus, RemoteStatus, RunRef
 
 __all__ = [
     "CancelOutcome",
@@ -32,42 +31,10 @@ __all__ = [
 ]
 
 
-class RemoteStatus(enum.StrEnum):
-    """A run's status as the service reports it."""
-
-    PENDING = "PENDING"
-    IN_QUEUE = "IN_QUEUE"
-    IN_PROGRESS = "IN_PROGRESS"
-    COMPLETED = "COMPLETED"
-    FAILED = "FAILED"
-    CANCELLED = "CANCELLED"
-
-    @property
-    def is_terminal(self) -> bool:
-        """True for COMPLETED, FAILED and CANCELLED: the run will not change again."""
-        return self in (RemoteStatus.COMPLETED, RemoteStatus.FAILED, RemoteStatus.CANCELLED)
-
-
 class _Payload(BaseModel):
     """A server payload: unknown fields are kept (``model_extra``), instances are immutable."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
-
-
-@dataclass(frozen=True, slots=True)
-class RunRef:
-    """What identifies a run on the service, enough to resume following it from history.
-
-    The URLs are the ones the service returned at submit; when absent (an old history row)
-    the client builds them from ``owner``, ``slug`` and ``request_id``.
-    """
-
-    owner: str
-    slug: str
-    request_id: str
-    status_url: str | None = None
-    response_url: str | None = None
-    cancel_url: str | None = None
 
 
 class Submission(_Payload):
@@ -197,28 +164,6 @@ STREAM_EVENT_TYPES: dict[str, type[_Payload]] = {
     "error": ErrorEvent,
     "ping": PingEvent,
 }
-
-
-class KeyStatus(enum.Enum):
-    """What checking an API key found."""
-
-    VALID = "valid"
-    INVALID = "invalid"
-    NO_API_ACCESS = "no_api_access"
-    UNREACHABLE = "unreachable"
-
-
-@dataclass(frozen=True, slots=True)
-class KeyCheck:
-    """The outcome of ``FizzlyClient.verify_key``, with a plain message to show."""
-
-    status: KeyStatus
-    message: str
-
-    @property
-    def ok(self) -> bool:
-        """True when the key was accepted."""
-        return self.status is KeyStatus.VALID
 
 
 _M = TypeVar("_M", bound=BaseModel)

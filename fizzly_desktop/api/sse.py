@@ -6,20 +6,16 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Callable
+from typing import TYPE_CHECKING
 
 import httpx
 from httpx_sse import ServerSentEvent
 
+from fizzly_desktop.api import payloads
 from fizzly_desktop.api.errors import MalformedResponse, StreamInterrupted
-from fizzly_desktop.api.models import (
-    CompletionEvent,
-    ErrorEvent,
-    OutputEvent,
-    PingEvent,
-    StreamEvent,
-    SubmitEvent,
-    parse_payload,
-)
+
+if TYPE_CHECKING:
+    from fizzly_desktop.api.models import StreamEvent
 
 __all__ = [
     "HEARTBEAT_PINGS",
@@ -150,20 +146,9 @@ def to_event(sse: ServerSentEvent, *, scrub: Callable[[str], str] = str) -> Stre
         data = json.loads(sse.data) if sse.data.strip() else {}
     except ValueError:
         if kind == "ping":
-            return PingEvent()
+            return payloads.ping()
         raise MalformedResponse(
             f"stream event {kind!r} carries data that is not JSON", field="data"
         ) from None
     what = f"stream event {kind!r}"
-    match kind:
-        case "submit":
-            return parse_payload(SubmitEvent, data, what=what)
-        case "completion":
-            return parse_payload(CompletionEvent, data, what=what)
-        case "output":
-            return parse_payload(OutputEvent, data, what=what)
-        case "error":
-            event = parse_payload(ErrorEvent, data, what=what)
-            return event.model_copy(update={"error": scrub(event.error)})
-        case _:
-            return parse_payload(PingEvent, data, what=what)
+    return payloads.stream_event(kind, data, what=what, scrub=scrub)

@@ -92,7 +92,7 @@ class AppSession:
 
     async def warm_up(self) -> None:
         """The HTTP clients' one-time set-up, in a worker; quick once done."""
-        await asyncio.to_thread(http_transport.warm_up)
+        await asyncio.to_thread(_warm_up)
 
     async def start_sandbox(self) -> RunningSandbox | None:
         """Start the local sandbox unless it runs; None (and ``sandbox_problem``) if it cannot."""
@@ -181,3 +181,18 @@ class AppSession:
 
 
 __all__ = ["SANDBOX_NOT_RUNNING", "AppSession"]
+
+
+def _warm_up() -> None:
+    """Set up what the first requests use, off the GUI thread: TLS, the typed payloads, and
+    jsonschema.
+
+    A start is usable without the payloads' models (pydantic: the first payload parsed) and
+    jsonschema (a form's thorough check, on Run): importing them here keeps the first answer
+    parsed and the first Run from importing them on the GUI thread.
+    """
+    http_transport.warm_up()
+    import fizzly_desktop.api.models  # noqa: F401
+    from fizzly_desktop.core.schema import validation
+
+    validation.warm_up()

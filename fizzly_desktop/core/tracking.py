@@ -27,25 +27,21 @@ import random
 import time
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fizzly_desktop.api.budget import Priority
 from fizzly_desktop.api.errors import FizzlyError, NotFound, StreamInterrupted, UnsafeUrl
-from fizzly_desktop.api.models import (
-    CancelOutcome,
-    CompletionEvent,
-    ErrorEvent,
-    OutputEvent,
-    PingEvent,
-    RemoteStatus,
-    RunRef,
-    RunResult,
-    RunStatus,
-    StreamEvent,
-    Submission,
-    SubmitEvent,
-)
+from fizzly_desktop.api.refs import RemoteStatus, RunRef
 from fizzly_desktop.core.runs import Contact, Run, RunState, is_forward, parse_time
+
+if TYPE_CHECKING:
+    from fizzly_desktop.api.models import (
+        CancelOutcome,
+        RunResult,
+        RunStatus,
+        StreamEvent,
+        Submission,
+    )
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +279,8 @@ class RunTracker:
 
     async def _stream_once(self, resync: bool) -> int:
         """Read one connection of the stream; returns how many run events it delivered."""
+        from fizzly_desktop.api.models import PingEvent  # the stream's events are these
+
         delivered = 0
         need_resync = resync
         heard = time.monotonic()
@@ -357,6 +355,9 @@ class RunTracker:
     # --- applying what the server says -------------------------------------------------------
 
     def apply_event(self, event: StreamEvent) -> None:
+        # An event exists, so its module is loaded: this import only looks it up.
+        from fizzly_desktop.api.models import CompletionEvent, ErrorEvent, OutputEvent, SubmitEvent
+
         run = self.run
         host = self._host
         if isinstance(event, SubmitEvent):

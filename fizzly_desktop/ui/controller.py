@@ -109,14 +109,12 @@ class AppController(QObject):
         self.outputs_strip = OutputsStrip(self.thumbnails)
         self.gallery = GalleryView(self.thumbnails)
         self.library_panel = WorkflowLibraryPanel(session.library)
-        self.welcome = WelcomeView(session.profiles, verify=session.connector.verify_key)
         window.install_parts(
             queue_view=QueueView(self.run_model),
             state_filters=StateFilterList(),
             library_panel=self.library_panel,
             run_details=RunDetailsPanel(self.outputs_strip),
             gallery=self.gallery,
-            welcome=self.welcome,
         )
         self.bridge = EngineBridge(self)
         self.services = Services(session, window, settings)
@@ -142,7 +140,10 @@ class AppController(QObject):
         )
         self.chain.current_workflow = self.form.workflow_ref
         self.profiles_presenter = ProfilesPresenter(
-            self.services, self.welcome, self.library_panel, self.form
+            self.services,
+            lambda: WelcomeView(session.profiles, verify=session.connector.verify_key),
+            self.library_panel,
+            self.form,
         )
         self.banner = BannerPresenter(self.services, window.batch_banner)
         self.batches = BatchController(
@@ -171,6 +172,11 @@ class AppController(QObject):
         #: Set once start-up work (sandbox, history, engine) is done, whatever its outcome.
         self.ready = asyncio.Event()
         self._connect_signals()
+
+    @property
+    def welcome(self) -> WelcomeView:
+        """The first-run welcome (made on first use: most starts never show it)."""
+        return self.profiles_presenter.welcome
 
     # --- wiring ------------------------------------------------------------------------------
     def _connect_signals(self) -> None:
@@ -246,13 +252,13 @@ class AppController(QObject):
                 profile=self.requested_profile,
             )
             if self.session.profiles.needs_welcome and not self.use_sandbox:
-                self.window.show_welcome(True)
+                profiles.show_welcome()
                 self.window.status.set_server(translate("AppController", "Welcome"), "")
                 self.window.status.set_connection(
                     Connection.IDLE, translate("AppController", "Choose how to start")
                 )
             await self._open_engine()
-            if self.window.central.currentWidget() is not self.welcome:
+            if not profiles.showing_welcome:
                 # Otherwise the welcome view's choice starts the sandbox or the account.
                 if self.session.profiles.active.is_sandbox:
                     await profiles.start_sandbox()

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from fizzly_desktop.api.budget import Priority
 from fizzly_desktop.api.errors import FizzlyError, NotFound
-from fizzly_desktop.api.models import RemoteStatus
+from fizzly_desktop.api.refs import RemoteStatus
 from fizzly_desktop.core.engine.connections import Connections, ProfileConnection
 from fizzly_desktop.core.engine.ledger import RunLedger
 from fizzly_desktop.core.engine.life import EngineLife

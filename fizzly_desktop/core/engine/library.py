@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fizzly_desktop.api.budget import Priority
 from fizzly_desktop.api.errors import FizzlyError, NotFound
-from fizzly_desktop.api.models import RunRef
+from fizzly_desktop.api.refs import RunRef
 from fizzly_desktop.core.attach import AttachError, check_attach
 from fizzly_desktop.core.chain import SourceBook
 from fizzly_desktop.core.deletion import HeldDeletion, Holding, saved_files

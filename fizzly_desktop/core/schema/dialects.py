@@ -9,9 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError as SchemaValidationError
-
 from fizzly_desktop.core.schema.choices import explicit_labels, variant_names
 from fizzly_desktop.core.schema.describe import display_title
 from fizzly_desktop.core.schema.documents import (
@@ -32,6 +29,7 @@ from fizzly_desktop.core.schema.fields import (
     is_file_name,
     is_prompt_name,
 )
+from fizzly_desktop.core.schema.simple_check import fits_simple_schema
 
 _MAX_DEPTH = 8
 
@@ -304,6 +302,12 @@ def _build_field(name: str, raw: Any, required: bool, depth: int, top_level: boo
 
 
 def _fits_own_schema(value: Any, schema: Mapping[str, Any]) -> bool:
+    simple = fits_simple_schema(value, schema)
+    if simple is not None:
+        return simple
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError as SchemaValidationError
+
     try:
         return bool(Draft202012Validator(dict(schema)).is_valid(value))
     except (SchemaValidationError, RecursionError, TypeError, ValueError):

@@ -156,9 +156,13 @@ class InputSchema:
         """Fields that take a random seed."""
         return [spec for spec in self.fields if spec.is_seed]
 
-    def validate(self, values: Mapping[str, Any]) -> list[FieldError]:
-        """Problems with ``values``, in field order, each in plain words (empty when valid)."""
-        return self._validator.validate(values)
+    def validate(self, values: Mapping[str, Any], *, thorough: bool = False) -> list[FieldError]:
+        """Problems with ``values``, in field order, each in plain words (empty when valid).
+
+        ``thorough``: checked with jsonschema whatever the schema (as on Run); otherwise a flat
+        schema of simple inputs is checked without it, with the same words.
+        """
+        return self._validator.validate(values, thorough=thorough)
 
     def title_for(self, path: Sequence[str | int]) -> str:
         """The label of the field at ``path`` ("Width", "Size › Width", "Image URLs item 2")."""

@@ -1,15 +1,24 @@
-"""Validating input values with jsonschema, with each problem said in words a person can act on."""
+"""Validating input values with jsonschema, with each problem said in words a person can act on.
+
+A flat schema of simple inputs (types, choices, bounds, lengths, web addresses: what most
+workflows take) is checked without jsonschema, with the same words, so a form can be shown and
+checked before jsonschema (~40 ms to import) has loaded; checking thoroughly (Run) and any other
+schema use jsonschema, imported on first use or by the warm-up after start (``warm_up``).
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
-
 from fizzly_desktop.core.schema.fields import FieldError, FieldSpec, format_number, humanize
+from fizzly_desktop.core.schema.simple_check import is_simple, refusals
+
+if TYPE_CHECKING:
+    from jsonschema import FormatChecker
+    from jsonschema.exceptions import ValidationError
 
 
 def _uri_check(instance: object) -> bool:
@@ -24,9 +33,24 @@ def _uri_check(instance: object) -> bool:
     return bool(parts.scheme) and bool(parts.netloc) and " " not in instance
 
 
-_FORMAT_CHECKER = FormatChecker(formats=())
-_FORMAT_CHECKER.checks("uri")(_uri_check)
-_FORMAT_CHECKER.checks("iri")(_uri_check)
+_CHECKED_FORMATS = ("uri", "iri")
+
+
+@functools.cache
+def _format_checker() -> FormatChecker:
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    for name in _CHECKED_FORMATS:
+        checker.checks(name)(_uri_check)
+    return checker
+
+
+def warm_up() -> None:
+    """Import jsonschema and set up its checks (in a worker, once a start is usable)."""
+    from jsonschema import Draft202012Validator
+
+    Draft202012Validator({"type": "object"}, format_checker=_format_checker())
 
 
 def _plural(count: float, word: str) -> str:
@@ -56,23 +80,71 @@ class InputValidator:
 
     def __init__(self, schema: Mapping[str, Any], fields: Sequence[FieldSpec]) -> None:
         self.fields: tuple[FieldSpec, ...] = tuple(fields)
-        self._validator = Draft202012Validator(
-            with_openapi_nullable(schema), format_checker=_FORMAT_CHECKER
-        )
+        self._schema = with_openapi_nullable(schema)
+        self._flat = _is_flat_and_simple(self._schema)
+        self._validator: Any = None  # jsonschema's, made on first use
 
-    def validate(self, values: Mapping[str, Any]) -> list[FieldError]:
-        """Problems with ``values``, in field order, each in plain words (empty when valid)."""
+    def validate(self, values: Mapping[str, Any], *, thorough: bool = False) -> list[FieldError]:
+        """Problems with ``values``, in field order, each in plain words (empty when valid).
+
+        ``thorough``: always with jsonschema (as on Run), even for a flat, simple schema.
+        """
         errors: list[FieldError] = []
         seen: set[tuple[tuple[str | int, ...], str]] = set()
-        for error in self._validator.iter_errors(dict(values)):
-            for field_error in self._describe(error):
-                key = (field_error.path, field_error.message)
-                if key not in seen:
-                    seen.add(key)
-                    errors.append(field_error)
+        if self._flat and not thorough:
+            found: Iterable[FieldError] = self._flat_errors(dict(values))
+        else:
+            found = (
+                field_error
+                for error in self._jsonschema().iter_errors(dict(values))
+                for field_error in self._describe(error)
+            )
+        for field_error in found:
+            key = (field_error.path, field_error.message)
+            if key not in seen:
+                seen.add(key)
+                errors.append(field_error)
         order = {spec.name: index for index, spec in enumerate(self.fields)}
         errors.sort(key=lambda e: (order.get(e.field, len(order)), len(e.path)))
         return errors
+
+    def _jsonschema(self) -> Any:
+        if self._validator is None:
+            from jsonschema import Draft202012Validator
+
+            self._validator = Draft202012Validator(self._schema, format_checker=_format_checker())
+        return self._validator
+
+    def _flat_errors(self, values: dict[str, Any]) -> Iterator[FieldError]:
+        """What jsonschema would find in ``values`` against a flat, simple schema, in its order
+        (the schema's keywords in turn, each input's in turn), in the same words."""
+        schema = self._schema
+        properties: Mapping[str, Any] = schema.get("properties", {})
+        for key, wanted in schema.items():
+            if key == "properties":
+                for name, child in properties.items():
+                    if name in values:
+                        yield from self._input_errors((name,), child, values[name])
+            elif key == "required":
+                for name in wanted:
+                    if name not in values:
+                        yield FieldError((name,), f"{self.title_for((name,))} is required.")
+            elif key == "additionalProperties" and not wanted and set(values) - set(properties):
+                words = _words(self.title_for(()), key, wanted, values, schema)
+                yield FieldError((), words or "")
+
+    def _input_errors(
+        self, path: tuple[str | int, ...], schema: Mapping[str, Any], value: Any
+    ) -> Iterator[FieldError]:
+        refused = set(refusals(value, schema))
+        if schema.get("format") in _CHECKED_FORMATS and not _uri_check(value):
+            refused.add("format")
+        if not refused:
+            return
+        title = self.title_for(path)
+        for keyword, wanted in schema.items():  # in the schema's order, as jsonschema
+            if keyword in refused:
+                yield FieldError(path, _words(title, keyword, wanted, value, schema) or "")
 
     def title_for(self, path: Sequence[str | int]) -> str:
         """The label of the field at ``path`` ("Width", "Size › Width", "Image URLs item 2")."""
@@ -119,6 +191,8 @@ class InputValidator:
                     child, f"{self.title_for(child)} must be one of: {_choice_text(fixed[1])}."
                 )
                 return
+            from jsonschema.exceptions import best_match
+
             inner = _closest_branch_error(useful) or best_match(useful or error.context)
             if inner is not None:
                 inner_path = path + tuple(inner.relative_path)
@@ -242,6 +316,8 @@ def _is_null_branch_mismatch(error: ValidationError) -> bool:
 
 
 def _relocated(error: ValidationError, path: tuple[str | int, ...]) -> ValidationError:
+    from jsonschema.exceptions import ValidationError
+
     moved = ValidationError(
         error.message,
         validator=error.validator,
@@ -255,9 +331,12 @@ def _relocated(error: ValidationError, path: tuple[str | int, ...]) -> Validatio
 
 
 def _message(title: str, error: ValidationError) -> str:
-    keyword = str(error.validator)
-    value: Any = error.validator_value
-    instance = error.instance
+    words = _words(title, str(error.validator), error.validator_value, error.instance, error.schema)
+    return words if words is not None else f"{title}: {error.message}."
+
+
+def _words(title: str, keyword: str, value: Any, instance: Any, schema: Any) -> str | None:
+    """The problem in plain words: ``keyword`` (wanting ``value``) refused ``instance``."""
     if keyword == "minimum":
         return f"{title} must be at least {format_number(value)}."
     if keyword == "maximum":
@@ -300,8 +379,8 @@ def _message(title: str, error: ValidationError) -> str:
         return f"{title} must not list the same item twice."
     if keyword == "additionalProperties":
         extra = sorted(
-            set(instance) - set(error.schema.get("properties", {}))
-            if isinstance(instance, Mapping) and isinstance(error.schema, Mapping)
+            set(instance) - set(schema.get("properties", {}))
+            if isinstance(instance, Mapping) and isinstance(schema, Mapping)
             else []
         )
         names = ", ".join(str(name) for name in extra) or "some inputs"
@@ -310,4 +389,26 @@ def _message(title: str, error: ValidationError) -> str:
         return f"{title} has the wrong number of entries."
     if keyword == "not":
         return f"{title} has a value that is not allowed."
-    return f"{title}: {error.message}."
+    return None
+
+
+# The keywords a flat schema's top level may use besides annotations (title, description, ...).
+_FLAT_TOP = frozenset({"type", "properties", "required", "additionalProperties", "$schema"})
+
+
+def _is_flat_and_simple(schema: Any) -> bool:
+    """An object of simple inputs: what ``InputValidator._flat_errors`` answers as jsonschema."""
+    if not isinstance(schema, Mapping) or schema.get("type") != "object":
+        return False
+    top = {key: value for key, value in schema.items() if key not in _FLAT_TOP}
+    if not is_simple(top) or "enum" in top or "const" in top:
+        return False  # another keyword that could refuse the inputs
+    properties = schema.get("properties", {})
+    required = schema.get("required", [])
+    return (
+        isinstance(properties, Mapping)
+        and all(isinstance(name, str) and is_simple(s) for name, s in properties.items())
+        and isinstance(required, list)
+        and all(isinstance(name, str) for name in required)
+        and isinstance(schema.get("additionalProperties", True), bool)
+    )

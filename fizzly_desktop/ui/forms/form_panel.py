@@ -289,5 +289,8 @@ class FormPanel(QWidget):
         )
 
     def _on_run_clicked(self) -> None:
+        if self._form is not None:
+            # What is sent is checked with jsonschema (the live checks of a simple form are not).
+            self._form.validate_now(thorough=True)
         if self.blocking_reason() is None:
             self.run_requested.emit(self.count.value(), self.webhook())

@@ -267,7 +267,7 @@ class SchemaForm(QWidget):
     def show_all_errors(self) -> None:
         """Show every problem, also in inputs not touched yet (e.g. when Run is pressed)."""
         self._show_all = True
-        self.validate_now()
+        self.validate_now(thorough=True)
 
     def _walk(
         self, rows: Mapping[str, FieldRow], prefix: tuple[str, ...] = (), *, every: bool = False
@@ -279,8 +279,12 @@ class SchemaForm(QWidget):
             if isinstance(widget, ObjectField) and (every or widget.is_included()):
                 yield from self._walk(widget.section.rows, (*prefix, name), every=every)
 
-    def validate_now(self) -> None:
-        """Check the values at once (normally done shortly after each change)."""
+    def validate_now(self, *, thorough: bool = False) -> None:
+        """Check the values at once (normally done shortly after each change).
+
+        ``thorough``: with jsonschema whatever the schema (as when Run is pressed); otherwise a
+        flat schema of simple inputs is checked without it, finding the same problems.
+        """
         self._timer.stop()
         rows = dict(self._walk(self._rows))
         local: list[FieldError] = []
@@ -293,7 +297,7 @@ class SchemaForm(QWidget):
         values = self.values(fill_random=True)
         checked = [
             error
-            for error in self.schema.validate(values)
+            for error in self.schema.validate(values, thorough=thorough)
             if not any(error.path[: len(p)] == p for p in local_paths)
         ]
         order = {spec.name: index for index, spec in enumerate(self.schema.fields)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
@@ -25,12 +26,14 @@ class ProfilesPresenter:
     def __init__(
         self,
         services: Services,
-        welcome: WelcomeView,
+        make_welcome: Callable[[], WelcomeView],
         library_panel: WorkflowLibraryPanel,
         form: FormPresenter,
     ) -> None:
         self.services = services
-        self.welcome = welcome
+        # The first-run welcome is made when it is first shown (most starts never show it).
+        self._make_welcome = make_welcome
+        self._welcome: WelcomeView | None = None
         self.library_panel = library_panel
         self.form = form
         self._dialog: ProfilesDialog | None = None
@@ -44,13 +47,33 @@ class ProfilesPresenter:
             lambda name: services.spawn("switch-profile", self.switch_profile(name))
         )
         window.profiles_action.triggered.connect(lambda: self.open_dialog())
-        welcome.sandbox_chosen.connect(
-            lambda: services.spawn("welcome-sandbox", self.finish_welcome(SANDBOX_PROFILE_NAME))
-        )
-        welcome.account_connected.connect(
-            lambda name: services.spawn("welcome-account", self.finish_welcome(name))
-        )
         self.refresh_list()
+
+    @property
+    def welcome(self) -> WelcomeView:
+        """The first-run welcome, made and put in the window on first use."""
+        if self._welcome is None:
+            services = self.services
+            welcome = self._welcome = self._make_welcome()
+            welcome.sandbox_chosen.connect(
+                lambda: services.spawn("welcome-sandbox", self.finish_welcome(SANDBOX_PROFILE_NAME))
+            )
+            welcome.account_connected.connect(
+                lambda name: services.spawn("welcome-account", self.finish_welcome(name))
+            )
+            services.window.set_welcome(welcome)
+        return self._welcome
+
+    @property
+    def showing_welcome(self) -> bool:
+        """The welcome stands in for the window (until the user chooses how to start)."""
+        window = self.services.window
+        return self._welcome is not None and window.central.currentWidget() is self._welcome
+
+    def show_welcome(self) -> None:
+        """Show the welcome in place of the window's parts."""
+        self.welcome  # noqa: B018 (made and put in the window first)
+        self.services.window.show_welcome(True)
 
     @property
     def profiles(self) -> ProfileStore:
@@ -269,6 +292,7 @@ class ProfilesPresenter:
         await self.activate()
 
     async def aclose(self) -> None:
-        await self.welcome.aclose()
+        if self._welcome is not None:
+            await self._welcome.aclose()
         if self._dialog is not None:
             await self._dialog.aclose()

@@ -253,7 +253,6 @@ class MainWindow(QMainWindow):
         library_panel: QWidget,
         run_details: RunDetailsPanel,
         gallery: QWidget,
-        welcome: QWidget,
     ) -> None:
         """Put in the parts made after the first paint, in place of their empty stand-ins."""
         self.queue_stack.insertWidget(0, queue_view)
@@ -283,13 +282,13 @@ class MainWindow(QMainWindow):
         self.gallery.deleteLater()
         self.tabs.insertTab(index, gallery, translate("MainWindow", "Gallery"))
         self.gallery = gallery
-        showing_welcome = self.central.currentWidget() is self.welcome
+
+    def set_welcome(self, welcome: QWidget) -> None:
+        """Put in the first-run welcome (made when first shown) in place of its stand-in."""
         self.central.removeWidget(self.welcome)
         self.welcome.deleteLater()
         self.central.addWidget(welcome)
         self.welcome = welcome
-        if showing_welcome:
-            self.central.setCurrentWidget(welcome)
 
     def _reading_blocks(self) -> list[QWidget]:
         """The window's blocks in reading order, for Tab (see ``focus_order``)."""

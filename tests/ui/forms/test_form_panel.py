@@ -17,6 +17,13 @@ class FakeForm(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.reason: str | None = None
+        self.checks: list[bool] = []  # each check asked for: thorough or not
+        self.thorough_reason: str | None = None  # what only a thorough check finds
+
+    def validate_now(self, *, thorough: bool = False) -> None:
+        self.checks.append(thorough)
+        if thorough and self.thorough_reason:
+            self.set_reason(self.thorough_reason)
 
     def values(self) -> dict[str, Any]:
         return {"prompt": "a red fox", "seed": 3}
@@ -77,6 +84,23 @@ def test_run_emits_count_and_webhook(qtbot: QtBot) -> None:
     with qtbot.waitSignal(panel.run_requested) as run:
         panel.run_button.click()
     assert run.args == [4, None]
+
+
+def test_run_checks_the_values_thoroughly_and_sends_nothing_they_refuse(qtbot: QtBot) -> None:
+    panel = FormPanel()
+    qtbot.addWidget(panel)
+    form = FakeForm()
+    panel.set_workflow("Text to image", "demo/text-to-image", form)
+    sent: list[Any] = []
+    panel.run_requested.connect(lambda *args: sent.append(args))
+    panel.run_button.click()
+    assert form.checks == [True]
+    assert sent == [(1, None)]
+    form.thorough_reason = "Prompt must be at most 5 characters."
+    panel.run_button.click()
+    assert form.checks == [True, True]
+    assert sent == [(1, None)]  # nothing more sent
+    assert panel.reason.text() == "Prompt must be at most 5 characters."
 
 
 def test_unavailable_reason_wins(qtbot: QtBot) -> None:
