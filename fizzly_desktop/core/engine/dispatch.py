@@ -7,6 +7,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from fizzly_desktop.api.budget import Priority
 from fizzly_desktop.api.errors import (
@@ -20,7 +21,6 @@ from fizzly_desktop.api.errors import (
     Unauthorized,
     UnsafeUrl,
 )
-from fizzly_desktop.api.models import Submission
 from fizzly_desktop.core.batches import Batch, BatchState
 from fizzly_desktop.core.engine.batch_book import BatchBook
 from fizzly_desktop.core.engine.connections import Connections
@@ -32,6 +32,10 @@ from fizzly_desktop.core.events import Notice, NoticeLevel
 from fizzly_desktop.core.history import HistoryError
 from fizzly_desktop.core.runs import Run, RunState
 from fizzly_desktop.core.tasks import TaskOwner
+
+if TYPE_CHECKING:
+    # The typed payloads load with the first parsed answer, not with the engine.
+    from fizzly_desktop.api.models import Submission
 
 log = logging.getLogger(__name__)
 
