@@ -6,9 +6,7 @@ import asyncio
 import gc
 import threading
 import weakref
-from collections.abc import Iterator
 
-import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
@@ -30,20 +28,8 @@ def garbage_cycles(count: int) -> list[weakref.ref[Node]]:
     return refs
 
 
-@pytest.fixture
-def collector_on() -> Iterator[None]:
-    """The interpreter collecting on its own before the app starts, as outside the tests."""
-    was_enabled = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_enabled:
-            gc.disable()
-
-
 def test_garbage_made_on_a_worker_is_collected_by_the_gui_thread(
-    qtbot: QtBot, qloop: qasync.QEventLoop, collector_on: None
+    qtbot: QtBot, qloop: qasync.QEventLoop, collector_enabled: None
 ) -> None:
     threads: list[int] = []
 

@@ -73,19 +73,6 @@ def collections() -> Iterator[Collections]:
         gc.callbacks.remove(recorder)
 
 
-@pytest.fixture
-def collector_enabled() -> Iterator[None]:
-    """The interpreter collecting on its own, as in the app before start-up (the test session
-    turns it off: tests/fixtures/qt.py)."""
-    was_enabled = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_enabled:
-            gc.disable()
-
-
 def test_start_freezes_what_is_alive_and_stop_gives_it_back(policy: CollectorPolicy) -> None:
     history = [{"run": i} for i in range(1000)]
     policy.start()
